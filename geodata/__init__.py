@@ -1,0 +1,1 @@
+"""Pure logic: boundaries, names, history, towns and the geocoder. No Streamlit here."""

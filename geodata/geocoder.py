@@ -1,0 +1,359 @@
+"""Resolve one published name (with the context its list gives it) to one unit.
+
+A name is read as a chain of administrative names, each inside the one before
+(province → prefecture → county), then optionally a town or a zone. Every chain
+that explains the text is considered; the best explain the most characters with
+the strongest forms. When the best chains end in different places the answer is
+`ambiguous` with candidates; when none explains the text it is `unmatched` with
+the reason. Nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import seeds
+from geodata.gazetteer import LEVEL_DEPTH, ZONE_NAME, Gazetteer, Unit, gazetteer
+from geodata.names import BARE, normalise
+
+MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguous", "unmatched"
+
+_TOWN_TAIL = re.compile(r"^[^省]{1,8}?(镇|乡|街道|苏木|办事处)$")
+
+TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
+
+
+@dataclass(slots=True)
+class Result:
+    """One resolved item: the row the CLI writes (see COLUMNS)."""
+
+    input: str
+    status: str
+    level: str = ""
+    adcode: str = ""
+    province: str = ""
+    prefecture: str = ""
+    county: str = ""
+    town: str = ""
+    unit_name: str = ""
+    renamed_from: str = ""
+    adcode_then: str = ""
+    lon: float | None = None
+    lat: float | None = None
+    method: str = ""
+    candidates: str = ""
+    note: str = ""
+    # context this item hands to the next item of its list (not a column)
+    context: tuple[str, ...] = field(default=(), repr=False)
+
+    def row(self) -> dict[str, object]:
+        return {c: getattr(self, c) for c in COLUMNS}
+
+
+COLUMNS = (
+    "input", "status", "level", "adcode", "province", "prefecture", "county", "town",
+    "unit_name", "renamed_from", "adcode_then", "lon", "lat", "method", "candidates", "note",
+)
+
+
+@dataclass(slots=True)
+class _Parse:
+    chain: tuple[int, ...]
+    strength: int
+    covered: int
+    tail: str
+    tail_kind: int
+    current: int
+
+
+class Geocoder:
+    def __init__(self, gz: Gazetteer | None = None) -> None:
+        self.gz = gz or gazetteer()
+        self.garbles = seeds.load_garbles()
+        self.zones = {(z["parent_adcode"], z["zone_name"]): z for z in seeds.load_zones()}
+
+    # -- parsing ---------------------------------------------------------------
+    def _parses(self, s: str, root: Unit | None) -> list[_Parse]:
+        gz, units, out = self.gz, self.gz.units, []
+        n = len(s)
+
+        def walk(pos: int, chain: tuple[int, ...], strength: int, covered: int) -> None:
+            last = units[chain[-1]] if chain else root
+            tail = s[pos:]
+            kind = self._tail_kind(tail)
+            if kind is not None and (chain or root is not None):
+                cur = sum(units[i].current for i in chain)
+                out.append(_Parse(chain, strength, covered, tail, kind, cur))
+            end_max = min(n, pos + gz.max_alias)
+            for end in range(pos + 1, end_max + 1):
+                sub = s[pos:end]
+                if sub not in gz.prefixes:
+                    break
+                for idx, st in gz.aliases.get(sub, ()):
+                    u = units[idx]
+                    if last is not None and not _inside(u, last):
+                        continue
+                    walk(end, (*chain, idx), strength + st, covered + end - pos)
+
+        walk(0, (), 0, 0)
+        return out
+
+    @staticmethod
+    def _tail_kind(tail: str) -> int | None:
+        if not tail:
+            return TAIL_NONE
+        if ZONE_NAME.search(tail):
+            return TAIL_ZONE
+        if _TOWN_TAIL.match(tail):
+            return TAIL_TOWN
+        return None
+
+    # -- public ----------------------------------------------------------------
+    def resolve(self, text: str, context: tuple[str, ...] = ()) -> Result:
+        """Resolve `text`; `context` is the (province, prefecture) codes inherited
+        from the item before in the same list, tried innermost first."""
+        s = normalise(text, self.garbles)
+        if not s:
+            return Result(text, UNMATCHED, method="none", note="empty name")
+        roots: list[Unit | None] = [self.gz.current[c] for c in reversed(context)
+                                    if c in self.gz.current]
+        roots.append(None)
+        # every context is tried; the reading that explains the most wins, and on a tie
+        # the innermost context (the one the list gave) decides
+        best: tuple[tuple[int, int, int, int], int, list[_Parse], Unit | None] | None = None
+        for i, root in enumerate(roots):
+            parses = self._parses(s, root)
+            if not parses:
+                continue
+            k = max(_key(p) for p in parses)
+            if best is None or k > best[0]:
+                best = (k, i, parses, root)
+        if best is not None:
+            return self._decide(text, s, best[2], best[3])
+        town_only = self._town_only(s)
+        if town_only is not None:
+            return self._finish_town_only(text, s, town_only)
+        return self._unmatched(text, s)
+
+    # -- deciding --------------------------------------------------------------
+    def _decide(self, text: str, s: str, parses: list[_Parse], root: Unit | None) -> Result:
+        units = self.gz.units
+        best_key = max(_key(p) for p in parses)
+        best = [p for p in parses if _key(p) == best_key]
+        outcomes: dict[tuple[str, ...], tuple[_Parse, Result]] = {}
+        for p in best:
+            res = self._outcome(text, p, root)
+            sig = (res.status, res.adcode, res.town, res.lon and round(res.lon, 3) or "")
+            outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.note), (p, res))
+        if len(outcomes) == 1:
+            return next(iter(outcomes.values()))[1]
+        # several readings explain the text equally well: report, never pick
+        cands = []
+        for p, res in outcomes.values():
+            u = units[p.chain[-1]] if p.chain else root
+            if res.adcode:
+                cands.append(f"{res.adcode} {self._path(res.adcode)}{res.town}".strip())
+            elif u is not None:
+                cands.append(f"{u.code} {u.name} (former unit, no successor)")
+        return Result(
+            text, AMBIGUOUS, method="name", candidates=" | ".join(sorted(set(cands))),
+            note=f"{len(outcomes)} places fit '{s}'; add the province or prefecture",
+            context=root and (root.code,) or (),
+        )
+
+    def _outcome(self, text: str, p: _Parse, root: Unit | None) -> Result:
+        units = self.gz.units
+        u = units[p.chain[-1]] if p.chain else root
+        assert u is not None
+        if u.target is None:
+            return Result(text, UNMATCHED, method="history", adcode_then=u.code,
+                          note=f"{u.name} ({u.code}) is last listed in GB2260 {u.last_seen}; "
+                          f"no successor unit is recorded")
+        target = self.gz.current[u.target]
+        if u.level == "zone":
+            return self._zone_with_code(text, u, target, p)
+        renamed = "" if u.current or u.name == target.name else u.name
+        res = Result(
+            text, MATCHED, level=target.level, adcode=target.code, unit_name=target.name,
+            renamed_from=renamed, adcode_then=u.code, method="name" + ("+history" if renamed
+                                                                       or not u.current else ""),
+        )
+        if renamed:
+            when = f" in {u.changed}" if u.changed else ""
+            res.note = f"{u.name} is today's {target.name}{when}"
+        if u.level == "town":  # a former town that is a unit now (龙港镇 -> 龙港市)
+            res.adcode_then = u.code
+        self._fill_path(res, target.code)
+        lon, lat = self.gz.points[target.code]
+        res.lon, res.lat = lon, lat
+        res.context = _context_after(u, p, units)
+        if p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
+            self._place_below(res, p.tail, p.tail_kind, target)
+        return res
+
+    def _zone_with_code(self, text: str, u: Unit, target: Unit, p: _Parse) -> Result:
+        res = Result(text, MATCHED, level=target.level, adcode=target.code,
+                     unit_name=target.name, adcode_then=u.code, method="name+history")
+        self._fill_path(res, target.code)
+        res.lon, res.lat = self.gz.points[target.code]
+        res.context = _context_after(u, p, self.gz.units)
+        self._place_below(res, u.name, TAIL_ZONE, target)
+        res.note = _join(res.note, f"GB2260 {u.last_seen} lists it with code {u.code}")
+        return res
+
+    def _place_below(self, res: Result, tail: str, kind: int, unit: Unit) -> None:
+        """Put a town or zone inside `unit`: its own point if known, else the unit's."""
+        res.town = tail
+        res.level = "town" if kind == TAIL_TOWN else "zone"
+        if kind == TAIL_ZONE:
+            zone = self.zones.get((unit.code, tail))
+            if zone and zone["lon"]:
+                res.lon, res.lat = float(zone["lon"]), float(zone["lat"])
+                res.method += "+zone:curated"
+                res.note = _join(res.note, f"zone point: {zone['source']}")
+            else:
+                res.status = APPROXIMATE
+                res.method += "+zone:unit_point"
+                res.note = _join(res.note, f"{tail} has no boundary of its own; "
+                                           f"placed at a point inside {unit.name}")
+            return
+        hits = self._towns_in(tail, unit)
+        if len(hits) == 1:
+            county, lon, lat, src = hits[0]
+            res.lon, res.lat = float(lon), float(lat)
+            if unit.level != "county":
+                cu = self.gz.current[str(county)]
+                res.adcode, res.unit_name = cu.code, cu.name
+                self._fill_path(res, cu.code)
+            res.method += "+town:" + str(src).split(":")[0]
+            return
+        if len(hits) > 1:
+            res.status = AMBIGUOUS
+            res.candidates = " | ".join(f"{h[0]} {self._path(str(h[0]))}{tail}" for h in hits)
+            res.note = _join(res.note, f"{len(hits)} towns named {tail} in {unit.name}")
+            return
+        res.status = APPROXIMATE
+        res.method += "+town:unit_point"
+        res.note = _join(res.note, f"no point known for {tail}; placed at a point inside "
+                                   f"{unit.name}")
+
+    def _towns_in(self, tail: str, unit: Unit) -> list[list[object]]:
+        names = [tail]
+        if tail.endswith(("镇", "乡")):
+            names.append(tail[:-1])
+        found: dict[str, list[object]] = {}
+        for name in names:
+            for entry in self.gz.towns.get(name, ()):
+                county = str(entry[0])
+                if _code_within(county, unit.code):
+                    found.setdefault(county, entry)
+        return list(found.values())
+
+    def _town_only(self, s: str) -> list[list[object]] | None:
+        if not _TOWN_TAIL.match(s):
+            return None
+        hits = list(self.gz.towns.get(s) or ())
+        if s.endswith(("镇", "乡")):
+            hits += [h for h in self.gz.towns.get(s[:-1]) or () if h not in hits]
+        return hits
+
+    def _finish_town_only(self, text: str, s: str, hits: list[list[object]]) -> Result:
+        """A town named without any unit above it: list what the index knows, never pick
+        (the town index is incomplete, so one hit does not prove there is one town)."""
+        if not hits:
+            return Result(text, UNMATCHED, level="town", town=s, method="town",
+                          note=f"{s} looks like a town but no county is given and the town "
+                               f"index has no place of that name; add its county")
+        cands = " | ".join(f"{h[0]} {self._path(str(h[0]))}{s}" for h in hits)
+        return Result(text, AMBIGUOUS, level="town", town=s, method="town", candidates=cands,
+                      note=f"a town named without its county: {len(hits)} known place(s) "
+                           f"called {s}; add the county")
+
+    def _unmatched(self, text: str, s: str) -> Result:
+        # explain how far the name could be read
+        parses = self._parses_partial(s)
+        if parses:
+            chain, pos = parses
+            last = self.gz.units[chain[-1]]
+            note = f"'{s[pos:]}' is not a known unit, town or zone inside {last.name}"
+        else:
+            note = f"no province, prefecture, county or town is named '{s}'"
+        return Result(text, UNMATCHED, method="none", note=note)
+
+    def _parses_partial(self, s: str) -> tuple[tuple[int, ...], int] | None:
+        gz, units, best = self.gz, self.gz.units, None
+
+        def walk(pos: int, chain: tuple[int, ...]) -> None:
+            nonlocal best
+            if chain and (best is None or pos > best[1]):
+                best = (chain, pos)
+            last = units[chain[-1]] if chain else None
+            for end in range(pos + 1, min(len(s), pos + gz.max_alias) + 1):
+                sub = s[pos:end]
+                if sub not in gz.prefixes:
+                    break
+                for idx, strength in gz.aliases.get(sub, ()):
+                    if strength > BARE and (last is None or _inside(units[idx], last)):
+                        walk(end, (*chain, idx))
+
+        walk(0, ())
+        return best
+
+    def _fill_path(self, res: Result, code: str) -> None:
+        gz = self.gz
+        res.province = gz.name_of(code[:2] + "0000")
+        pref = code[:4] + "00"
+        res.prefecture = gz.name_of(pref) if pref != code[:2] + "0000" else ""
+        if gz.current[code].level == "county":
+            res.county = gz.current[code].name
+        elif gz.current[code].level == "prefecture":
+            res.prefecture = gz.current[code].name
+
+    def _path(self, code: str) -> str:
+        gz = self.gz
+        parts = [gz.name_of(code[:2] + "0000"), gz.name_of(code[:4] + "00"), gz.name_of(code)]
+        out: list[str] = []
+        for p in parts:
+            if p and p not in out:
+                out.append(p)
+        return "".join(out)
+
+
+def _key(p: _Parse) -> tuple[int, int, int, int]:
+    # explain the most characters by names; then a clean end over a town/zone; then the
+    # strongest written forms; then today's names over former ones
+    return (p.covered, -p.tail_kind if p.tail_kind != TAIL_ZONE else -1, p.strength, p.current)
+
+
+def _inside(u: Unit, outer: Unit) -> bool:
+    return outer.code in u.ancestors and LEVEL_DEPTH[u.level] > LEVEL_DEPTH[outer.level]
+
+
+def _code_within(code: str, outer: str) -> bool:
+    if code == outer:
+        return True
+    if outer.endswith("0000"):
+        return code[:2] == outer[:2]
+    if outer.endswith("00"):
+        return code[:4] == outer[:4]
+    return False
+
+
+def _context_after(u: Unit, p: _Parse, units: list[Unit]) -> tuple[str, ...]:
+    """What the next item inherits: the province, and the prefecture when this item
+    named something below one."""
+    codes = [units[i].code for i in p.chain]
+    prov = u.code[:2] + "0000" if u.code else ""
+    ctx = [prov] if prov else []
+    if u.level in ("county", "town"):
+        pref = next((c for c in codes if c.endswith("00") and not c.endswith("0000")), "")
+        if not pref and u.code[:4] + "00" != prov:
+            pref = u.code[:4] + "00"
+        if pref:
+            ctx.append(pref)
+    return tuple(ctx)
+
+
+def _join(a: str, b: str) -> str:
+    return f"{a}; {b}" if a else b

