@@ -71,6 +71,7 @@ class Geocoder:
     def __init__(self, gz: Gazetteer | None = None) -> None:
         self.gz = gz or gazetteer()
         self.garbles = seeds.load_garbles()
+        self.keep = frozenset(ch for u in self.gz.units if u.current for ch in u.name)
         self.zones = {(z["parent_adcode"], z["zone_name"]): z for z in seeds.load_zones()}
 
     # -- parsing ---------------------------------------------------------------
@@ -113,7 +114,7 @@ class Geocoder:
     def resolve(self, text: str, context: tuple[str, ...] = ()) -> Result:
         """Resolve `text`; `context` is the (province, prefecture) codes inherited
         from the item before in the same list, tried innermost first."""
-        s = normalise(text, self.garbles)
+        s = normalise(text, self.garbles, self.keep)
         if not s:
             return Result(text, UNMATCHED, method="none", note="empty name")
         roots: list[Unit | None] = [self.gz.current[c] for c in reversed(context)

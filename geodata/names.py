@@ -38,12 +38,26 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text)
 
 
-def normalise(text: str, garbles: dict[str, str] | None = None) -> str:
-    """Simplified characters, half-width forms, no spaces, notes in brackets dropped."""
+# Variant characters that t2s leaves alone but official names write otherwise.
+_VARIANTS = str.maketrans({"濬": "浚", "澂": "澄", "邨": "村", "峯": "峰", "㠶": "岭"})
+
+
+def normalise(
+    text: str, garbles: dict[str, str] | None = None, keep: frozenset[str] = frozenset()
+) -> str:
+    """Simplified characters, half-width forms, no spaces, notes in brackets dropped.
+
+    `keep` holds characters that official names use as they are: t2s turns 乾 into 干
+    (乾安县, 乾县), so a character of `keep` is never converted away.
+    """
     s = unicodedata.normalize("NFKC", text)
     s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
-    s = to_simplified(s)
+    s = s.translate(_VARIANTS)
+    conv = to_simplified(s)
+    if keep and conv != s and len(conv) == len(s):
+        conv = "".join(o if o in keep and c != o else c for o, c in zip(s, conv, strict=True))
+    s = conv
     if garbles:
         for bad, good in garbles.items():
             if bad in s:

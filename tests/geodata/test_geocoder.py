@@ -1,0 +1,125 @@
+"""Each name form of DESIGN.md, pinned by today's adcode."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
+
+
+@pytest.fixture(scope="module")
+def gc() -> Geocoder:
+    return Geocoder()
+
+
+def resolve(gc: Geocoder, text: str, *context: str) -> Result:
+    return gc.resolve(text, tuple(context))
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode", "level"),
+    [
+        ("貴州省六盤水市盤縣", "520281", "county"),  # renamed 2017, traditional
+        ("榆林市神木縣", "610881", "county"),
+        ("邢台市南和縣", "130506", "county"),  # county -> district 2020
+        ("漳州市長泰縣", "350605", "county"),
+        ("永州市祁陽縣", "431181", "county"),
+        ("新疆生產建設兵團五家渠市", "659004", "county"),  # XPCC city
+        ("延邊州敦化市", "222403", "county"),  # 延邊州 = 延边朝鲜族自治州
+        ("廣西自治區北流市", "450981", "county"),  # ethnic name elided
+        ("宜昌市長陽縣", "420528", "county"),
+        ("海南省保亭縣", "469029", "county"),
+        ("青海省海南州貴德縣", "632523", "county"),  # 海南州 is in Qinghai, not 海南省
+        ("深圳光明新區", "440311", "county"),  # new area -> 光明区 2018
+        ("浙江省温州市苍南县龙港镇", "330383", "county"),  # town -> 龙港市 2019
+        ("吉林省松原市乾安縣", "220723", "county"),  # t2s would write 干安
+        ("江苏省", "320000", "province"),
+        ("黑龍江省伊春市", "230700", "prefecture"),
+        ("山东济南", "370100", "prefecture"),
+        ("浙江富阳", "330111", "county"),  # 富阳市 -> 富阳区 2014 (GB2260 history)
+    ],
+)
+def test_units(gc: Geocoder, text: str, adcode: str, level: str) -> None:
+    r = resolve(gc, text)
+    assert (r.status, r.adcode, r.level) == (MATCHED, adcode, level), r
+
+
+def test_renamed_unit_keeps_the_code_then(gc: Geocoder) -> None:
+    r = resolve(gc, "貴州省六盤水市盤縣")
+    assert (r.renamed_from, r.adcode_then, r.unit_name) == ("盘县", "520222", "盘州市")
+
+
+def test_unit_moved_to_another_prefecture(gc: Geocoder) -> None:
+    r = resolve(gc, "四平市公主嶺市范家屯鎮", "220000")
+    assert r.level == "town" and r.adcode == "220184" and r.prefecture == "长春市"
+    assert r.adcode_then == "220381" and r.town == "范家屯镇"
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "county"),
+    [
+        ("南寧市橫縣六景鎮", ("450000",), "450181"),
+        ("梅州市豐順縣阝留隍鎮", ("440000",), "441423"),  # garbled copy
+        ("永州市東安縣蘆洪市鎮", ("430000",), "431122"),  # 市 inside a town name
+        ("晉城市城區北石店鎮", ("140000",), "140502"),
+        ("呼倫貝爾市鄂倫春旗大楊樹鎮", ("150000",), "150723"),
+        ("香河县安平镇", (), "131024"),  # not 安平县
+    ],
+)
+def test_towns_lie_in_their_county(gc: Geocoder, text: str, context: tuple[str, ...],
+                                   county: str) -> None:
+    r = gc.resolve(text, context)
+    assert r.level == "town" and r.adcode == county, r
+    assert r.status in (MATCHED, APPROXIMATE)
+    assert r.lon is not None and r.lat is not None
+
+
+def test_town_point_comes_from_geonames_when_it_has_it(gc: Geocoder) -> None:
+    r = resolve(gc, "上海市宝山区罗店镇")
+    assert r.status == MATCHED and "geonames" in r.method
+    assert 121.2 < r.lon < 121.5 and 31.3 < r.lat < 31.5  # type: ignore[operator]
+
+
+def test_town_without_point_is_approximate_inside_its_county(gc: Geocoder) -> None:
+    r = resolve(gc, "香河县安平镇")
+    assert r.status == APPROXIMATE and "no point known" in r.note
+
+
+def test_elided_prefecture_is_carried_by_context(gc: Geocoder) -> None:
+    r = gc.resolve("三都縣", ("520000", "522700"))
+    assert (r.status, r.adcode) == (MATCHED, "522732")
+
+
+def test_context_decides_same_named_units(gc: Geocoder) -> None:
+    alone = resolve(gc, "城区")
+    assert alone.status == AMBIGUOUS
+    assert "140302" in alone.candidates and "140502" in alone.candidates
+    assert resolve(gc, "城区", "140000", "140500").adcode == "140502"
+    assert resolve(gc, "晋城市城区").adcode == "140502"
+
+
+def test_a_town_named_alone_is_never_placed(gc: Geocoder) -> None:
+    r = resolve(gc, "罗店镇")
+    assert r.status == AMBIGUOUS and "310113" in r.candidates and not r.adcode
+
+
+def test_zone_without_boundary_is_a_point_in_its_prefecture(gc: Geocoder) -> None:
+    r = resolve(gc, "臨沂經濟技術開發區", "370000")
+    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "371300")
+    assert r.town == "临沂经济技术开发区"
+
+
+def test_unknown_zone_is_placed_in_the_unit_that_names_it(gc: Geocoder) -> None:
+    r = resolve(gc, "唐山市某某高新区")
+    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "130200")
+
+
+@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西市", "莱芜市", "   "])
+def test_unmatched_says_why(gc: Geocoder, text: str) -> None:
+    r = resolve(gc, text)
+    assert r.status == UNMATCHED and r.note and not r.adcode
+
+
+def test_abolished_unit_reports_its_last_listing(gc: Geocoder) -> None:
+    r = resolve(gc, "山东省莱芜市")
+    assert r.status == UNMATCHED and "371200" in r.note and "GB2260" in r.note

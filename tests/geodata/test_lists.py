@@ -1,0 +1,74 @@
+"""Lists in the published shape, with context carried along a line."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from geodata.geocoder import APPROXIMATE, MATCHED
+from geodata.lists import geocode_lines, split_line
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "sources"
+BATCH3 = Path(__file__).resolve().parents[2] / "seeds" / "data" / "batch3_as_published.txt"
+
+# today's adcode of every batch-3 item that is a unit or lies in one, in published order
+BATCH3_ADCODES = """
+110113 110119 110117 120111 120118 120118 130283 130324 130426 130506 141081 141122 140181
+140502 150521 150824 150723 210115 210521 210321 210782 220581 222403 220184 222404 230700
+231181 231123 231226 310120 310113 310118 330824 330502 330603 330702 350181 350605 350823
+350922 360300 360700 361000 360881 370100 370300 370600 371500 370782 371300 410600 410183
+410185 411082 420800 421300 420528 420281 420682 430300 431000 431181 431122 440200 445100
+441284 441423 450381 450722 451081 450181 469023 469029 469030 500118 500120 500152 510900
+511700 510322 511922 520281 522301 522601 522726 522732 530581 532301 533102 532931 540225
+540521 540402 610600 610881 611024 610323 620422 620503 621023 632223 632523 632621 630225
+640100 640323 640205 652801 650421 654321 659004
+""".split()
+
+
+def test_batch3_as_published_resolves_every_item() -> None:
+    results = geocode_lines(BATCH3.read_text(encoding="utf-8").splitlines())
+    assert len(results) == 111
+    assert Counter(r.status for r in results).keys() <= {MATCHED, APPROXIMATE}
+    assert [r.adcode for r in results] == BATCH3_ADCODES
+
+
+def test_shared_copy_is_the_seed() -> None:
+    if not SHARED.exists():
+        pytest.skip("../shared is not beside the repository")
+    assert (SHARED / "batch3_as_published.txt").read_text(encoding="utf-8") == BATCH3.read_text(
+        encoding="utf-8"
+    )
+
+
+def test_batch12_names_one_per_line_all_resolve() -> None:
+    import seeds
+
+    names = [e["text"] for e in seeds.load_entries() if e["batch"] != 3]
+    results = geocode_lines(names)
+    assert len(results) == 52
+    assert all(r.status in (MATCHED, APPROXIMATE) for r in results), [
+        (r.input, r.status, r.note) for r in results if r.status not in (MATCHED, APPROXIMATE)
+    ]
+
+
+def test_two_provinces_on_one_line() -> None:
+    rs = geocode_lines(["福建省寧德市古田縣,江西省萍鄉市、贛州市"])
+    assert [r.adcode for r in rs] == ["350922", "360300", "360700"]
+
+
+def test_context_resets_at_each_line() -> None:
+    rs = geocode_lines(["山西省晋城市城区", "城区"])
+    assert rs[0].adcode == "140502" and rs[1].status == "ambiguous"
+
+
+def test_header_with_colon_and_numbering() -> None:
+    rs = geocode_lines(["1. 河北省：唐山市遷安市、邯鄲市涉縣。", "（二）贵州省黔南州独山县；三都县等"])
+    assert [r.adcode for r in rs] == ["130283", "130426", "522726", "522732"]
+    assert rs[0].input == "唐山市遷安市"[:0] + "河北省：唐山市遷安市"
+
+
+def test_split_line_separators() -> None:
+    assert split_line("a、b，c,d；e;f") == list("abcdef")
+    assert split_line("   ") == []
