@@ -25,8 +25,9 @@ def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> st
     return "\ufeff" + buf.getvalue()
 
 
-def xlsx_bytes(rows: Iterable[Mapping[str, object]], columns: Sequence[str],
-               sheet: str = "pilots") -> bytes:
+def xlsx_bytes(
+    rows: Iterable[Mapping[str, object]], columns: Sequence[str], sheet: str = "pilots"
+) -> bytes:
     from openpyxl import Workbook
 
     wb = Workbook(write_only=True)

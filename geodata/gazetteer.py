@@ -26,6 +26,7 @@ def is_zone(code: str, name: str) -> bool:
     """GB2260 gave some zones codes of their own (xxxx7x) though they have no boundary."""
     return bool(ZONE_NAME.search(name)) or code[4:5] == "7"
 
+
 # Names that stand for a province without being one (XPCC cities lie in Xinjiang).
 PSEUDO_PROVINCES = {"新疆生产建设兵团": ("650000", FULL), "兵团": ("650000", BARE)}
 
@@ -41,7 +42,8 @@ def _build() -> dict[str, object]:
     current = {c: u[1] for c, u in units.items()}
     hist = []
     for h in historical_units(current):
-        code, name, level, target = str(h["code"]), str(h["name"]), level_of(str(h["code"])), h["target"]
+        code, name, target = str(h["code"]), str(h["name"]), h["target"]
+        level = level_of(code)
         if target is None and is_zone(code, name):
             # a development zone or new area with a code but no boundary: keep it as a
             # zone inside the prefecture (or province) that still exists
@@ -51,8 +53,17 @@ def _build() -> dict[str, object]:
     # curated renames of places that had no code of their own (龙港镇, 光明新区)
     for r in seeds.load_renames():
         if not r["old_adcode"]:
-            hist.append(["", r["old_name"], "town", r["new_adcode"], r["year"], r["source"],
-                         r["old_parent_adcode"]])
+            hist.append(
+                [
+                    "",
+                    r["old_name"],
+                    "town",
+                    r["new_adcode"],
+                    r["year"],
+                    r["source"],
+                    r["old_parent_adcode"],
+                ]
+            )
     return {"units": sorted(units.values()), "history": hist, "towns": build_town_index()}
 
 

@@ -52,8 +52,22 @@ class Result:
 
 
 COLUMNS = (
-    "input", "status", "level", "adcode", "province", "prefecture", "county", "town",
-    "unit_name", "renamed_from", "adcode_then", "lon", "lat", "method", "candidates", "note",
+    "input",
+    "status",
+    "level",
+    "adcode",
+    "province",
+    "prefecture",
+    "county",
+    "town",
+    "unit_name",
+    "renamed_from",
+    "adcode_then",
+    "lon",
+    "lat",
+    "method",
+    "candidates",
+    "note",
 )
 
 
@@ -117,8 +131,9 @@ class Geocoder:
         s = normalise(text, self.garbles, self.keep)
         if not s:
             return Result(text, UNMATCHED, method="none", note="empty name")
-        roots: list[Unit | None] = [self.gz.current[c] for c in reversed(context)
-                                    if c in self.gz.current]
+        roots: list[Unit | None] = [
+            self.gz.current[c] for c in reversed(context) if c in self.gz.current
+        ]
         roots.append(None)
         # every context is tried; the reading that explains the most wins, and on a tie
         # the innermost context (the one the list gave) decides
@@ -145,7 +160,7 @@ class Geocoder:
         outcomes: dict[tuple[str, ...], tuple[_Parse, Result]] = {}
         for p in best:
             res = self._outcome(text, p, root)
-            sig = (res.status, res.adcode, res.town, res.lon and round(res.lon, 3) or "")
+            sig = (res.status, res.adcode, res.town, (res.lon and round(res.lon, 3)) or "")
             outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.note), (p, res))
         if len(outcomes) == 1:
             return next(iter(outcomes.values()))[1]
@@ -158,9 +173,12 @@ class Geocoder:
             elif u is not None:
                 cands.append(f"{u.code} {u.name} (former unit, no successor)")
         return Result(
-            text, AMBIGUOUS, method="name", candidates=" | ".join(sorted(set(cands))),
+            text,
+            AMBIGUOUS,
+            method="name",
+            candidates=" | ".join(sorted(set(cands))),
             note=f"{len(outcomes)} places fit '{s}'; add the province or prefecture",
-            context=root and (root.code,) or (),
+            context=(root and (root.code,)) or (),
         )
 
     def _outcome(self, text: str, p: _Parse, root: Unit | None) -> Result:
@@ -168,17 +186,27 @@ class Geocoder:
         u = units[p.chain[-1]] if p.chain else root
         assert u is not None
         if u.target is None:
-            return Result(text, UNMATCHED, method="history", adcode_then=u.code,
-                          note=f"{u.name} ({u.code}) is last listed in GB2260 {u.last_seen}; "
-                          f"no successor unit is recorded")
+            return Result(
+                text,
+                UNMATCHED,
+                method="history",
+                adcode_then=u.code,
+                note=f"{u.name} ({u.code}) is last listed in GB2260 {u.last_seen}; "
+                f"no successor unit is recorded",
+            )
         target = self.gz.current[u.target]
         if u.level == "zone":
             return self._zone_with_code(text, u, target, p)
         renamed = "" if u.current or u.name == target.name else u.name
         res = Result(
-            text, MATCHED, level=target.level, adcode=target.code, unit_name=target.name,
-            renamed_from=renamed, adcode_then=u.code, method="name" + ("+history" if renamed
-                                                                       or not u.current else ""),
+            text,
+            MATCHED,
+            level=target.level,
+            adcode=target.code,
+            unit_name=target.name,
+            renamed_from=renamed,
+            adcode_then=u.code,
+            method="name" + ("+history" if renamed or not u.current else ""),
         )
         if renamed:
             when = f" in {u.changed}" if u.changed else ""
@@ -194,8 +222,15 @@ class Geocoder:
         return res
 
     def _zone_with_code(self, text: str, u: Unit, target: Unit, p: _Parse) -> Result:
-        res = Result(text, MATCHED, level=target.level, adcode=target.code,
-                     unit_name=target.name, adcode_then=u.code, method="name+history")
+        res = Result(
+            text,
+            MATCHED,
+            level=target.level,
+            adcode=target.code,
+            unit_name=target.name,
+            adcode_then=u.code,
+            method="name+history",
+        )
         self._fill_path(res, target.code)
         res.lon, res.lat = self.gz.points[target.code]
         res.context = _context_after(u, p, self.gz.units)
@@ -216,8 +251,10 @@ class Geocoder:
             else:
                 res.status = APPROXIMATE
                 res.method += "+zone:unit_point"
-                res.note = _join(res.note, f"{tail} has no boundary of its own; "
-                                           f"placed at a point inside {unit.name}")
+                res.note = _join(
+                    res.note,
+                    f"{tail} has no boundary of its own; placed at a point inside {unit.name}",
+                )
             return
         hits = self._towns_in(tail, unit)
         if len(hits) == 1:
@@ -236,8 +273,9 @@ class Geocoder:
             return
         res.status = APPROXIMATE
         res.method += "+town:unit_point"
-        res.note = _join(res.note, f"no point known for {tail}; placed at a point inside "
-                                   f"{unit.name}")
+        res.note = _join(
+            res.note, f"no point known for {tail}; placed at a point inside {unit.name}"
+        )
 
     def _towns_in(self, tail: str, unit: Unit) -> list[list[object]]:
         names = [tail]
@@ -263,13 +301,26 @@ class Geocoder:
         """A town named without any unit above it: list what the index knows, never pick
         (the town index is incomplete, so one hit does not prove there is one town)."""
         if not hits:
-            return Result(text, UNMATCHED, level="town", town=s, method="town",
-                          note=f"{s} looks like a town but no county is given and the town "
-                               f"index has no place of that name; add its county")
+            return Result(
+                text,
+                UNMATCHED,
+                level="town",
+                town=s,
+                method="town",
+                note=f"{s} looks like a town but no county is given and the town "
+                f"index has no place of that name; add its county",
+            )
         cands = " | ".join(f"{h[0]} {self._path(str(h[0]))}{s}" for h in hits)
-        return Result(text, AMBIGUOUS, level="town", town=s, method="town", candidates=cands,
-                      note=f"a town named without its county: {len(hits)} known place(s) "
-                           f"called {s}; add the county")
+        return Result(
+            text,
+            AMBIGUOUS,
+            level="town",
+            town=s,
+            method="town",
+            candidates=cands,
+            note=f"a town named without its county: {len(hits)} known place(s) "
+            f"called {s}; add the county",
+        )
 
     def _unmatched(self, text: str, s: str) -> Result:
         # explain how far the name could be read

@@ -9,6 +9,7 @@ the last snapshot against today's boundary file.
 from __future__ import annotations
 
 import importlib
+import itertools
 import pkgutil
 from collections import defaultdict
 
@@ -76,7 +77,7 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
     snaps = snapshots()
     seen: dict[tuple[str, str], dict[str, object]] = {}
     links: dict[str, tuple[str, str]] = {}  # old code -> (new code, revision)
-    for (rev_a, a), (rev_b, b) in zip(snaps, snaps[1:], strict=False):
+    for (_, a), (rev_b, b) in itertools.pairwise(snaps):
         for r, n in _diff_links(a, b).items():
             links.setdefault(r, (n, rev_b[:4]))
     last_rev, last = snaps[-1]

@@ -57,17 +57,20 @@ def _limit(rows: list[str], max_rows: int) -> list[str]:
     return rows
 
 
-def parse_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES,
-                max_rows: int = MAX_ROWS) -> ParsedInput:
+def parse_bytes(
+    data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+) -> ParsedInput:
     if len(data) > max_bytes:
-        raise InputError(f"the file is {len(data) / 1e6:.1f} MB; the limit is "
-                         f"{max_bytes / 1e6:.0f} MB")
+        raise InputError(
+            f"the file is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"
+        )
     name = filename.lower()
     if name.endswith(".xlsx"):
         return ParsedInput("column", _limit(_xlsx_rows(data), max_rows), "xlsx")
     if name.endswith((".xls", ".xlsm", ".ods", ".zip", ".pdf", ".doc", ".docx")):
-        raise InputError(f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv "
-                         "or .xlsx")
+        raise InputError(
+            f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
+        )
     text, enc = decode(data)
     if name.endswith(".csv"):
         try:
@@ -91,7 +94,9 @@ def _xlsx_rows(data: bytes) -> list[str]:
         raise InputError(f"the .xlsx file cannot be opened ({type(exc).__name__})") from None
     try:
         ws = wb.worksheets[0]
-        rows = [["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = [
+            ["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)
+        ]
     finally:
         wb.close()
     return _column(rows)

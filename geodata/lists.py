@@ -11,8 +11,10 @@ from geodata.geocoder import AMBIGUOUS, UNMATCHED, Geocoder, Result
 
 SEPARATORS = re.compile(r"[、，,；;]")
 _HEADER = re.compile(r"^(?P<head>[^:：]{2,20})[:：](?P<rest>.*)$")
-_ENUM = re.compile(r"^\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[.．)）]|"
-                   r"[一二三四五六七八九十]+[、.．])\s*")
+_ENUM = re.compile(
+    r"^\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[.．)）]|"
+    r"[一二三四五六七八九十]+[、.．])\s*"
+)
 _TRAILING = re.compile(r"[。．.!！?？\s]+$|等$")
 
 

@@ -10,18 +10,81 @@ import opencc
 
 # Ethnic names as they appear inside autonomous-area names. Most carry 族; a few
 # names use the bare form (巴音郭楞蒙古自治州, 察布查尔锡伯自治县 ...).
-_ETHNIC = (
-    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 "
-    "拉祜 水 东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 "
-    "塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺"
-).split()
+_ETHNIC = [
+    "蒙古",
+    "回",
+    "藏",
+    "维吾尔",
+    "苗",
+    "彝",
+    "壮",
+    "布依",
+    "朝鲜",
+    "满",
+    "侗",
+    "瑶",
+    "白",
+    "土家",
+    "哈尼",
+    "哈萨克",
+    "傣",
+    "黎",
+    "傈僳",
+    "佤",
+    "畲",
+    "高山",
+    "拉祜",
+    "水",
+    "东乡",
+    "纳西",
+    "景颇",
+    "柯尔克孜",
+    "土",
+    "达斡尔",
+    "仫佬",
+    "羌",
+    "布朗",
+    "撒拉",
+    "毛南",
+    "仡佬",
+    "锡伯",
+    "阿昌",
+    "普米",
+    "塔吉克",
+    "怒",
+    "乌孜别克",
+    "俄罗斯",
+    "鄂温克",
+    "德昂",
+    "保安",
+    "裕固",
+    "京",
+    "塔塔尔",
+    "独龙",
+    "鄂伦春",
+    "赫哲",
+    "门巴",
+    "珞巴",
+    "基诺",
+]
 _ETHNIC_BARE_OK = ("蒙古", "哈萨克", "柯尔克孜", "塔吉克", "锡伯", "维吾尔")
-_ETHNIC_TOKENS = sorted(
-    [e + "族" for e in _ETHNIC] + list(_ETHNIC_BARE_OK), key=len, reverse=True
-)
+_ETHNIC_TOKENS = sorted([e + "族" for e in _ETHNIC] + list(_ETHNIC_BARE_OK), key=len, reverse=True)
 
 # Longest first, so 地区 wins over 区.
-_SUFFIXES = ("特别行政区", "地区", "林区", "新区", "矿区", "特区", "省", "市", "县", "区", "旗", "盟")
+_SUFFIXES = (
+    "特别行政区",
+    "地区",
+    "林区",
+    "新区",
+    "矿区",
+    "特区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+)
 _AUTONOMOUS = re.compile(r"^(?P<pre>.+?)自治(?P<kind>区|州|县|旗)$")
 
 # Characters and marks that copied lists carry but names never contain.

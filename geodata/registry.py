@@ -17,10 +17,32 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 COLUMNS = (
-    "pilot_id", "batch", "year", "document", "category", "status", "name_published",
-    "province", "prefecture", "county", "town", "level", "adcode", "adcode_then", "unit_name",
-    "renamed_from", "method", "match_status", "note", "candidates", "lon", "lat",
-    "geometry_kind", "sources", "evidence", "province_adcode",
+    "pilot_id",
+    "batch",
+    "year",
+    "document",
+    "category",
+    "status",
+    "name_published",
+    "province",
+    "prefecture",
+    "county",
+    "town",
+    "level",
+    "adcode",
+    "adcode_then",
+    "unit_name",
+    "renamed_from",
+    "method",
+    "match_status",
+    "note",
+    "candidates",
+    "lon",
+    "lat",
+    "geometry_kind",
+    "sources",
+    "evidence",
+    "province_adcode",
 )
 
 
@@ -36,13 +58,29 @@ def _row(entry: dict[str, object], res: Result, context: str) -> dict[str, objec
         kind = ""
     return {
         "pilot_id": seeds.pilot_id(int(entry["batch"]), res.input, context),  # type: ignore[arg-type]
-        "batch": entry["batch"], "year": entry["year"], "document": entry["document"],
-        "category": entry["category"], "status": entry["status"], "name_published": res.input,
-        "province": res.province, "prefecture": res.prefecture, "county": res.county,
-        "town": res.town, "level": level, "adcode": res.adcode, "adcode_then": res.adcode_then,
-        "unit_name": res.unit_name, "renamed_from": res.renamed_from, "method": res.method,
-        "match_status": res.status, "note": res.note, "candidates": res.candidates,
-        "lon": res.lon, "lat": res.lat, "geometry_kind": kind, "sources": entry["sources"],
+        "batch": entry["batch"],
+        "year": entry["year"],
+        "document": entry["document"],
+        "category": entry["category"],
+        "status": entry["status"],
+        "name_published": res.input,
+        "province": res.province,
+        "prefecture": res.prefecture,
+        "county": res.county,
+        "town": res.town,
+        "level": level,
+        "adcode": res.adcode,
+        "adcode_then": res.adcode_then,
+        "unit_name": res.unit_name,
+        "renamed_from": res.renamed_from,
+        "method": res.method,
+        "match_status": res.status,
+        "note": res.note,
+        "candidates": res.candidates,
+        "lon": res.lon,
+        "lat": res.lat,
+        "geometry_kind": kind,
+        "sources": entry["sources"],
         "evidence": entry["evidence"],
         "province_adcode": res.adcode[:2] + "0000" if res.adcode else "",
     }
@@ -82,8 +120,9 @@ def resolved_registry(*, simplified: bool = True) -> gpd.GeoDataFrame:
             geoms.append(shapely.Point(float(r["lon"]), float(r["lat"])))  # type: ignore[arg-type]
         else:
             geoms.append(None)
-    return gpd.GeoDataFrame(list(registry_rows()), columns=list(COLUMNS), geometry=geoms,
-                            crs="EPSG:4326")
+    return gpd.GeoDataFrame(
+        list(registry_rows()), columns=list(COLUMNS), geometry=geoms, crs="EPSG:4326"
+    )
 
 
 def export_registry(suffix: str) -> bytes | str:
@@ -112,13 +151,19 @@ def completeness() -> list[dict[str, object]]:
     for b in seeds.load_batches():
         mine = [r for r in rows if r["batch"] == b.batch]
         by_status = Counter(str(r["status"]) for r in mine)
-        out.append({
-            "batch": b.batch, "year": b.year, "document": b.document,
-            "official_members": b.official_members, "known": len(mine),
-            "official": by_status.get("official", 0), "reported": by_status.get("reported", 0),
-            "unconfirmed": by_status.get("unconfirmed", 0),
-            "complete": len(mine) >= b.official_members,
-        })
+        out.append(
+            {
+                "batch": b.batch,
+                "year": b.year,
+                "document": b.document,
+                "official_members": b.official_members,
+                "known": len(mine),
+                "official": by_status.get("official", 0),
+                "reported": by_status.get("reported", 0),
+                "unconfirmed": by_status.get("unconfirmed", 0),
+                "complete": len(mine) >= b.official_members,
+            }
+        )
     return out
 
 

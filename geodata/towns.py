@@ -33,13 +33,23 @@ def build_town_index() -> dict[str, list[list[object]]]:
         county = county_of.get(i)
         if county is None:
             continue
-        entry = [county, round(p["longitude"], 5), round(p["latitude"], 5), f"geonames:{p['geonameid']}"]
+        entry = [
+            county,
+            round(p["longitude"], 5),
+            round(p["latitude"], 5),
+            f"geonames:{p['geonameid']}",
+        ]
         for name in set(p.get("alternatenames") or ()):
             if _CJK.match(name):
                 bucket = index.setdefault(name, [])
                 if not any(e[0] == county for e in bucket):
                     bucket.append(entry)
     for row in seeds.load_curated_towns():
-        entry = [row["county_adcode"], float(row["lon"]), float(row["lat"]), "curated:" + row["source"]]
+        entry = [
+            row["county_adcode"],
+            float(row["lon"]),
+            float(row["lat"]),
+            "curated:" + row["source"],
+        ]
         index.setdefault(row["town_name"], []).insert(0, entry)
     return index

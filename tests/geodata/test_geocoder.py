@@ -66,8 +66,9 @@ def test_unit_moved_to_another_prefecture(gc: Geocoder) -> None:
         ("香河县安平镇", (), "131024"),  # not 安平县
     ],
 )
-def test_towns_lie_in_their_county(gc: Geocoder, text: str, context: tuple[str, ...],
-                                   county: str) -> None:
+def test_towns_lie_in_their_county(
+    gc: Geocoder, text: str, context: tuple[str, ...], county: str
+) -> None:
     r = gc.resolve(text, context)
     assert r.level == "town" and r.adcode == county, r
     assert r.status in (MATCHED, APPROXIMATE)
