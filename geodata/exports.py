@@ -7,11 +7,13 @@ import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def safe_cell(value: object) -> object:
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if value is None:
+        return ""
+    if isinstance(value, str) and value and value[0] in _FORMULA_START:
         return "'" + value
     return value
 
@@ -20,8 +22,7 @@ def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> st
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else safe_cell(row.get(c)) for c in columns])
+    writer.writerows([safe_cell(row.get(c)) for c in columns] for row in rows)
     return "\ufeff" + buf.getvalue()
 
 
@@ -34,7 +35,7 @@ def xlsx_bytes(
     ws = wb.create_sheet(sheet)
     ws.append(list(columns))
     for row in rows:
-        ws.append(["" if row.get(c) is None else safe_cell(row.get(c)) for c in columns])
+        ws.append([safe_cell(row.get(c)) for c in columns])
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

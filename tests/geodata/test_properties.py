@@ -1,0 +1,36 @@
+"""Arbitrary text never breaks the geocoder: exactly one row per item, no exception."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geodata.geocoder import COLUMNS, Geocoder
+from geodata.inputs import InputError, parse_bytes
+from geodata.lists import geocode_lines, items_of
+
+GC = Geocoder()
+NAMEISH = st.sampled_from(list("省市县区镇乡州旗盟北京河南海城安平山东西藏新疆兵团、,;：:（）() \n\t"))
+TEXT = st.one_of(st.text(max_size=60), st.lists(NAMEISH, max_size=40).map("".join))
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_one_row_per_item(text: str) -> None:
+    lines = text.splitlines()
+    results = geocode_lines(lines, GC)
+    assert len(results) == len(list(items_of(lines)))
+    for r in results:
+        assert r.status in ("matched", "approximate", "ambiguous", "unmatched")
+        assert set(r.row()) == set(COLUMNS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=200), st.sampled_from(["a.txt", "a.csv", "a.xlsx", "a"]))
+def test_any_bytes_are_read_or_refused(data: bytes, name: str) -> None:
+    try:
+        parsed = parse_bytes(data, name)
+    except InputError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    assert parsed.kind in ("text", "column")
