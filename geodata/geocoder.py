@@ -172,6 +172,9 @@ class Geocoder:
             outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.note), (p, res))
         if len(outcomes) == 1:
             return next(iter(outcomes.values()))[1]
+        outer = self._outer_bare_reading(s, list(outcomes.values()))
+        if outer is not None:
+            return outer
         # several readings explain the text equally well: report, never pick
         cands = []
         for p, res in outcomes.values():
@@ -188,6 +191,21 @@ class Geocoder:
             note=f"{len(outcomes)} places fit '{s}'; add the province or prefecture",
             context=(root and (root.code,)) or (),
         )
+
+    def _outer_bare_reading(self, s: str, outcomes: list[tuple[_Parse, Result]]) -> Result | None:
+        """湘潭 names 湘潭市 and, without its 县, 湘潭县 inside it: a bare name that fits a
+        unit and units inside it reads as the outer one (the usage of every notice)."""
+        bare = [r for _, r in outcomes]
+        if any(r.status != MATCHED or r.town or not r.adcode for r in bare):
+            return None
+        if s.endswith(tuple(r.unit_name for r in bare)):
+            return None  # a full name ends the text: not a bare reading
+        for cand in bare:
+            if all(within(o.adcode, cand.adcode) for o in bare):
+                inner = "、".join(o.unit_name for o in bare if o is not cand)
+                cand.note = _join(cand.note, f"a bare name: read as {cand.unit_name}, not {inner}")
+                return cand
+        return None
 
     def _outcome(self, text: str, p: _Parse, root: Unit | None) -> Result:
         units = self.gz.units

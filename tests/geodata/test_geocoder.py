@@ -124,3 +124,10 @@ def test_unmatched_says_why(gc: Geocoder, text: str) -> None:
 def test_abolished_unit_reports_its_last_listing(gc: Geocoder) -> None:
     r = resolve(gc, "山东省莱芜市")
     assert r.status == UNMATCHED and "371200" in r.note and "GB2260" in r.note
+
+
+def test_bare_name_reads_as_the_outer_unit(gc: Geocoder) -> None:
+    r = resolve(gc, "湖南湘潭")
+    assert (r.status, r.adcode) == (MATCHED, "430300") and "湘潭县" in r.note
+    assert resolve(gc, "湘潭县").adcode == "430321"
+    assert resolve(gc, "朝阳区").status == AMBIGUOUS  # not nested: still reported
