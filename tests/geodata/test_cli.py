@@ -68,8 +68,10 @@ def test_unmatched_names_still_exit_zero() -> None:
     [
         (lambda d: str(d / "nope.txt"), "no such file"),
         (lambda d: str(d), "folder"),
-        (lambda d: (d / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00") and str(d / "b.txt"),
-         "binary"),
+        (
+            lambda d: (d / "b.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00") and str(d / "b.txt"),
+            "binary",
+        ),
         (lambda d: (d / "x.xlsx").write_bytes(b"not a zip") and str(d / "x.xlsx"), ".xlsx"),
     ],
 )
@@ -82,7 +84,7 @@ def test_unusable_input_fails_with_one_line(tmp_path: Path, setup, needle: str) 
 
 def test_csv_uses_name_column_and_neutralises_formulas(tmp_path: Path) -> None:
     src = tmp_path / "in.csv"
-    src.write_text("id,name\n1,=HYPERLINK(\"x\")\n2,湖南省湘潭市\n", encoding="utf-8")
+    src.write_text('id,name\n1,=HYPERLINK("x")\n2,湖南省湘潭市\n', encoding="utf-8")
     rows = rows_of(run("geocode", str(src)).stdout)
     assert rows[0]["input"].startswith("'=") and rows[0]["status"] == "unmatched"
     assert rows[1]["adcode"] == "430300"

@@ -10,7 +10,9 @@ from geodata.inputs import InputError, parse_bytes
 from geodata.lists import geocode_lines, items_of
 
 GC = Geocoder()
-NAMEISH = st.sampled_from(list("省市县区镇乡州旗盟北京河南海城安平山东西藏新疆兵团、,;：:（）() \n\t"))
+NAMEISH = st.sampled_from(
+    list("省市县区镇乡州旗盟北京河南海城安平山东西藏新疆兵团、,;：:（）() \n\t")
+)
 TEXT = st.one_of(st.text(max_size=60), st.lists(NAMEISH, max_size=40).map("".join))
 
 
