@@ -23,7 +23,7 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 _TOWN_TAIL = re.compile(r"^[^省]{1,8}?(镇|乡|街道|苏木|办事处)$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
-_TAIL_ENDS = frozenset("镇乡道木处区园")  # last characters of town and zone names
+_TAIL_ENDS = frozenset("镇乡道木处区园城")  # last characters of town and zone names
 
 
 @dataclass(slots=True)
@@ -104,7 +104,7 @@ class Geocoder:
                     out.append(_Parse(chain, strength, covered, "", TAIL_NONE, cur))
                 elif tail_possible:
                     kind = self._tail_kind(s[pos:])
-                    if kind is not None:
+                    if kind is not None and (chain or self._root_may_hold(root, s[pos:], kind)):
                         out.append(_Parse(chain, strength, covered, s[pos:], kind, cur))
             for end in range(pos + 1, n + 1):
                 sub = s[pos:end]
@@ -119,6 +119,13 @@ class Geocoder:
 
         walk(0, (), 0, 0, 0)
         return out
+
+    def _root_may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
+        """A town or zone named alone inherits a prefecture from the item before only when
+        the town index confirms it is there; otherwise only the province is trusted."""
+        if root is None or root.level == "province":
+            return True
+        return kind == TAIL_TOWN and bool(self._towns_in(tail, root))
 
     @staticmethod
     def _tail_kind(tail: str) -> int | None:
@@ -145,16 +152,17 @@ class Geocoder:
         roots.append(None)
         # every context is tried; the reading that explains the most wins, and on a tie
         # the innermost context (the one the list gave) decides
-        best: tuple[tuple[int, int, int, int], int, list[_Parse], Unit | None] | None = None
-        for i, root in enumerate(roots):
+        best: tuple[tuple[int, ...], list[_Parse], Unit | None] | None = None
+        for root in roots:
             parses = self._parses(s, root)
             if not parses:
                 continue
-            k = max(_key(p) for p in parses)
+            keyed = [(self._key(p, root), p) for p in parses]
+            k = max(k for k, _ in keyed)
             if best is None or k > best[0]:
-                best = (k, i, parses, root)
+                best = (k, [p for kp, p in keyed if kp == k], root)
         if best is not None:
-            return self._decide(text, s, best[2], best[3])
+            return self._decide(text, s, best[1], best[2])
         town_only = self._town_only(s)
         if town_only is not None:
             return self._finish_town_only(text, s, town_only)
@@ -163,8 +171,7 @@ class Geocoder:
     # -- deciding --------------------------------------------------------------
     def _decide(self, text: str, s: str, parses: list[_Parse], root: Unit | None) -> Result:
         units = self.gz.units
-        best_key = max(_key(p) for p in parses)
-        best = [p for p in parses if _key(p) == best_key]
+        best = parses
         outcomes: dict[tuple[str, ...], tuple[_Parse, Result]] = {}
         for p in best:
             res = self._outcome(text, p, root)
@@ -191,6 +198,19 @@ class Geocoder:
             note=f"{len(outcomes)} places fit '{s}'; add the province or prefecture",
             context=(root and (root.code,)) or (),
         )
+
+    def _key(self, p: _Parse, root: Unit | None) -> tuple[int, ...]:
+        """Rank readings: a town the index knows inside its unit beats one it does not
+        (二道白河镇 is in 安图县, not 二道区 + 白河镇); then explain the most characters by
+        names; then a clean end over a town/zone; then the strongest written forms; then
+        today's names over former ones."""
+        found = 1
+        if p.tail_kind == TAIL_TOWN:
+            u = self.gz.units[p.chain[-1]] if p.chain else root
+            target = self.gz.current.get(u.target) if u is not None and u.target else None
+            found = int(target is not None and bool(self._towns_in(p.tail, target)))
+        tail_rank = -p.tail_kind if p.tail_kind != TAIL_ZONE else -1
+        return (found, p.covered, tail_rank, p.strength, p.current)
 
     def _outer_bare_reading(self, s: str, outcomes: list[tuple[_Parse, Result]]) -> Result | None:
         """湘潭 names 湘潭市 and, without its 县, 湘潭县 inside it: a bare name that fits a
@@ -396,12 +416,6 @@ class Geocoder:
             if p and p not in out:
                 out.append(p)
         return "".join(out)
-
-
-def _key(p: _Parse) -> tuple[int, int, int, int]:
-    # explain the most characters by names; then a clean end over a town/zone; then the
-    # strongest written forms; then today's names over former ones
-    return (p.covered, -p.tail_kind if p.tail_kind != TAIL_ZONE else -1, p.strength, p.current)
 
 
 def _inside(u: Unit, outer: Unit) -> bool:

@@ -55,8 +55,8 @@ def _diff_links(before: dict[str, str], after: dict[str, str]) -> dict[str, str]
             for a in added
             if level_of(a) == level_of(r)
             and (
-                (a[:4] == r[:4] and _stems_agree(before[r], after[a]))
-                or (a[:2] == r[:2] and stem_of(before[r]) == stem_of(after[a]))
+                # same prefecture, or same province (蓟县 1202 -> 蓟州区 1201)
+                a[:2] == r[:2] and _stems_agree(before[r], after[a])
             )
         ]
         if len(cands) == 1:

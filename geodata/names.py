@@ -171,6 +171,8 @@ def name_forms(name: str) -> dict[str, int]:
         forms.setdefault(stem + suffix, SHORT)
         if kind != "区":
             forms.setdefault(stem + kind, SHORT)
+        else:
+            forms.setdefault(stem + "省", BARE)  # 广西省: a common slip, never another unit
         m = _AUTONOMOUS.match(name)
         pre = m.group("pre") if m else stem
         if pre != stem and len(pre) >= 2:

@@ -175,3 +175,19 @@ def test_header_with_colon_and_numbering() -> None:
 def test_split_line_separators() -> None:
     assert split_line("a、b，c,d；e;f") == list("abcdef")
     assert split_line("   ") == []
+
+
+def test_zone_named_alone_does_not_inherit_a_prefecture() -> None:
+    rs = geocode_lines(["河北省张家口市张北县、白沟新城、保定市白沟新城"])
+    assert rs[1].level == "zone" and rs[1].adcode == "130000" and rs[1].status == "approximate"
+    assert rs[2].adcode == "130600"
+
+
+def test_bare_stem_does_not_swallow_a_known_town() -> None:
+    rs = geocode_lines(["吉林省延边州延吉市、二道白河镇"])
+    assert rs[1].level == "town" and rs[1].adcode == "222426"  # 安图县, not 二道区
+
+
+def test_more_real_name_forms() -> None:
+    rs = geocode_lines(["天津市蓟县", "广西省柳州市", "四川省成都市郫县", "湖北省仙桃市"])
+    assert [r.adcode for r in rs] == ["120119", "450200", "510117", "429004"]
