@@ -244,6 +244,20 @@ class Geocoder:
         if u.level == "zone":
             return self._zone_with_code(text, u, target, p)
         renamed = "" if u.current or u.name == target.name else u.name
+        method = "name" + ("+history" if renamed or not u.current else "")
+        res = self._unit_result(text, target, u.code, method, renamed)
+        if renamed:
+            when = f" in {u.changed}" if u.changed else ""
+            res.note = f"{u.name} is today's {target.name}{when}"
+        res.context = _context_after(u, p, units)
+        if p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
+            self._place_below(res, p.tail, p.tail_kind, target)
+        return res
+
+    def _unit_result(
+        self, text: str, target: Unit, code_then: str, method: str, renamed: str = ""
+    ) -> Result:
+        """A match on today's unit `target`, with its path and representative point."""
         res = Result(
             text,
             MATCHED,
@@ -251,34 +265,15 @@ class Geocoder:
             adcode=target.code,
             unit_name=target.name,
             renamed_from=renamed,
-            adcode_then=u.code,
-            method="name" + ("+history" if renamed or not u.current else ""),
-        )
-        if renamed:
-            when = f" in {u.changed}" if u.changed else ""
-            res.note = f"{u.name} is today's {target.name}{when}"
-        if u.level == "town":  # a former town that is a unit now (龙港镇 -> 龙港市)
-            res.adcode_then = u.code
-        self._fill_path(res, target.code)
-        lon, lat = self.gz.points[target.code]
-        res.lon, res.lat = lon, lat
-        res.context = _context_after(u, p, units)
-        if p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
-            self._place_below(res, p.tail, p.tail_kind, target)
-        return res
-
-    def _zone_with_code(self, text: str, u: Unit, target: Unit, p: _Parse) -> Result:
-        res = Result(
-            text,
-            MATCHED,
-            level=target.level,
-            adcode=target.code,
-            unit_name=target.name,
-            adcode_then=u.code,
-            method="name+history",
+            adcode_then=code_then,
+            method=method,
         )
         self._fill_path(res, target.code)
         res.lon, res.lat = self.gz.points[target.code]
+        return res
+
+    def _zone_with_code(self, text: str, u: Unit, target: Unit, p: _Parse) -> Result:
+        res = self._unit_result(text, target, u.code, "name+history")
         res.context = _context_after(u, p, self.gz.units)
         self._place_below(res, u.name, TAIL_ZONE, target)
         res.note = _join(res.note, f"GB2260 {u.last_seen} lists it with code {u.code}")
