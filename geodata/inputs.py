@@ -23,19 +23,43 @@ class ParsedInput:
     encoding: str
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)
+
+
+def _try(data: bytes, enc: str) -> str | None:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    if b"\x00" in data:
+    """UTF-8 (BOM or not) or GB18030/GBK. Short GBK text can also be valid UTF-8 (山 in
+    GBK reads as ɽ in UTF-8): UTF-8 that holds no Chinese character while the GB18030
+    reading does is read as GB18030."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text, enc = data.decode("utf-16"), "utf-16"
+    elif b"\x00" in data:
         raise InputError("this looks like a binary file (it contains NUL bytes), not a text list")
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-        bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
-        if bad > max(2, len(text) // 100):
-            raise InputError("this looks like a binary file (many control characters), not text")
-        return text, "utf-8" if enc == "utf-8-sig" else "gb18030"
-    raise InputError("the text is neither UTF-8 nor GB18030/GBK; save it in one of those")
+    else:
+        utf8, gb = _try(data, "utf-8-sig"), None
+        if utf8 is not None and (utf8.isascii() or _has_cjk(utf8)):
+            text, enc = utf8, "utf-8"
+        else:
+            gb = _try(data, "gb18030")
+            if gb is not None and (utf8 is None or _has_cjk(gb)):
+                text, enc = gb, "gb18030"
+            elif utf8 is not None:
+                text, enc = utf8, "utf-8"
+            else:
+                raise InputError(
+                    "the text is neither UTF-8 nor GB18030/GBK; save it in one of those"
+                )
+    bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if bad > max(2, len(text) // 100):
+        raise InputError("this looks like a binary file (many control characters), not text")
+    return text.lstrip("\ufeff"), enc
 
 
 def _column(rows: list[list[str]]) -> list[str]:

@@ -118,3 +118,15 @@ def test_export_formats(tmp_path: Path) -> None:
 def test_audit_states_completeness() -> None:
     out = run("audit").stdout.decode()
     assert "64" in out and "73" in out and "111" in out and "unconfirmed" in out
+
+
+def test_short_gbk_that_is_also_valid_utf8() -> None:
+    # 山 in GBK (C9 BD) is valid UTF-8 for ɽ: the Chinese reading wins
+    p = run("geocode", "-", stdin="泰山区".encode("gbk"))
+    rows = rows_of(p.stdout)
+    assert rows[0]["input"] == "泰山区"
+
+
+def test_utf16_from_windows_notepad() -> None:
+    p = run("geocode", "-", stdin="江苏省\n".encode("utf-16"))
+    assert [r["adcode"] for r in rows_of(p.stdout)] == ["320000"]
