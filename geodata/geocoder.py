@@ -247,8 +247,8 @@ class Geocoder:
         method = "name" + ("+history" if renamed or not u.current else "")
         res = self._unit_result(text, target, u.code, method, renamed)
         if renamed:
-            when = f" in {u.changed}" if u.changed else ""
-            res.note = f"{u.name} is today's {target.name}{when}"
+            when = f" ({u.changed})" if u.changed else ""
+            res.note = f"{u.name} became {target.name}{when}"
         res.context = _context_after(u, p, units)
         if p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self._place_below(res, p.tail, p.tail_kind, target)

@@ -90,6 +90,8 @@ _AUTONOMOUS = re.compile(r"^(?P<pre>.+?)自治(?P<kind>区|州|县|旗)$")
 # Characters and marks that copied lists carry but names never contain.
 _DROP = re.compile(r"[\s\u200b\u200c\u200d\ufeff\u3000·•\"'“”‘’《》〈〉「」『』]")
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
+# XPCC divisions and their cities are one unit (师市合一): 兵团第八师石河子市 = 石河子市
+_XPCC_DIVISION = re.compile(r"(兵团)第[一二三四五六七八九十]+师")
 
 
 @cache
@@ -117,6 +119,7 @@ def normalise(
     s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
     s = s.translate(_VARIANTS)
+    s = _XPCC_DIVISION.sub(r"\1", s)
     conv = to_simplified(s)
     if keep and conv != s and len(conv) == len(s):
         conv = "".join(o if o in keep and c != o else c for o, c in zip(s, conv, strict=True))

@@ -191,3 +191,9 @@ def test_bare_stem_does_not_swallow_a_known_town() -> None:
 def test_more_real_name_forms() -> None:
     rs = geocode_lines(["天津市蓟县", "广西省柳州市", "四川省成都市郫县", "湖北省仙桃市"])
     assert [r.adcode for r in rs] == ["120119", "450200", "510117", "429004"]
+
+
+def test_xpcc_division_and_renamed_county_towns() -> None:
+    rs = geocode_lines(["新疆生产建设兵团第八师石河子市北泉镇", "大兴安岭地区漠河县北极镇"])
+    assert rs[0].adcode == "659001" and rs[0].town == "北泉镇"
+    assert rs[1].adcode == "232701" and rs[1].renamed_from == "漠河县"
