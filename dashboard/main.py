@@ -1,0 +1,79 @@
+"""Page setup, the sidebar of filters, and the choice of view."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import state, ui
+from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
+from dashboard.map_view import BATCH_YEARS
+from dashboard.state import (
+    BATCHES,
+    CATEGORIES,
+    LEVELS,
+    MODES,
+    PROVINCE_NAMES,
+    STATUSES,
+    STYLES,
+    ViewState,
+)
+
+
+def sidebar(s: ViewState) -> None:
+    lang = s.lang
+    on_change = state.write_url
+    with st.sidebar:
+        st.segmented_control(t("lang", lang), LANGS, key="w_lang", required=True,
+                             on_change=on_change,
+                             format_func=lambda v: {"zh": "中文", "en": "English"}[v])
+        st.segmented_control(t("view", lang), MODES, key="w_mode", required=True,
+                             on_change=on_change, format_func=lambda v: t(f"mode_{v}", lang))
+        st.header(t("filters", lang))
+        st.pills(t("batch", lang), BATCHES, key="w_batch", selection_mode="multi",
+                 on_change=on_change,
+                 format_func=lambda b: batch_label(b, BATCH_YEARS[b], lang))
+        st.multiselect(t("province", lang), PROVINCE_NAMES, key="w_province",
+                       help=t("province_help", lang), on_change=on_change,
+                       placeholder=t("province_placeholder", lang),
+                       format_func=lambda p: province_label(p, lang))
+        st.pills(t("level", lang), LEVELS, key="w_level", selection_mode="multi",
+                 on_change=on_change, format_func=lambda v: value_label("level", v, lang))
+        st.pills(t("category", lang), CATEGORIES, key="w_category", selection_mode="multi",
+                 on_change=on_change, format_func=lambda v: value_label("category", v, lang))
+        st.pills(t("status", lang), STATUSES, key="w_status", selection_mode="multi",
+                 help=t("status_help", lang), on_change=on_change,
+                 format_func=lambda v: value_label("status", v, lang))
+        st.text_input(t("q", lang), key="w_q", placeholder=t("q_placeholder", lang),
+                      on_change=on_change)
+        st.segmented_control(t("map_style", lang), STYLES, key="w_style", required=True,
+                             on_change=on_change, format_func=lambda v: t(f"style_{v}", lang))
+        st.checkbox(t("basemap", lang), key="w_basemap", help=t("basemap_help", lang),
+                    on_change=on_change)
+        st.button(t("reset", lang), key="reset", on_click=state.reset_filters)
+        st.caption(t("share_hint", lang))
+
+
+def run() -> None:
+    s = state.sync_from_url()
+    presenting = s.mode == "present"
+    st.set_page_config(page_title=t("app_title", s.lang), page_icon="🗺️", layout="wide",
+                       initial_sidebar_state="collapsed" if presenting else "expanded")
+    if presenting:
+        from dashboard.views import present
+
+        present.render(s)
+        return
+    sidebar(s)
+    if s.mode == "tallies":
+        from dashboard.views import counts
+
+        counts.render(s)
+    elif s.mode == "compare":
+        from dashboard.views import compare
+
+        compare.render(s)
+    else:
+        from dashboard.views import explore
+
+        explore.render(s)
+    ui.sources_footer(s.lang)

@@ -1,0 +1,505 @@
+"""A slide-ready PNG of the pilot map (1920×1080), drawn on the server with matplotlib.
+
+For presenters: meetings, projectors, offline. A plain function, no Streamlit: the app's
+"Present" view and the CLI can both call `render_slide`. The CJK font is the Noto Sans
+CJK SC file shipped by `mplfonts` (OFL), never a system font, so the slide looks the same
+on every machine. Only the object-oriented matplotlib API and the Agg canvas are used
+(no pyplot, no global rcParams), so rendering is safe inside a running web app; the same
+input gives byte-identical PNGs.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from dashboard.i18n import batch_label, province_label
+
+if TYPE_CHECKING:
+    import geopandas as gpd
+    from matplotlib.axes import Axes
+    from matplotlib.collections import Collection
+    from matplotlib.figure import Figure
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.patches import Patch
+    from matplotlib.path import Path as MplPath
+
+RGB = tuple[float, float, float]
+
+WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 100
+FONT_FILE = "NotoSansCJKsc-Regular.otf"
+
+# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+BATCH_COLOURS: dict[int, str] = {1: "#E69F00", 2: "#56B4E9", 3: "#009E73"}
+BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016}
+OTHER_COLOUR = "#999999"
+
+INK = "#222222"
+MUTED = "#666666"
+LAND = "#E6E6E6"
+LAND_EDGE = "#FFFFFF"
+
+LON_MIN, LON_MAX, LAT_MIN, LAT_MAX = 73.0, 136.0, 17.0, 54.0
+# plate carrée stretched at 35°N: areas look right enough for mainland China
+MAP_ASPECT = 1.0 / math.cos(math.radians(35.0))
+TOP_PROVINCES = 8
+
+# Text only the slide uses: key -> (zh, en)
+_TEXT: dict[str, tuple[str, str]] = {
+    "legend": ("图例", "Legend"),
+    "key_area": ("县、市、省（面）", "County, city or province (area)"),
+    "key_point": ("镇、开发区（圆点）", "Town or zone (dot)"),
+    "key_reported": ("公开报道（浅色）", "Reported (lighter)"),
+    "key_unconfirmed": ("未确认（虚线、斜线）", "Unconfirmed (dashed, hatched)"),
+    "by_batch": ("按批次", "By batch"),
+    "total": ("共 {n} 个试点", "{n} pilots"),
+    "top_provinces": ("试点最多的省份", "Provinces with most pilots"),
+    "none": ("没有符合条件的试点", "No pilots to show"),
+    "scs_note": ("南海诸岛未完整显示", "South China Sea islands not fully shown"),
+}
+
+
+def _t(key: str, lang: str, **fmt: object) -> str:
+    text = _TEXT[key][1 if lang == "en" else 0]
+    return text.format(**fmt) if fmt else text
+
+
+@cache
+def font_path() -> Path:
+    """The Noto Sans CJK SC file inside the installed `mplfonts`, registered with matplotlib."""
+    from matplotlib import font_manager
+
+    res = files("mplfonts").joinpath("fonts", FONT_FILE)
+    path = Path(str(res))
+    if not path.is_file():
+        raise FileNotFoundError(f"{FONT_FILE} not found in the mplfonts package ({path})")
+    font_manager.fontManager.addfont(str(path))
+    return path
+
+
+def _font(size: float) -> FontProperties:
+    from matplotlib.font_manager import FontProperties
+
+    return FontProperties(fname=font_path(), size=size)
+
+
+def _shade(colour: str, amount: float) -> tuple[float, float, float]:
+    """`colour` mixed with black (`amount` > 0) or white (`amount` < 0)."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    if amount >= 0:
+        return (r * (1 - amount), g * (1 - amount), b * (1 - amount))
+    a = -amount
+    return (r + (1 - r) * a, g + (1 - g) * a, b + (1 - b) * a)
+
+
+def _polygon_path(geom: object) -> MplPath | None:
+    """One compound path for a (multi)polygon; rings oriented so holes stay holes."""
+    import numpy as np
+    import shapely
+    from matplotlib.path import Path as MplPath
+
+    geom = shapely.orient_polygons(geom)  # type: ignore[arg-type]
+    parts = getattr(geom, "geoms", [geom])
+    verts: list[np.ndarray] = []
+    codes: list[np.ndarray] = []
+    for poly in parts:
+        if poly.is_empty or poly.geom_type != "Polygon":
+            continue
+        for ring in (poly.exterior, *poly.interiors):
+            xy = np.asarray(ring.coords)[:, :2]
+            if len(xy) < 3:
+                continue
+            c = np.full(len(xy), MplPath.LINETO, dtype=MplPath.code_type)
+            c[0] = MplPath.MOVETO
+            c[-1] = MplPath.CLOSEPOLY
+            verts.append(xy)
+            codes.append(c)
+    if not verts:
+        return None
+    return MplPath(np.concatenate(verts), np.concatenate(codes))
+
+
+def _batch_year(frame: gpd.GeoDataFrame, batch: int) -> int | None:
+    if "year" in frame.columns:
+        years = frame.loc[frame["batch"] == batch, "year"].dropna()
+        if len(years):
+            return int(years.min())
+    return BATCH_YEARS.get(batch)
+
+
+def _batch_text(batch: int, year: int | None, lang: str) -> str:
+    short = batch_label(batch, year or 0, lang, short=True)
+    if year is None:
+        return short
+    return f"{short}, {year}" if lang == "en" else f"{short} {year}"
+
+
+def _prepare(frame: gpd.GeoDataFrame, batches: Sequence[int]) -> gpd.GeoDataFrame:
+    if frame.crs is not None and not frame.crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
+    frame = frame[frame["batch"].isin(list(batches))].copy()
+    if "status" not in frame.columns:
+        frame["status"] = "official"
+    frame["status"] = frame["status"].fillna("official").astype(str)
+    return frame
+
+
+# ---------------------------------------------------------------- drawing
+
+
+def _draw_map(ax: Axes, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str) -> None:
+    import numpy as np
+    import shapely
+    from matplotlib.collections import PathCollection
+
+    from geodata.boundaries import load_layer
+
+    ax.set_xlim(LON_MIN, LON_MAX)
+    ax.set_ylim(LAT_MIN, LAT_MAX)
+    ax.set_aspect(MAP_ASPECT, adjustable="box", anchor="C")
+    ax.set_axis_off()
+
+    provinces = load_layer("province", simplified=True)
+    base = [p for p in (_polygon_path(g) for g in provinces.geometry) if p is not None]
+    ax.add_collection(
+        PathCollection(base, facecolors=LAND, edgecolors=LAND_EDGE, linewidths=1.0, zorder=1),
+        autolim=False,
+    )
+
+    geoms = frame.geometry
+    is_point = np.asarray(geoms.geom_type == "Point")
+    has_geom = np.asarray(geoms.notna() & ~geoms.is_empty)
+    polys = frame[has_geom & ~is_point]
+    points = frame[has_geom & is_point]
+
+    # big units first so counties inside a whole-province pilot stay visible
+    order = shapely.area(np.asarray(polys.geometry.values))  # degrees², only for order
+    ids = polys["pilot_id"].astype(str).to_numpy() if "pilot_id" in polys else None
+    keys = np.lexsort((ids, -order) if ids is not None else (-order,))
+    polys = polys.iloc[keys]
+
+    z = 2.0
+    for _, row in polys.iterrows():
+        path = _polygon_path(row.geometry)
+        if path is None:
+            continue
+        colour = BATCH_COLOURS.get(int(row["batch"]), OTHER_COLOUR)
+        coll = PathCollection([path], zorder=z)
+        _area_style(colour, str(row["status"])).apply(coll)
+        ax.add_collection(coll, autolim=False)
+        z += 0.001
+
+    point_status = points["status"].where(
+        points["status"].isin(["reported", "unconfirmed"]), "official"
+    )
+    for status in ("official", "reported", "unconfirmed"):
+        sel = points[point_status == status]
+        if sel.empty:
+            continue
+        colours = [BATCH_COLOURS.get(int(b), OTHER_COLOUR) for b in sel["batch"]]
+        kw = _point_style(colours, status)
+        ax.scatter(sel.geometry.x, sel.geometry.y, zorder=5, **kw)
+
+    ax.text(
+        1.0,
+        0.0,
+        _t("scs_note", lang),
+        transform=ax.transAxes,
+        ha="right",
+        va="bottom",
+        color=MUTED,
+        fontproperties=_font(11),
+        zorder=6,
+    )
+
+
+class AreaStyle(NamedTuple):
+    face: RGB
+    edge: RGB
+    linewidth: float
+    linestyle: str = "-"
+    hatch: str | None = None
+    hatchcolor: RGB | None = None
+
+    def apply(self, artist: Collection | Patch) -> None:
+        """Sets fill, edge and hatch on a collection or a patch (same setter names)."""
+        artist.set_facecolor(self.face)
+        artist.set_edgecolor(self.edge)
+        artist.set_linewidth(self.linewidth)
+        artist.set_linestyle(self.linestyle)
+        if self.hatch:
+            artist.set_hatch(self.hatch)
+            artist.set_hatchcolor(self.hatchcolor)
+            artist.set_hatch_linewidth(0.8)
+
+
+def _area_style(colour: str, status: str) -> AreaStyle:
+    """Official: full colour; reported: lighter; unconfirmed: pale, hatched, dashed edge."""
+    edge = _shade(colour, 0.35)
+    if status == "unconfirmed":
+        return AreaStyle(_shade(colour, -0.55), edge, 1.2, "--", "////", _shade(colour, 0.0))
+    face = _shade(colour, -0.4) if status == "reported" else _shade(colour, 0.0)
+    return AreaStyle(face, edge, 0.6)
+
+
+def _point_style(colours: list[str], status: str) -> dict[str, object]:
+    kw: dict[str, object] = {"s": 70, "marker": "o", "edgecolors": INK, "linewidths": 0.9}
+    if status == "unconfirmed":
+        kw.update(c=[_shade(c, -0.55) for c in colours], linestyles="--", linewidths=1.3, s=90)
+    elif status == "reported":
+        kw.update(c=[_shade(c, -0.4) for c in colours])
+    else:
+        kw.update(c=colours)
+    return kw
+
+
+def _draw_panel(
+    fig: Figure, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str, x0: float
+) -> None:
+    """Legend with per-batch counts, the batch split bar and the top provinces."""
+    from matplotlib.patches import Ellipse, Rectangle
+
+    px = 1.0 / WIDTH_PX
+    py = 1.0 / HEIGHT_PX
+    panel_w = 1 - 80 * px - x0
+    total = len(frame)
+
+    y = 1 - 210 * py
+    fig.text(x0, y, _t("legend", lang), color=MUTED, fontproperties=_font(15), va="baseline")
+    y -= 50 * py
+    for b in batches:
+        colour = BATCH_COLOURS.get(int(b), OTHER_COLOUR)
+        n = int((frame["batch"] == b).sum())
+        fig.add_artist(
+            Rectangle(
+                (x0, y - 4 * py),
+                34 * px,
+                26 * py,
+                facecolor=colour,
+                edgecolor=_shade(colour, 0.35),
+                linewidth=0.8,
+                transform=fig.transFigure,
+            )
+        )
+        label = f"{_batch_text(int(b), _batch_year(frame, int(b)), lang)} · {n}"
+        fig.text(x0 + 52 * px, y, label, color=INK, fontproperties=_font(20), va="baseline")
+        y -= 44 * py
+
+    # style keys, drawn in neutral grey
+    y -= 6 * py
+    grey = "#8C8C8C"
+    keys: list[tuple[str, str]] = [("area", "key_area"), ("point", "key_point")]
+    if (frame["status"] == "reported").any():
+        keys.append(("reported", "key_reported"))
+    if (frame["status"] == "unconfirmed").any():
+        keys.append(("unconfirmed", "key_unconfirmed"))
+    for kind, key in keys:
+        if kind == "point":
+            fig.add_artist(
+                Ellipse(
+                    (x0 + 17 * px, y + 7 * py),
+                    13 * px,
+                    13 * py,
+                    facecolor=grey,
+                    edgecolor=INK,
+                    linewidth=0.9,
+                    transform=fig.transFigure,
+                )
+            )
+        else:
+            rect = Rectangle((x0 + 3 * px, y - 3 * py), 28 * px, 19 * py, transform=fig.transFigure)
+            _area_style(grey, kind).apply(rect)
+            fig.add_artist(rect)
+        fig.text(x0 + 52 * px, y, _t(key, lang), color=MUTED, fontproperties=_font(14))
+        y -= 34 * py
+
+    # counts: total and the split by batch as one bar
+    y -= 34 * py
+    fig.text(x0, y, _t("by_batch", lang), color=MUTED, fontproperties=_font(15))
+    fig.text(
+        x0 + panel_w,
+        y,
+        _t("total", lang, n=total),
+        color=INK,
+        ha="right",
+        fontproperties=_font(15),
+    )
+    y -= 46 * py
+    bar_h = 30 * py
+    left = x0
+    for b in batches:
+        n = int((frame["batch"] == b).sum())
+        if not n:
+            continue
+        w = panel_w * n / total
+        colour = BATCH_COLOURS.get(int(b), OTHER_COLOUR)
+        fig.add_artist(
+            Rectangle(
+                (left, y),
+                w,
+                bar_h,
+                facecolor=colour,
+                edgecolor="white",
+                linewidth=1.5,
+                transform=fig.transFigure,
+            )
+        )
+        if w > 40 * px:
+            fig.text(
+                left + w / 2,
+                y + bar_h / 2,
+                str(n),
+                ha="center",
+                va="center_baseline",
+                color=INK,
+                fontproperties=_font(14),
+            )
+        left += w
+    if not total:
+        fig.text(x0, y + 6 * py, _t("none", lang), color=MUTED, fontproperties=_font(14))
+
+    # top provinces, stacked by batch
+    if not total:
+        return
+    y -= 64 * py
+    fig.text(x0, y, _t("top_provinces", lang), color=MUTED, fontproperties=_font(15))
+    y -= 20 * py
+    _draw_top_provinces(fig, frame, batches, lang, x0, y, panel_w)
+
+
+def _draw_top_provinces(
+    fig: Figure,
+    frame: gpd.GeoDataFrame,
+    batches: Sequence[int],
+    lang: str,
+    x0: float,
+    top: float,
+    width: float,
+) -> None:
+    from matplotlib.patches import Rectangle
+
+    px = 1.0 / WIDTH_PX
+    py = 1.0 / HEIGHT_PX
+    if frame.empty or "province" not in frame.columns:
+        return
+    counts = frame.groupby(["province", "batch"]).size().unstack(fill_value=0)
+    totals = counts.sum(axis=1)
+    ranked = sorted(totals.items(), key=lambda kv: (-int(kv[1]), str(kv[0])))[:TOP_PROVINCES]
+    label_w = (190 if lang == "en" else 170) * px
+    bar_x = x0 + label_w
+    bar_w_max = width - label_w - 40 * px
+    biggest = max(int(v) for _, v in ranked)
+    row_h = 34 * py
+    for i, (prov, n_total) in enumerate(ranked):
+        yb = top - (i + 1) * row_h
+        fig.text(
+            x0,
+            yb + 7 * py,
+            province_label(str(prov), lang),
+            color=INK,
+            fontproperties=_font(14),
+        )
+        left = bar_x
+        for b in batches:
+            n = int(counts.loc[prov].get(b, 0))
+            if not n:
+                continue
+            w = bar_w_max * n / biggest
+            fig.add_artist(
+                Rectangle(
+                    (left, yb + 5 * py),
+                    w,
+                    22 * py,
+                    facecolor=BATCH_COLOURS.get(int(b), OTHER_COLOUR),
+                    edgecolor="white",
+                    linewidth=1.0,
+                    transform=fig.transFigure,
+                )
+            )
+            left += w
+        fig.text(left + 8 * px, yb + 7 * py, str(int(n_total)), color=INK, fontproperties=_font(14))
+
+
+def _fit_lines(fig: Figure, text: str, size: float, max_w: float, sep: str = " · ") -> str:
+    """`text` broken at `sep` into lines no wider than `max_w` pixels."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    prop = _font(size)
+
+    def width(s: str) -> float:
+        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for part in text.split(sep):
+        if lines and width(lines[-1] + sep + part) <= max_w:
+            lines[-1] = lines[-1] + sep + part
+        else:
+            lines.append(part)
+    return "\n".join(lines)
+
+
+def _fit_size(fig: Figure, text: str, size: float, max_w: float) -> float:
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    while size > 12:
+        w = renderer.get_text_width_height_descent(text, _font(size), ismath=False)[0]
+        if w <= max_w:
+            break
+        size -= 1
+    return size
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def render_slide(
+    frame: gpd.GeoDataFrame,
+    *,
+    title: str,
+    subtitle: str = "",
+    lang: str = "zh",
+    batches: Sequence[int] = (1, 2, 3),
+    source_line: str,
+) -> bytes:
+    """A 1920×1080 PNG of the pilots in `frame` (rows of `batches` only).
+
+    `frame` is shaped like `geodata.registry.resolved_registry()` (batch, year, status,
+    province, geometry). `source_line` is printed at the bottom: pass
+    `geodata.attribution.attribution_line()`. Same input, same bytes.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    lang = "en" if lang == "en" else "zh"
+    batches = tuple(sorted({int(b) for b in batches}))
+    data = _prepare(frame, batches)
+
+    fig = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, facecolor="white")
+    FigureCanvasAgg(fig)
+    px = 1.0 / WIDTH_PX
+    py = 1.0 / HEIGHT_PX
+    margin = 80 * px
+    text_w = WIDTH_PX - 160
+
+    size = _fit_size(fig, title, 36, text_w)
+    fig.text(margin, 1 - 58 * py, title, color=INK, va="top", fontproperties=_font(size))
+    if subtitle:
+        sub = _fit_size(fig, subtitle, 19, text_w)
+        fig.text(margin, 1 - 128 * py, subtitle, color=MUTED, va="top", fontproperties=_font(sub))
+
+    # map on the left, panel on the right
+    ax = fig.add_axes((margin - 20 * px, 120 * py, 1160 * px, 790 * py))
+    _draw_map(ax, data, batches, lang)
+    _draw_panel(fig, data, batches, lang, x0=1300 * px)
+
+    source = _fit_lines(fig, source_line, 11, text_w)
+    fig.text(margin, 34 * py, source, color=MUTED, va="bottom", fontproperties=_font(11))
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
+    return buf.getvalue()

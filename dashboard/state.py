@@ -1,0 +1,249 @@
+"""The whole view state, and its round trip through the URL.
+
+`ViewState` and the `from_query` / `to_query` pair are pure (tests, slide export).
+The Streamlit glue at the bottom reads the URL into widget state when the URL is
+new to the session, and widgets write it back in their `on_change` callbacks, so
+the address bar always holds a shareable link to what is on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import Any, Final
+
+from dashboard.i18n import DEFAULT_LANG, LANGS, PROVINCES
+
+BATCHES: Final = (1, 2, 3)
+LEVELS: Final = ("province", "prefecture", "county", "town", "zone")
+CATEGORIES: Final = ("综合试点", "农村土地制度改革试点")
+STATUSES: Final = ("official", "reported", "unconfirmed")
+DEFAULT_STATUSES: Final = ("official", "reported")  # unconfirmed only on request
+MODES: Final = ("explore", "tallies", "compare", "present")
+STYLES: Final = ("pilots", "choropleth")
+PROVINCE_NAMES: Final = tuple(zh for zh, _ in PROVINCES.values())  # adcode order
+# Short ASCII forms keep URLs readable; the Chinese values are accepted too.
+CATEGORY_CODES: Final = {"comprehensive": "综合试点", "land": "农村土地制度改革试点"}
+_CATEGORY_OF_VALUE: Final = {v: k for k, v in CATEGORY_CODES.items()}
+MAX_COMPARE: Final = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ViewState:
+    batches: tuple[int, ...] = BATCHES
+    provinces: tuple[str, ...] = ()  # empty: all provinces
+    levels: tuple[str, ...] = LEVELS
+    categories: tuple[str, ...] = CATEGORIES
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    q: str = ""
+    mode: str = "explore"
+    lang: str = DEFAULT_LANG
+    style: str = "pilots"
+    basemap: bool = False
+    compare: tuple[str, ...] = ()
+    step: int = 3  # presenting: batches 1..step, cumulative
+    pilot: str = ""  # selected pilot id
+
+    @property
+    def visible_batches(self) -> tuple[int, ...]:
+        """Batches on screen: the filter, or 1..step while presenting."""
+        if self.mode == "present":
+            return tuple(b for b in BATCHES if b <= self.step)
+        return self.batches
+
+    def normalised(self) -> ViewState:
+        """Canonical order and only known values, so equal views give equal URLs."""
+        return replace(
+            self,
+            batches=_keep(self.batches, BATCHES),
+            provinces=_keep(self.provinces, PROVINCE_NAMES),
+            levels=_keep(self.levels, LEVELS),
+            categories=_keep(self.categories, CATEGORIES),
+            statuses=_keep(self.statuses, STATUSES),
+            q=self.q.strip()[:100],
+            mode=self.mode if self.mode in MODES else "explore",
+            lang=self.lang if self.lang in LANGS else DEFAULT_LANG,
+            style=self.style if self.style in STYLES else "pilots",
+            compare=_keep(self.compare, PROVINCE_NAMES)[:MAX_COMPARE],
+            step=min(max(int(self.step), 1), len(BATCHES)),
+            pilot=self.pilot.strip()[:40],
+        )
+
+
+DEFAULT: Final = ViewState()
+
+
+def _keep(values: Iterable[Any], known: tuple[Any, ...]) -> tuple[Any, ...]:
+    chosen = set(values)
+    return tuple(v for v in known if v in chosen)
+
+
+def _split(raw: str) -> list[str]:
+    return [p.strip() for p in raw.replace("，", ",").split(",") if p.strip()]
+
+
+def _ints(raw: str) -> list[int]:
+    return [int(p) for p in _split(raw) if p.isdigit()]
+
+
+def _first(value: str | list[str]) -> str:
+    if isinstance(value, list):
+        return value[-1] if value else ""
+    return value
+
+
+def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
+    """A ViewState from URL query parameters; unknown keys and values are ignored.
+
+    A missing key means the default; a key with an empty value means "none
+    selected" for batch/level/category/status (and "all" for province).
+    """
+    p = {k: _first(v) for k, v in params.items()}
+    s = DEFAULT
+    if "batch" in p:
+        s = replace(s, batches=tuple(_ints(p["batch"])))
+    if "province" in p:
+        s = replace(s, provinces=tuple(_split(p["province"])))
+    if "level" in p:
+        s = replace(s, levels=tuple(_split(p["level"])))
+    if "category" in p:
+        s = replace(s, categories=tuple(CATEGORY_CODES.get(c, c) for c in _split(p["category"])))
+    if "status" in p:
+        s = replace(s, statuses=tuple(_split(p["status"])))
+    if "compare" in p:
+        s = replace(s, compare=tuple(_split(p["compare"])))
+    step = p.get("step", "")
+    s = replace(
+        s,
+        q=p.get("q", ""),
+        mode=p.get("mode", DEFAULT.mode),
+        lang=p.get("lang", DEFAULT.lang),
+        style=p.get("map", DEFAULT.style),
+        basemap=p.get("basemap", "") == "osm",
+        step=int(step) if step.isdigit() else DEFAULT.step,
+        pilot=p.get("pilot", ""),
+    )
+    return s.normalised()
+
+
+def to_query(state: ViewState) -> dict[str, str]:
+    """URL query parameters for `state`, leaving out everything at its default."""
+    s = state.normalised()
+    out: dict[str, str] = {}
+
+    def put(key: str, value: str, default: str) -> None:
+        if value != default:
+            out[key] = value
+
+    put("mode", s.mode, DEFAULT.mode)
+    put("lang", s.lang, DEFAULT.lang)
+    put("batch", ",".join(map(str, s.batches)), ",".join(map(str, DEFAULT.batches)))
+    put("province", ",".join(s.provinces), "")
+    put("level", ",".join(s.levels), ",".join(DEFAULT.levels))
+    put("category", ",".join(_CATEGORY_OF_VALUE[c] for c in s.categories),
+        ",".join(_CATEGORY_OF_VALUE[c] for c in DEFAULT.categories))
+    put("status", ",".join(s.statuses), ",".join(DEFAULT.statuses))
+    put("q", s.q, "")
+    put("map", s.style, DEFAULT.style)
+    put("basemap", "osm" if s.basemap else "", "")
+    put("compare", ",".join(s.compare), "")
+    put("step", str(s.step), str(DEFAULT.step))
+    put("pilot", s.pilot, "")
+    return out
+
+
+# --- Streamlit glue -------------------------------------------------------------
+
+# session_state keys of the widgets that edit each field
+WIDGET_KEYS: Final = {
+    "batches": "w_batch", "provinces": "w_province", "levels": "w_level",
+    "categories": "w_category", "statuses": "w_status", "q": "w_q", "mode": "w_mode",
+    "lang": "w_lang", "style": "w_style", "basemap": "w_basemap", "compare": "w_compare",
+    "step": "v_step", "pilot": "v_pilot",
+}
+_SEEN = "_url_seen"  # the query we last read or wrote
+_VIEW = "_view"  # the last complete ViewState: survives widgets that were not drawn
+_LIST_FIELDS: Final = ("batches", "provinces", "levels", "categories", "statuses", "compare")
+
+
+def _widget_value(name: str, state: ViewState) -> Any:
+    value = getattr(state, name)
+    return list(value) if name in _LIST_FIELDS else value
+
+
+def _apply(state: ViewState, *, only_missing: bool = False) -> None:
+    import streamlit as st
+
+    for name, key in WIDGET_KEYS.items():
+        if not only_missing or key not in st.session_state:
+            st.session_state[key] = _widget_value(name, state)
+
+
+def sync_from_url() -> ViewState:
+    """Load the URL into widget state when it is new to this session (first load,
+    a pasted link); otherwise the widgets are the truth. Returns the state."""
+    import streamlit as st
+
+    current = st.query_params.to_dict()
+    if st.session_state.get(_SEEN) != current:
+        state = from_query(current)
+        _apply(state)
+        canonical = to_query(state)
+        if canonical != current:
+            st.query_params.from_dict(canonical)
+        st.session_state[_SEEN] = canonical
+        st.session_state[_VIEW] = state
+    else:
+        # Streamlit drops the state of widgets a run did not draw (the sidebar while
+        # presenting, the compare picker elsewhere): put those values back.
+        _apply(st.session_state.get(_VIEW, DEFAULT), only_missing=True)
+    return current_state()
+
+
+def current_state() -> ViewState:
+    import streamlit as st
+
+    view: ViewState = st.session_state.get(_VIEW, DEFAULT)
+    values: dict[str, Any] = {}
+    for name, key in WIDGET_KEYS.items():
+        if key not in st.session_state:
+            values[name] = getattr(view, name)
+            continue
+        value = st.session_state[key]
+        if name in _LIST_FIELDS:
+            value = tuple(value or ())
+        elif name in ("mode", "lang", "style"):
+            value = value or getattr(DEFAULT, name)
+        elif name == "q":
+            value = value or ""
+        values[name] = value
+    return ViewState(**values).normalised()
+
+
+def write_url() -> None:
+    """on_change callback: put the widgets' state into the address bar."""
+    import streamlit as st
+
+    s = current_state()
+    st.session_state[_VIEW] = s
+    query = to_query(s)
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+    st.session_state[_SEEN] = query
+
+
+def update(**changes: Any) -> None:
+    """Set fields from code (buttons, map clicks) and write the URL. Call it from
+    callbacks only: a widget's state cannot change once the widget is drawn."""
+    import streamlit as st
+
+    state = replace(current_state(), **changes).normalised()
+    for name in changes:
+        st.session_state[WIDGET_KEYS[name]] = _widget_value(name, state)
+    write_url()
+
+
+def reset_filters() -> None:
+    """Back to the default filters, keeping the language and the view."""
+    fields = ("batches", "provinces", "levels", "categories", "statuses", "q", "pilot")
+    update(**{f: getattr(DEFAULT, f) for f in fields})

@@ -1,0 +1,184 @@
+"""Streamlit pieces the views share: the map component, the pilot table, the
+details panel, downloads, completeness and the sources footer."""
+
+from __future__ import annotations
+
+import re
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import data, downloads, offline, state
+from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
+from dashboard.practices import practices_for
+from dashboard.sources import attribution_lines, map_attribution
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.state import ViewState
+
+MAP_RETURNS = ["last_object_clicked_tooltip"]  # only a click reruns the app, not pan/zoom
+
+
+def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
+    base = offline.asset_base(str(st.get_option("server.baseUrlPath") or ""))
+    fields: dict[str, Any] = {"lang": s.lang, "style": s.style, "basemap": s.basemap,
+                              "asset_base": base, "attribution": map_attribution()}
+    fields.update(overrides)
+    return MapSpec(**fields)
+
+
+def _on_map_click(key: str) -> None:
+    value = st.session_state.get(key) or {}
+    pid = pilot_id_from_tooltip(value.get("last_object_clicked_tooltip"))
+    if pid:
+        state.update(pilot=pid)
+
+
+def show_map(pilots: pd.DataFrame, s: ViewState, *, key: str, height: int = 620,
+             **overrides: Any) -> None:
+    data.leaflet_ready()
+    spec = map_spec(s, **overrides)
+    prefectures = data.layer("prefecture") if spec.focus else None
+    m = build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
+    st_folium(m, key=key, height=height, use_container_width=True,
+              returned_objects=MAP_RETURNS, on_change=partial(_on_map_click, key))
+
+
+def completeness_strip(lang: str) -> None:
+    cols = st.columns(3)
+    for col, c in zip(cols, _completeness(), strict=False):
+        label = batch_label(int(c["batch"]), int(c["year"]), lang, short=True)
+        known, official = int(c["known"]), int(c["official_members"])
+        with col:
+            st.markdown("**" + t("completeness_line", lang, batch=label, known=known,
+                                 official=official) + "**")
+            st.progress(min(known / official, 1.0) if official else 1.0)
+            st.caption(t("completeness_detail", lang, official=c["official"],
+                         reported=c["reported"], unconfirmed=c["unconfirmed"]))
+
+
+@st.cache_data(show_spinner=False)
+def _completeness() -> list[dict[str, object]]:
+    from dashboard.tallies import completeness_rows
+
+    return completeness_rows()
+
+
+def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The pilot list with readable, translated columns (ids kept for selection)."""
+    return pilots.assign(
+        batch=[batch_label(int(b), int(y), lang, short=True)
+               for b, y in zip(pilots["batch"], pilots["year"], strict=True)],
+        province=[province_label(str(p), lang) for p in pilots["province"]],
+        level=[value_label("level", str(v), lang) for v in pilots["level"]],
+        category=[value_label("category", str(v), lang) for v in pilots["category"]],
+        status=[value_label("status", str(v), lang) for v in pilots["status"]],
+    )[["pilot_id", "batch", "name_published", "unit_name", "province", "level", "category",
+       "status"]].rename(columns={
+           "pilot_id": t("f_pilot_id", lang), "batch": t("f_batch", lang),
+           "name_published": t("f_name_published", lang), "unit_name": t("f_unit_name", lang),
+           "province": t("f_province", lang), "level": t("f_level", lang),
+           "category": t("f_category", lang), "status": t("f_status", lang)})
+
+
+def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
+    rows = st.session_state[key].selection.rows
+    if rows:
+        state.update(pilot=ids[rows[0]])
+
+
+def pilot_table(pilots: pd.DataFrame, lang: str, *, key: str, height: int | str = "auto") -> None:
+    ids = tuple(str(i) for i in pilots["pilot_id"])
+    st.dataframe(display_table(pilots, lang), hide_index=True, key=key, height=height,
+                 on_select=partial(_on_row_select, key, ids), selection_mode="single-row")
+
+
+def details_panel(s: ViewState) -> None:
+    lang = s.lang
+    st.subheader(t("details", lang))
+    frame = data.registry(True)
+    found = frame[frame["pilot_id"] == s.pilot] if s.pilot else frame.iloc[0:0]
+    if found.empty:
+        st.caption(t("details_hint", lang))
+        return
+    row = found.iloc[0].to_dict()
+    st.markdown(f"#### {row['name_published']}")
+    fields = [
+        ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
+        ("f_renamed_from", row["renamed_from"]),
+        ("f_batch", batch_label(int(row["batch"]), int(row["year"]), lang)),
+        ("f_document", row["document"] or t("document_missing", lang)),
+        ("f_category", value_label("category", str(row["category"]), lang)),
+        ("f_level", value_label("level", str(row["level"]), lang)),
+        ("f_status", value_label("status", str(row["status"]), lang)),
+        ("f_province", province_label(str(row["province"]), lang)),
+        ("f_adcode", row["adcode"]),
+        ("f_location", value_label("kind", str(row["geometry_kind"]), lang)),
+        ("f_note", row["note"]),
+        ("f_pilot_id", row["pilot_id"]),
+    ]
+    lines = [f"- **{t(k, lang)}**: {_md(v)}" for k, v in fields if v not in (None, "")]
+    st.markdown("\n".join(lines))
+    sources = [p.strip() for p in str(row["sources"] or "").split(" | ") if p.strip()]
+    if sources:
+        st.markdown(f"**{t('f_sources', lang)}**")
+        st.markdown("\n".join(f"- {_source_md(src)}" for src in sources))
+    if row.get("evidence"):
+        st.markdown(f"**{t('f_evidence', lang)}**: {_md(row['evidence'])}")
+    st.markdown(f"**{t('practices', lang)}**")
+    cited = practices_for(row)
+    if not cited:
+        st.caption(t("no_practices", lang))
+    for p in cited:
+        area = p["policy_area_en"] if lang == "en" else p["policy_area"]
+        summary = p["summary_en"] if lang == "en" else p["summary_zh"]
+        st.markdown(f"- **{_md(area)}** ({_md(p['place_published'])}): {_md(summary)}")
+    st.button(t("clear_selection", lang), key="clear_pilot", on_click=state.update,
+              kwargs={"pilot": ""})
+
+
+def _source_md(src: str) -> str:
+    """A source as a link when it is a web address, else as plain text."""
+    if re.fullmatch(r"https?://\S+", src):
+        target = src.replace("(", "%28").replace(")", "%29")
+        return f"[{_md(src)}]({target})"
+    return _md(src)
+
+
+def _md(value: object) -> str:
+    """Plain text for markdown: no accidental emphasis, links or HTML from data."""
+    text = str(value)
+    for ch in "\\`*_[]<>#|":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
+    st.markdown(f"**{t('downloads', lang)}**")
+    ids = tuple(str(i) for i in pilots["pilot_id"])
+    c1, c2, c3 = st.columns(3)
+    c1.download_button(t("download_csv", lang), data=partial(downloads.csv_bytes, pilots),
+                       file_name="pilot-atlas-pilots.csv", mime="text/csv", key="dl_csv",
+                       on_click="ignore")
+    c2.download_button(t("download_xlsx", lang), data=partial(downloads.xlsx, pilots),
+                       file_name="pilot-atlas-pilots.xlsx", key="dl_xlsx", on_click="ignore",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    c3.download_button(t("download_geojson", lang), data=partial(_full_geojson, ids),
+                       file_name="pilot-atlas-pilots.geojson", mime="application/geo+json",
+                       key="dl_geojson", on_click="ignore")
+
+
+def _full_geojson(ids: tuple[str, ...]) -> bytes:
+    """GeoJSON with full-resolution outlines (loaded only when asked for)."""
+    full = data.registry(False)
+    return downloads.geojson_bytes(full[full["pilot_id"].isin(ids)])
+
+
+def sources_footer(lang: str) -> None:
+    with st.expander(t("sources_header", lang)):
+        st.markdown("\n".join(f"- {_md(line)}" for line in attribution_lines()))

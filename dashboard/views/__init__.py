@@ -1,0 +1,1 @@
+"""One module per view (mode): explore, tallies, compare, present."""

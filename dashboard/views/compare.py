@@ -1,0 +1,49 @@
+"""Two to four provinces side by side: maps, tallies and lists."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import streamlit as st
+
+from dashboard import data, state, ui
+from dashboard.filters import filter_pilots
+from dashboard.i18n import batch_label, province_code, province_label, t
+from dashboard.map_view import BATCH_YEARS
+from dashboard.sources import map_attribution
+from dashboard.state import BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
+from dashboard.views.counts import localised
+
+
+def render(s: ViewState) -> None:
+    lang = s.lang
+    st.title(t("compare", lang))
+    st.multiselect(t("compare_pick", lang), PROVINCE_NAMES, key="w_compare",
+                   max_selections=MAX_COMPARE, on_change=state.write_url,
+                   placeholder=t("province_placeholder", lang),
+                   format_func=lambda p: province_label(p, lang))
+    chosen = s.compare
+    if len(chosen) < 2:
+        st.info(t("compare_need", lang))
+        return
+    # the province filter does not apply here: the picked provinces do
+    pilots = filter_pilots(data.registry(True), replace(s, provinces=chosen))
+    ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
+    table = data.tallies_for(ids, chosen)
+    st.subheader(t("compare_table", lang))
+    st.dataframe(localised(table, lang), hide_index=True, key="compare_table")
+
+    cols = st.columns(len(chosen), gap="small")
+    for col, name in zip(cols, chosen, strict=True):
+        mine = pilots[pilots["province"] == name]
+        with col:
+            st.subheader(province_label(name, lang))
+            metrics = st.columns(len(BATCHES))
+            for mcol, b in zip(metrics, BATCHES, strict=True):
+                mcol.metric(batch_label(b, BATCH_YEARS[b], lang, short=True),
+                            int((mine["batch"] == b).sum()))
+            ui.show_map(mine, replace(s, style="pilots"), key=f"map_compare_{province_code(name)}",
+                        height=380, focus=province_code(name),
+                        attribution=map_attribution(short=True))
+            ui.pilot_table(mine, lang, key=f"table_compare_{province_code(name)}")
+    ui.details_panel(s)

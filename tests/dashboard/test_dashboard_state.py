@@ -1,0 +1,91 @@
+"""URL query parameters ⇄ ViewState."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from dashboard.state import (
+    BATCHES,
+    CATEGORIES,
+    DEFAULT,
+    LEVELS,
+    MODES,
+    PROVINCE_NAMES,
+    STATUSES,
+    STYLES,
+    ViewState,
+    from_query,
+    to_query,
+)
+
+
+def test_default_state_is_an_empty_query():
+    assert to_query(DEFAULT) == {}
+    assert from_query({}) == DEFAULT
+    assert DEFAULT.statuses == ("official", "reported")  # unconfirmed off by default
+
+
+def test_parse_documented_forms():
+    s = from_query({"batch": "3,1", "province": "浙江省,江苏省", "level": "county,town",
+                    "category": "land", "status": "official,unconfirmed", "q": " 龙港 ",
+                    "mode": "present", "lang": "en", "map": "choropleth", "basemap": "osm",
+                    "compare": "浙江省,江苏省", "step": "2", "pilot": "b3-8ecc3630"})
+    assert s.batches == (1, 3)
+    assert s.provinces == ("江苏省", "浙江省")  # adcode order
+    assert s.levels == ("county", "town")
+    assert s.categories == ("农村土地制度改革试点",)
+    assert s.statuses == ("official", "unconfirmed")
+    assert (s.q, s.mode, s.lang, s.style, s.basemap) == ("龙港", "present", "en",
+                                                         "choropleth", True)
+    assert s.compare == ("江苏省", "浙江省")
+    assert (s.step, s.pilot) == (2, "b3-8ecc3630")
+    assert s.visible_batches == (1, 2)  # presenting: cumulative up to the step
+
+
+def test_unknown_values_are_dropped_not_fatal():
+    s = from_query({"batch": "9,x,2", "province": "火星省,浙江省", "mode": "nope",
+                    "lang": "fr", "step": "99", "category": "综合试点", "status": "bogus"})
+    assert s.batches == (2,)
+    assert s.provinces == ("浙江省",)
+    assert (s.mode, s.lang, s.step) == ("explore", "zh", 3)
+    assert s.categories == ("综合试点",)
+    assert s.statuses == ()
+
+
+def test_empty_value_means_none_selected():
+    assert from_query({"batch": ""}).batches == ()
+    assert to_query(ViewState(batches=())) == {"batch": ""}
+    assert from_query({"province": ""}).provinces == ()  # all provinces
+
+
+def test_query_uses_short_forms_and_omits_defaults():
+    q = to_query(ViewState(batches=(1, 3), categories=("农村土地制度改革试点",), lang="en"))
+    assert q == {"batch": "1,3", "category": "land", "lang": "en"}
+
+
+def test_at_most_four_provinces_compared():
+    s = from_query({"compare": ",".join(PROVINCE_NAMES[:6])})
+    assert len(s.compare) == 4
+
+
+def _subset(values):
+    return st.lists(st.sampled_from(values), unique=True).map(tuple)
+
+
+STATES = st.builds(
+    ViewState,
+    batches=_subset(BATCHES), provinces=_subset(PROVINCE_NAMES), levels=_subset(LEVELS),
+    categories=_subset(CATEGORIES), statuses=_subset(STATUSES),
+    q=st.text(alphabet="顺义龙港浙江 ab,-", max_size=12), mode=st.sampled_from(MODES),
+    lang=st.sampled_from(("zh", "en")), style=st.sampled_from(STYLES), basemap=st.booleans(),
+    compare=_subset(PROVINCE_NAMES), step=st.integers(1, 3),
+    pilot=st.sampled_from(("", "b3-8ecc3630")),
+)
+
+
+@given(STATES)
+def test_round_trip(state):
+    query = to_query(state)
+    assert from_query(query) == state.normalised()
+    assert to_query(from_query(query)) == query
