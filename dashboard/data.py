@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from dashboard import offline
-from dashboard.i18n import PROVINCES
 from dashboard.tallies import province_tallies
 
 if TYPE_CHECKING:
@@ -54,7 +53,3 @@ def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...]) -> pd.Da
         wanted = set(provinces)
         rows = [r for r in rows if r[1] in wanted]
     return province_tallies(pilots, rows)
-
-
-def known_province(name: str) -> bool:
-    return any(zh == name for zh, _ in PROVINCES.values())

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
     from dashboard.state import ViewState
 
-MAP_RETURNS = ["last_object_clicked_tooltip"]  # only a click reruns the app, not pan/zoom
+# Only clicks on a feature rerun the app, never pans or zooms. The click counter is
+# there so clicking the same pilot again (after "clear selection") still selects it.
+MAP_RETURNS = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
 
 def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
@@ -107,7 +109,10 @@ def details_panel(s: ViewState) -> None:
         st.caption(t("details_hint", lang))
         return
     row = found.iloc[0].to_dict()
-    st.markdown(f"#### {row['name_published']}")
+    # at the top: a button below a long panel would scroll the page, and the map with it
+    st.button(t("clear_selection", lang), key="clear_pilot", on_click=state.update,
+              kwargs={"pilot": ""})
+    st.markdown("#### " + _md(row["name_published"]))
     fields = [
         ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
         ("f_renamed_from", row["renamed_from"]),
@@ -138,8 +143,6 @@ def details_panel(s: ViewState) -> None:
         area = p["policy_area_en"] if lang == "en" else p["policy_area"]
         summary = p["summary_en"] if lang == "en" else p["summary_zh"]
         st.markdown(f"- **{_md(area)}** ({_md(p['place_published'])}): {_md(summary)}")
-    st.button(t("clear_selection", lang), key="clear_pilot", on_click=state.update,
-              kwargs={"pilot": ""})
 
 
 def _source_md(src: str) -> str:

@@ -56,7 +56,9 @@ def test_default_view():
     (m,) = maps(at)
     assert m["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
     assert m["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
-    assert m["returned_objects"] == ["last_object_clicked_tooltip"]  # pans/zooms do not rerun
+    # pans and zooms do not rerun the app: only feature clicks are returned
+    assert m["returned_objects"] == ["last_object_clicked_tooltip",
+                                     "last_object_clicked_count"]
     assert not re.search(r"https?://", m["script"] + m["header"] + m["html"])
 
 
