@@ -6,11 +6,10 @@ from pathlib import Path
 
 sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 
-import folium  # noqa: E402
-import streamlit as st  # noqa: E402
-from streamlit_folium import st_folium  # noqa: E402
+import folium
+from streamlit_folium import st_folium
 
-from dashboard import offline  # noqa: E402
+from dashboard import offline
 
 offline.ensure_leaflet(Path(__file__).resolve().parent / "static" / "vendor" / "leaflet")
 m = folium.Map(tiles=None, location=[35, 105], zoom_start=4)

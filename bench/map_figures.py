@@ -17,7 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.browser.conftest import (  # noqa: E402
-    CHROMIUM, CHROMIUM_ARGS, OfflinePage, start_app, stop_app, wait_for_map,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    OfflinePage,
+    start_app,
+    stop_app,
+    wait_for_map,
 )
 
 
@@ -32,8 +37,11 @@ def payload() -> dict[str, object]:
     from geodata.registry import resolved_registry
 
     pilots = filtered_registry(ViewState())
-    m = build_map(pilots, load_layer("province", simplified=True),
-                  spec=MapSpec(attribution=attribution_line()))
+    m = build_map(
+        pilots,
+        load_layer("province", simplified=True),
+        spec=MapSpec(attribution=attribution_line()),
+    )
     m.get_root().render()
     # what st_folium hands the browser for this map: script, html and header
     sent = sf._get_map_string(m) + sf._get_html(m) + sf._get_header(m)
@@ -61,7 +69,7 @@ def first_map(runs: int = 5) -> dict[str, object]:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-            for name, url in (("floor", floor_url), ("app", app_url)):  # warm both servers
+            for url in (floor_url, app_url):  # warm both servers
                 p = OfflinePage(browser)
                 p.page.goto(url)
                 wait_for_map(p.page)
