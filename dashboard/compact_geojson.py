@@ -125,7 +125,7 @@ class CompactGeoJson(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this.decoder }}
+        {% if this.emits_decoder %}{{ this.decoder }}{% endif %}
         var {{ this.get_name() }}_styles = {{ this.styles|tojson }};
         var {{ this.get_name() }} = L.geoJSON(atlasGeo({{ this.data|tojson }}), {
             pane: {{ this.pane|tojson }},
@@ -135,7 +135,10 @@ class CompactGeoJson(Layer):
                     {{ this.get_name() }}_styles[f.properties.s]));
             },
             onEachFeature: function (f, layer) {
-                if (f.properties.t) layer.bindTooltip(f.properties.t, {sticky: true});
+                var t = f.properties.t;
+                // a list is [title, line, ...] of escaped text; a string is ready HTML
+                if (Array.isArray(t)) t = "<b>" + t[0] + "</b><br>" + t.slice(1).join("<br>");
+                if (t) layer.bindTooltip(t, {sticky: true});
                 {% if this.highlight %}
                 layer.on("mouseover", function () { layer.setStyle({{ this.highlight|tojson }}); });
                 layer.on("mouseout", function () {
@@ -150,7 +153,7 @@ class CompactGeoJson(Layer):
 
     def __init__(
         self,
-        features: Sequence[tuple[BaseGeometry, Mapping[str, Any], str, str]],
+        features: Sequence[tuple[BaseGeometry, Mapping[str, Any], str | list[str], str]],
         *,
         precision: int = 3,
         pane: str = "overlayPane",
@@ -176,3 +179,17 @@ class CompactGeoJson(Layer):
         self.pane = pane
         self.highlight = dict(highlight) if highlight else None
         self.decoder = Element(DECODER_JS).render()
+        self.emits_decoder = True
+
+
+def share_decoder(root: Element) -> None:
+    """Emit the decoder with the first compact layer only (it defines window.atlasGeo
+    for the rest): a map with eight layers sends it once, not eight times."""
+    first = True
+    stack = [root]
+    while stack:
+        el = stack.pop(0)
+        if isinstance(el, CompactGeoJson):
+            el.emits_decoder = first
+            first = False
+        stack[:0] = list(el._children.values())

@@ -100,6 +100,13 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "download_csv": ("CSV（UTF-8）", "CSV (UTF-8)"),
     "download_xlsx": ("Excel（XLSX）", "Excel (XLSX)"),
     "download_geojson": ("GeoJSON", "GeoJSON"),
+    "download_png": ("幻灯片 PNG（1920×1080）", "Slide PNG (1920×1080)"),
+    "download_research": ("研究用表：全部县级单位（CSV）",
+                          "Research table: every county-level unit (CSV)"),
+    "research_help": ("每个县级单位一行：它（或包含它的单位）成为试点的批次和年份，"
+                      "今天的代码和公布时的代码。",
+                      "One row per county-level unit: the batch and year in which it (or a unit "
+                      "containing it) became a pilot, with today's and announcement-era codes."),
     "clear_selection": ("清除选择", "Clear selection"),
     # details fields
     "f_pilot_id": ("编号", "ID"),

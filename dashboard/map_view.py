@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import folium
 from branca.element import Element, MacroElement, Template
-from shapely.geometry import mapping
 
 from dashboard import offline
+from dashboard.compact_geojson import CompactGeoJson, share_decoder
 from dashboard.i18n import batch_label, province_label, t, value_label
 
 if TYPE_CHECKING:
@@ -30,6 +30,10 @@ BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016}
 COUNT_COLOURS: tuple[str, ...] = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494")
 COUNT_BINS: tuple[tuple[int, int | None], ...] = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 8), (9, None))
 EMPTY_FILL = "#f2f2f2"
+# Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
+# simplification of the units themselves.
+PILOT_PRECISION = 3
+OUTLINE_PRECISION = 3
 OUTLINE = "#8c8c8c"
 # South-west and north-east corners (lat, lon) of the national view.
 CHINA_BOUNDS: list[list[float]] = [[17.5, 73.0], [53.6, 135.1]]
@@ -129,7 +133,10 @@ def _css(large: bool) -> str:
 
 
 def _esc(value: object) -> str:
-    return html.escape("" if value is None else str(value))
+    """HTML-escaped, and braces as entities: folium passes rendered scripts through
+    Jinja again, so a name holding "{{ ... }}" would otherwise run on the server."""
+    text = html.escape("" if value is None else str(value))
+    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _count_colour(n: int) -> str:
@@ -181,56 +188,38 @@ def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
     return style
 
 
-def _features(rows: Sequence[Mapping[str, Any]], lang: str) -> dict[str, Any]:
-    feats = [
-        {"type": "Feature", "id": str(r["pilot_id"]), "properties": _tooltip_rows(r, lang),
-         "geometry": mapping(r["geometry"])}
-        for r in rows
-    ]
-    return {"type": "FeatureCollection", "features": feats}
+def _tooltip_lines(row: Mapping[str, Any], lang: str) -> list[str]:
+    """[title, meta, pilot id], escaped; the page joins them with line breaks."""
+    parts = _tooltip_rows(row, lang)
+    return [parts["t_name"], parts["t_meta"], parts["pid"]]
 
 
 def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
-                 points: bool) -> folium.GeoJson:
-    styles = {str(r["pilot_id"]): _style(r, large=spec.large) for r in rows}
-    marker = None
-    if points:
-        marker = folium.CircleMarker(radius=9 if spec.large else 6)
-        marker.options["pane"] = pane
-    return folium.GeoJson(
-        _features(rows, spec.lang),
-        style_function=lambda f: styles[f["id"]],
-        highlight_function=lambda f: {"weight": 3.5, "fillOpacity": 0.75},
-        tooltip=folium.GeoJsonTooltip(["t_name", "t_meta", "pid"], labels=False),
-        marker=marker,
-        control=False,
-        pane=pane,
-        name=pane,
+                 points: bool) -> CompactGeoJson:
+    del points  # points and areas share one layer type; the geometry decides
+    return CompactGeoJson(
+        [(r["geometry"], _style(r, large=spec.large), _tooltip_lines(r, spec.lang),
+          str(r["pilot_id"])) for r in rows],
+        precision=PILOT_PRECISION, pane=pane, name=pane,
+        highlight={"weight": 3.5, "fillOpacity": 0.75},
     )
 
 
 def _provinces_layer(provinces: pd.DataFrame, counts: Mapping[str, int] | None,
-                     spec: MapSpec) -> folium.GeoJson:
+                     spec: MapSpec) -> CompactGeoJson:
     feats = []
     for adcode, name, geom in zip(provinces["adcode"], provinces["name"], provinces.geometry,
                                   strict=True):
         label = province_label(str(name), spec.lang)
         if counts is not None:
             label = t("pilots_in", spec.lang, name=label, n=counts.get(str(adcode), 0))
-        feats.append({"type": "Feature", "id": str(adcode), "properties": {"label": _esc(label)},
-                      "geometry": mapping(geom)})
-    fills = {f["id"]: _count_colour(counts.get(f["id"], 0)) if counts is not None else EMPTY_FILL
-             for f in feats}
-    opacity = 0.85 if counts is not None else 0.6
+        fill = _count_colour(counts.get(str(adcode), 0)) if counts is not None else EMPTY_FILL
+        style = {"color": OUTLINE, "weight": 0.8, "fillColor": fill,
+                 "fillOpacity": 0.85 if counts is not None else 0.6}
+        feats.append((geom, style, _esc(label), str(adcode)))
     name = t("layer_counts" if counts is not None else "layer_provinces", spec.lang)
-    return folium.GeoJson(
-        {"type": "FeatureCollection", "features": feats},
-        style_function=lambda f: {"color": OUTLINE, "weight": 0.8, "fillColor": fills[f["id"]],
-                                  "fillOpacity": opacity},
-        tooltip=folium.GeoJsonTooltip(["label"], labels=False),
-        name=name,
-        pane="atlas-base",
-    )
+    return CompactGeoJson(feats, precision=OUTLINE_PRECISION, pane="atlas-base", name=name,
+                          control=True)
 
 
 def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
@@ -321,12 +310,10 @@ def build_map(
     _provinces_layer(shown_provinces, counts, spec).add_to(m)
     if spec.focus and prefectures is not None and len(prefectures):
         inner = prefectures[prefectures["province_adcode"].astype(str) == spec.focus]
-        folium.GeoJson(
-            {"type": "FeatureCollection", "features": [
-                {"type": "Feature", "id": str(a), "properties": {}, "geometry": mapping(g)}
-                for a, g in zip(inner["adcode"], inner.geometry, strict=True)]},
-            style_function=lambda f: {"color": "#b0b0b0", "weight": 0.6, "fill": False},
-            control=False, pane="atlas-base", name="prefectures",
+        CompactGeoJson(
+            [(g, {"color": "#b0b0b0", "weight": 0.6, "fill": False}, "", str(a))
+             for a, g in zip(inner["adcode"], inner.geometry, strict=True)],
+            precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
         ).add_to(m)
 
     if counts is not None:
@@ -341,6 +328,7 @@ def build_map(
         m.fit_bounds(_bounds_of(shown_provinces.geometry))
     else:
         m.fit_bounds(CHINA_BOUNDS)
+    share_decoder(m)
     _stabilise_ids(m)
     return m
 

@@ -28,8 +28,13 @@ MAP_RETURNS = ["last_object_clicked_tooltip", "last_object_clicked_count"]
 
 def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
     base = offline.asset_base(str(st.get_option("server.baseUrlPath") or ""))
-    fields: dict[str, Any] = {"lang": s.lang, "style": s.style, "basemap": s.basemap,
-                              "asset_base": base, "attribution": map_attribution()}
+    fields: dict[str, Any] = {
+        "lang": s.lang,
+        "style": s.style,
+        "basemap": s.basemap,
+        "asset_base": base,
+        "attribution": map_attribution(),
+    }
     fields.update(overrides)
     return MapSpec(**fields)
 
@@ -41,14 +46,21 @@ def _on_map_click(key: str) -> None:
         state.update(pilot=pid)
 
 
-def show_map(pilots: pd.DataFrame, s: ViewState, *, key: str, height: int = 620,
-             **overrides: Any) -> None:
+def show_map(
+    pilots: pd.DataFrame, s: ViewState, *, key: str, height: int = 620, **overrides: Any
+) -> None:
     data.leaflet_ready()
     spec = map_spec(s, **overrides)
     prefectures = data.layer("prefecture") if spec.focus else None
     m = build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
-    st_folium(m, key=key, height=height, use_container_width=True,
-              returned_objects=MAP_RETURNS, on_change=partial(_on_map_click, key))
+    st_folium(
+        m,
+        key=key,
+        height=height,
+        use_container_width=True,
+        returned_objects=MAP_RETURNS,
+        on_change=partial(_on_map_click, key),
+    )
 
 
 def completeness_strip(lang: str) -> None:
@@ -57,11 +69,21 @@ def completeness_strip(lang: str) -> None:
         label = batch_label(int(c["batch"]), int(c["year"]), lang, short=True)
         known, official = int(c["known"]), int(c["official_members"])
         with col:
-            st.markdown("**" + t("completeness_line", lang, batch=label, known=known,
-                                 official=official) + "**")
+            st.markdown(
+                "**"
+                + t("completeness_line", lang, batch=label, known=known, official=official)
+                + "**"
+            )
             st.progress(min(known / official, 1.0) if official else 1.0)
-            st.caption(t("completeness_detail", lang, official=c["official"],
-                         reported=c["reported"], unconfirmed=c["unconfirmed"]))
+            st.caption(
+                t(
+                    "completeness_detail",
+                    lang,
+                    official=c["official"],
+                    reported=c["reported"],
+                    unconfirmed=c["unconfirmed"],
+                )
+            )
 
 
 @st.cache_data(show_spinner=False)
@@ -74,18 +96,37 @@ def _completeness() -> list[dict[str, object]]:
 def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The pilot list with readable, translated columns (ids kept for selection)."""
     return pilots.assign(
-        batch=[batch_label(int(b), int(y), lang, short=True)
-               for b, y in zip(pilots["batch"], pilots["year"], strict=True)],
+        batch=[
+            batch_label(int(b), int(y), lang, short=True)
+            for b, y in zip(pilots["batch"], pilots["year"], strict=True)
+        ],
         province=[province_label(str(p), lang) for p in pilots["province"]],
         level=[value_label("level", str(v), lang) for v in pilots["level"]],
         category=[value_label("category", str(v), lang) for v in pilots["category"]],
         status=[value_label("status", str(v), lang) for v in pilots["status"]],
-    )[["pilot_id", "batch", "name_published", "unit_name", "province", "level", "category",
-       "status"]].rename(columns={
-           "pilot_id": t("f_pilot_id", lang), "batch": t("f_batch", lang),
-           "name_published": t("f_name_published", lang), "unit_name": t("f_unit_name", lang),
-           "province": t("f_province", lang), "level": t("f_level", lang),
-           "category": t("f_category", lang), "status": t("f_status", lang)})
+    )[
+        [
+            "pilot_id",
+            "batch",
+            "name_published",
+            "unit_name",
+            "province",
+            "level",
+            "category",
+            "status",
+        ]
+    ].rename(
+        columns={
+            "pilot_id": t("f_pilot_id", lang),
+            "batch": t("f_batch", lang),
+            "name_published": t("f_name_published", lang),
+            "unit_name": t("f_unit_name", lang),
+            "province": t("f_province", lang),
+            "level": t("f_level", lang),
+            "category": t("f_category", lang),
+            "status": t("f_status", lang),
+        }
+    )
 
 
 def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
@@ -96,8 +137,14 @@ def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
 
 def pilot_table(pilots: pd.DataFrame, lang: str, *, key: str, height: int | str = "auto") -> None:
     ids = tuple(str(i) for i in pilots["pilot_id"])
-    st.dataframe(display_table(pilots, lang), hide_index=True, key=key, height=height,
-                 on_select=partial(_on_row_select, key, ids), selection_mode="single-row")
+    st.dataframe(
+        display_table(pilots, lang),
+        hide_index=True,
+        key=key,
+        height=height,
+        on_select=partial(_on_row_select, key, ids),
+        selection_mode="single-row",
+    )
 
 
 def details_panel(s: ViewState) -> None:
@@ -110,8 +157,9 @@ def details_panel(s: ViewState) -> None:
         return
     row = found.iloc[0].to_dict()
     # at the top: a button below a long panel would scroll the page, and the map with it
-    st.button(t("clear_selection", lang), key="clear_pilot", on_click=state.update,
-              kwargs={"pilot": ""})
+    st.button(
+        t("clear_selection", lang), key="clear_pilot", on_click=state.update, kwargs={"pilot": ""}
+    )
     st.markdown("#### " + _md(row["name_published"]))
     fields = [
         ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
@@ -164,16 +212,86 @@ def _md(value: object) -> str:
 def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
     st.markdown(f"**{t('downloads', lang)}**")
     ids = tuple(str(i) for i in pilots["pilot_id"])
-    c1, c2, c3 = st.columns(3)
-    c1.download_button(t("download_csv", lang), data=partial(downloads.csv_bytes, pilots),
-                       file_name="pilot-atlas-pilots.csv", mime="text/csv", key="dl_csv",
-                       on_click="ignore")
-    c2.download_button(t("download_xlsx", lang), data=partial(downloads.xlsx, pilots),
-                       file_name="pilot-atlas-pilots.xlsx", key="dl_xlsx", on_click="ignore",
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    c3.download_button(t("download_geojson", lang), data=partial(_full_geojson, ids),
-                       file_name="pilot-atlas-pilots.geojson", mime="application/geo+json",
-                       key="dl_geojson", on_click="ignore")
+    c1, c2, c3, c4 = st.columns(4)
+    c1.download_button(
+        t("download_csv", lang),
+        data=partial(downloads.csv_bytes, pilots),
+        file_name="pilot-atlas-pilots.csv",
+        mime="text/csv",
+        key="dl_csv",
+        on_click="ignore",
+    )
+    c2.download_button(
+        t("download_xlsx", lang),
+        data=partial(downloads.xlsx, pilots),
+        file_name="pilot-atlas-pilots.xlsx",
+        key="dl_xlsx",
+        on_click="ignore",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    c3.download_button(
+        t("download_geojson", lang),
+        data=partial(_full_geojson, ids),
+        file_name="pilot-atlas-pilots.geojson",
+        mime="application/geo+json",
+        key="dl_geojson",
+        on_click="ignore",
+    )
+    c4.download_button(
+        t("download_png", lang),
+        data=partial_slide(ids, lang),
+        file_name="pilot-atlas-slide.png",
+        mime="image/png",
+        key="dl_png",
+        on_click="ignore",
+    )
+
+
+def slide_png(ids: tuple[str, ...], lang: str) -> bytes:
+    """The slide for the pilots on screen, rendered on the server (no browser needed)."""
+    from dashboard.slide import render_slide
+    from geodata.attribution import attribution_line
+
+    frame = data.registry(True)
+    shown = frame[frame["pilot_id"].isin(ids)]
+    batches = tuple(sorted({int(b) for b in shown["batch"]})) or (1, 2, 3)
+    return render_slide(
+        shown,
+        title=t("app_title", lang),
+        lang=lang,
+        batches=batches,
+        subtitle=t("shown", lang, n=len(shown)),
+        source_line=attribution_line(),
+    )
+
+
+def partial_slide(ids: tuple[str, ...], lang: str) -> partial[bytes]:
+    return partial(slide_png, ids, lang)
+
+
+def research_download(pilots: pd.DataFrame, lang: str) -> None:
+    """Every county-level unit with the batch in which it (or a unit containing it)
+    became a pilot, for the pilots the filters show."""
+    ids = tuple(str(i) for i in pilots["pilot_id"])
+    st.download_button(
+        t("download_research", lang),
+        data=partial(_research_csv, ids),
+        file_name="pilot-atlas-counties.csv",
+        mime="text/csv",
+        key="dl_research",
+        on_click="ignore",
+        help=t("research_help", lang),
+    )
+
+
+def _research_csv(ids: tuple[str, ...]) -> bytes:
+    from geodata.exports import csv_text
+    from geodata.registry import registry_rows
+    from geodata.research import COLUMNS, research_rows
+
+    chosen = [r for r in registry_rows() if r["pilot_id"] in set(ids)]
+    statuses = tuple({str(r["status"]) for r in chosen}) or ("official",)
+    return csv_text(research_rows(chosen, statuses=statuses), COLUMNS).encode("utf-8")
 
 
 def _full_geojson(ids: tuple[str, ...]) -> bytes:

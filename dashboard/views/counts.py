@@ -25,8 +25,7 @@ def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = with_totals(table, t("totals_row", lang)).drop(columns=["province_adcode"])
     shown["province"] = [province_label(str(p), lang) for p in shown["province"]]
     names = {"province": t("col_province", lang), "total": t("col_total", lang)}
-    names.update({f"batch_{b}": batch_label(b, BATCH_YEARS[b], lang, short=True)
-                  for b in BATCHES})
+    names.update({f"batch_{b}": batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCHES})
     names.update({f"level_{lv}": value_label("level", lv, lang) for lv in LEVELS})
     return shown.rename(columns=names)
 
@@ -36,25 +35,40 @@ def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
     long["province"] = [province_label(str(p), lang) for p in long["province"]]
     labels = {b: batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCHES}
     long["batch_label"] = long["batch"].map(labels)
-    order = (table.assign(province=[province_label(str(p), lang) for p in table["province"]])
-             .sort_values(["total", "province_adcode"], ascending=[False, True])
-             .query("total > 0")["province"].tolist())
+    order = (
+        table.assign(province=[province_label(str(p), lang) for p in table["province"]])
+        .sort_values(["total", "province_adcode"], ascending=[False, True])
+        .query("total > 0")["province"]
+        .tolist()
+    )
     # horizontal bars: thirty-odd province names stay readable
     return (
         alt.Chart(long, title=t("chart_title", lang))
         .mark_bar()
         .encode(
-            y=alt.Y("province:N", sort=order, title=None,
-                    axis=alt.Axis(labelOverlap=False, labelLimit=180)),
-            x=alt.X("count:Q", stack="zero", title=t("chart_count", lang),
-                    axis=alt.Axis(tickMinStep=1)),
-            color=alt.Color("batch_label:N", title=None, legend=alt.Legend(orient="bottom"),
-                            scale=alt.Scale(domain=[labels[b] for b in BATCHES],
-                                            range=[BATCH_COLOURS[b] for b in BATCHES])),
+            y=alt.Y(
+                "province:N",
+                sort=order,
+                title=None,
+                axis=alt.Axis(labelOverlap=False, labelLimit=180),
+            ),
+            x=alt.X(
+                "count:Q", stack="zero", title=t("chart_count", lang), axis=alt.Axis(tickMinStep=1)
+            ),
+            color=alt.Color(
+                "batch_label:N",
+                title=None,
+                legend=alt.Legend(orient="bottom"),
+                scale=alt.Scale(
+                    domain=[labels[b] for b in BATCHES], range=[BATCH_COLOURS[b] for b in BATCHES]
+                ),
+            ),
             order=alt.Order("batch:Q"),
-            tooltip=[alt.Tooltip("province:N", title=t("col_province", lang)),
-                     alt.Tooltip("batch_label:N", title=t("batch", lang)),
-                     alt.Tooltip("count:Q", title=t("chart_count", lang))],
+            tooltip=[
+                alt.Tooltip("province:N", title=t("col_province", lang)),
+                alt.Tooltip("batch_label:N", title=t("batch", lang)),
+                alt.Tooltip("count:Q", title=t("chart_count", lang)),
+            ],
         )
         .properties(height=max(120, 24 * len(order)))
     )
@@ -69,8 +83,9 @@ def render(s: ViewState) -> None:
     pilots = filter_pilots(data.registry(True), s)
     table = tally_table(pilots, s)
     st.markdown(f"**{t('shown', lang, n=len(pilots))}**")
-    st.dataframe(localised(table, lang), hide_index=True, height=36 * (len(table) + 2),
-                 key="tally_table")
+    st.dataframe(
+        localised(table, lang), hide_index=True, height=36 * (len(table) + 2), key="tally_table"
+    )
     left, right = st.columns([1, 1], gap="medium")
     with left:
         if len(pilots):
@@ -78,3 +93,4 @@ def render(s: ViewState) -> None:
     with right:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
     ui.download_buttons(pilots, lang)
+    ui.research_download(pilots, lang)

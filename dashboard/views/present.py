@@ -29,16 +29,34 @@ def render(s: ViewState) -> None:
     st.title(t("present_title", lang, start=BATCH_YEARS[1], year=year))
 
     buttons = st.columns([1, 1, 1, 1, 1, 2], vertical_alignment="center")
-    buttons[0].button(t("present_prev", lang), key="present_prev", disabled=s.step <= 1,
-                      on_click=state.update, kwargs={"step": s.step - 1})
+    buttons[0].button(
+        t("present_prev", lang),
+        key="present_prev",
+        disabled=s.step <= 1,
+        on_click=state.update,
+        kwargs={"step": s.step - 1},
+    )
     for col, b in zip(buttons[1:4], BATCHES, strict=True):
-        col.button(f"{BATCH_YEARS[b]}", key=f"present_step_{b}",
-                   type="primary" if b == s.step else "secondary",
-                   on_click=state.update, kwargs={"step": b})
-    buttons[4].button(t("present_next", lang), key="present_next", disabled=s.step >= 3,
-                      on_click=state.update, kwargs={"step": s.step + 1})
-    buttons[5].button(t("present_exit", lang), key="present_exit", on_click=state.update,
-                      kwargs={"mode": "explore"})
+        col.button(
+            f"{BATCH_YEARS[b]}",
+            key=f"present_step_{b}",
+            type="primary" if b == s.step else "secondary",
+            on_click=state.update,
+            kwargs={"step": b},
+        )
+    buttons[4].button(
+        t("present_next", lang),
+        key="present_next",
+        disabled=s.step >= 3,
+        on_click=state.update,
+        kwargs={"step": s.step + 1},
+    )
+    buttons[5].button(
+        t("present_exit", lang),
+        key="present_exit",
+        on_click=state.update,
+        kwargs={"mode": "explore"},
+    )
 
     pilots = filter_pilots(data.registry(True), s)
     metrics = st.columns(len(BATCHES) + 1)
@@ -48,3 +66,12 @@ def render(s: ViewState) -> None:
         col.metric(batch_label(b, BATCH_YEARS[b], lang), shown)
     ui.show_map(pilots, s, key=f"map_present_{s.step}", height=760, large=True)
     st.caption(t("incomplete_note", lang))
+    ids = tuple(str(i) for i in pilots["pilot_id"])
+    st.download_button(
+        t("download_png", lang),
+        data=ui.partial_slide(ids, lang),
+        file_name="pilot-atlas-slide.png",
+        mime="image/png",
+        key="dl_png_present",
+        on_click="ignore",
+    )
