@@ -21,8 +21,14 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PILOT_ATLAS_CHROMIUM", "/usr/bin/chromium"))
 ARTIFACTS = ROOT / "artifacts"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
@@ -33,16 +39,32 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def start_app(script: str = "dashboard/app.py", *, env: dict[str, str] | None = None
-              ) -> tuple[subprocess.Popen[bytes], str]:
+def start_app(
+    script: str = "dashboard/app.py", *, env: dict[str, str] | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     cmd = [
-        sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-        "--server.port", str(port), "--server.address", "127.0.0.1",
-        "--browser.gatherUsageStats", "false",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        script,
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
     ]
-    proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, **(env or {})},
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        cmd,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -97,7 +119,8 @@ class OfflinePage:
 
     def __init__(self, browser: object, *, width: int = 1440, height: int = 900) -> None:
         self.context = browser.new_context(  # type: ignore[attr-defined]
-            viewport={"width": width, "height": height}, accept_downloads=True)
+            viewport={"width": width, "height": height}, accept_downloads=True
+        )
         self.outside: list[str] = []
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
@@ -135,8 +158,9 @@ def offline_page(browser: object) -> Iterator[OfflinePage]:
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def wait_for_map(page: object, *, min_features: int = 1, timeout_ms: int = 60_000,
-                 index: int = 0) -> int:
+def wait_for_map(
+    page: object, *, min_features: int = 1, timeout_ms: int = 60_000, index: int = 0
+) -> int:
     """Wait until the index-th map iframe draws at least `min_features` vector features;
     return how many it draws."""
     frame = page.frame_locator(MAP_FRAME).nth(index)  # type: ignore[attr-defined]
