@@ -100,6 +100,7 @@ class _Attribution(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
         {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
         {% endmacro %}
         """
