@@ -14,10 +14,10 @@ from branca.element import Element, Template
 from folium.map import Layer
 from shapely.geometry.base import BaseGeometry
 
-# 6-bit digits as base64url characters: nothing a template engine, JSON or HTML would
+# 6-bit digits as letters, digits, "-" and "~": nothing a template engine, JSON or HTML would
 # read as syntax (folium passes rendered scripts through Jinja again, so "{{" must never
-# appear in the data).
-ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+# appear in the data; no "_" either, which streamlit-folium rewrites next to element ids).
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-~"
 _DIGIT = {c: i for i, c in enumerate(ALPHABET)}
 
 # Decoder, emitted once per map (guarded): polyline rings -> GeoJSON coordinates.

@@ -18,10 +18,47 @@ if TYPE_CHECKING:
 
 
 @st.cache_resource(show_spinner=False)
-def registry(simplified: bool = True) -> gpd.GeoDataFrame:
+def shipped_registry(simplified: bool = True) -> gpd.GeoDataFrame:
     from geodata.registry import resolved_registry
 
     return resolved_registry(simplified=simplified)
+
+
+def registry(simplified: bool = True) -> gpd.GeoDataFrame:
+    """The registry the views show: the shipped one, except that a saved list which
+    completes a batch ("My lists") stands for that batch."""
+    signature = _saved_lists()
+    if not signature:
+        return shipped_registry(simplified)
+    return _completed_registry(simplified, signature)
+
+
+def _saved_lists() -> tuple[tuple[str, int, int], ...]:
+    """(folder, mtime, size) of each saved list: cheap to read on every run, and it
+    changes whenever a list is saved, changed or deleted."""
+    from geodata.userlists import data_root
+
+    root = data_root()
+    out = []
+    try:
+        for d in root.iterdir():
+            f = d / "list.json"
+            if not d.name.startswith(".") and f.is_file():
+                st_ = f.stat()
+                out.append((str(d), st_.st_mtime_ns, st_.st_size))
+    except OSError:
+        return ()
+    return tuple(sorted(out))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _completed_registry(simplified: bool, signature: tuple[tuple[str, int, int], ...]
+                        ) -> gpd.GeoDataFrame:
+    del signature  # only the cache key: the lists on disk as they are now
+    from dashboard.list_layer import override_registry
+    from geodata.userlists import Store
+
+    return override_registry(shipped_registry(simplified), Store().all(), simplified=simplified)
 
 
 @st.cache_resource(show_spinner=False)

@@ -55,6 +55,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "mode_tallies": ("分省统计", "Tallies"),
     "mode_compare": ("省份对比", "Compare"),
     "mode_present": ("演示", "Present"),
+    "mode_lists": ("我的名单", "My lists"),
     "style_pilots": ("试点", "Pilots"),
     "style_choropleth": ("分省计数", "Counts by province"),
     # labels of values
@@ -170,6 +171,157 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "approximate_place": ("位置近似", "approximate place"),
     "sources_header": ("数据来源", "Data sources"),
     "pilots_in": ("{name}：{n} 个试点", "{name}: {n} pilots"),
+    # my lists
+    "lists_title": ("我的名单", "My lists"),
+    "lists_caption": (
+        "粘贴或上传一份地区名单（如新公布的试点名单），逐项定位到今天的行政区划；核对、修正后"
+        "可在地图上查看、下载、保存，或用来补全某一批试点。",
+        "Paste or upload a list of regions (a newly published pilot list, say): each item is "
+        "located on today's administrative units. Check and fix it, then see it on the map, "
+        "download it, keep it, or use it to complete a batch.",
+    ),
+    "lists_name": ("名单名称", "List name"),
+    "lists_name_placeholder": ("如 第二批综合试点（官方名单）", "e.g. Batch 2, official list"),
+    "lists_tab_paste": ("粘贴文本", "Paste text"),
+    "lists_tab_upload": ("上传文件", "Upload a file"),
+    "lists_paste": (
+        "按公布的格式：每行一个省，地区之间用顿号、逗号或分号分隔",
+        "As published: one province per line, places separated by 、 , or ;",
+    ),
+    "lists_resolve": ("定位名单", "Resolve the list"),
+    "lists_upload": ("名单文件（.txt、.csv、.xlsx）", "List file (.txt, .csv, .xlsx)"),
+    "lists_resolve_file": ("定位文件中的名单", "Resolve the file"),
+    "lists_limits": (
+        "限制：文件不超过 {mb} MB，名单不超过 {rows} 行。文本可为 UTF-8（含或不含 BOM）或 "
+        "GBK/GB18030；.csv 和 .xlsx 读取 name 列（没有则读第一列），.txt 按公布的格式逐行读取。",
+        "Limits: files up to {mb} MB, lists up to {rows} rows. Text may be UTF-8 (with or "
+        "without BOM) or GBK/GB18030; .csv and .xlsx are read from the column 'name' (else the "
+        "first column), .txt line by line in the published shape.",
+    ),
+    "lists_no_file": ("请先选择一个文件。", "Choose a file first."),
+    "lists_error": ("无法读取名单：{reason}", "The list could not be read: {reason}"),
+    "lists_notice_saved": ("已保存名单“{name}”。", "Saved the list “{name}”."),
+    "lists_notice_opened": ("已打开名单“{name}”。", "Opened the list “{name}”."),
+    "lists_notice_unset": (
+        "名单“{name}”不再补全任何批次；地图和统计恢复为内置名单。",
+        "The list “{name}” no longer completes a batch; the map and tallies are back to the "
+        "shipped registry.",
+    ),
+    "lists_notice_deleted": ("已删除名单。", "The list was deleted."),
+    "lists_audit": ("核对：{name}", "Audit: {name}"),
+    "lists_items": ("条目", "Items"),
+    "lists_status_matched": ("已匹配", "Matched"),
+    "lists_status_approximate": ("位置近似", "Approximate"),
+    "lists_status_ambiguous": ("有歧义", "Ambiguous"),
+    "lists_status_unmatched": ("未匹配", "Unmatched"),
+    "lists_read_as": (
+        "读取方式：{kind}；来源：{source}；编码：{encoding}",
+        "Read as {kind}; source: {source}; encoding: {encoding}",
+    ),
+    "lists_kind_text": ("公布格式（沿用上文的省、市）", "published shape (context carried)"),
+    "lists_kind_column": ("一列名称", "one name a row"),
+    "lists_col_no": ("序号", "#"),
+    "lists_col_input": ("名单原文", "As in the list"),
+    "lists_col_status": ("结果", "Result"),
+    "lists_col_unit": ("定位到", "Unit found"),
+    "lists_col_level": ("层级", "Level"),
+    "lists_col_adcode": ("行政区划代码", "Admin code"),
+    "lists_col_renamed": ("原名称（已更名）", "Renamed from"),
+    "lists_col_note": ("说明", "Reason / note"),
+    "lists_col_candidates": ("候选", "Candidates"),
+    "lists_fix": ("待处理的条目（{n}）", "Items to settle ({n})"),
+    "lists_fix_pick": ("选择条目", "Item"),
+    "lists_fix_reason": ("原因：{note}", "Reason: {note}"),
+    "lists_candidates": ("候选地区", "Candidates"),
+    "lists_choose": ("采用所选候选", "Use this candidate"),
+    "lists_correct": ("修正名称", "Corrected name"),
+    "lists_correct_help": (
+        "写出完整的名称，如 山西省阳泉市城区；只重新定位这一条。",
+        "Write the full name, e.g. 山西省阳泉市城区; only this item is resolved again.",
+    ),
+    "lists_reresolve": ("重新定位", "Resolve again"),
+    "lists_map": ("地图", "Map"),
+    "lists_beside": ("同时显示试点批次", "Show the pilot batches too"),
+    "lists_beside_help": (
+        "按侧栏的筛选显示各批试点，名单作为单独的图层叠加在上面。",
+        "The pilot batches as filtered in the sidebar, with the list as its own layer on top.",
+    ),
+    "lists_layer_legend": ("我的名单", "My list"),
+    "lists_legend_drawn": ("地图上 {n} 项", "{n} on the map"),
+    "lists_legend_left": ("{n} 项未定位，未画出", "{n} not located, not drawn"),
+    "lists_renamed_from": ("原名 {name}", "formerly {name}"),
+    "lists_also": ("名单中还有：{names}", "also in the list as: {names}"),
+    "lists_and_more": ("等另 {n} 项", " and {n} more"),
+    "lists_tallies": ("分省统计", "Tallies by province"),
+    "lists_tallies_left": ("另有 {n} 项未定位，不计入。", "{n} items not located are not counted."),
+    "lists_downloads": ("下载定位结果", "Download the resolved list"),
+    "lists_save": ("保存", "Save"),
+    "lists_save_over": (
+        "保存将覆盖已保存的名单“{name}”。", "Saving replaces the saved list “{name}”."
+    ),
+    "lists_as_batch": ("用途", "Use as"),
+    "lists_no_batch": ("仅保存名单", "Just keep the list"),
+    "lists_as_batch_help": (
+        "如果这是某一批试点的官方名单，可以用它补全该批：地图和统计将用它代替内置名单中的这一批。",
+        "If this is a batch's official list, it can complete that batch: the map and tallies "
+        "then use it instead of the shipped entries of that batch.",
+    ),
+    "lists_provenance": ("来源 / 依据", "Source / provenance"),
+    "lists_provenance_hint": (
+        "文件名称、文号、网址、获得方式……", "Document title, number, web address, how you got it …"
+    ),
+    "lists_diff": (
+        "与内置名单中{batch}的差异（保存前请核对）",
+        "Differences from the shipped {batch} (check them before saving)",
+    ),
+    "lists_diff_added": ("新增", "Added"),
+    "lists_diff_missing": ("内置有、名单无", "Missing"),
+    "lists_diff_renamed": ("已更名", "Renamed"),
+    "lists_diff_unresolved": ("未定位", "Unresolved"),
+    "lists_diff_same": ("相同", "Same"),
+    "lists_diff_effect": (
+        "保存后，地图和统计中的{batch}只显示此名单中已定位的条目（“内置有、名单无”的条目不再显示，"
+        "未定位的条目不画出）；删除此名单或取消补全，即恢复内置名单。",
+        "Once saved, {batch} on the map and in the tallies shows this list's located items "
+        "only (entries under “Missing” are no longer shown, unresolved items are not drawn); "
+        "delete the list or stop it completing the batch to go back to the shipped registry.",
+    ),
+    "lists_need_provenance": (
+        "补全批次前，请填写来源 / 依据。", "Give the source / provenance before completing a batch."
+    ),
+    "lists_confirm": (
+        "我已核对差异，用此名单补全{batch}",
+        "I have checked the differences: use this list for {batch}",
+    ),
+    "lists_save_button": ("保存名单", "Save the list"),
+    "lists_save_failed": ("保存失败：{reason}", "The list could not be saved: {reason}"),
+    "lists_folder_bad": (
+        "用户数据文件夹不可用：{path}", "The user data folder cannot be used: {path}"
+    ),
+    "lists_saved": ("已保存的名单", "Saved lists"),
+    "lists_none_saved": (
+        "还没有保存的名单。名单保存在本机的用户数据文件夹中，不会修改内置数据。",
+        "No saved lists yet. Lists are kept in the local user data folder; the shipped data is "
+        "never changed.",
+    ),
+    "lists_col_name": ("名称", "Name"),
+    "lists_col_items": ("条目", "Items"),
+    "lists_col_batch": ("补全批次", "Completes"),
+    "lists_col_provenance": ("来源 / 依据", "Provenance"),
+    "lists_col_source": ("文件", "File"),
+    "lists_col_saved": ("保存时间", "Saved"),
+    "lists_pick_saved": ("选择名单", "List"),
+    "lists_open": ("打开（核对、修改）", "Open (audit, edit)"),
+    "lists_unset": ("取消补全批次", "Stop completing the batch"),
+    "lists_delete_confirm": ("确认删除", "Really delete"),
+    "lists_delete": ("删除名单", "Delete the list"),
+    "lists_override_on": (
+        "{batch}在地图和统计中使用你保存的名单“{name}”（已定位 {n} 项；来源：{provenance}），"
+        "而非内置名单。名单完整度一栏仍按内置名单计算。",
+        "{batch} on the map and in the tallies comes from your saved list “{name}” ({n} "
+        "located items; provenance: {provenance}), not the shipped registry. The completeness "
+        "bars still count the shipped registry.",
+    ),
 }
 
 _ORDINAL_ZH: Final = {1: "一", 2: "二", 3: "三"}

@@ -63,7 +63,6 @@ def run() -> None:
 
         present.render(s)
         return
-    sidebar(s)
     if s.mode == "tallies":
         from dashboard.views import counts
 
@@ -72,8 +71,14 @@ def run() -> None:
         from dashboard.views import compare
 
         compare.render(s)
+    elif s.mode == "lists":
+        from dashboard.views import lists
+
+        lists.render(s)
     else:
         from dashboard.views import explore
 
         explore.render(s)
+    # the sidebar goes after the view, so the map is the first thing the browser loads
+    sidebar(s)
     ui.sources_footer(s.lang)

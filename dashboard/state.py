@@ -19,7 +19,7 @@ LEVELS: Final = ("province", "prefecture", "county", "town", "zone")
 CATEGORIES: Final = ("综合试点", "农村土地制度改革试点")
 STATUSES: Final = ("official", "reported", "unconfirmed")
 DEFAULT_STATUSES: Final = ("official", "reported")  # unconfirmed only on request
-MODES: Final = ("explore", "tallies", "compare", "present")
+MODES: Final = ("explore", "tallies", "compare", "lists", "present")
 STYLES: Final = ("pilots", "choropleth")
 PROVINCE_NAMES: Final = tuple(zh for zh, _ in PROVINCES.values())  # adcode order
 # Short ASCII forms keep URLs readable; the Chinese values are accepted too.

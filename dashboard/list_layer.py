@@ -1,0 +1,373 @@
+"""A list a person brought, as its own layer on the national map, and as pilot rows.
+
+Pure functions, no Streamlit. Every string from the list reaches the map through
+`safe_html`: escaped for HTML *and* with its braces as entities, because folium and
+branca pass generated scripts through Jinja again, where `{{ … }}` in data would be
+evaluated on the server.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
+from typing import Any
+
+import folium
+from branca.element import Element, MacroElement, Template
+from shapely.geometry import Point
+from shapely.geometry.base import BaseGeometry
+
+import seeds
+from dashboard.compact_geojson import CompactGeoJson
+from dashboard.i18n import t, value_label
+from geodata.geocoder import APPROXIMATE, MATCHED
+
+LIST_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: apart from the three batch colours
+AREA_LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
+DRAWN: tuple[str, ...] = (MATCHED, APPROXIMATE)  # ambiguous and unmatched items have no place
+# Areas above the pilots' counties (420) and below their points (430); the list's own
+# points on top of everything, so a list town inside a pilot county stays visible.
+AREA_PANE, POINT_PANE = ("atlas-list", 425), ("atlas-list-points", 440)
+_LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
+
+
+def safe_html(value: object) -> str:
+    """User text for HTML that may be rendered by Jinja again: `<>&"'` escaped, braces
+    as character references (`{{ 7*7 }}` stays text), underscores too (streamlit-folium
+    rewrites `_<id>` in the script it sends)."""
+    text = html.escape("" if value is None else str(value))
+    return text.replace("{", "&#123;").replace("}", "&#125;").replace("_", "&#95;")
+
+
+@cache
+def unit_shapes(simplified: bool = True) -> Mapping[str, BaseGeometry]:
+    """adcode -> polygon of every province, prefecture and county."""
+    from geodata.boundaries import load_layer
+
+    shapes: dict[str, BaseGeometry] = {}
+    for level in AREA_LEVELS:
+        frame = load_layer(level, simplified=simplified)  # type: ignore[arg-type]
+        shapes.update(zip(frame["adcode"].astype(str), frame.geometry, strict=True))
+    return shapes
+
+
+def _number(value: object) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        out = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(out) else out
+
+
+def row_geometry(row: Mapping[str, Any], shapes: Mapping[str, BaseGeometry]) -> BaseGeometry | None:
+    """The unit's polygon for a province/prefecture/county, a point for a town or zone
+    (or when the polygon is missing); None for items that did not resolve."""
+    if row.get("status") not in DRAWN:
+        return None
+    if row.get("level") in AREA_LEVELS:
+        geom = shapes.get(str(row.get("adcode") or ""))
+        if geom is not None:
+            return geom
+    lon, lat = _number(row.get("lon")), _number(row.get("lat"))
+    if lon is None or lat is None:
+        return None
+    return Point(lon, lat)
+
+
+def unit_text(row: Mapping[str, Any]) -> str:
+    """Where an item was placed: its path of today's names, town or zone last."""
+    parts: list[str] = []
+    for key in ("province", "prefecture", "county", "unit_name", "town"):
+        value = str(row.get(key) or "")
+        if value and value not in parts:
+            parts.append(value)
+    return " ".join(parts)
+
+
+def tooltip_html(row: Mapping[str, Any], lang: str) -> str:
+    lines = [f"<b>{safe_html(row.get('input'))}</b>"]
+    where = unit_text(row)
+    if where:
+        lines.append(safe_html(where))
+    meta = [t(f"lists_status_{row.get('status')}", lang)]
+    if row.get("level"):
+        meta.append(value_label("level", str(row["level"]), lang))
+    if row.get("renamed_from"):
+        meta.append(t("lists_renamed_from", lang, name=row["renamed_from"]))
+    lines.append(safe_html(" · ".join(meta)))
+    return "<br>".join(lines)
+
+
+def _place_tooltip(
+    items: Sequence[tuple[int, Mapping[str, Any], BaseGeometry]], lang: str, *, most: int = 5
+) -> str:
+    """The first item's tooltip, then the other items the list gives for the place."""
+    text = tooltip_html(items[0][1], lang)
+    if len(items) > 1:
+        more = [str(r.get("input")) for _, r, _ in items[1:most]]
+        rest = len(items) - most
+        line = t("lists_also", lang, names="、".join(more))
+        if rest > 0:
+            line += t("lists_and_more", lang, n=rest)
+        text += "<br>" + safe_html(line)
+    return text
+
+
+def _area_style(row: Mapping[str, Any], colour: str) -> dict[str, Any]:
+    fill = 0.18 if row.get("level") == "province" else 0.42
+    return {"color": colour, "weight": 2, "opacity": 0.95, "fillColor": colour, "fillOpacity": fill}
+
+
+def _point_style(row: Mapping[str, Any], colour: str) -> dict[str, Any]:
+    style: dict[str, Any] = {
+        "radius": 7,
+        "color": "#222222",
+        "weight": 1.2,
+        "opacity": 1,
+        "fill": True,
+        "fillColor": colour,
+        "fillOpacity": 0.9,
+    }
+    if row.get("status") == APPROXIMATE:
+        style.update(dashArray="3 2", fillOpacity=0.45)
+    return style
+
+
+class _Legend(MacroElement):
+    """A fixed box of static HTML (already made safe) in a map corner."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        {{ this.get_name() }}.onAdd = function (map) {
+            var div = L.DomUtil.create("div", "atlas-legend atlas-list-legend");
+            div.innerHTML = {{ this.html|tojson }};
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str, position: str = "bottomleft") -> None:
+        super().__init__()
+        self._name = "ListLegend"
+        self.html = html_text
+        self.position = position
+
+
+def _bounds(geoms: Sequence[BaseGeometry]) -> list[list[float]]:
+    """[[south, west], [north, east]] around `geoms`, rounded (stable HTML)."""
+    boxes = [g.bounds for g in geoms]
+    west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    return [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]]
+
+
+def _walk(element: Element) -> Iterator[Element]:
+    yield element
+    for child in list(element._children.values()):
+        yield from _walk(child)
+
+
+def _renumber(m: folium.Map) -> None:
+    """Element ids by tree position (as the map builder does), so equal inputs give
+    byte-identical HTML and streamlit-folium does not remount the map."""
+    for n, element in enumerate(_walk(m.get_root())):
+        element._id = f"{n:04d}"
+
+
+def _controls_last(m: folium.Map) -> None:
+    """A layer control lists the layers before it; keep it after the list layer."""
+    controls = [k for k, v in m._children.items() if isinstance(v, folium.LayerControl)]
+    for key in controls:
+        m._children.move_to_end(key)
+
+
+def add_list_layer(
+    m: folium.Map,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    name: str,
+    colour: str = LIST_COLOUR,
+    lang: str = "zh",
+    shapes: Mapping[str, BaseGeometry] | None = None,
+    fit: bool = False,
+) -> None:
+    """Draw the resolved rows of a list on `m` (from `map_view.build_map`) as one
+    toggleable layer named `name`, with a legend. Items that did not resolve are not
+    drawn; the legend says how many. `fit` zooms the map to the list."""
+    shapes = unit_shapes(True) if shapes is None else shapes
+    # one feature per place: a list naming a unit twice draws it once (which bounds the
+    # map at ~3,300 units plus points, whatever the list's length)
+    places: dict[tuple[object, ...], list[tuple[int, Mapping[str, Any], BaseGeometry]]] = {}
+    for i, row in enumerate(rows):
+        geom = row_geometry(row, shapes)
+        if geom is None:
+            continue
+        if geom.geom_type == "Point":
+            key: tuple[object, ...] = ("P", round(geom.x, 5), round(geom.y, 5))
+        else:
+            key = ("A", str(row.get("adcode")))
+        places.setdefault(key, []).append((i, row, geom))
+    areas = [p for k, p in places.items() if k[0] == "A"]
+    points = [p for k, p in places.items() if k[0] == "P"]
+    areas.sort(key=lambda p: (_LEVEL_ORDER.get(str(p[0][1].get("level")), 3), p[0][0]))
+    drawn = sum(len(p) for p in places.values())
+
+    def features(
+        group: list[list[tuple[int, Mapping[str, Any], BaseGeometry]]], style: Any
+    ) -> list[tuple[BaseGeometry, dict[str, Any], str, str]]:
+        return [
+            (p[0][2], style(p[0][1], colour), _place_tooltip(p, lang), f"L{p[0][0]}") for p in group
+        ]
+
+    for pane, z in (AREA_PANE, POINT_PANE):
+        folium.map.CustomPane(pane, z_index=z, pointer_events=True).add_to(m)
+    label = f'<span style="color:{colour}">■</span> {safe_html(name)}'
+    group = folium.FeatureGroup(name=label, show=True)
+    highlight = {"weight": 3.5, "fillOpacity": 0.65}
+    if areas:
+        CompactGeoJson(
+            features(areas, _area_style),
+            pane=AREA_PANE[0],
+            name="list-areas",
+            highlight=highlight,
+        ).add_to(group)
+    if points:
+        CompactGeoJson(
+            features(points, _point_style),
+            pane=POINT_PANE[0],
+            name="list-points",
+            highlight=highlight,
+        ).add_to(group)
+    group.add_to(m)
+
+    left = len(rows) - drawn
+    legend = [
+        f"<b>{safe_html(t('lists_layer_legend', lang))}</b>",
+        f'<div><i style="background:{colour}"></i>{safe_html(name)}</div>',
+        f"<div>{safe_html(t('lists_legend_drawn', lang, n=drawn))}</div>",
+    ]
+    if left:
+        legend.append(f"<div>{safe_html(t('lists_legend_left', lang, n=left))}</div>")
+    _Legend("".join(legend)).add_to(m)
+    if fit and drawn:
+        m.fit_bounds(_bounds([p[0][2] for p in places.values()]), max_zoom=7)
+    _controls_last(m)
+    _renumber(m)
+
+
+# --- a list that completes a batch, as rows shaped like the registry's ----------------
+
+
+def unit_key(row: Mapping[str, Any]) -> str:
+    """The same key `geodata.userlists.diff_with_registry` compares by."""
+    return f"{row.get('adcode')}|{row.get('town') or ''}"
+
+
+def pilot_rows(
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    batch: int,
+    year: int,
+    document: str,
+    list_id: str,
+    list_name: str,
+    source_name: str,
+    provenance: str,
+    registry: Sequence[Mapping[str, Any]],
+) -> list[dict[str, Any]]:
+    """The resolved items of a saved list as registry rows of `batch` (see
+    `geodata.registry.COLUMNS`): status official (the person vouches for the list,
+    its provenance is the evidence), category taken from the shipped entry for the
+    same unit, else 综合试点. Unresolved items are left out."""
+    shipped = {unit_key(r): r for r in registry if r.get("adcode")}
+    out = []
+    for i, r in enumerate(rows):
+        if r.get("status") not in DRAWN:
+            continue
+        same = shipped.get(unit_key(r))
+        level, adcode = str(r.get("level") or ""), str(r.get("adcode") or "")
+        if r["status"] == APPROXIMATE:
+            kind = "approximate"
+        else:
+            kind = "boundary" if level in AREA_LEVELS else "town_point"
+        out.append(
+            {
+                "pilot_id": seeds.pilot_id(batch, str(r.get("input")), f"{list_id}|{i}"),
+                "batch": batch,
+                "year": year,
+                "document": document,
+                "category": same["category"] if same else "综合试点",
+                "status": "official",
+                "name_published": str(r.get("input") or ""),
+                "province": r.get("province") or "",
+                "prefecture": r.get("prefecture") or "",
+                "county": r.get("county") or "",
+                "town": r.get("town") or "",
+                "level": level,
+                "adcode": adcode,
+                "adcode_then": r.get("adcode_then") or "",
+                "unit_name": r.get("unit_name") or "",
+                "renamed_from": r.get("renamed_from") or "",
+                "method": r.get("method") or "",
+                "match_status": r["status"],
+                "note": r.get("note") or "",
+                "candidates": r.get("candidates") or "",
+                "lon": _number(r.get("lon")),
+                "lat": _number(r.get("lat")),
+                "geometry_kind": kind,
+                "sources": f"user list: {list_name} ({source_name})",
+                "evidence": provenance,
+                "province_adcode": adcode[:2] + "0000" if adcode else "",
+            }
+        )
+    return out
+
+
+def override_registry(base: Any, lists: Sequence[Any], *, simplified: bool = True) -> Any:
+    """`base` (a `resolved_registry()` frame) with each batch that a saved list completes
+    replaced by that list's resolved items (the newest such list per batch). Returns
+    `base` itself when no list completes a batch."""
+    from dashboard.state import BATCHES
+
+    chosen: dict[int, Any] = {}
+    for ul in sorted(lists, key=lambda u: u.created):
+        if ul.as_batch in BATCHES:
+            chosen[int(ul.as_batch)] = ul
+    if not chosen:
+        return base
+
+    import geopandas as gpd
+    import pandas as pd
+
+    from geodata.registry import COLUMNS, registry_rows
+
+    meta = {b.batch: b for b in seeds.load_batches()}
+    shapes = unit_shapes(simplified)
+    rows: list[dict[str, Any]] = []
+    for b, ul in sorted(chosen.items()):
+        rows += pilot_rows(
+            ul.rows,
+            batch=b,
+            year=meta[b].year,
+            document=meta[b].document,
+            list_id=ul.list_id,
+            list_name=ul.name,
+            source_name=ul.source_name,
+            provenance=ul.provenance,
+            registry=[r for r in registry_rows() if r["batch"] == b],
+        )
+    kept = base[~base["batch"].isin(list(chosen))]
+    if not rows:
+        return kept.reset_index(drop=True)
+    geoms = [row_geometry({**r, "status": r["match_status"]}, shapes) for r in rows]
+    added = gpd.GeoDataFrame(rows, columns=list(COLUMNS), geometry=geoms, crs=base.crs)
+    return gpd.GeoDataFrame(pd.concat([kept, added], ignore_index=True), crs=base.crs)

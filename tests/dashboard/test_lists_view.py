@@ -1,0 +1,534 @@
+"""My lists: paste or upload a list, audit it, fix items, map it, keep it, complete a
+batch. Driven through streamlit.testing (the whole app) and the page's pure helpers."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import folium
+import pytest
+from branca.element import Element
+from streamlit.testing.v1 import AppTest
+
+from dashboard.list_layer import LIST_COLOUR, add_list_layer, safe_html
+from dashboard.map_view import build_map
+from dashboard.views import lists
+from geodata.boundaries import load_layer
+from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
+from geodata.inputs import MAX_BYTES, MAX_ROWS
+from geodata.registry import registry_rows
+from geodata.userlists import Store, diff_with_registry
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+INJECT = "{{ 7*7 }}<img src=x onerror=alert(1)>"
+SAMPLE = "貴州省黔南州獨山縣、三都縣\n城区\n浙江省苍南县龙港镇\n山东省临沂经济技术开发区\n" + INJECT
+SAMPLE_COUNTS = {"matched": 3, "approximate": 1, "ambiguous": 1, "unmatched": 1}
+
+
+@pytest.fixture(autouse=True)
+def own_data_folder(tmp_path, monkeypatch):
+    """Each test keeps its saved lists in its own folder (none leak into other tests)."""
+    monkeypatch.setenv("PILOT_ATLAS_DATA", str(tmp_path / "data"))
+    return tmp_path / "data"
+
+
+def app(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["mode"] = "lists"
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def paste(at: AppTest, text: str, name: str = "") -> AppTest:
+    if name:
+        at.text_input(key="lists_name").input(name)
+    at.text_area(key="lists_text").input(text)
+    at.button(key="lists_go_text").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def work(at: AppTest) -> lists.Work:
+    return at.session_state[lists.WORK]
+
+
+def frame(at: AppTest, column: str):
+    """The first table on the page with `column` (tables carry no key in AppTest)."""
+    found = [d.value for d in at.dataframe if column in d.value.columns]
+    if not found:
+        raise KeyError(column)
+    return found[0]
+
+
+def list_map(at: AppTest) -> dict:
+    (m,) = [
+        json.loads(c.proto.json_args)
+        for c in at.get("component_instance")
+        if c.proto.component_name == "streamlit_folium.st_folium"
+    ]
+    return m
+
+
+# --- paste, audit, map -------------------------------------------------------------------
+
+
+def test_mode_is_in_the_view_switch_and_the_url():
+    at = app()
+    assert at.title[0].value == "我的名单"
+    assert "lists" in at.segmented_control(key="w_mode").options or any(
+        "我的名单" in str(o) for o in at.segmented_control(key="w_mode").options
+    )
+    assert at.query_params["mode"] in ("lists", ["lists"])
+    assert not at.get("component_instance")  # no map before there is a list
+    # the limits are stated
+    assert any("5 MB" in c.value and "20,000" in c.value for c in at.caption)
+
+
+def test_paste_gives_the_audit_table():
+    at = paste(app(), SAMPLE, name="试验名单")
+    m = metrics(at)
+    assert m["条目"] == "6"
+    assert {k: int(m[lists.t(f"lists_status_{k}")]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
+    table = frame(at, "名单原文")
+    assert len(table) == 6
+    assert list(table["名单原文"])[:2] == ["貴州省黔南州獨山縣", "三都縣"]
+    assert list(table["定位到"])[1] == "贵州省 黔南布依族苗族自治州 三都水族自治县"
+    longgang = table[table["名单原文"] == "浙江省苍南县龙港镇"].iloc[0]
+    assert longgang["原名称（已更名）"] == "龙港镇" and "2019" in longgang["说明"]
+    chengqu = table[table["名单原文"] == "城区"].iloc[0]
+    assert chengqu["结果"] == "有歧义" and "140302" in chengqu["候选"]
+    assert table["名单原文"].iloc[-1] == INJECT  # shown as text, in a dataframe
+    # the list drawn as its own layer, in its own colour, with the injection inert
+    script = list_map(at)["script"]
+    assert LIST_COLOUR in script and "atlas-list" in script
+    assert "<img" not in script and "{{" not in script
+    # tallies by province of the located items
+    tallies = frame(at, "合计").set_index("省份")
+    assert tallies.loc["贵州省", "合计"] == 2 and tallies.loc["合计", "合计"] == 4
+
+
+def test_english_page():
+    at = paste(app(lang="en"), SAMPLE)
+    assert at.title[0].value == "My lists"
+    assert metrics(at)["Unmatched"] == "1"
+    assert len(frame(at, "As in the list")) == 6
+
+
+def test_list_beside_the_pilot_batches():
+    at = paste(app(batch="3"), "河北省安平县")
+    alone = list_map(at)["script"]
+    assert "b3-" not in alone
+    at.toggle(key="lists_beside").set_value(True).run()
+    beside = list_map(at)["script"]
+    assert "b3-" in beside and LIST_COLOUR in beside
+
+
+def test_fix_an_ambiguous_and_an_unmatched_item():
+    at = paste(app(), SAMPLE)
+    rows = work(at).rows
+    amb = next(i for i, r in enumerate(rows) if r["status"] == AMBIGUOUS)
+    bad = next(i for i, r in enumerate(rows) if r["status"] == UNMATCHED)
+    assert at.selectbox(key="lists_fix_row").value == amb
+    token = work(at).token
+    radio = at.radio(key=f"lists_cand_{token}_{amb}")
+    choice = next(o for o in radio.options if o.startswith("140502"))
+    radio.set_value(choice).run()
+    at.button(key=f"lists_choose_{token}_{amb}").click().run()
+    fixed = work(at).rows[amb]
+    assert (fixed["status"], fixed["adcode"], fixed["input"]) == (MATCHED, "140502", "城区")
+    assert "chosen by hand" in str(fixed["note"])
+    # only the unmatched item is left to settle; correct its text
+    assert at.selectbox(key="lists_fix_row").options == [f"#{bad + 1} {INJECT} — 未匹配"]
+    at.text_input(key=f"lists_corr_{token}_{bad}").input("贵州省独山县")
+    at.button(key=f"lists_redo_{token}_{bad}").click().run()
+    fixed = work(at).rows[bad]
+    assert (fixed["status"], fixed["adcode"], fixed["input"]) == (MATCHED, "522726", INJECT)
+    assert all(r == o for r, o in zip(work(at).rows[:amb], rows[:amb], strict=True))
+    assert not at.get("selectbox") or "lists_fix_row" not in [s.key for s in at.selectbox]
+    # the corrected item keeps its (hostile) text and is now drawn: still inert
+    script = list_map(at)["script"]
+    assert "7*7" in script and "{{" not in script and "<img" not in script
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+
+def test_binary_upload_is_refused_and_changes_nothing():
+    at = paste(app(), "河北省安平县")
+    before = work(at)
+    at.file_uploader(key="lists_file").set_value(
+        ("list.txt", b"\x00\x01\x02PK" * 50, "text/plain")
+    ).run()
+    at.button(key="lists_go_file").click().run()
+    assert not at.exception
+    (err,) = at.error
+    assert "binary" in err.value
+    assert work(at) is before  # the list worked on before is untouched
+
+
+def test_gbk_upload_and_csv_and_xlsx():
+    at = app()
+    data = "貴州省黔南州獨山縣、三都縣\n河北省安平县\n".encode("gbk")
+    at.file_uploader(key="lists_file").set_value(("名单.txt", data, "text/plain")).run()
+    at.button(key="lists_go_file").click().run()
+    assert not at.error
+    w = work(at)
+    assert (w.encoding, w.kind, w.source_name, w.name) == (
+        "gb18030",
+        "text",
+        "名单.txt",
+        "名单.txt",
+    )
+    assert [r["adcode"] for r in w.rows] == ["522726", "522732", "131125"]
+    # a column of names, with a header
+    csv_data = "\ufeffname,note\n北京市顺义区,x\n河北省安平县,y\n".encode()
+    parsed = lists.read_upload(csv_data, "a.csv")
+    assert parsed.kind == "column" and [r["adcode"] for r in lists.resolve(parsed)] == [
+        "110113",
+        "131125",
+    ]
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["地区"])
+    wb.active.append(["浙江省苍南县龙港镇"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    rows = lists.resolve(lists.read_upload(buf.getvalue(), "b.xlsx"))
+    assert [(r["adcode"], r["renamed_from"]) for r in rows] == [("330383", "龙港镇")]
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload", "reason"),
+    [
+        ("file", (b"a" * (MAX_BYTES + 1), "big.txt"), "limit is 5 MB"),
+        ("file", (b"\x00\xff" * 100, "bin.txt"), "binary"),
+        ("file", (b"PK\x03\x04 not really", "x.xlsx"), "cannot be opened"),
+        ("file", (b"\x81\x30\x81", "bad.txt"), "neither UTF-8 nor GB18030"),
+        ("file", (b"x", "old.xls"), "xls files are not read"),
+        ("file", (("河北省安平县\n" * (MAX_ROWS + 1)).encode(), "many.txt"), "20,000"),
+        ("text", "河北省安平县\n" * (MAX_ROWS + 1), "more than the limit of 20,000"),
+        ("text", "x" * (MAX_BYTES + 1), "limit is 5 MB"),
+        ("text", "   \n\n", "empty"),
+    ],
+)
+def test_bad_input_sets_one_line_and_nothing_else(kind, payload, reason):
+    session: dict[str, object] = {}
+    assert lists.load_into(session, name="ok", text="河北省安平县")
+    before = session[lists.WORK]
+    if kind == "file":
+        data, filename = payload
+        ok = lists.load_into(session, name="bad", data=data, filename=filename)
+    else:
+        ok = lists.load_into(session, name="bad", text=payload)
+    assert not ok
+    assert session[lists.WORK] is before
+    error = str(session[lists.ERROR])
+    assert reason in error and "\n" not in error
+    # and a good list afterwards clears the error
+    assert lists.load_into(session, name="ok2", text="河北省安平县")
+    assert lists.ERROR not in session
+
+
+def test_too_many_rows_pasted_in_the_app_changes_nothing():
+    at = paste(app(), "河北省安平县", name="first")
+    before = work(at)
+    paste(at, "河北省安平县\n" * (MAX_ROWS + 1))
+    assert "20,000" in at.error[0].value
+    assert work(at) is before
+    assert len(frame(at, "名单原文")) == 1
+
+
+# --- map layer: user text never runs -----------------------------------------------------
+
+
+def test_jinja_would_evaluate_braces_so_they_are_escaped():
+    # why: branca renders generated scripts as templates again
+    assert Element("{{ 7*7 }}").render() == "49"
+    assert Element(safe_html("{{ 7*7 }}")).render() == "&#123;&#123; 7*7 &#125;&#125;"
+
+
+def test_injection_in_a_list_item_stays_text_in_the_map_html():
+    from geodata.registry import resolved_registry
+
+    none = resolved_registry(simplified=True).iloc[0:0]
+    provinces = load_layer("province", simplified=True)
+    row = {
+        "input": INJECT,
+        "status": MATCHED,
+        "level": "county",
+        "adcode": "522726",
+        "province": "贵州省",
+        "prefecture": INJECT,
+        "county": "独山县",
+        "town": "",
+        "unit_name": "独山县",
+        "renamed_from": INJECT,
+        "lon": 107.5,
+        "lat": 25.6,
+    }
+    point = {**row, "level": "town", "town": "{{ 8*8 }}镇"}
+
+    def page() -> tuple[folium.Map, str]:
+        m = build_map(none, provinces)
+        add_list_layer(m, [row, point], name=INJECT, lang="zh")
+        return m, m.get_root().render()  # the full page: every Jinja pass folium makes
+
+    m, html = page()
+    # nothing left for a template engine, no live tag; the text survived unevaluated
+    assert "{{ 7*7" not in html and "{{ 8*8" not in html and "<img src=x" not in html
+    inert = r"\u0026#123;\u0026#123; 7*7 \u0026#125;\u0026#125;\u0026lt;img src=x"
+    assert html.count(inert) >= 4  # tooltips (input, prefecture, renamed), name, legend
+    assert r"\u0026#123;\u0026#123; 8*8 \u0026#125;\u0026#125;" in html
+    # one toggleable layer, listed by the layer control (which stays last), stable ids
+    assert isinstance(list(m._children.values())[-1], folium.LayerControl)
+    assert page()[1] == html
+
+
+def test_a_place_named_twice_is_drawn_once():
+    from geodata.registry import resolved_registry
+
+    session: dict[str, object] = {}
+    lists.load_into(session, name="x", text="河北省安平县\n河北省安平縣\n北京市顺义区")
+    rows = session[lists.WORK].rows
+    m = build_map(
+        resolved_registry(simplified=True).iloc[0:0], load_layer("province", simplified=True)
+    )
+    add_list_layer(m, rows, name="x")
+    (group,) = [
+        c
+        for c in m._children.values()
+        if isinstance(c, folium.FeatureGroup) and "x" in c.layer_name
+    ]
+    (areas,) = group._children.values()
+    assert len(areas.data["f"]) == 2  # 安平县 once, 顺义区 once
+    tip = next(f[3] for f in areas.data["f"] if f[4] == "L0")
+    assert "河北省安平縣" in tip and "名单中还有" in tip
+    legend = next(c.html for c in m._children.values() if c._name == "ListLegend")
+    assert "地图上 3 项" in legend
+
+
+# --- downloads -----------------------------------------------------------------------------
+
+
+def test_downloads_neutralise_formulas_and_carry_geometry():
+    session: dict[str, object] = {}
+    lists.load_into(
+        session, name="x", text='=HYPERLINK("http://x")\n河北省安平县\n浙江省苍南县龙港镇'
+    )
+    rows = session[lists.WORK].rows
+    text = lists.csv_bytes(rows).decode("utf-8")
+    assert text.startswith("\ufeffinput,status")
+    assert "'=HYPERLINK" in text
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(lists.xlsx(rows))).active
+    assert ws.cell(2, 1).value.startswith("'=")
+    geo = json.loads(lists.geojson_bytes(rows))
+    kinds = [f["geometry"] and f["geometry"]["type"] for f in geo["features"]]
+    assert kinds[0] is None and kinds[1] in ("Polygon", "MultiPolygon")
+    assert geo["features"][2]["properties"]["renamed_from"] == "龙港镇"
+
+
+# --- keeping lists, completing a batch ------------------------------------------------------
+
+
+def test_save_reload_and_delete(own_data_folder):
+    at = paste(app(), SAMPLE, name="我的第一份")
+    at.button(key="lists_save").click().run()
+    (saved,) = Store().all()
+    assert saved.name == "我的第一份" and saved.as_batch is None
+    assert [r["input"] for r in saved.rows] == [r["input"] for r in work(at).rows]
+    assert (own_data_folder / saved.list_id / "list.json").is_file()
+    # a new session (a reload, a restart) sees it; its unsaved work is empty
+    other = app()
+    assert lists.WORK not in other.session_state
+    table = frame(other, "补全批次")
+    assert list(table["名称"]) == ["我的第一份"]
+    other.button(key="lists_open").click().run()
+    assert [r["input"] for r in work(other).rows] == [r["input"] for r in saved.rows]
+    # delete needs a tick first
+    assert other.button(key="lists_delete").disabled
+    other.checkbox(key="lists_delete_ok").check().run()
+    other.button(key="lists_delete").click().run()
+    assert Store().all() == []
+    with pytest.raises(KeyError):
+        frame(other, "补全批次")
+
+
+def test_complete_a_batch_shows_the_diff_then_overrides_and_reverts():
+    text = "北京市順義區\n浙江省苍南县龙港镇\n城区\n河北省安平县\n" + INJECT
+    at = paste(app(), text, name="第三批（核对）")
+    at.selectbox(key="lists_as_batch").set_value(3).run()
+    expected = diff_with_registry(
+        list(work(at).rows), [r for r in registry_rows() if r["batch"] == 3]
+    )
+    shown = {
+        m.label: int(m.value)
+        for m in at.metric
+        if m.label in ("新增", "内置有、名单无", "已更名", "未定位", "相同")
+    }
+    assert shown == {
+        "新增": len(expected["added"]),
+        "内置有、名单无": len(expected["missing"]),
+        "已更名": len(expected["renamed"]),
+        "未定位": len(expected["unresolved"]),
+        "相同": len(expected["same"]),
+    }
+    assert shown == {"新增": 2, "内置有、名单无": 110, "已更名": 1, "未定位": 2, "相同": 1}
+    # nothing is used before the provenance is given and the diff confirmed
+    assert at.button(key="lists_save").disabled
+    at.text_area(key="lists_provenance").input("国家发展改革委 2016 年通知（扫描件）").run()
+    assert at.button(key="lists_save").disabled
+    at.checkbox(key="lists_confirm").check().run()
+    assert not at.button(key="lists_save").disabled
+    at.button(key="lists_save").click().run()
+    (saved,) = Store().all()
+    assert (saved.as_batch, saved.provenance) == (3, "国家发展改革委 2016 年通知（扫描件）")
+    assert "第三批" in at.info[0].value  # the override is stated on the page
+
+    # the map and tallies now use the list for batch 3 (3 located items)
+    tallies = AppTest.from_file(APP, default_timeout=120)
+    tallies.query_params["mode"] = "tallies"
+    tallies.query_params["batch"] = "3"
+    tallies.run()
+    table = next(d.value for d in tallies.dataframe if "合计" in d.value.columns)
+    assert table.set_index("省份").loc["合计", "第三批"] == 3
+
+    # revert: stop completing the batch -> the shipped 111 again
+    at.button(key="lists_unset").click().run()
+    assert Store().all()[0].as_batch is None
+    tallies.run()
+    table = next(d.value for d in tallies.dataframe if "合计" in d.value.columns)
+    assert table.set_index("省份").loc["合计", "第三批"] == 111
+
+
+def test_a_save_that_fails_says_why_and_keeps_the_work(own_data_folder):
+    own_data_folder.parent.mkdir(parents=True, exist_ok=True)
+    own_data_folder.write_text("not a folder")  # the data folder cannot be made
+    at = paste(app(), "河北省安平县", name="x")
+    before = work(at)
+    at.button(key="lists_save").click().run()
+    assert not at.exception
+    assert any("could not be saved" in e.value or "保存失败" in e.value for e in at.error)
+    assert work(at) is before and not before.list_id
+    assert any("用户数据文件夹不可用" in w.value for w in at.warning)
+
+
+def test_one_list_per_batch():
+    store = Store()
+    session: dict[str, object] = {}
+    lists.load_into(session, name="a", text="河北省安平县")
+    first = lists.save(session[lists.WORK], name="a", as_batch=2, provenance="p")
+    lists.load_into(session, name="b", text="北京市顺义区")
+    second = lists.save(session[lists.WORK], name="b", as_batch=2, provenance="q")
+    assert {u.list_id: u.as_batch for u in store.all()} == {first.list_id: None, second.list_id: 2}
+    assert lists.overrides()[2].list_id == second.list_id
+
+
+# --- sessions never see each other's unsaved lists -------------------------------------------
+
+PROVINCE_LISTS = [
+    "河北省安平县",
+    "北京市顺义区",
+    "浙江省苍南县龙港镇",
+    "贵州省黔南州独山县、三都县",
+    "山东省临沂经济技术开发区",
+    "江苏省",
+    "安徽省",
+    "吉林省延边州",
+    "广西自治区横县",
+    "陕西省神木县",
+    "河南省长垣县",
+    "湖南省祁阳县",
+    "福建省长泰县",
+    "河北省滦县",
+    "广东省深圳市光明新区",
+    "新疆生产建设兵团五家渠市",
+    "内蒙古鄂伦春旗",
+    "海南省保亭县",
+    "吉林省乾安縣",
+    "山西省晋城市城区",
+]
+
+
+def warm() -> None:
+    """Build what every session shares (gazetteer, boundaries, registry) once, first: the
+    latency measured is a session's, not the first server start's."""
+    paste(app(), "河北省安平县")
+
+
+def p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def test_twenty_sessions_in_parallel_no_cross_talk():
+    """20 sessions at once, each with its own session state, each reading, resolving
+    and mapping its own list through the page's own functions (streamlit's AppTest
+    shares one global runtime, so it cannot run sessions in parallel threads)."""
+    from geodata.registry import resolved_registry
+
+    warm()
+    none = resolved_registry(simplified=True).iloc[0:0]
+    provinces = load_layer("province", simplified=True)
+    barrier = threading.Barrier(len(PROVINCE_LISTS))
+
+    def session(i: int) -> tuple[int, dict[str, object], str, float]:
+        text = PROVINCE_LISTS[i]
+        mine: dict[str, object] = {}  # this session's st.session_state
+        barrier.wait()
+        start = time.perf_counter()
+        assert lists.load_into(mine, name=f"session-{i:02d}-end", text=text)
+        work = mine[lists.WORK]
+        m = build_map(none, provinces)
+        add_list_layer(m, work.rows, name=work.name)
+        html = m.get_root().render()
+        return i, mine, html, time.perf_counter() - start
+
+    with ThreadPoolExecutor(len(PROVINCE_LISTS)) as pool:
+        results = list(pool.map(session, range(len(PROVINCE_LISTS))))
+    for i, mine, html, _ in results:
+        work = mine[lists.WORK]
+        assert work.name == f"session-{i:02d}-end"
+        assert [r["input"] for r in work.rows] == PROVINCE_LISTS[i].split("、")
+        assert work.rows == tuple(lists.resolve(lists.read_paste(PROVINCE_LISTS[i])))
+        others = [f"session-{j:02d}-end" for j in range(len(PROVINCE_LISTS)) if j != i]
+        assert f"session-{i:02d}-end" in html and not any(o in html for o in others)
+    assert len({id(mine[lists.WORK]) for _, mine, _, _ in results}) == len(results)
+    times = [took for *_, took in results]
+    print(
+        f"\n20 parallel sessions (read + resolve + map page): median "
+        f"{statistics.median(times):.3f}s, p95 {p95(times):.3f}s, max {max(times):.3f}s"
+    )
+
+
+def test_resolve_in_parallel_threads():
+    texts = [f"{p}\n河北省安平县" for p in PROVINCE_LISTS] * 5  # 100 calls, 20 threads
+    warm()
+
+    def one(text: str) -> tuple[str, list[dict[str, object]], float]:
+        start = time.perf_counter()
+        rows = lists.resolve(lists.read_paste(text))
+        return text, rows, time.perf_counter() - start
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(one, texts))
+    serial = {t: lists.resolve(lists.read_paste(t)) for t in set(texts)}
+    for text, rows, _ in results:
+        assert rows == serial[text]
+    times = [took for *_, took in results]
+    print(f"\nresolve() from 20 threads, 100 lists: p95 {p95(times) * 1000:.1f} ms")
