@@ -55,7 +55,7 @@ def payload() -> dict[str, object]:
         "naive_explore_bytes": theirs,
         "payload_ratio": round(ours / theirs, 3),
         "target_payload_bytes_max": 1_500_000,
-        "target_ratio_max": 0.2,
+        "payload_target_ratio_max": 0.2,
     }
 
 
@@ -93,7 +93,7 @@ def first_map(runs: int = 5) -> dict[str, object]:
         "first_map_floor_s_median": round(floor, 3),
         "first_map_app_s_median": round(app, 3),
         "first_map_ratio": round(app / floor, 3),
-        "target_ratio_max": 1.3,
+        "first_map_target_ratio_max": 1.3,
         "first_map_runs": {k: [round(v, 3) for v in vs] for k, vs in times.items()},
         "server_rss_mb": rss,
         "target_server_rss_mb_max": 400,
@@ -124,7 +124,7 @@ def filter_change(runs: int = 7) -> dict[str, object]:
     return {
         "filter_rerun_ms_median": round(statistics.median(samples) * 1000, 1),
         "filter_rerun_ms_runs": [round(s * 1000, 1) for s in samples],
-        "target_ms_max": 300,
+        "filter_target_ms_max": 300,
     }
 
 

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
 import folium
-from branca.element import Element, MacroElement, Template
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 import seeds
 from dashboard.compact_geojson import CompactGeoJson
 from dashboard.i18n import t, value_label
+from dashboard.map_view import HtmlControl, stabilise_ids
 from geodata.geocoder import APPROXIMATE, MATCHED
 
 LIST_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: apart from the three batch colours
@@ -137,50 +137,12 @@ def _point_style(row: Mapping[str, Any], colour: str) -> dict[str, Any]:
     return style
 
 
-class _Legend(MacroElement):
-    """A fixed box of static HTML (already made safe) in a map corner."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("div", "atlas-legend atlas-list-legend");
-            div.innerHTML = {{ this.html|tojson }};
-            L.DomEvent.disableClickPropagation(div);
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html_text: str, position: str = "bottomleft") -> None:
-        super().__init__()
-        self._name = "ListLegend"
-        self.html = html_text
-        self.position = position
-
-
 def _bounds(geoms: Sequence[BaseGeometry]) -> list[list[float]]:
     """[[south, west], [north, east]] around `geoms`, rounded (stable HTML)."""
     boxes = [g.bounds for g in geoms]
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
     east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]]
-
-
-def _walk(element: Element) -> Iterator[Element]:
-    yield element
-    for child in list(element._children.values()):
-        yield from _walk(child)
-
-
-def _renumber(m: folium.Map) -> None:
-    """Element ids by tree position (as the map builder does), so equal inputs give
-    byte-identical HTML and streamlit-folium does not remount the map."""
-    for n, element in enumerate(_walk(m.get_root())):
-        element._id = f"{n:04d}"
 
 
 def _controls_last(m: folium.Map) -> None:
@@ -257,11 +219,11 @@ def add_list_layer(
     ]
     if left:
         legend.append(f"<div>{safe_html(t('lists_legend_left', lang, n=left))}</div>")
-    _Legend("".join(legend)).add_to(m)
+    HtmlControl("".join(legend), "bottomleft", css_class="atlas-legend atlas-list-legend").add_to(m)
     if fit and drawn:
         m.fit_bounds(_bounds([p[0][2] for p in places.values()]), max_zoom=7)
     _controls_last(m)
-    _renumber(m)
+    stabilise_ids(m)
 
 
 # --- a list that completes a batch, as rows shaped like the registry's ----------------

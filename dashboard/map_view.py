@@ -71,7 +71,7 @@ class MapSpec:
     attribution: str = ""
 
 
-class _HtmlControl(MacroElement):
+class HtmlControl(MacroElement):
     """A fixed box on the map (legend) made of static HTML; plain Leaflet."""
 
     _template = Template(
@@ -79,7 +79,7 @@ class _HtmlControl(MacroElement):
         {% macro script(this, kwargs) %}
         var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("div", "atlas-legend");
+            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
             div.innerHTML = {{ this.html|tojson }};
             L.DomEvent.disableClickPropagation(div);
             return div;
@@ -89,11 +89,13 @@ class _HtmlControl(MacroElement):
         """
     )
 
-    def __init__(self, html_text: str, position: str = "bottomright") -> None:
+    def __init__(self, html_text: str, position: str = "bottomright",
+                 css_class: str = "atlas-legend") -> None:
         super().__init__()
         self._name = "HtmlControl"
         self.html = html_text
         self.position = position
+        self.css_class = css_class
 
 
 class _Attribution(MacroElement):
@@ -269,7 +271,7 @@ def _walk(element: Element) -> Iterator[Element]:
         yield from _walk(child)
 
 
-def _stabilise_ids(m: folium.Map) -> None:
+def stabilise_ids(m: folium.Map) -> None:
     """Replace folium's random element ids with their position in the tree."""
     for n, element in enumerate(_walk(m.get_root())):
         element._id = f"{n:04d}"
@@ -318,7 +320,7 @@ def build_map(
         ).add_to(m)
 
     if counts is not None:
-        _HtmlControl(_count_legend_html(counts, spec)).add_to(m)
+        HtmlControl(_count_legend_html(counts, spec)).add_to(m)
     else:
         _add_pilots(m, pilots, spec)
 
@@ -330,7 +332,7 @@ def build_map(
     else:
         m.fit_bounds(CHINA_BOUNDS)
     share_decoder(m)
-    _stabilise_ids(m)
+    stabilise_ids(m)
     return m
 
 
@@ -358,7 +360,7 @@ def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
     has_points = any(r["geometry"].geom_type == "Point" for r in records)
     statuses = {str(r["status"]) for r in records}
     legend = _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
-    _HtmlControl(legend).add_to(m)
+    HtmlControl(legend).add_to(m)
 
 
 def pilot_id_from_tooltip(text: str | None) -> str:

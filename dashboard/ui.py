@@ -4,6 +4,7 @@ details panel, downloads, completeness and the sources footer."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -209,41 +210,53 @@ def _md(value: object) -> str:
     return text
 
 
+MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def download_row(items: Sequence[tuple[str, Callable[[], bytes], str, str]], key: str) -> None:
+    """One row of download buttons: (label, data made on click, file name, mime)."""
+    for col, (label, make, file_name, mime) in zip(st.columns(len(items)), items, strict=True):
+        col.download_button(
+            label,
+            data=make,
+            file_name=file_name,
+            mime=mime,
+            key=f"{key}_{file_name.rsplit('.', 1)[-1]}",
+            on_click="ignore",
+        )
+
+
 def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
     st.markdown(f"**{t('downloads', lang)}**")
     ids = tuple(str(i) for i in pilots["pilot_id"])
-    c1, c2, c3, c4 = st.columns(4)
-    c1.download_button(
-        t("download_csv", lang),
-        data=partial(downloads.csv_bytes, pilots),
-        file_name="pilot-atlas-pilots.csv",
-        mime="text/csv",
-        key="dl_csv",
-        on_click="ignore",
-    )
-    c2.download_button(
-        t("download_xlsx", lang),
-        data=partial(downloads.xlsx, pilots),
-        file_name="pilot-atlas-pilots.xlsx",
-        key="dl_xlsx",
-        on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    c3.download_button(
-        t("download_geojson", lang),
-        data=partial(_full_geojson, ids),
-        file_name="pilot-atlas-pilots.geojson",
-        mime="application/geo+json",
-        key="dl_geojson",
-        on_click="ignore",
-    )
-    c4.download_button(
-        t("download_png", lang),
-        data=partial_slide(ids, lang),
-        file_name="pilot-atlas-slide.png",
-        mime="image/png",
-        key="dl_png",
-        on_click="ignore",
+    download_row(
+        [
+            (
+                t("download_csv", lang),
+                partial(downloads.csv_bytes, pilots),
+                "pilot-atlas-pilots.csv",
+                "text/csv",
+            ),
+            (
+                t("download_xlsx", lang),
+                partial(downloads.xlsx, pilots),
+                "pilot-atlas-pilots.xlsx",
+                MIME_XLSX,
+            ),
+            (
+                t("download_geojson", lang),
+                partial(_full_geojson, ids),
+                "pilot-atlas-pilots.geojson",
+                "application/geo+json",
+            ),
+            (
+                t("download_png", lang),
+                partial_slide(ids, lang),
+                "pilot-atlas-slide.png",
+                "image/png",
+            ),
+        ],
+        key="dl",
     )
 
 

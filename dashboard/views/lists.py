@@ -24,6 +24,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from dashboard import ui
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.list_layer import (
     DRAWN,
@@ -714,30 +715,18 @@ def _tallies(work: Work, lang: str) -> None:
 def _downloads(work: Work, lang: str) -> None:
     st.markdown(f"**{t('lists_downloads', lang)}**")
     rows = work.rows
-    c1, c2, c3 = st.columns(3)
-    c1.download_button(
-        t("download_csv", lang),
-        data=partial(csv_bytes, rows),
-        file_name="pilot-atlas-list.csv",
-        mime="text/csv",
-        key="lists_dl_csv",
-        on_click="ignore",
-    )
-    c2.download_button(
-        t("download_xlsx", lang),
-        data=partial(xlsx, rows),
-        file_name="pilot-atlas-list.xlsx",
-        key="lists_dl_xlsx",
-        on_click="ignore",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    c3.download_button(
-        t("download_geojson", lang),
-        data=partial(geojson_bytes, rows),
-        file_name="pilot-atlas-list.geojson",
-        mime="application/geo+json",
-        key="lists_dl_geojson",
-        on_click="ignore",
+    ui.download_row(
+        [
+            (t("download_csv", lang), partial(csv_bytes, rows), "pilot-atlas-list.csv", "text/csv"),
+            (t("download_xlsx", lang), partial(xlsx, rows), "pilot-atlas-list.xlsx", ui.MIME_XLSX),
+            (
+                t("download_geojson", lang),
+                partial(geojson_bytes, rows),
+                "pilot-atlas-list.geojson",
+                "application/geo+json",
+            ),
+        ],
+        key="lists_dl",
     )
 
 

@@ -317,7 +317,9 @@ def test_a_place_named_twice_is_drawn_once():
     assert len(areas.data["f"]) == 2  # 安平县 once, 顺义区 once
     tip = next(f[3] for f in areas.data["f"] if f[4] == "L0")
     assert "河北省安平縣" in tip and "名单中还有" in tip
-    legend = next(c.html for c in m._children.values() if c._name == "ListLegend")
+    legend = next(
+        c.html for c in m._children.values() if "atlas-list-legend" in getattr(c, "css_class", "")
+    )
     assert "地图上 3 项" in legend
 
 
