@@ -15,7 +15,7 @@ from dashboard import data, downloads, offline, state
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
-from dashboard.sources import attribution_lines, map_attribution
+from geodata.attribution import attribution_line, attribution_lines, map_attribution
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -263,7 +263,6 @@ def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
 def slide_png(ids: tuple[str, ...], lang: str) -> bytes:
     """The slide for the pilots on screen, rendered on the server (no browser needed)."""
     from dashboard.slide import render_slide
-    from geodata.attribution import attribution_line
 
     frame = data.registry(True)
     shown = frame[frame["pilot_id"].isin(ids)]

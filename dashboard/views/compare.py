@@ -10,18 +10,23 @@ from dashboard import data, state, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_code, province_label, t
 from dashboard.map_view import BATCH_YEARS
-from dashboard.sources import map_attribution
 from dashboard.state import BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
 from dashboard.views.counts import localised
+from geodata.attribution import map_attribution
 
 
 def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("compare", lang))
-    st.multiselect(t("compare_pick", lang), PROVINCE_NAMES, key="w_compare",
-                   max_selections=MAX_COMPARE, on_change=state.write_url,
-                   placeholder=t("province_placeholder", lang),
-                   format_func=lambda p: province_label(p, lang))
+    st.multiselect(
+        t("compare_pick", lang),
+        PROVINCE_NAMES,
+        key="w_compare",
+        max_selections=MAX_COMPARE,
+        on_change=state.write_url,
+        placeholder=t("province_placeholder", lang),
+        format_func=lambda p: province_label(p, lang),
+    )
     chosen = s.compare
     if len(chosen) < 2:
         st.info(t("compare_need", lang))
@@ -40,10 +45,17 @@ def render(s: ViewState) -> None:
             st.subheader(province_label(name, lang))
             metrics = st.columns(len(BATCHES))
             for mcol, b in zip(metrics, BATCHES, strict=True):
-                mcol.metric(batch_label(b, BATCH_YEARS[b], lang, short=True),
-                            int((mine["batch"] == b).sum()))
-            ui.show_map(mine, replace(s, style="pilots"), key=f"map_compare_{province_code(name)}",
-                        height=380, focus=province_code(name),
-                        attribution=map_attribution(short=True))
+                mcol.metric(
+                    batch_label(b, BATCH_YEARS[b], lang, short=True),
+                    int((mine["batch"] == b).sum()),
+                )
+            ui.show_map(
+                mine,
+                replace(s, style="pilots"),
+                key=f"map_compare_{province_code(name)}",
+                height=380,
+                focus=province_code(name),
+                attribution=map_attribution(short=True),
+            )
             ui.pilot_table(mine, lang, key=f"table_compare_{province_code(name)}")
     ui.details_panel(s)
