@@ -89,16 +89,9 @@ def geocoder() -> Geocoder:
 
 def read_paste(text: str) -> ParsedInput:
     """Pasted text in the published shape, under the same limits as a file."""
-    size = len(text.encode("utf-8"))
-    if size > MAX_BYTES:
-        raise InputError(f"the text is {size / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB")
-    lines = text.lstrip("\ufeff").splitlines()
-    filled = sum(1 for ln in lines if ln.strip())
-    if filled > MAX_ROWS:
-        raise InputError(f"{filled:,} rows is more than the limit of {MAX_ROWS:,}")
-    if not filled:
+    if not text.strip():
         raise InputError("the list is empty")
-    return ParsedInput("text", lines, "utf-8")
+    return read_upload(text.encode("utf-8"), "pasted.txt")
 
 
 def read_upload(data: bytes, filename: str) -> ParsedInput:
