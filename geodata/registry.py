@@ -93,10 +93,12 @@ def registry_rows() -> tuple[dict[str, object], ...]:
     rows = []
     for entry in seeds.load_entries():
         text = str(entry["text"])
-        for res in geocode_lines(text.splitlines(), gc):
-            # batch-3 items can repeat across lines (e.g. 三都縣), so the line is part of the id
-            line = next((ln for ln in text.splitlines() if res.input in ln), "")
-            rows.append(_row(entry, res, line if "\n" in text else ""))
+        lines = text.splitlines()
+        for line in lines:
+            # an item name can recur on another line (e.g. 城区), so a published list's line
+            # is part of its id; context never crosses lines, so each is geocoded alone
+            for res in geocode_lines([line], gc):
+                rows.append(_row(entry, res, line if len(lines) > 1 else ""))
     return tuple(rows)
 
 
