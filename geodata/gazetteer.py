@@ -14,10 +14,24 @@ from geodata.names import BARE, FULL, name_forms
 
 LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 3}
 
-ZONE_NAME = re.compile(
-    r"(经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|新区|新城|园区|产业园|工业园|"
-    r"试验区|实验区|示范区|合作区|保税区)$"
+ZONE_SUFFIXES = (
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "经济开发区",
+    "开发区",
+    "高新区",
+    "新区",
+    "新城",
+    "园区",
+    "产业园",
+    "工业园",
+    "试验区",
+    "实验区",
+    "示范区",
+    "合作区",
+    "保税区",
 )
+ZONE_NAME = re.compile("(" + "|".join(ZONE_SUFFIXES) + ")$")
 
 
 def is_zone(code: str, name: str) -> bool:

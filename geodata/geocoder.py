@@ -15,15 +15,17 @@ from dataclasses import dataclass, field
 
 import seeds
 from geodata.codes import within
-from geodata.gazetteer import LEVEL_DEPTH, ZONE_NAME, Gazetteer, Unit, gazetteer
+from geodata.gazetteer import LEVEL_DEPTH, ZONE_NAME, ZONE_SUFFIXES, Gazetteer, Unit, gazetteer
 from geodata.names import BARE, normalise
 
 MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguous", "unmatched"
 
-_TOWN_TAIL = re.compile(r"^[^省]{1,8}?(镇|乡|街道|苏木|办事处)$")
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
+_TOWN_TAIL = re.compile(r"^[^省]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
-_TAIL_ENDS = frozenset("镇乡道木处区园城")  # last characters of town and zone names
+# last characters of town and zone names: only a name ending in one can have a tail
+_TAIL_ENDS = frozenset(suffix[-1] for suffix in TOWN_SUFFIXES + ZONE_SUFFIXES)
 
 
 @dataclass(slots=True)
