@@ -74,6 +74,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "kind_boundary": ("行政区边界", "Administrative boundary"),
     "kind_town_point": ("镇的点位", "Town point"),
     "kind_approximate": ("近似位置（县/市内一点）", "Approximate (a point inside the unit)"),
+    # registry, completing batches, downloads
     # completeness
     "completeness": ("名单完整度", "How complete the lists are"),
     "completeness_line": (
@@ -109,6 +110,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
                       "One row per county-level unit: the batch and year in which it (or a unit "
                       "containing it) became a pilot, with today's and announcement-era codes."),
     "clear_selection": ("清除选择", "Clear selection"),
+    # geocoder reasons
     # details fields
     "f_pilot_id": ("编号", "ID"),
     "f_name_published": ("公布名称", "Name as published"),
@@ -151,6 +153,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "compare_pick": ("选择 2–4 个省份", "Pick 2–4 provinces"),
     "compare_need": ("请选择 2–4 个省份进行对比。", "Pick 2 to 4 provinces to compare."),
     "compare_table": ("对比表", "Side by side"),
+    # presenting, slides, decks, standalone map
     # present
     "present_title": (
         "国家新型城镇化综合试点 {start}–{year}", "National urbanization pilots {start}–{year}"
@@ -159,6 +162,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "present_prev": ("◀ 上一批", "◀ Previous"),
     "present_next": ("下一批 ▶", "Next ▶"),
     "present_exit": ("退出演示", "Leave presentation"),
+    # map: zoom, labels, drill-down, choropleth
     # map
     "legend": ("图例", "Legend"),
     "legend_official": ("官方名单（实线）", "Official list (solid)"),
@@ -171,6 +175,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "approximate_place": ("位置近似", "approximate place"),
     "sources_header": ("数据来源", "Data sources"),
     "pilots_in": ("{name}：{n} 个试点", "{name}: {n} pilots"),
+    # limits, hostile input, saved-list store
     # my lists
     "lists_title": ("我的名单", "My lists"),
     "lists_caption": (
