@@ -384,6 +384,8 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
 
 def batch_label(batch: int, year: int, lang: str = DEFAULT_LANG, *, short: bool = False) -> str:
     key = "batch_short" if short else "batch_label"
+    if batch == 12:  # seeds.BATCH_1_OR_2: a member whose batch is known only to be 1 or 2
+        key = "batch_1or2_short" if short else "batch_1or2"
     return t(key, lang, batch=batch, year=year, ordinal=_ORDINAL_ZH.get(batch, str(batch)))
 
 

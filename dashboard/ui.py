@@ -12,6 +12,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import data, downloads, offline, state
+from dashboard.filenames import download_name
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
@@ -64,9 +65,14 @@ def show_map(
     )
 
 
-def completeness_strip(lang: str) -> None:
+def completeness_strip(s: ViewState) -> None:
+    """Known vs official members per batch, of the registry this view shows (with the
+    lists it uses), the "batch 1 or 2" group, and the same by kind of member."""
+    lang = s.lang
+    rows = _completeness(s.use)
+    group = [c for c in rows if not c["official_members"]]
     cols = st.columns(3)
-    for col, c in zip(cols, _completeness(), strict=False):
+    for col, c in zip(cols, [c for c in rows if c["official_members"]], strict=False):
         label = batch_label(int(c["batch"]), int(c["year"]), lang, short=True)
         known, official = int(c["known"]), int(c["official_members"])
         with col:
@@ -85,13 +91,52 @@ def completeness_strip(lang: str) -> None:
                     unconfirmed=c["unconfirmed"],
                 )
             )
+    if group and group[0]["known"]:
+        st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
+    with st.expander(t("kinds_title", lang)):
+        st.dataframe(kinds_frame(s.use, lang), hide_index=True, key="kinds_table")
 
 
-@st.cache_data(show_spinner=False)
-def _completeness() -> list[dict[str, object]]:
-    from dashboard.tallies import completeness_rows
+def _completeness(use: str) -> list[dict[str, object]]:
+    from geodata.effective import effective_pilots
+    from geodata.registry import completeness
 
-    return completeness_rows()
+    return completeness(effective_pilots(use or None))
+
+
+def kinds_frame(use: str, lang: str) -> pd.DataFrame:
+    """Known vs official members of each kind (batch 1, batch 2, batches 1+2)."""
+    import pandas as pd
+
+    from geodata.effective import effective_pilots
+    from geodata.registry import kind_completeness
+
+    rows = kind_completeness(effective_pilots(use or None))
+    return pd.DataFrame(
+        {
+            t("kinds_batch", lang): [t(f"kinds_batch_{r['batch']}", lang) for r in rows],
+            t("kinds_kind", lang): [value_label("member_kind", str(r["kind"]), lang) for r in rows],
+            t("kinds_known", lang): [r["known"] for r in rows],
+            t("kinds_official", lang): [r["official"] for r in rows],
+            t("kinds_basis", lang): [t(f"kinds_basis_{r['basis']}", lang) for r in rows],
+        }
+    )
+
+
+def lists_banner(s: ViewState) -> None:
+    """On every view: which saved list replaces or supplements which batch here."""
+    lang = s.lang
+    for a in data.applied(s.use):
+        label = batch_label(a.use.batch, 0, lang, short=True)
+        if not a.found:
+            st.warning(t("use_missing", lang, token=_md(a.use.token())), icon="⚠️")
+            continue
+        key = "use_banner_replace" if a.use.mode == "replace" else "use_banner_supplement"
+        text = t(key, lang, name=_md(a.name), batch=label, n=a.items,
+                 lacking=a.not_in_list, replaced=a.replaced)
+        if a.default_by:
+            text += " " + t("use_banner_default", lang, by=_md(a.default_by))
+        st.info(text, icon="📋")
 
 
 def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -151,7 +196,7 @@ def pilot_table(pilots: pd.DataFrame, lang: str, *, key: str, height: int | str 
 def details_panel(s: ViewState) -> None:
     lang = s.lang
     st.subheader(t("details", lang))
-    frame = data.registry(True)
+    frame = data.registry(True, s.use)
     found = frame[frame["pilot_id"] == s.pilot] if s.pilot else frame.iloc[0:0]
     if found.empty:
         st.caption(t("details_hint", lang))
@@ -226,33 +271,36 @@ def download_row(items: Sequence[tuple[str, Callable[[], bytes], str, str]], key
         )
 
 
-def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
+def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
+    """The pilots on screen as files, in the view's language (Chinese headers and values
+    in Chinese; English files keep the stable snake_case schema)."""
+    lang = s.lang
     st.markdown(f"**{t('downloads', lang)}**")
     ids = tuple(str(i) for i in pilots["pilot_id"])
     download_row(
         [
             (
                 t("download_csv", lang),
-                partial(downloads.csv_bytes, pilots),
-                "pilot-atlas-pilots.csv",
+                partial(downloads.csv_bytes, pilots, lang),
+                download_name(s, "fn_pilots", "csv"),
                 "text/csv",
             ),
             (
                 t("download_xlsx", lang),
-                partial(downloads.xlsx, pilots),
-                "pilot-atlas-pilots.xlsx",
+                partial(downloads.xlsx, pilots, lang, t("app_title", lang)),
+                download_name(s, "fn_pilots", "xlsx"),
                 MIME_XLSX,
             ),
             (
                 t("download_geojson", lang),
-                partial(_full_geojson, ids),
-                "pilot-atlas-pilots.geojson",
+                partial(_full_geojson, ids, s.use),
+                download_name(s, "fn_pilots", "geojson"),
                 "application/geo+json",
             ),
             (
                 t("download_png", lang),
-                partial_slide(ids, lang),
-                "pilot-atlas-slide.png",
+                partial_slide(ids, lang, s.use),
+                download_name(s, "fn_slide", "png"),
                 "image/png",
             ),
         ],
@@ -260,11 +308,11 @@ def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
     )
 
 
-def slide_png(ids: tuple[str, ...], lang: str) -> bytes:
+def slide_png(ids: tuple[str, ...], lang: str, use: str = "") -> bytes:
     """The slide for the pilots on screen, rendered on the server (no browser needed)."""
     from dashboard.slide import render_slide
 
-    frame = data.registry(True)
+    frame = data.registry(True, use)
     shown = frame[frame["pilot_id"].isin(ids)]
     batches = tuple(sorted({int(b) for b in shown["batch"]})) or (1, 2, 3)
     return render_slide(
@@ -277,38 +325,39 @@ def slide_png(ids: tuple[str, ...], lang: str) -> bytes:
     )
 
 
-def partial_slide(ids: tuple[str, ...], lang: str) -> partial[bytes]:
-    return partial(slide_png, ids, lang)
+def partial_slide(ids: tuple[str, ...], lang: str, use: str = "") -> partial[bytes]:
+    return partial(slide_png, ids, lang, use)
 
 
-def research_download(pilots: pd.DataFrame, lang: str) -> None:
+def research_download(pilots: pd.DataFrame, s: ViewState) -> None:
     """Every county-level unit with the batch in which it (or a unit containing it)
-    became a pilot, for the pilots the filters show."""
+    became a pilot, for the pilots the filters show (statuses as the filter says)."""
     ids = tuple(str(i) for i in pilots["pilot_id"])
     st.download_button(
-        t("download_research", lang),
-        data=partial(_research_csv, ids),
-        file_name="pilot-atlas-counties.csv",
+        t("download_research", s.lang),
+        data=partial(research_csv, ids, s.use, s.statuses, s.lang),
+        file_name=download_name(s, "fn_research", "csv"),
         mime="text/csv",
         key="dl_research",
         on_click="ignore",
-        help=t("research_help", lang),
+        help=t("research_help", s.lang),
     )
 
 
-def _research_csv(ids: tuple[str, ...]) -> bytes:
-    from geodata.exports import csv_text
-    from geodata.registry import registry_rows
+def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
+    from geodata.effective import effective_rows
+    from geodata.exports import table_csv
     from geodata.research import COLUMNS, research_rows
 
-    chosen = [r for r in registry_rows() if r["pilot_id"] in set(ids)]
-    statuses = tuple({str(r["status"]) for r in chosen}) or ("official",)
-    return csv_text(research_rows(chosen, statuses=statuses), COLUMNS).encode("utf-8")
+    wanted = set(ids)
+    chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
+    rows = research_rows(chosen, statuses=statuses)
+    return table_csv(rows, COLUMNS, lang).encode("utf-8")
 
 
-def _full_geojson(ids: tuple[str, ...]) -> bytes:
+def _full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
     """GeoJSON with full-resolution outlines (loaded only when asked for)."""
-    full = data.registry(False)
+    full = data.registry(False, use)
     return downloads.geojson_bytes(full[full["pilot_id"].isin(ids)])
 
 

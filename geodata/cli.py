@@ -48,18 +48,54 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geodata.registry import export_registry
+    from geodata.registry_export import export_registry
 
     out = args.output or "pilots.csv"
-    _write(out if out != "-" else None, export_registry(Path(out).suffix.lower() or ".csv"))
+    data = export_registry(Path(out).suffix.lower() or ".csv", use=args.use, lang=args.lang)
+    _write(out if out != "-" else None, data)
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from geodata.effective import effective
     from geodata.registry import audit_text
 
-    sys.stdout.write(audit_text())
+    pilots, applied = effective(args.use)
+    sys.stdout.write(audit_text(pilots, [a.line() for a in applied]))
     return 0
+
+
+def cmd_lists(args: argparse.Namespace) -> int:
+    """Saved lists, and the operator's defaults: which list completes a batch for every
+    view that names none. Recorded with who, when and on what source."""
+    from geodata.effective import ListUse, clear_default, load_defaults, set_default
+    from geodata.userlists import Store
+
+    if args.action == "show":
+        for ul in Store().all():
+            batch = f"batch {ul.as_batch}" if ul.as_batch else "-"
+            print(f"{ul.list_id}  {batch:<8}  {len(ul.rows):>6} items  {ul.name}")
+        for d in load_defaults():
+            print(f"default: {d['list_id']} {d['mode']}s batch {d['batch']} "
+                  f"(by {d['by']}, {d['at']}, source: {d['source']})")
+        return 0
+    if args.action == "set":
+        if not args.list_id:
+            raise InputError("name the list: pilot-atlas lists default set LIST_ID --batch N")
+        entry = set_default(ListUse(args.list_id, args.batch, args.mode),
+                            by=args.by or "", source=args.source or "")
+        print(f"default: {entry['list_id']} {entry['mode']}s batch {entry['batch']} "
+              f"for every view without use= (by {entry['by']}, {entry['at']})")
+        return 0
+    cleared = clear_default(args.batch)
+    print(f"batch {args.batch}: " + ("default cleared" if cleared else "had no default"))
+    return 0
+
+
+USE_HELP = (
+    "saved lists to use: LIST_ID:BATCH:replace|supplement, comma-separated; 'none' for the "
+    "shipped registry alone (default: the operator's defaults)"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -71,9 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(func=cmd_geocode)
     e = sub.add_parser("export", help="write the resolved registry (.csv .xlsx .geojson .parquet)")
     e.add_argument("-o", "--output", help="file to write; the extension picks the format")
+    e.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="zh (default): Chinese headers and values; en: snake_case for code")
+    e.add_argument("--use", help=USE_HELP)
     e.set_defaults(func=cmd_export)
     a = sub.add_parser("audit", help="known vs official members per batch; every doubtful entry")
+    a.add_argument("--use", help=USE_HELP)
     a.set_defaults(func=cmd_audit)
+    ls = sub.add_parser("lists", help="saved lists; make one the default for a batch")
+    lsub = ls.add_subparsers(dest="lists_command", required=True)
+    lsub.add_parser("show", help="saved lists and defaults").set_defaults(func=cmd_lists,
+                                                                          action="show")
+    d = lsub.add_parser("default", help="set or clear the list every view uses for a batch")
+    d.add_argument("action", choices=("set", "clear"))
+    d.add_argument("list_id", nargs="?", help="the saved list's id (see: lists show)")
+    d.add_argument("--batch", type=int, choices=(1, 2, 3), required=True)
+    d.add_argument("--mode", choices=("replace", "supplement"), default="supplement")
+    d.add_argument("--by", help="who makes it the default (recorded)")
+    d.add_argument("--source", help="the official document the list comes from (recorded)")
+    d.set_defaults(func=cmd_lists)
     return p
 
 

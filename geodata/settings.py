@@ -28,9 +28,26 @@ def data_versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in DATA_PACKAGES}
 
 
+@cache
+def data_hash() -> str:
+    """A digest of what the prepared caches are built from besides the packages: every
+    file in `seeds/data/` and the `geodata` code. Editing a curated table (a town added
+    to towns.csv) or the code that derives the cache gives a new cache."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "seeds" / "data").glob("*"), *(root / "geodata").glob("*.py")]):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def cache_key() -> str:
     parts = [f"{k}-{v}" for k, v in sorted(data_versions().items())]
-    return "prep" + PREP_VERSION + "_" + "_".join(parts).replace("/", "-")
+    key = "prep" + PREP_VERSION + "_" + "_".join(parts).replace("/", "-")
+    return key + "_" + data_hash()[:12]
 
 
 def cache_dir() -> Path:

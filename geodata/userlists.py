@@ -121,11 +121,6 @@ class Store:
     def delete(self, list_id: str) -> None:
         shutil.rmtree(self._dir(list_id), ignore_errors=True)
 
-    def batch_override(self, batch: int) -> UserList | None:
-        """The newest saved list that completes `batch`, if any."""
-        lists = [u for u in self.all() if u.as_batch == batch]
-        return lists[-1] if lists else None
-
 
 def _key(row: dict[str, object]) -> str:
     return f"{row.get('adcode')}|{row.get('town') or ''}"

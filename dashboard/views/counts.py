@@ -18,7 +18,7 @@ from dashboard.tallies import stacked_long, with_totals
 
 def tally_table(pilots: pd.DataFrame, s: ViewState) -> pd.DataFrame:
     ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
-    return data.tallies_for(ids, s.provinces)
+    return data.tallies_for(ids, s.provinces, s.use)
 
 
 def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -78,9 +78,10 @@ def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("tallies", lang))
     st.caption(t("tallies_caption", lang))
-    ui.completeness_strip(lang)
+    ui.lists_banner(s)
+    ui.completeness_strip(s)
 
-    pilots = filter_pilots(data.registry(True), s)
+    pilots = filter_pilots(data.registry(True, s.use), s)
     table = tally_table(pilots, s)
     st.markdown(f"**{t('shown', lang, n=len(pilots))}**")
     st.dataframe(
@@ -92,5 +93,5 @@ def render(s: ViewState) -> None:
             st.altair_chart(bar_chart(table, lang), width="stretch")
     with right:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
-    ui.download_buttons(pilots, lang)
-    ui.research_download(pilots, lang)
+    ui.download_buttons(pilots, s)
+    ui.research_download(pilots, s)

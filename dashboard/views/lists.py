@@ -35,7 +35,7 @@ from dashboard.list_layer import (
     unit_text,
 )
 from dashboard.state import BATCHES, LEVELS, ViewState
-from geodata.exports import csv_text, xlsx_bytes
+from geodata.exports import table_csv, table_xlsx
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
 from geodata.lists import geocode_lines, geocode_names
@@ -261,12 +261,13 @@ def localised_tallies(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 # --- files out (pure) -----------------------------------------------------------------
 
 
-def csv_bytes(rows: Sequence[Mapping[str, object]]) -> bytes:
-    return csv_text(rows, COLUMNS).encode("utf-8")  # BOM and formulas: geodata.exports
+def csv_bytes(rows: Sequence[Mapping[str, object]], lang: str = "zh") -> bytes:
+    # BOM, formulas, Chinese headers and values: geodata.exports / geodata.schema
+    return table_csv(rows, COLUMNS, lang, geocoder=True).encode("utf-8")
 
 
-def xlsx(rows: Sequence[Mapping[str, object]]) -> bytes:
-    return xlsx_bytes(rows, COLUMNS, sheet="list")
+def xlsx(rows: Sequence[Mapping[str, object]], lang: str = "zh") -> bytes:
+    return table_xlsx(rows, COLUMNS, lang, geocoder=True)
 
 
 def geojson_bytes(rows: Sequence[Mapping[str, object]], *, simplified: bool = False) -> bytes:
@@ -323,8 +324,9 @@ def diff_frame(kind: str, found: Sequence[Mapping[str, object]], lang: str) -> p
 def save(
     work: Work, *, name: str, as_batch: int | None, provenance: str, store: Store | None = None
 ) -> UserList:
-    """Keep `work` on disk (a new list, or over the one it was opened from). A list
-    saved as batch N takes that role from any other saved list."""
+    """Keep `work` on disk (a new list, or over the one it was opened from). `as_batch`
+    only records which batch the list is meant to complete: no view uses it until its
+    URL says so (geodata.effective), so saving never changes what others see."""
     store = store or Store()
     name = clean_name(name, work.source_name) if name.strip() else work.name
     provenance = str(provenance or "").strip()[:MAX_PROVENANCE]
@@ -355,11 +357,6 @@ def save(
             provenance=provenance,
         )
         ul.rows = [dict(r) for r in work.rows]
-    if as_batch is not None:
-        for other in store.all():
-            if other.as_batch == as_batch and other.list_id != ul.list_id:
-                other.as_batch = None
-                store.save(other)
     store.save(ul)
     return ul
 
@@ -404,17 +401,6 @@ def saved_lists(store: Store | None = None) -> list[UserList]:
         return (store or Store()).all()
     except OSError:
         return []
-
-
-def overrides(store: Store | None = None) -> dict[int, UserList]:
-    """Batch -> the saved list that completes it (what the map and tallies use)."""
-    lists = saved_lists(store)
-    out = {}
-    for b in BATCHES:
-        mine = [u for u in lists if u.as_batch == b]
-        if mine:
-            out[b] = mine[-1]
-    return out
 
 
 def md(value: object) -> str:
@@ -532,7 +518,7 @@ def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("lists_title", lang))
     st.caption(t("lists_caption", lang))
-    _override_notes(lang)
+    ui.lists_banner(s)
     _input(lang)
     work: Work | None = st.session_state.get(WORK)
     if work is not None:
@@ -543,21 +529,6 @@ def render(s: ViewState) -> None:
         _downloads(work, lang)
         _save(work, lang)
     _saved(lang)
-
-
-def _override_notes(lang: str) -> None:
-    for b, ul in overrides().items():
-        st.info(
-            t(
-                "lists_override_on",
-                lang,
-                batch=batch_label(b, 0, lang, short=True),
-                name=md(ul.name),
-                n=sum(1 for r in ul.rows if r["status"] in DRAWN),
-                provenance=md(ul.provenance or "—"),
-            ),
-            icon="📋",
-        )
 
 
 def _input(lang: str) -> None:
@@ -674,7 +645,7 @@ def _map(work: Work, s: ViewState) -> None:
     beside = st.toggle(
         t("lists_beside", lang), key="lists_beside", help=t("lists_beside_help", lang)
     )
-    frame = data.registry(True)
+    frame = data.registry(True, s.use)
     pilots = filter_pilots(frame, s) if beside else frame.iloc[0:0]
     data.leaflet_ready()
     m = build_map(pilots, data.layer("province"), spec=ui.map_spec(s, style="pilots"))
@@ -708,19 +679,48 @@ def _tallies(work: Work, lang: str) -> None:
 def _downloads(work: Work, lang: str) -> None:
     st.markdown(f"**{t('lists_downloads', lang)}**")
     rows = work.rows
+    stem = "_".join([t("fn_list", lang), _safe_stem(work.name), time.strftime("%Y-%m-%d")])
     ui.download_row(
         [
-            (t("download_csv", lang), partial(csv_bytes, rows), "pilot-atlas-list.csv", "text/csv"),
-            (t("download_xlsx", lang), partial(xlsx, rows), "pilot-atlas-list.xlsx", ui.MIME_XLSX),
+            (t("download_csv", lang), partial(csv_bytes, rows, lang), f"{stem}.csv", "text/csv"),
+            (t("download_xlsx", lang), partial(xlsx, rows, lang), f"{stem}.xlsx", ui.MIME_XLSX),
             (
                 t("download_geojson", lang),
                 partial(geojson_bytes, rows),
-                "pilot-atlas-list.geojson",
+                f"{stem}.geojson",
                 "application/geo+json",
             ),
         ],
         key="lists_dl",
     )
+
+
+def _safe_stem(name: str) -> str:
+    return "".join("-" if ch in '\\/:*?"<>|' or ch.isspace() else ch for ch in name)[:40]
+
+
+def use_value(current: str, list_id: str, batch: int, mode: str) -> str:
+    """The view's `use` with `list_id` completing `batch` in `mode` (one list a batch)."""
+    from geodata.effective import ListUse, format_use, parse_use, uses_for
+
+    uses = {u.batch: u for u, by in uses_for(current or None) if not by}
+    uses.update({u.batch: u for u in (parse_use(current) or ())})
+    uses[batch] = ListUse(list_id, batch, mode)
+    return format_use([uses[b] for b in sorted(uses)]) or ""
+
+
+def _on_use(list_id: str, batch: int, mode: str) -> None:
+    from dashboard import state
+    from dashboard.state import current_state
+
+    state.update(use=use_value(current_state().use, list_id, batch, mode))
+
+
+def _on_stop_using() -> None:
+    from dashboard import state
+    from geodata.effective import NONE
+
+    state.update(use=NONE)
 
 
 def _save(work: Work, lang: str) -> None:
@@ -796,6 +796,16 @@ def _saved(lang: str) -> None:
     if pick is None or pick not in names:
         return
     chosen = names[pick]
+    if chosen.as_batch in BATCHES:
+        b = int(chosen.as_batch)
+        label = batch_label(b, 0, lang, short=True)
+        st.caption(t("use_how", lang, batch=label))
+        u1, u2, u3 = st.columns(3)
+        u1.button(t("use_replace", lang, batch=label), key="lists_use_replace",
+                  on_click=_on_use, args=(chosen.list_id, b, "replace"))
+        u2.button(t("use_supplement", lang, batch=label), key="lists_use_supplement",
+                  on_click=_on_use, args=(chosen.list_id, b, "supplement"))
+        u3.button(t("use_none", lang), key="lists_use_none", on_click=_on_stop_using)
     c1, c2, c3 = st.columns(3)
     c1.button(t("lists_open", lang), key="lists_open", on_click=_on_open, args=(pick,))
     c2.button(
@@ -827,7 +837,6 @@ __all__ = [
     "list_tallies",
     "load_into",
     "new_work",
-    "overrides",
     "read_paste",
     "read_upload",
     "render",

@@ -27,6 +27,7 @@ def render(s: ViewState) -> None:
     st.html(CSS)
     year = BATCH_YEARS[s.step]
     st.title(t("present_title", lang, start=BATCH_YEARS[1], year=year))
+    ui.lists_banner(s)
 
     buttons = st.columns([1, 1, 1, 1, 1, 2], vertical_alignment="center")
     buttons[0].button(
@@ -58,7 +59,7 @@ def render(s: ViewState) -> None:
         kwargs={"mode": "explore"},
     )
 
-    pilots = filter_pilots(data.registry(True), s)
+    pilots = filter_pilots(data.registry(True, s.use), s)
     metrics = st.columns(len(BATCHES) + 1)
     metrics[0].metric(t("present_total", lang), len(pilots))
     for col, b in zip(metrics[1:], BATCHES, strict=True):
@@ -69,7 +70,7 @@ def render(s: ViewState) -> None:
     ids = tuple(str(i) for i in pilots["pilot_id"])
     st.download_button(
         t("download_png", lang),
-        data=ui.partial_slide(ids, lang),
+        data=ui.partial_slide(ids, lang, s.use),
         file_name="pilot-atlas-slide.png",
         mime="image/png",
         key="dl_png_present",
