@@ -321,9 +321,18 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
             f"{name:>5}  {c['year']}  {official:>8}  {c['known']:>5}  "
             f"{c['official']:>8}/{c['reported']}/{c['unconfirmed']:<19}  {c['document'] or '-'}"
         )
+    for c in completeness(rows):
+        provinces = sum(
+            1 for r in rows if r.batch == c["batch"] and r.kind == "province" and r.status in COUNTED
+        )
+        if provinces:
+            lines.append(
+                f"  batch {c['batch']}: {int(str(c['known'])) - provinces} places "
+                f"+ {provinces} whole provinces"
+            )
     lines.append(
-        "  (1or2: named as a national pilot outside batch 3, batch not stated; "
-        "counted in neither batch 1 nor batch 2)"
+        "  1or2: named as a national pilot outside batch 3, batch not stated; "
+        "counted in neither batch 1 nor batch 2"
     )
     lines.append("")
     lines.append("by kind (NDRC structure)  batch  kind          known / official  basis")
