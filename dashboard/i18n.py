@@ -75,6 +75,88 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "kind_town_point": ("镇的点位", "Town point"),
     "kind_approximate": ("近似位置（县/市内一点）", "Approximate (a point inside the unit)"),
     # registry, completing batches, downloads
+    "batch_1or2": ("第一或第二批（2014/2015）", "Batch 1 or 2 (2014/2015)"),
+    "batch_1or2_short": ("第一或第二批", "Batch 1 or 2"),
+    "status_contradicted": ("与来源矛盾", "Contradicted"),
+    "completeness_1or2": (
+        "另有 {n} 个成员：来源称其为国家新型城镇化综合试点（不在第三批名单中），但未说明是第一批"
+        "还是第二批；它们不计入第一批或第二批，只在“第一或第二批”中显示（未确认）。",
+        "{n} more members: a source calls them national pilots (they are not in the batch-3 "
+        "list) without saying batch 1 or 2; they count in neither, and show as “Batch 1 or 2” "
+        "(unconfirmed).",
+    ),
+    "kinds_title": ("按类型：已知 / 官方", "By kind: known / official"),
+    "kinds_batch": ("批次", "Batch"),
+    "kinds_kind": ("类型", "Kind"),
+    "kinds_known": ("已知", "Known"),
+    "kinds_official": ("官方", "Official"),
+    "kinds_basis": ("官方数字的依据", "Official figure"),
+    "kinds_batch_1": ("第一批", "Batch 1"),
+    "kinds_batch_2": ("第二批", "Batch 2"),
+    "kinds_batch_1+2": ("第一、二批合计（含“第一或第二批”）", "Batches 1+2 (with “1 or 2”)"),
+    "kinds_basis_stated": ("来源给出", "stated by a source"),
+    "kinds_basis_derived": ("由合计减第一批推得", "derived: 1+2 minus batch 1"),
+    "member_kind_province": ("省", "Whole province"),
+    "member_kind_municipality": ("直辖市", "Municipality"),
+    "member_kind_plan_listed": ("计划单列市", "Plan-listed city"),
+    "member_kind_capital": ("省会城市", "Provincial capital"),
+    "member_kind_prefecture": ("地级市", "Prefecture-level city"),
+    "member_kind_county": ("县级市/县/区", "County-level unit"),
+    "member_kind_town": ("建制镇", "Town"),
+    "use_banner_replace": (
+        "本页的{batch}来自名单“{name}”（{n} 项），代替内置的 {replaced} 项。",
+        "{batch} on this page comes from the list “{name}” ({n} items), replacing the "
+        "{replaced} shipped entries.",
+    ),
+    "use_banner_supplement": (
+        "本页的{batch}由名单“{name}”补充：新增 {n} 项；内置名单中有 {lacking} 项该名单没有"
+        "（已标注）。",
+        "{batch} on this page is supplemented by the list “{name}”: {n} items added; "
+        "{lacking} shipped entries are not in the list (marked).",
+    ),
+    "use_banner_default": ("（由管理员设为默认：{by}）", "(made the default by an operator: {by})"),
+    "use_missing": (
+        "网址中的名单 {token} 在此不存在，已忽略。",
+        "The list {token} named in the address is not saved here; ignored.",
+    ),
+    "use_how": (
+        "用此名单补全{batch}：只影响带有该参数的网址（可分享）；其他人看到的内容不变。",
+        "Use this list for {batch}: only views whose address says so (shareable) change; "
+        "nobody else's view does.",
+    ),
+    "use_replace": ("在本页用它代替{batch}", "Replace {batch} with it here"),
+    "use_supplement": ("在本页用它补充{batch}", "Supplement {batch} with it here"),
+    "use_none": ("本页不用任何名单", "Use no list here"),
+    "use_as_batch_help": (
+        "记录这份名单要补全哪一批。保存不会改变任何人看到的地图；在“已保存的名单”中选择"
+        "“代替”或“补充”，只改变当前网址的视图。",
+        "Records which batch this list is meant to complete. Saving changes nobody's map; "
+        "“Replace” or “Supplement” under the saved lists changes only the view at this address.",
+    ),
+    "use_diff_effect": (
+        "“代替”时，{batch}只显示此名单中已定位的条目；“补充”时，内置条目保留并标注名单中是否也有。",
+        "With “Replace”, {batch} shows this list's located items only; with “Supplement”, the "
+        "shipped entries stay, marked by whether the list has them.",
+    ),
+    "use_notice_unset": (
+        "名单“{name}”不再标为补全某一批；正在使用它的网址不受影响。",
+        "The list “{name}” is no longer marked for a batch; addresses that use it still do.",
+    ),
+    "list_mark_from_list": ("来自所用名单", "From the list in use"),
+    "list_mark_in_list": ("名单中也有", "Also in the list"),
+    "list_mark_not_in_list": ("名单中没有", "Not in the list"),
+    "f_list_mark": ("名单核对", "List check"),
+    "f_name_simplified": ("简体名称", "Simplified name"),
+    "f_kind": ("类型", "Kind"),
+    "fn_pilots": ("国家新型城镇化试点", "pilot-atlas-pilots"),
+    "fn_slide": ("试点地图幻灯片", "pilot-atlas-slide"),
+    "fn_research": ("县级单位试点表", "pilot-atlas-counties"),
+    "fn_list": ("名单", "list"),
+    "fn_batches": ("批次{b}", "batches-{b}"),
+    "fn_more": ("等", "-and-more"),
+    "fn_filtered_levels": ("部分层级", "some-levels"),
+    "fn_statuses": ("来源{s}", "status-{s}"),
+    "fn_lists": ("含名单", "with-lists"),
     # completeness
     "completeness": ("名单完整度", "How complete the lists are"),
     "completeness_line": (

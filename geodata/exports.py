@@ -96,7 +96,7 @@ def table_xlsx(
 
     head, body = localised(rows, columns, lang, geocoder=geocoder)
     wb = Workbook()
-    ws = wb.active
+    ws = wb.worksheets[0]
     ws.title = _SHEET.get(lang, _SHEET["zh"])[0]
     ws.append(head)
     codes = {i for i, c in enumerate(columns) if doc_for(c, geocoder=geocoder).code}

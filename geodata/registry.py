@@ -322,9 +322,8 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
             f"{c['official']:>8}/{c['reported']}/{c['unconfirmed']:<19}  {c['document'] or '-'}"
         )
     for c in completeness(rows):
-        provinces = sum(
-            1 for r in rows if r.batch == c["batch"] and r.kind == "province" and r.status in COUNTED
-        )
+        mine = [r for r in rows if r.batch == c["batch"] and r.status in COUNTED]
+        provinces = sum(1 for r in mine if r.kind == "province")
         if provinces:
             lines.append(
                 f"  batch {c['batch']}: {int(str(c['known'])) - provinces} places "

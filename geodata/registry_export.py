@@ -10,6 +10,7 @@ from geodata.exports import table_csv, table_xlsx
 from geodata.inputs import InputError
 from geodata.registry import COLUMNS
 
+TITLES = {"zh": "国家新型城镇化综合试点地区", "en": "National new-type urbanization pilots"}
 FORMATS = (".csv", ".xlsx", ".geojson", ".json", ".parquet", ".geoparquet")
 
 
@@ -25,7 +26,7 @@ def export_registry(suffix: str, *, use: str | None = None, lang: str = "zh") ->
     if suffix == ".csv":
         return table_csv(rows, COLUMNS, lang)
     if suffix == ".xlsx":
-        title = "国家新型城镇化综合试点地区" if lang == "zh" else "National new-type urbanization pilots"
+        title = TITLES.get(lang, TITLES["zh"])
         return table_xlsx(rows, COLUMNS, lang, title=title)
     frame = effective_frame(use, simplified=False)
     if suffix in (".geojson", ".json"):

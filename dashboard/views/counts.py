@@ -12,7 +12,7 @@ from dashboard import data, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import BATCH_COLOURS, BATCH_YEARS
-from dashboard.state import BATCHES, LEVELS, ViewState
+from dashboard.state import BATCH_CHOICES, LEVELS, ViewState
 from dashboard.tallies import stacked_long, with_totals
 
 
@@ -25,7 +25,9 @@ def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = with_totals(table, t("totals_row", lang)).drop(columns=["province_adcode"])
     shown["province"] = [province_label(str(p), lang) for p in shown["province"]]
     names = {"province": t("col_province", lang), "total": t("col_total", lang)}
-    names.update({f"batch_{b}": batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCHES})
+    names.update(
+        {f"batch_{b}": batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCH_CHOICES}
+    )
     names.update({f"level_{lv}": value_label("level", lv, lang) for lv in LEVELS})
     return shown.rename(columns=names)
 
@@ -33,7 +35,7 @@ def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
     long = stacked_long(table)
     long["province"] = [province_label(str(p), lang) for p in long["province"]]
-    labels = {b: batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCHES}
+    labels = {b: batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCH_CHOICES}
     long["batch_label"] = long["batch"].map(labels)
     order = (
         table.assign(province=[province_label(str(p), lang) for p in table["province"]])
@@ -60,7 +62,8 @@ def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
                 title=None,
                 legend=alt.Legend(orient="bottom"),
                 scale=alt.Scale(
-                    domain=[labels[b] for b in BATCHES], range=[BATCH_COLOURS[b] for b in BATCHES]
+                    domain=[labels[b] for b in BATCH_CHOICES],
+                    range=[BATCH_COLOURS[b] for b in BATCH_CHOICES],
                 ),
             ),
             order=alt.Order("batch:Q"),

@@ -563,7 +563,8 @@ def _input(lang: str) -> None:
     notice = st.session_state.get(NOTICE)
     if notice:
         kind, name = notice
-        st.success(t(f"lists_notice_{kind}", lang, name=md(name)), icon="✅")
+        key = "use_notice_unset" if kind == "unset" else f"lists_notice_{kind}"
+        st.success(t(key, lang, name=md(name)), icon="✅")
 
 
 def _audit(work: Work, lang: str) -> None:
@@ -734,7 +735,7 @@ def _save(work: Work, lang: str) -> None:
         format_func=lambda b: (
             t("lists_no_batch", lang) if not b else batch_label(b, 0, lang, short=True)
         ),
-        help=t("lists_as_batch_help", lang),
+        help=t("use_as_batch_help", lang),
     )
     st.text_area(
         t("lists_provenance", lang),
@@ -759,7 +760,7 @@ def _save(work: Work, lang: str) -> None:
                         hide_index=True,
                         key=f"lists_diff_{kind}",
                     )
-        st.caption(t("lists_diff_effect", lang, batch=label))
+        st.caption(t("use_diff_effect", lang, batch=label))
         has_provenance = bool(str(st.session_state.get("lists_provenance") or "").strip())
         if not has_provenance:
             st.warning(t("lists_need_provenance", lang))

@@ -40,7 +40,8 @@ def test_parse_documented_forms():
                                                          "choropleth", True)
     assert s.compare == ("江苏省", "浙江省")
     assert (s.step, s.pilot) == (2, "b3-8ecc3630")
-    assert s.visible_batches == (1, 2)  # presenting: cumulative up to the step
+    # presenting: cumulative up to the step, "batch 1 or 2" members from 2015 on
+    assert s.visible_batches == (1, 2, 12)
 
 
 def test_unknown_values_are_dropped_not_fatal():

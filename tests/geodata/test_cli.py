@@ -107,12 +107,14 @@ def test_export_formats(tmp_path: Path) -> None:
         p = run("export", "-o", str(tmp_path / f"r.{ext}"))
         assert p.returncode == 0, p.stderr
     gj = json.loads((tmp_path / "r.geojson").read_text(encoding="utf-8"))
-    assert len(gj["features"]) == 163
-    kinds = {f["geometry"]["type"] for f in gj["features"]}
+    from geodata.registry import registry_rows
+
+    assert len(gj["features"]) == len(registry_rows()) > 190
+    kinds = {f["geometry"]["type"] for f in gj["features"] if f["geometry"]}
     assert {"Point"} < kinds | {"Point"} and ("MultiPolygon" in kinds or "Polygon" in kinds)
     import geopandas as gpd
 
-    assert len(gpd.read_parquet(tmp_path / "r.parquet")) == 163
+    assert len(gpd.read_parquet(tmp_path / "r.parquet")) == len(registry_rows())
 
 
 def test_audit_states_completeness() -> None:
