@@ -312,8 +312,7 @@ def slide_png(ids: tuple[str, ...], lang: str, use: str = "") -> bytes:
     """The slide for the pilots on screen, rendered on the server (no browser needed)."""
     from dashboard.slide import render_slide
 
-    frame = data.registry(True, use)
-    shown = frame[frame["pilot_id"].isin(ids)]
+    shown = slide_frame(ids, use)
     batches = tuple(sorted({int(b) for b in shown["batch"]})) or (1, 2, 3)
     return render_slide(
         shown,
@@ -323,6 +322,12 @@ def slide_png(ids: tuple[str, ...], lang: str, use: str = "") -> bytes:
         subtitle=t("shown", lang, n=len(shown)),
         source_line=attribution_line(),
     )
+
+
+def slide_frame(ids: tuple[str, ...], use: str = "") -> pd.DataFrame:
+    """The rows a slide draws: the pilots on screen, from the registry the view shows."""
+    frame = data.registry(True, use)
+    return frame[frame["pilot_id"].isin(ids)]
 
 
 def partial_slide(ids: tuple[str, ...], lang: str, use: str = "") -> partial[bytes]:
