@@ -160,11 +160,14 @@ def _bin_label(low: int, high: int | None) -> str:
 
 def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
     """Three tooltip lines; the last is the pilot id, which a click returns to the app."""
-    name = str(row["name_published"])
+    published = str(row["name_published"])
+    name = str(row.get("name") or published)  # simplified, the published form beside it
     today = str(row["unit_name"] or "")
     town = str(row["town"] or "")
     shown_today = f"{today}{town}" if town and not today.endswith(town) else today
     title = name if not shown_today or shown_today == name else f"{name} · {shown_today}"
+    if published != name:
+        title = title.replace(name, f"{name}（{published}）", 1)
     meta = [
         batch_label(int(row["batch"]), int(row["year"]), lang),
         value_label("status", str(row["status"]), lang),

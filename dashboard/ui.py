@@ -140,7 +140,22 @@ def lists_banner(s: ViewState) -> None:
 
 
 def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The pilot list with readable, translated columns (ids kept for selection)."""
+    """The pilot list with readable, translated columns (ids kept for selection): the
+    name in simplified characters first, the published form beside it; when a saved
+    list is in use, what it says about each row."""
+    columns = {
+        "pilot_id": t("f_pilot_id", lang),
+        "batch": t("f_batch", lang),
+        "name": t("f_name_simplified", lang),
+        "name_published": t("f_name_published", lang),
+        "unit_name": t("f_unit_name", lang),
+        "province": t("f_province", lang),
+        "level": t("f_level", lang),
+        "category": t("f_category", lang),
+        "status": t("f_status", lang),
+    }
+    if (pilots["list_mark"].astype(str) != "").any():
+        columns["list_mark"] = t("f_list_mark", lang)
     return pilots.assign(
         batch=[
             batch_label(int(b), int(y), lang, short=True)
@@ -150,29 +165,9 @@ def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
         level=[value_label("level", str(v), lang) for v in pilots["level"]],
         category=[value_label("category", str(v), lang) for v in pilots["category"]],
         status=[value_label("status", str(v), lang) for v in pilots["status"]],
-    )[
-        [
-            "pilot_id",
-            "batch",
-            "name_published",
-            "unit_name",
-            "province",
-            "level",
-            "category",
-            "status",
-        ]
-    ].rename(
-        columns={
-            "pilot_id": t("f_pilot_id", lang),
-            "batch": t("f_batch", lang),
-            "name_published": t("f_name_published", lang),
-            "unit_name": t("f_unit_name", lang),
-            "province": t("f_province", lang),
-            "level": t("f_level", lang),
-            "category": t("f_category", lang),
-            "status": t("f_status", lang),
-        }
-    )
+        list_mark=[value_label("list_mark", str(v), lang) if v else ""
+                   for v in pilots["list_mark"]],
+    )[list(columns)].rename(columns=columns)
 
 
 def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
@@ -206,8 +201,13 @@ def details_panel(s: ViewState) -> None:
     st.button(
         t("clear_selection", lang), key="clear_pilot", on_click=state.update, kwargs={"pilot": ""}
     )
-    st.markdown("#### " + _md(row["name_published"]))
+    st.markdown("#### " + _md(row["name"] or row["name_published"]))
     fields = [
+        ("f_name_published", row["name_published"] if row["name"] != row["name_published"]
+         else ""),
+        ("f_kind", value_label("member_kind", str(row["kind"]), lang) if row["kind"] else ""),
+        ("f_list_mark", value_label("list_mark", str(row["list_mark"]), lang)
+         if row["list_mark"] else ""),
         ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
         ("f_renamed_from", row["renamed_from"]),
         ("f_batch", batch_label(int(row["batch"]), int(row["year"]), lang)),
