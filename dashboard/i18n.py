@@ -75,6 +75,17 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "kind_town_point": ("镇的点位", "Town point"),
     "kind_approximate": ("近似位置（县/市内一点）", "Approximate (a point inside the unit)"),
     # registry, completing batches, downloads
+    "tables_unsure": (
+        "不确定哪一列是地区名称：请在下面选择。",
+        "Not sure which column holds the names: pick it below.",
+    ),
+    "tables_pick": ("地区名称所在的列", "Column with the names"),
+    "tables_pick_help": (
+        "按表头的词（名称、地区、试点……）或内容自动选择；省份、地级市列会加在名称前面，序号列不用。",
+        "Chosen by the header's words (name, region, pilot …) or the contents; a province or "
+        "prefecture column is put in front of the name, a numbering column is skipped.",
+    ),
+    "tables_column": ("第 {n} 列：{head}", "Column {n}: {head}"),
     "batch_1or2": ("第一或第二批（2014/2015）", "Batch 1 or 2 (2014/2015)"),
     "batch_1or2_short": ("第一或第二批", "Batch 1 or 2"),
     "status_contradicted": ("与来源矛盾", "Contradicted"),

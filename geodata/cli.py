@@ -41,7 +41,15 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geodata.lists import geocode_lines, geocode_names
 
     data, name = _read_input(args.input)
-    parsed = parse_bytes(data, name, max_bytes=2**40, max_rows=10**9)
+    column: int | str | None = args.column
+    if column is not None and str(column).isdigit():
+        column = int(column) - 1  # people count columns from 1
+    parsed = parse_bytes(data, name, max_bytes=2**40, max_rows=10**9, column=column)
+    if parsed.table is not None and not parsed.table.sure and args.column is None:
+        heads = parsed.table.header or [str(i + 1) for i in parsed.table.candidates]
+        print(f"pilot-atlas: more than one column could hold the names; read column "
+              f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
+              file=sys.stderr)
     results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
     _write(args.output, csv_text((r.row() for r in results), COLUMNS))
     return 0
@@ -104,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("geocode", help="resolve a list of region names to units and codes")
     g.add_argument("input", help="a .txt/.csv/.xlsx file, or - for standard input")
     g.add_argument("-o", "--output", help="CSV to write (default: standard output)")
+    g.add_argument("--column", help="a table's name column: its header text or its number "
+                   "(1 = first); default: found by its header words or its contents")
     g.set_defaults(func=cmd_geocode)
     e = sub.add_parser("export", help="write the resolved registry (.csv .xlsx .geojson .parquet)")
     e.add_argument("-o", "--output", help="file to write; the extension picks the format")

@@ -7,7 +7,8 @@ import csv
 import io
 from dataclasses import dataclass
 
-HEADER_WORDS = {"name", "名称", "地区", "地名", "region", "place", "试点地区", "地区名称"}
+from geodata.tables import HEADER_SCAN, TableRead, read_table
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 
@@ -21,6 +22,8 @@ class ParsedInput:
     kind: str  # "text" (published shape, context carried) or "column" (one name a row)
     rows: list[str]
     encoding: str
+    table: TableRead | None = None  # a table's header and name column (geodata.tables)
+    cells: tuple[tuple[str, ...], ...] = ()  # a table's cells, to pick another column
 
 
 def _has_cjk(text: str) -> bool:
@@ -62,17 +65,12 @@ def decode(data: bytes) -> tuple[str, str]:
     return text.lstrip("\ufeff"), enc
 
 
-def _column(rows: list[list[str]]) -> list[str]:
-    if not rows:
-        return []
-    header = [c.strip().lstrip("\ufeff").lower() for c in rows[0]]
-    if "name" in header:
-        col = header.index("name")
-        body = rows[1:]
-    else:
-        col = 0
-        body = rows[1:] if header and header[0] in HEADER_WORDS else rows
-    return [r[col].strip() if col < len(r) else "" for r in body if any(c.strip() for c in r)]
+def table_input(rows: list[list[str]], encoding: str, max_rows: int,
+                column: int | str | None = None) -> ParsedInput:
+    """A table's names, found by geodata.tables (header row, name column, context)."""
+    read = read_table(rows, column)
+    cells = tuple(tuple(r) for r in rows)
+    return ParsedInput("column", _limit(read.names, max_rows), encoding, read, cells)
 
 
 def _limit(rows: list[str], max_rows: int) -> list[str]:
@@ -82,7 +80,8 @@ def _limit(rows: list[str], max_rows: int) -> list[str]:
 
 
 def parse_bytes(
-    data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+    data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS,
+    column: int | str | None = None,
 ) -> ParsedInput:
     if len(data) > max_bytes:
         raise InputError(
@@ -90,7 +89,7 @@ def parse_bytes(
         )
     name = filename.lower()
     if name.endswith(".xlsx"):
-        return ParsedInput("column", _limit(_xlsx_rows(data), max_rows), "xlsx")
+        return table_input(_xlsx_rows(data), "xlsx", max_rows, column)
     if name.endswith((".xls", ".xlsm", ".ods", ".zip", ".pdf", ".doc", ".docx")):
         raise InputError(
             f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
@@ -101,13 +100,14 @@ def parse_bytes(
             rows = list(csv.reader(io.StringIO(text)))
         except csv.Error as exc:
             raise InputError(f"the CSV cannot be read: {exc}") from None
-        return ParsedInput("column", _limit(_column(rows), max_rows), enc)
+        _limit(rows, max_rows + HEADER_SCAN)
+        return table_input(rows, enc, max_rows, column)
     lines = text.splitlines()
     _limit([ln for ln in lines if ln.strip()], max_rows)
     return ParsedInput("text", lines, enc)
 
 
-def _xlsx_rows(data: bytes) -> list[str]:
+def _xlsx_rows(data: bytes) -> list[list[str]]:
     import zipfile
 
     from openpyxl import load_workbook
@@ -123,4 +123,4 @@ def _xlsx_rows(data: bytes) -> list[str]:
         ]
     finally:
         wb.close()
-    return _column(rows)
+    return rows

@@ -37,7 +37,14 @@ from dashboard.list_layer import (
 from dashboard.state import BATCHES, LEVELS, ViewState
 from geodata.exports import table_csv, table_xlsx
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
-from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
+from geodata.inputs import (
+    MAX_BYTES,
+    MAX_ROWS,
+    InputError,
+    ParsedInput,
+    parse_bytes,
+    table_input,
+)
 from geodata.lists import geocode_lines, geocode_names
 from geodata.userlists import Store, UserList, diff_with_registry, new_list
 
@@ -53,6 +60,7 @@ WORK = "lists_work"  # the list being worked on: a Work
 ERROR = "lists_error"  # the last reading error, one line
 NOTICE = "lists_notice"  # the last success message
 SAVE_ERROR = "lists_save_error"  # why the last save failed
+TABLE = "lists_table"  # the cells of the table just read (to read another column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +163,29 @@ def load_into(
         session.pop(NOTICE, None)
         return False
     session[WORK] = work
+    session.pop("lists_column", None)
+    if parsed.table is not None:  # a table: keep its cells, so another column can be read
+        session[TABLE] = (parsed.cells, parsed.encoding, source, work.name)
+    else:
+        session.pop(TABLE, None)
     session.pop(ERROR, None)
     session.pop(NOTICE, None)
+    return True
+
+
+def repick(session: MutableMapping[str, Any], column: int) -> bool:
+    """Read the names of the table just loaded from another column (the person's pick)."""
+    kept = session.get(TABLE)
+    if not kept:
+        return False
+    cells, encoding, source, name = kept
+    try:
+        parsed = table_input([list(r) for r in cells], encoding, MAX_ROWS, column)
+        session[WORK] = new_work(name, source, parsed)
+    except InputError as exc:
+        session[ERROR] = str(exc).splitlines()[0]
+        return False
+    session.pop(ERROR, None)
     return True
 
 
@@ -522,6 +551,7 @@ def render(s: ViewState) -> None:
     _input(lang)
     work: Work | None = st.session_state.get(WORK)
     if work is not None:
+        _column_pick(work, lang)
         _audit(work, lang)
         _fixes(work, lang)
         _map(work, s)
@@ -565,6 +595,36 @@ def _input(lang: str) -> None:
         kind, name = notice
         key = "use_notice_unset" if kind == "unset" else f"lists_notice_{kind}"
         st.success(t(key, lang, name=md(name)), icon="✅")
+
+
+def _column_pick(work: Work, lang: str) -> None:
+    """For a table: which column was read as the names, and a way to pick another."""
+    kept = st.session_state.get(TABLE)
+    if not kept or work.kind != "column" or work.list_id:
+        return
+    from geodata.tables import read_table
+
+    cells = [list(r) for r in kept[0]]
+    read = read_table(cells)
+    width = max((len(r) for r in cells), default=0)
+    if width < 2:
+        return
+    if not read.sure:
+        st.warning(t("tables_unsure", lang), icon="⚠️")
+
+    def label(i: int) -> str:
+        head = read.header[i] if i < len(read.header) and read.header[i] else ""
+        sample = next((str(r[i]) for r in cells[1:] if i < len(r) and str(r[i]).strip()), "")
+        return t("tables_column", lang, n=i + 1, head=head or sample[:12])
+
+    key = "lists_column"  # forgotten when a new table is read (load_into)
+    st.selectbox(t("tables_pick", lang), list(range(width)), index=read.column, key=key,
+                 format_func=label, on_change=_on_repick, args=(key,),
+                 help=t("tables_pick_help", lang))
+
+
+def _on_repick(key: str) -> None:
+    repick(st.session_state, int(st.session_state.get(key) or 0))
 
 
 def _audit(work: Work, lang: str) -> None:
