@@ -17,6 +17,7 @@ from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
 from geodata.attribution import attribution_line, attribution_lines, map_attribution
+from geodata.reasons import note_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -218,7 +219,7 @@ def details_panel(s: ViewState) -> None:
         ("f_province", province_label(str(row["province"]), lang)),
         ("f_adcode", row["adcode"]),
         ("f_location", value_label("kind", str(row["geometry_kind"]), lang)),
-        ("f_note", row["note"]),
+        ("f_note", note_text(str(row["note"] or ""), lang)),
         ("f_pilot_id", row["pilot_id"]),
     ]
     lines = [f"- **{t(k, lang)}**: {_md(v)}" for k, v in fields if v not in (None, "")]

@@ -16,6 +16,7 @@ import seeds
 from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder, Result
 from geodata.lists import geocode_lines
 from geodata.names import to_simplified
+from geodata.reasons import codes as reason_codes
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -154,7 +155,7 @@ def make_pilot(
         method=res.method,
         match_status=res.status,
         note=res.note,
-        reason=str(getattr(res, "reason", "") or ""),
+        reason=str(getattr(res, "reason", "") or "") or reason_codes(res.note),
         candidates=res.candidates,
         lon=res.lon,
         lat=res.lat,

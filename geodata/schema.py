@@ -180,6 +180,10 @@ def cell(column: str, value: object, lang: str, *, geocoder: bool = False) -> ob
         value = "1or2"
     if lang == "en":
         return value
+    if column == "note":
+        from geodata.reasons import note_text
+
+        return note_text(str(value), lang)
     doc = doc_for(column, geocoder=geocoder)
     if doc.values:
         return doc.values.get(str(value), (value,))[0] if value != "" else ""

@@ -46,6 +46,7 @@ from geodata.inputs import (
     table_input,
 )
 from geodata.lists import geocode_lines, geocode_names
+from geodata.reasons import note_text
 from geodata.userlists import Store, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
@@ -241,7 +242,7 @@ def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame
             t("lists_col_status", lang): [t(f"lists_status_{r['status']}", lang) for r in rows],
             t("lists_col_unit", lang): [unit_text(r) for r in rows],
             t("lists_col_renamed", lang): [str(r["renamed_from"] or "") for r in rows],
-            t("lists_col_note", lang): [str(r["note"] or "") for r in rows],
+            t("lists_col_note", lang): [note_text(str(r["note"] or ""), lang) for r in rows],
             t("lists_col_candidates", lang): [str(r["candidates"] or "") for r in rows],
             t("lists_col_level", lang): [
                 value_label("level", str(r["level"]), lang) if r["level"] else "" for r in rows
@@ -668,7 +669,7 @@ def _fixes(work: Work, lang: str) -> None:
     if index is None:
         return
     row = rows[index]
-    st.caption(t("lists_fix_reason", lang, note=md(row["note"] or "—")))
+    st.caption(t("lists_fix_reason", lang, note=md(note_text(str(row["note"] or ""), lang) or "—")))
     cands = candidates_of(row)
     if row["status"] == AMBIGUOUS and cands:
         key = f"lists_cand_{work.token}_{index}"
