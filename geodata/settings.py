@@ -33,9 +33,12 @@ def data_hash() -> str:
     """A digest of what the prepared caches are built from besides the packages: every
     file in `seeds/data/` and the `geodata` code. Editing a curated table (a town added
     to towns.csv) or the code that derives the cache gives a new cache."""
+    return source_hash(Path(__file__).resolve().parent.parent)
+
+
+def source_hash(root: Path) -> str:
     import hashlib
 
-    root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256()
     for path in sorted([*(root / "seeds" / "data").glob("*"), *(root / "geodata").glob("*.py")]):
         if path.is_file():

@@ -141,3 +141,25 @@ def test_a_group_pilot_is_drawn_as_one_shape_over_its_units() -> None:
     assert geom is not None
     assert abs(geom.area - sum(shapes[c].area for c in members)) < 0.01 * geom.area
     assert not geom.contains(shapes["500101"].representative_point())  # 万州 is not in it
+
+
+def test_cache_key_follows_the_seed_tables_and_the_code(tmp_path) -> None:
+    """A curated town added to towns.csv (or a change to the code that prepares the
+    cache) gives another cache key, so a warm cache never hides it."""
+    import shutil
+    from pathlib import Path
+
+    from geodata.settings import cache_key, data_hash, source_hash
+
+    root = Path(__file__).resolve().parents[2]
+    copy = tmp_path / "repo"
+    shutil.copytree(root / "seeds" / "data", copy / "seeds" / "data")
+    skip = shutil.ignore_patterns("__pycache__")
+    shutil.copytree(root / "geodata", copy / "geodata", ignore=skip)
+    before = source_hash(copy)
+    assert before == data_hash() and data_hash()[:12] in cache_key()
+    towns = copy / "seeds" / "data" / "towns.csv"
+    towns.write_text(towns.read_text(encoding="utf-8") + "x\n", encoding="utf-8")
+    after_seed = source_hash(copy)
+    (copy / "geodata" / "towns.py").write_text("# changed\n", encoding="utf-8")
+    assert len({before, after_seed, source_hash(copy)}) == 3
