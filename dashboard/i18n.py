@@ -90,11 +90,9 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "batch_1or2_short": ("第一或第二批", "Batch 1 or 2"),
     "status_contradicted": ("与来源矛盾", "Contradicted"),
     "completeness_1or2": (
-        "另有 {n} 个成员：来源称其为国家新型城镇化综合试点（不在第三批名单中），但未说明是第一批"
-        "还是第二批；它们不计入第一批或第二批，只在“第一或第二批”中显示（未确认）。",
-        "{n} more members: a source calls them national pilots (they are not in the batch-3 "
-        "list) without saying batch 1 or 2; they count in neither, and show as “Batch 1 or 2” "
-        "(unconfirmed).",
+        "另有 {n} 个成员只知是第一或第二批（来源未说明批次，未确认），不计入任何一批。",
+        "{n} more members are known only as batch 1 or 2 (the source does not say which; "
+        "unconfirmed): counted in neither.",
     ),
     "kinds_title": ("按类型：已知 / 官方", "By kind: known / official"),
     "kinds_batch": ("批次", "Batch"),

@@ -137,7 +137,7 @@ def lists_banner(s: ViewState) -> None:
                  lacking=a.not_in_list, replaced=a.replaced)
         if a.default_by:
             text += " " + t("use_banner_default", lang, by=_md(a.default_by))
-        st.info(text, icon="📋")
+        st.info(text, icon=":material/playlist_add_check:")
 
 
 def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -547,3 +547,14 @@ def test_resolve_in_parallel_threads():
         assert rows == serial[text]
     times = [took for *_, took in results]
     print(f"\nresolve() from 20 threads, 100 lists: p95 {p95(times) * 1000:.1f} ms")
+
+
+def test_a_gbk_table_reads_its_name_column_and_another_can_be_picked():
+    data = "序号,省份,试点地区\r\n1,湖南省,株洲市\r\n2,浙江省,嘉兴市\r\n".encode("gbk")
+    session: dict[str, object] = {}
+    assert lists.load_into(session, name="", data=data, filename="名单.csv")
+    rows = session[lists.WORK].rows
+    assert [r["input"] for r in rows] == ["湖南省株洲市", "浙江省嘉兴市"]
+    assert [r["status"] for r in rows] == ["matched", "matched"]
+    assert lists.repick(session, 1)
+    assert [r["adcode"] for r in session[lists.WORK].rows] == ["430000", "330000"]
