@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -22,6 +23,7 @@ from dashboard.views import lists
 from geodata.effective import ListUse, effective, set_default
 from geodata.registry import registry_rows
 
+APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 ALL = ("official", "reported", "unconfirmed")
 # a batch-3 "official list" of three items: two the registry has (順義, and 南和县 under
 # its old name: 南和区 today), one it has not (广州市)
@@ -143,3 +145,20 @@ def test_use_round_trips_through_the_url() -> None:
     assert s.use == "list-abcdef0123:1:supplement,list-0123456789:3:replace"
     assert from_query(to_query(s)) == s
     assert from_query({"use": ""}).use == "none" and to_query(from_query({}))  == {}
+
+
+@pytest.mark.parametrize("mode", ["explore", "tallies", "compare", "present", "lists"])
+def test_every_view_says_which_list_it_uses(saved, mode) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(APP), default_timeout=120)
+    at.query_params.update({"mode": mode, "use": f"{saved.list_id}:3:replace",
+                            "compare": "北京市,广东省"})
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    banners = [i.value for i in at.info if "第三批（核对）" in i.value]
+    assert banners and "代替" in banners[0] and "第三批" in banners[0]
+    plain = AppTest.from_file(str(APP), default_timeout=120)
+    plain.query_params.update({"mode": mode, "compare": "北京市,广东省"})
+    plain.run()
+    assert not [i.value for i in plain.info if "第三批（核对）" in i.value]
