@@ -75,6 +75,11 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "kind_town_point": ("镇的点位", "Town point"),
     "kind_approximate": ("近似位置（县/市内一点）", "Approximate (a point inside the unit)"),
     # registry, completing batches, downloads
+    "use_confirm": (
+        "我已核对差异：此名单用于补全{batch}（只在网址选择使用它时生效）",
+        "I have checked the differences: this list is for {batch} (used only where an "
+        "address says so)",
+    ),
     "tables_unsure": (
         "不确定哪一列是地区名称：请在下面选择。",
         "Not sure which column holds the names: pick it below.",

@@ -825,7 +825,7 @@ def _save(work: Work, lang: str) -> None:
         has_provenance = bool(str(st.session_state.get("lists_provenance") or "").strip())
         if not has_provenance:
             st.warning(t("lists_need_provenance", lang))
-        confirmed = st.checkbox(t("lists_confirm", lang, batch=label), key="lists_confirm")
+        confirmed = st.checkbox(t("use_confirm", lang, batch=label), key="lists_confirm")
         ready = confirmed and has_provenance
     if st.session_state.get(SAVE_ERROR):
         st.error(t("lists_save_failed", lang, reason=md(st.session_state[SAVE_ERROR])), icon="⚠️")
