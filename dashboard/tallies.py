@@ -48,10 +48,3 @@ def stacked_long(table: pd.DataFrame) -> pd.DataFrame:
                       var_name="batch", value_name="count")
     long["batch"] = long["batch"].str.removeprefix("batch_").astype(int)
     return long[long["count"] > 0].reset_index(drop=True)
-
-
-def completeness_rows() -> list[dict[str, object]]:
-    """Per batch: official member count vs members known here (geodata's numbers)."""
-    from geodata.registry import completeness
-
-    return completeness()
