@@ -294,10 +294,10 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "lists_resolve_file": ("定位文件中的名单", "Resolve the file"),
     "lists_limits": (
         "限制：文件不超过 {mb} MB，名单不超过 {rows} 行。文本可为 UTF-8（含或不含 BOM）或 "
-        "GBK/GB18030；.csv 和 .xlsx 读取 name 列（没有则读第一列），.txt 按公布的格式逐行读取。",
+        "GBK/GB18030；.csv 和 .xlsx 按表头的词找出名称列（可改选），.txt 按公布的格式逐行读取。",
         "Limits: files up to {mb} MB, lists up to {rows} rows. Text may be UTF-8 (with or "
-        "without BOM) or GBK/GB18030; .csv and .xlsx are read from the column 'name' (else the "
-        "first column), .txt line by line in the published shape.",
+        "without BOM) or GBK/GB18030; in .csv and .xlsx the names' column is found by its "
+        "header (you can pick another), .txt is read line by line in the published shape.",
     ),
     "lists_no_file": ("请先选择一个文件。", "Choose a file first."),
     "lists_error": ("无法读取名单：{reason}", "The list could not be read: {reason}"),
