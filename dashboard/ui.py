@@ -17,7 +17,7 @@ from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
 from geodata.attribution import attribution_line, attribution_lines, map_attribution
-from geodata.reasons import note_text
+from geodata.note_text import note_text
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -16,7 +16,6 @@ import seeds
 from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder, Result
 from geodata.lists import geocode_lines
 from geodata.names import to_simplified
-from geodata.reasons import codes as reason_codes
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -111,6 +110,17 @@ def geometry_kind(res: Result) -> str:
     return ""
 
 
+def _level(res: Result) -> str:
+    """A group pilot (several units named at once) takes its units' level, so filters
+    and tallies count it as one pilot of that level."""
+    members = _members(res)
+    if not members:
+        return res.level
+    if all(c.endswith("0000") for c in members):
+        return "province"
+    return "prefecture" if all(c.endswith("00") for c in members) else "county"
+
+
 def _members(res: Result) -> tuple[str, ...]:
     # a group name (重庆市主城九区) resolves to several units: `Result.members`
     return tuple(getattr(res, "members", ()) or ())
@@ -145,7 +155,7 @@ def make_pilot(
         prefecture=res.prefecture,
         county=res.county,
         town=res.town,
-        level=res.level,
+        level=_level(res),
         kind=kind or kind_of_level(res.level),
         adcode=res.adcode,
         adcode_then=res.adcode_then,
@@ -155,7 +165,7 @@ def make_pilot(
         method=res.method,
         match_status=res.status,
         note=res.note,
-        reason=str(getattr(res, "reason", "") or "") or reason_codes(res.note),
+        reason=str(getattr(res, "reason", "") or ""),  # geodata.reasons codes
         candidates=res.candidates,
         lon=res.lon,
         lat=res.lat,

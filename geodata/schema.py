@@ -159,6 +159,17 @@ DOCS: dict[str, ColumnDoc] = {
 }
 
 
+def _reason_text(code: str, lang: str) -> str:
+    """The geocoder's reason code in words (geodata.reasons, once the geocoder has it)."""
+    import importlib
+
+    try:
+        reasons = importlib.import_module("geodata.reasons")
+        return str(reasons.reason_text(code, lang))
+    except (ImportError, KeyError, AttributeError):
+        return code
+
+
 def doc_for(column: str, *, geocoder: bool = False) -> ColumnDoc:
     if geocoder and column == "status":
         return DOCS["status_geocoder"]
@@ -181,9 +192,11 @@ def cell(column: str, value: object, lang: str, *, geocoder: bool = False) -> ob
     if lang == "en":
         return value
     if column == "note":
-        from geodata.reasons import note_text
+        from geodata.note_text import note_text
 
         return note_text(str(value), lang)
+    if column == "reason" and value:
+        return _reason_text(str(value), lang)
     doc = doc_for(column, geocoder=geocoder)
     if doc.values:
         return doc.values.get(str(value), (value,))[0] if value != "" else ""

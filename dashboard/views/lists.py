@@ -46,7 +46,7 @@ from geodata.inputs import (
     table_input,
 )
 from geodata.lists import geocode_lines, geocode_names
-from geodata.reasons import note_text
+from geodata.note_text import note_text
 from geodata.userlists import Store, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)

@@ -1,10 +1,10 @@
-"""The geocoder's notes as reason codes with their values, and their text in Chinese and
-English, so a Chinese user reads why a name was placed as it was in Chinese.
+"""The geocoder's notes written in Chinese (or English), particulars included, so a
+Chinese user reads in Chinese why a name was placed as it was.
 
-The geocoder writes a note of `; `-joined parts in English (stable, for code). Each part
-is recognised here by its pattern and becomes (code, values); `note_text` writes it in a
-language. A part no pattern knows is kept as it is (visible, never dropped). When the
-geocoder gives `Result.reason` codes itself, these codes are the vocabulary to use.
+The geocoder writes a note of `; `-joined parts in English, with the names and codes
+involved; its stable code is `Result.reason` (geodata.reasons, issue 8). Each part is
+recognised here by its pattern and written in a language; a part no pattern knows is kept
+as it is (visible, never dropped).
 """
 
 from __future__ import annotations
@@ -99,11 +99,6 @@ def parts(note: str) -> list[tuple[str, dict[str, str]]]:
             out.append(("", {"text": pieces[i]}))
             i += 1
     return out
-
-
-def codes(note: str) -> str:
-    """The reason codes of a note, space-separated (a column for code)."""
-    return " ".join(c for c, _ in parts(note) if c)
 
 
 def note_text(note: str, lang: str = "zh") -> str:
