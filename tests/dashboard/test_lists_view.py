@@ -439,16 +439,18 @@ def test_a_save_that_fails_says_why_and_keeps_the_work(own_data_folder):
     assert any("用户数据文件夹不可用" in w.value for w in at.warning)
 
 
-def test_saving_for_a_batch_changes_no_other_list():
-    """Several lists may be meant for one batch: saving one leaves the others as they
-    are (which list a view uses is its address's business)."""
-    store = Store()
+def test_saving_a_list_for_a_batch_changes_no_view():
+    """Saving lists meant for a batch leaves every view as it was: which list a view uses
+    is its address's business (`use=`), never a side effect of a save."""
+    from geodata.effective import effective_pilots
+
+    before = effective_pilots(None)
     session: dict[str, object] = {}
     lists.load_into(session, name="a", text="河北省安平县")
     first = lists.save(session[lists.WORK], name="a", as_batch=2, provenance="p")
     lists.load_into(session, name="b", text="北京市顺义区")
     second = lists.save(session[lists.WORK], name="b", as_batch=2, provenance="q")
-    assert {u.list_id: u.as_batch for u in store.all()} == {first.list_id: 2, second.list_id: 2}
+    assert effective_pilots(None) == before == effective_pilots("none")
     assert lists.use_value("", second.list_id, 2, "supplement") == f"{second.list_id}:2:supplement"
     both = lists.use_value(f"{first.list_id}:2:replace", second.list_id, 3, "replace")
     assert both == f"{first.list_id}:2:replace,{second.list_id}:3:replace"
