@@ -99,6 +99,10 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "{n} more members are known only as batch 1 or 2 (the source does not say which; "
         "unconfirmed): counted in neither.",
     ),
+    "completeness_unplaced": (
+        "已知成员中有 {n} 个尚无法在地图上定位（计入已知，不画出）：{names}。",
+        "{n} known members cannot be placed on the map yet (counted, not drawn): {names}.",
+    ),
     "kinds_title": ("按类型：已知 / 官方", "By kind: known / official"),
     "kinds_batch": ("批次", "Batch"),
     "kinds_kind": ("类型", "Kind"),

@@ -94,6 +94,9 @@ def completeness_strip(s: ViewState) -> None:
             )
     if group and group[0]["known"]:
         st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
+    unplaced = _unplaced(s.use)
+    if unplaced:
+        st.caption(t("completeness_unplaced", lang, n=len(unplaced), names="、".join(unplaced)))
     with st.expander(t("kinds_title", lang)):
         st.dataframe(kinds_frame(s.use, lang), hide_index=True, key="kinds_table")
 
@@ -103,6 +106,15 @@ def _completeness(use: str) -> list[dict[str, object]]:
     from geodata.registry import completeness
 
     return completeness(effective_pilots(use or None))
+
+
+def _unplaced(use: str) -> list[str]:
+    """Known members the geocoder could not place: counted, but not on the map."""
+    from geodata.effective import effective_pilots
+    from geodata.registry import COUNTED
+
+    return [p.name for p in effective_pilots(use or None)
+            if p.status in COUNTED and not p.geometry_kind]
 
 
 def kinds_frame(use: str, lang: str) -> pd.DataFrame:
