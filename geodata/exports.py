@@ -78,6 +78,16 @@ def about_lines(lang: str) -> list[tuple[str, str]]:
         ("导出日期" if zh else "exported", datetime.date.today().isoformat()),
     ]
     out += [("来源与许可" if zh else "source and licence", line) for line in attribution_lines()]
+    import seeds
+
+    for b in seeds.load_batches():
+        key = f"第{b.batch}批名单来源" if zh else f"batch {b.batch} list: sources"
+        out.append((key, f"{b.document or '—'}: {b.source}"))
+    for k in seeds.load_batch_kinds():
+        if k.basis == "stated" and k.kind == "province":
+            out.append(("各类型官方数字来源" if zh else "official counts by kind", k.source))
+        if k.batch == "1+2" and k.kind == "plan_listed":
+            out.append(("各类型官方数字来源" if zh else "official counts by kind", k.source))
     return out
 
 
