@@ -6,9 +6,11 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
+from typing import TypeVar
 
 from geodata.tables import HEADER_SCAN, TableRead, read_table
 
+T = TypeVar("T")
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000
 
@@ -73,7 +75,7 @@ def table_input(rows: list[list[str]], encoding: str, max_rows: int,
     return ParsedInput("column", _limit(read.names, max_rows), encoding, read, cells)
 
 
-def _limit(rows: list[str], max_rows: int) -> list[str]:
+def _limit(rows: list[T], max_rows: int) -> list[T]:
     if len(rows) > max_rows:
         raise InputError(f"{len(rows):,} rows is more than the limit of {max_rows:,}")
     return rows
