@@ -91,7 +91,10 @@ DOCS: dict[str, ColumnDoc] = {
         "公布名称", "the name exactly as the source prints it", "来源原文中的名称（保留繁体）"
     ),
     "name": ColumnDoc(
-        "名称（简体）", "the published name in simplified characters", "公布名称的简体写法"
+        "名称",
+        "the name in simplified characters (pilots: the published name; research table: the "
+        "unit's name today)",
+        "简体名称（试点表：公布名称的简体写法；研究用表：单位今名称）"
     ),
     "province": ColumnDoc("省份", "province today", "今所在省份"),
     "prefecture": ColumnDoc("地级", "prefecture-level unit today", "今所在地级单位"),
