@@ -101,7 +101,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     ),
     "completeness_unplaced": (
         "已知成员中有 {n} 个尚无法在地图上定位（计入已知，不画出）：{names}。",
-        "{n} known members cannot be placed on the map yet (counted, not drawn): {names}.",
+        "Known but not yet placed on the map (counted, not drawn): {n} — {names}.",
     ),
     "kinds_title": ("按类型：已知 / 官方", "By kind: known / official"),
     "kinds_batch": ("批次", "Batch"),
