@@ -94,11 +94,12 @@ def completeness_strip(s: ViewState) -> None:
             )
     if group and group[0]["known"]:
         st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
-    unplaced = _unplaced(s.use)
-    if unplaced:
-        st.caption(t("completeness_unplaced", lang, n=len(unplaced), names="、".join(unplaced)))
     with st.expander(t("kinds_title", lang)):
         st.dataframe(kinds_frame(s.use, lang), hide_index=True, key="kinds_table")
+        unplaced = _unplaced(s.use)
+        if unplaced:
+            st.caption(t("completeness_unplaced", lang, n=len(unplaced),
+                         names="、".join(unplaced)))
 
 
 def _completeness(use: str) -> list[dict[str, object]]:
