@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geodata.lists import geocode_names
+from geodata.tables import read_table
 
 
 def test_gbk_table_with_numbering_province_and_pilot_columns() -> None:
@@ -52,3 +55,35 @@ def test_unsure_tables_ask_and_a_pick_is_obeyed() -> None:
         read_table(headed, column="省份")
     with pytest.raises(InputError):
         read_table(headed, column=7)
+
+
+# --- properties: wherever the columns are, the names come out whole --------------------
+
+PLACE = st.sampled_from(["株洲市", "嘉兴市", "正定县", "龙港镇", "义乌市", "金山区", "和林格尔县"])
+HEADERS = st.sampled_from(["试点地区", "地区名称", "名称", "name", "试点名称"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PLACE, min_size=1, max_size=30),
+    st.integers(min_value=0, max_value=3),
+    HEADERS,
+    st.booleans(),
+    st.booleans(),
+)
+def test_the_named_column_is_read_wherever_it_is(
+    places: list[str], at: int, head: str, numbered: bool, with_province: bool
+) -> None:
+    columns: list[tuple[str, list[str]]] = [(head, places)]
+    if numbered:
+        columns.insert(0, ("序号", [str(i + 1) for i in range(len(places))]))
+    if with_province:
+        columns.append(("省份", ["浙江省"] * len(places)))
+    filler = ("备注", ["—"] * len(places))
+    columns.insert(min(at, len(columns)), filler)
+    rows = [[h for h, _ in columns]] + [[vals[i] for _, vals in columns]
+                                        for i in range(len(places))]
+    read = read_table(rows)
+    front = "浙江省" if with_province else ""
+    assert read.names == [front + p for p in places]
+    assert read.sure and read.header[read.column] == head
