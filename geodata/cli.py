@@ -56,19 +56,21 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from geodata.effective import checked_use
     from geodata.registry_export import export_registry
 
     out = args.output or "pilots.csv"
-    data = export_registry(Path(out).suffix.lower() or ".csv", use=args.use, lang=args.lang)
+    use = checked_use(args.use)
+    data = export_registry(Path(out).suffix.lower() or ".csv", use=use, lang=args.lang)
     _write(out if out != "-" else None, data)
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from geodata.effective import effective
+    from geodata.effective import checked_use, effective
     from geodata.registry import audit_text
 
-    pilots, applied = effective(args.use)
+    pilots, applied = effective(checked_use(args.use))
     sys.stdout.write(audit_text(pilots, [a.line() for a in applied]))
     return 0
 

@@ -93,6 +93,18 @@ def parse_use(raw: str | None) -> tuple[ListUse, ...] | None:
     return tuple(chosen[b] for b in sorted(chosen))
 
 
+def checked_use(raw: str | None) -> str | None:
+    """`raw` from a command line: every part must read, or InputError says which."""
+    from geodata.inputs import InputError
+
+    if raw is None or raw.strip() == NONE:
+        return raw
+    for token in raw.replace("，", ",").split(","):
+        if not _TOKEN.match(token.strip()):
+            raise InputError(f"--use: '{token.strip()}' is not LIST_ID:BATCH:replace|supplement")
+    return raw
+
+
 def format_use(uses: Sequence[ListUse] | None) -> str | None:
     """The URL value for `uses` (None: leave the parameter out)."""
     if uses is None:

@@ -64,3 +64,10 @@ def test_geocode_picks_the_name_column_of_a_gbk_table(tmp_path: Path) -> None:
     assert [r["adcode"] for r in rows] == ["430000", "330000"]
     p = run("geocode", str(src), "--column", "9")
     assert p.returncode == 2 and "column" in p.stderr.decode()
+
+
+def test_a_use_that_does_not_read_is_refused_in_one_line() -> None:
+    p = run("export", "-o", "-", "--use", "list-abcdef0123:4:replace")
+    err = p.stderr.decode()
+    assert p.returncode == 2 and "--use" in err and len(err.strip().splitlines()) == 1
+    assert run("audit", "--use", "none").returncode == 0
