@@ -154,10 +154,32 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "compare_need": ("请选择 2–4 个省份进行对比。", "Pick 2 to 4 provinces to compare."),
     "compare_table": ("对比表", "Side by side"),
     # presenting, slides, decks, standalone map
-    # present
-    "present_title": (
-        "国家新型城镇化综合试点 {start}–{year}", "National urbanization pilots {start}–{year}"
+    "scs_inset": ("南海诸岛", "South China Sea Islands"),
+    "count_of_official": ("{shown} / {official} 已知", "{shown} of {official} known"),
+    "caveat_batch": (
+        "{batch}已知 {known} / 官方 {official}", "{batch}: {known} known of {official}"
     ),
+    "caveat": (
+        "名单不完整：{batches}；计数只含已知成员。",
+        "Incomplete lists: {batches}; counts include known members only.",
+    ),
+    "caveat_filtered": (
+        "* 名单不完整（全国数字）：{batches}；计数只含已知成员。",
+        "* Incomplete lists (national figures): {batches}; counts include known members only.",
+    ),
+    "list_sep": ("、", ", "),
+    "whole_country": ("全国", "All of China"),
+    "no_batch": ("未选批次", "no batch"),
+    "without_unconfirmed": ("不含未确认成员", "unconfirmed members left out"),
+    "search_for": ("搜索“{q}”", "search “{q}”"),
+    "dates_line": ("名单截至 {data} · 制图 {made}", "Lists as of {data} · made {made}"),
+    "basemap_not_standard": (
+        "OpenStreetMap 底图的国界与地名不是我国标准地图，仅作位置参考。",
+        "OpenStreetMap tiles: their borders and names are not China's standard map; for "
+        "orientation only.",
+    ),
+    # present
+    "present_title": ("国家新型城镇化综合试点 {years}", "National urbanization pilots {years}"),
     "present_total": ("累计已知试点", "Known pilots so far"),
     "present_prev": ("◀ 上一批", "◀ Previous"),
     "present_next": ("下一批 ▶", "Next ▶"),

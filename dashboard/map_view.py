@@ -19,6 +19,7 @@ from branca.element import Element, MacroElement, Template
 from dashboard import offline
 from dashboard.compact_geojson import CompactGeoJson, share_decoder
 from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_inset import SouthChinaSeaInset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -89,7 +90,7 @@ class HtmlControl(MacroElement):
         """
     )
 
-    def __init__(self, html_text: str, position: str = "bottomright",
+    def __init__(self, html_text: str, position: str = "bottomleft",
                  css_class: str = "atlas-legend") -> None:
         super().__init__()
         self._name = "HtmlControl"
@@ -304,7 +305,9 @@ def build_map(
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     if spec.basemap:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False,
+                         attr="© OpenStreetMap · " + _esc(t("basemap_not_standard", spec.lang)),
+                         ).add_to(m)
 
     shown_provinces = provinces
     if spec.focus:
@@ -324,6 +327,8 @@ def build_map(
     else:
         _add_pilots(m, pilots, spec)
 
+    if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
+        SouthChinaSeaInset(spec.lang).add_to(m)
     if spec.attribution:
         _Attribution(_esc(spec.attribution)).add_to(m)
     folium.LayerControl(collapsed=bool(spec.focus), position="topright").add_to(m)

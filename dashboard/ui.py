@@ -262,7 +262,7 @@ def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
 
 def slide_png(ids: tuple[str, ...], lang: str) -> bytes:
     """The slide for the pilots on screen, rendered on the server (no browser needed)."""
-    from dashboard.slide import render_slide
+    from dashboard.export.slide import render_slide
 
     frame = data.registry(True)
     shown = frame[frame["pilot_id"].isin(ids)]

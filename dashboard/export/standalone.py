@@ -1,0 +1,47 @@
+"""One self-contained HTML file of a map view: Leaflet inlined from the XStatic-Leaflet
+package (its images as data: URIs), no server and no network needed. The map is the
+app's own `build_map`, so styling and escaping are the app's."""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from branca.element import Element
+
+if TYPE_CHECKING:
+    import folium
+
+_IMAGE_URL = re.compile(r"url\((['\"]?)images/([A-Za-z0-9_.-]+\.png)\1\)")
+
+
+@cache
+def leaflet_inline() -> str:
+    """<style> and <script> holding Leaflet's CSS (images inlined) and JS."""
+    import xstatic.pkg.leaflet as xl
+
+    base = Path(xl.BASE_DIR)
+
+    def data_uri(match: re.Match[str]) -> str:
+        raw = (base / "images" / match.group(2)).read_bytes()
+        return "url(data:image/png;base64," + base64.b64encode(raw).decode("ascii") + ")"
+
+    css = _IMAGE_URL.sub(data_uri, (base / "leaflet.css").read_text(encoding="utf-8"))
+    js = (base / "leaflet.js").read_text(encoding="utf-8")
+    # "</script" inside the library would end the element early
+    js = js.replace("</script", "<\\/script")
+    return f"<style>{css}</style>\n<script>{js}</script>"
+
+
+def standalone_html(m: folium.Map, *, title: str) -> str:
+    """`m` as one HTML file: Leaflet inlined, no external reference."""
+    import html as html_mod
+
+    m.default_js, m.default_css = [], []
+    root = m.get_root()
+    root.header.add_child(Element(leaflet_inline()), name="leaflet_inline", index=0)
+    root.header.add_child(Element(f"<title>{html_mod.escape(title)}</title>"), name="title")
+    return root.render()
