@@ -88,9 +88,12 @@ class SouthChinaSeaInset(MacroElement):
             ctl.addTo(main);
             var box = ctl.getContainer();
             // sized from the main map, so it reads the same on a laptop and a projector
-            var h = Math.max(110, Math.min(240, Math.round(main.getSize().y * 0.30)));
-            box.style.height = h + "px";
-            box.style.width = Math.round(h * {{ this.aspect }}) + "px";
+            function size() {
+                var h = Math.max(110, Math.min(260, Math.round(main.getSize().y * 0.30)));
+                box.style.height = h + "px";
+                box.style.width = Math.round(h * {{ this.aspect }}) + "px";
+            }
+            size();
             var inner = L.DomUtil.create("div", "atlas-inset-map", box);
             var label = L.DomUtil.create("div", "atlas-inset-label", box);
             label.textContent = {{ this.label|tojson }};
@@ -109,6 +112,11 @@ class SouthChinaSeaInset(MacroElement):
                 var ll = atlasLine(s, f).map(function (c) { return [c[1], c[0]]; });
                 L.polyline(ll, Object.assign({className: "atlas-scs-line"},
                     {{ this.line_style|tojson }}, plain)).addTo(m);
+            });
+            main.on("resize", function () {
+                size();
+                m.invalidateSize(false);
+                m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
             });
             main.atlasInset = m;
         })({{ this._parent.get_name() }});

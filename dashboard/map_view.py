@@ -19,6 +19,7 @@ from branca.element import Element, MacroElement, Template
 from dashboard import offline
 from dashboard.compact_geojson import CompactGeoJson, share_decoder
 from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_fill import FillFrame
 from dashboard.map_inset import SouthChinaSeaInset
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class MapSpec:
     basemap: bool = False  # OpenStreetMap tiles: the only online request, opt-in
     focus: str = ""  # a province adcode: zoom there and outline its prefectures
     large: bool = False  # presenting: bigger type and dots
+    fill: bool = False  # presenting: the map fills a frame the page sizes from the viewport
     asset_base: str = field(default_factory=offline.asset_base)
     attribution: str = ""
 
@@ -336,6 +338,9 @@ def build_map(
         m.fit_bounds(_bounds_of(shown_provinces.geometry))
     else:
         m.fit_bounds(CHINA_BOUNDS)
+    if spec.fill:
+        FillFrame(_bounds_of(shown_provinces.geometry) if spec.focus and len(shown_provinces)
+                  else CHINA_BOUNDS).add_to(m)
     share_decoder(m)
     stabilise_ids(m)
     return m

@@ -128,3 +128,35 @@ def _batches() -> tuple:  # type: ignore[type-arg]
     import seeds
 
     return seeds.load_batches()
+
+
+def step_title(s: ViewState, lang: str) -> str:
+    """'国家新型城镇化综合试点 2014–2015': the cumulative years of a presenting step."""
+    from dashboard.map_view import BATCH_YEARS
+
+    years = step_years(s.normalised().step, BATCH_YEARS[1], BATCH_YEARS)
+    return t("present_title", lang, years=years)
+
+
+def speaker_notes(pilots: pd.DataFrame, s: ViewState, lang: str) -> str:
+    """A few lines a presenter can say at this step: totals, what is new, where most are."""
+    from dashboard.map_view import BATCH_YEARS
+
+    n = s.normalised()
+    counts = batch_counts(pilots, n)
+    lines = [t("notes_total", lang, title=step_title(n, lang), n=len(pilots))]
+    new = [c for c in counts if c.batch == n.step]
+    if new:
+        c = new[0]
+        lines.append(t("notes_new", lang, batch=batch_label(c.batch, BATCH_YEARS[c.batch], lang),
+                       n=count_text(c, lang)))
+    if len(pilots):
+        per = pilots["province"].fillna("").astype(str).value_counts()
+        top = sorted(((str(p), int(k)) for p, k in per.items() if p), key=lambda x: (-x[1], x[0]))
+        sep = t("list_sep", lang)
+        lines.append(t("notes_top", lang, provinces=sep.join(
+            f"{province_label(p, lang)} ({k})" for p, k in top[:3])))
+    line = caveat(counts, lang)
+    if line:
+        lines.append(line)
+    return "\n".join(lines)

@@ -269,8 +269,11 @@ def _draw_inset(ax: Axes, lang: str) -> None:
                           zorder=3)
     line.set_gid("scs-line")
     inset.add_collection(line, autolim=False)
-    label = inset.text(0.96, 0.03, t("scs_inset", lang), transform=inset.transAxes,
-                       ha="right", va="bottom", color=INK, fontproperties=_font(13), zorder=4)
+    # the English name in two lines, so it fits the frame
+    name = t("scs_inset", lang).replace("Sea ", "Sea\n") if lang == "en" else t("scs_inset", lang)
+    label = inset.text(0.96, 0.03, name, transform=inset.transAxes, ha="right", va="bottom",
+                       color=INK, fontproperties=_font(11 if lang == "en" else 13), zorder=4,
+                       multialignment="right", linespacing=1.1)
     label.set_gid("scs-inset-label")
     inset.set_gid("scs-inset")
 
@@ -569,7 +572,7 @@ def render_slide(
         fig.text(margin, 1 - 128 * py, subtitle, color=MUTED, va="top", fontproperties=_font(sub))
 
     # map on the left, panel on the right
-    ax = fig.add_axes((margin - 20 * px, 120 * py, 1160 * px, 790 * py))
+    ax = fig.add_axes((margin - 20 * px, 140 * py, 1160 * px, 770 * py))
     _draw_map(ax, data, batches, lang)
     _draw_panel(fig, data, batches, lang, x0=1300 * px,
                 counts={c.batch: count_text(c, lang) for c in counts})
