@@ -176,12 +176,14 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "notes_new": ("{batch}：{n}。", "{batch}: {n}."),
     "notes_top": ("试点最多的省份：{provinces}。", "Provinces with most pilots: {provinces}."),
     "present_notes": ("讲稿提示", "Speaker notes"),
-    "present_fullscreen": ("⛶ 全屏", "⛶ Full screen"),
+    "present_fullscreen": ("全屏 F", "Full screen F"),
     "present_keys": (
         "翻页：→ / PageDown / 空格 下一步，← / PageUp 上一步；F 全屏；Esc 退出演示。",
         "Keys: → / PageDown / space next, ← / PageUp back; F full screen; Esc leaves.",
     ),
-    "present_counts_label": ("累计", "So far"),
+    "exports": (
+        "用于汇报：幻灯片、演示文稿、独立地图", "For meetings: slide, deck, standalone map"
+    ),
     "download_svg": ("幻灯片 SVG（矢量）", "Slide SVG (vector)"),
     "download_pdf": ("幻灯片 PDF（矢量）", "Slide PDF (vector)"),
     "download_pptx": ("演示文稿 PPTX", "Deck PPTX"),
@@ -201,7 +203,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "present_total": ("累计已知试点", "Known pilots so far"),
     "present_prev": ("◀ 上一批", "◀ Previous"),
     "present_next": ("下一批 ▶", "Next ▶"),
-    "present_exit": ("退出演示", "Leave presentation"),
+    "present_exit": ("✕ 退出", "✕ Leave"),
     # map: zoom, labels, drill-down, choropleth
     # map
     "legend": ("图例", "Legend"),

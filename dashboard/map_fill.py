@@ -22,6 +22,7 @@ class FillFrame(MacroElement):
         {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
         {% macro script(this, kwargs) %}
         (function (m, b) {
+            m.options.zoomSnap = 0.1;  // fill the screen, not the nearest half zoom level
             m.invalidateSize(false);
             m.fitBounds(b, {animate: false});
             m.on("resize", function () { m.fitBounds(b, {animate: false}); });

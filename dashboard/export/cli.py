@@ -34,7 +34,7 @@ def view_from_args(args: argparse.Namespace, command: str) -> ViewState:
 
 def _unknown_values(query: dict[str, str]) -> str:
     """A one-line complaint about values the view would silently drop, or ''."""
-    from dashboard.state import CATEGORY_CODES, CATEGORIES, LEVELS, PROVINCE_NAMES, STATUSES
+    from dashboard.state import CATEGORIES, CATEGORY_CODES, LEVELS, PROVINCE_NAMES, STATUSES
 
     known = {
         "province": set(PROVINCE_NAMES),
