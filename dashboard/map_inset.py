@@ -89,7 +89,11 @@ class SouthChinaSeaInset(MacroElement):
             var box = ctl.getContainer();
             // sized from the main map, so it reads the same on a laptop and a projector
             function size() {
-                var h = Math.max(110, Math.min(260, Math.round(main.getSize().y * 0.30)));
+                // the box fits the empty sea east of Taiwan and south of Japan in the
+                // national view: a share of the width China takes in this map
+                var px = main.getSize();
+                var china = Math.min(px.x, px.y * {{ this.national_aspect }});
+                var h = Math.max(90, Math.min(260, Math.round(china * 0.2)));
                 box.style.height = h + "px";
                 box.style.width = Math.round(h * {{ this.aspect }}) + "px";
             }
@@ -124,9 +128,12 @@ class SouthChinaSeaInset(MacroElement):
         """
     )
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, national: list[list[float]]) -> None:
+        """`national`: [[south, west], [north, east]] of the main map's national view."""
         super().__init__()
         self._name = "SouthChinaSeaInset"
+        (south, west), (north, east) = national
+        self.national_aspect = round(inset_aspect(west, south, east, north), 4)
         self.payload = inset_payload()
         self.label = t("scs_inset", lang)
         (lat0, lon0), (lat1, lon1) = self.payload["bounds"]

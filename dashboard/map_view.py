@@ -330,7 +330,7 @@ def build_map(
         _add_pilots(m, pilots, spec)
 
     if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
-        SouthChinaSeaInset(spec.lang).add_to(m)
+        SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
         _Attribution(_esc(spec.attribution)).add_to(m)
     folium.LayerControl(collapsed=bool(spec.focus), position="topright").add_to(m)

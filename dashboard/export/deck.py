@@ -109,8 +109,10 @@ def _text(slide: Slide, text: str, left: float, top: float, width: float, height
 def _title(slide: Slide, text: str) -> None:
     from pptx.util import Pt
 
-    slide.shapes.title.text = text
-    for para in slide.shapes.title.text_frame.paragraphs:
+    title = slide.shapes.title
+    assert title is not None  # the "Title Only" layout has one
+    title.text = text
+    for para in title.text_frame.paragraphs:
         para.font.size = Pt(30)
 
 
@@ -144,7 +146,7 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
 
     # title
     slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE])
-    slide.shapes.title.text = t("app_title", lang)
+    _title(slide, t("app_title", lang))
     slide.placeholders[1].text = "\n".join(
         [facts.filters_text(s, lang), facts.dates_text(lang, made_on)])
 

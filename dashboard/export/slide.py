@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from dashboard.i18n import batch_label, province_label, t
 
@@ -289,7 +289,7 @@ class AreaStyle(NamedTuple):
     face: RGB
     edge: RGB
     linewidth: float
-    linestyle: str = "-"
+    linestyle: Literal["-", "--"] = "-"
     hatch: str | None = None
     hatchcolor: RGB | None = None
 
@@ -299,7 +299,7 @@ class AreaStyle(NamedTuple):
         artist.set_edgecolor(self.edge)
         artist.set_linewidth(self.linewidth)
         artist.set_linestyle(self.linestyle)
-        if self.hatch:
+        if self.hatch and self.hatchcolor is not None:
             artist.set_hatch(self.hatch)
             artist.set_hatchcolor(self.hatchcolor)
             artist.set_hatch_linewidth(0.8)
@@ -314,8 +314,8 @@ def _area_style(colour: str, status: str) -> AreaStyle:
     return AreaStyle(face, edge, 0.6)
 
 
-def _point_style(colours: list[str], status: str) -> dict[str, object]:
-    kw: dict[str, object] = {"s": 70, "marker": "o", "edgecolors": INK, "linewidths": 0.9}
+def _point_style(colours: list[str], status: str) -> dict[str, Any]:
+    kw: dict[str, Any] = {"s": 70, "marker": "o", "edgecolors": INK, "linewidths": 0.9}
     if status == "unconfirmed":
         kw.update(c=[_shade(c, -0.55) for c in colours], linestyles="--", linewidths=1.3, s=90)
     elif status == "reported":

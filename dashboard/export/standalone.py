@@ -40,8 +40,11 @@ def standalone_html(m: folium.Map, *, title: str) -> str:
     """`m` as one HTML file: Leaflet inlined, no external reference."""
     import html as html_mod
 
+    from branca.element import Figure
+
     m.default_js, m.default_css = [], []
     root = m.get_root()
+    assert isinstance(root, Figure)  # a map's root is its page
     root.header.add_child(Element(leaflet_inline()), name="leaflet_inline", index=0)
     root.header.add_child(Element(f"<title>{html_mod.escape(title)}</title>"), name="title")
     return root.render()
