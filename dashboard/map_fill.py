@@ -10,7 +10,9 @@ from branca.element import MacroElement, Template
 _CSS = (
     "<style>html,body{height:100%;margin:0;overflow:hidden}"
     "#parent,.float-child{height:100%}"
-    "#map_div,.folium-map{height:100vh!important}</style>"
+    "#map_div,.folium-map{height:100vh!important}"
+    # the steps choose the batches while presenting; the layer list would cover the north-east
+    ".leaflet-control-layers{display:none}</style>"
 )
 
 
