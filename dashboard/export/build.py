@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from dashboard.export import facts
 from dashboard.filters import filter_pilots
-from dashboard.i18n import t
+from dashboard.i18n import batch_label, t
 from dashboard.state import BATCHES, ViewState
 
 if TYPE_CHECKING:
@@ -70,5 +70,10 @@ def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
     spec = MapSpec(lang=s.lang, style=s.style, basemap=False, asset_base="",
                    attribution=map_attribution(), large=s.mode == "present")
     m = build_map(pilots, load_layer("province", simplified=True), spec=spec)
-    title = f"{slide_title(s, s.lang)} · {facts.filters_text(s, s.lang)}"
-    return standalone_html(m, title=title)
+    counts = facts.batch_counts(pilots, s)
+    years = facts.batch_years()
+    shown = " · ".join(f"{batch_label(c.batch, years[c.batch], s.lang, short=True)} "
+                       f"{facts.count_text(c, s.lang)}" for c in counts)
+    return standalone_html(m, title=slide_title(s, s.lang), lines=(
+        facts.filters_text(s, s.lang), shown, facts.caveat(counts, s.lang),
+        facts.dates_text(s.lang)))

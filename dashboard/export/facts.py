@@ -84,6 +84,13 @@ def caveat(counts: Sequence[BatchCount], lang: str) -> str:
     return t(key, lang, batches=t("list_sep", lang).join(parts))
 
 
+def batch_years() -> dict[int, int]:
+    """Batch → year, as the map and the app label them."""
+    from dashboard.map_view import BATCH_YEARS
+
+    return dict(BATCH_YEARS)
+
+
 def step_years(step: int, first_year: int, years: dict[int, int]) -> str:
     """'2014', '2014–2015', '2014–2016': the years a cumulative step covers."""
     last = years.get(step, first_year)

@@ -36,9 +36,17 @@ def leaflet_inline() -> str:
     return f"<style>{css}</style>\n<script>{js}</script>"
 
 
-def standalone_html(m: folium.Map, *, title: str) -> str:
-    """`m` as one HTML file: Leaflet inlined, no external reference."""
-    import html as html_mod
+_HEAD_CSS = (
+    "<style>.atlas-head{position:absolute;z-index:1000;top:10px;left:60px;max-width:60%;"
+    "background:rgba(255,255,255,.92);padding:6px 10px;border-radius:4px;"
+    "box-shadow:0 1px 4px rgba(0,0,0,.3);font:13px/1.4 sans-serif;color:#444}"
+    ".atlas-head b{display:block;font-size:17px;color:#222}</style>"
+)
+
+
+def standalone_html(m: folium.Map, *, title: str, lines: tuple[str, ...] = ()) -> str:
+    """`m` as one HTML file: Leaflet inlined, no external reference. `title` and `lines`
+    (filters, caveat, dates) head the page, as they head a slide."""
 
     from branca.element import Figure
 
@@ -46,5 +54,15 @@ def standalone_html(m: folium.Map, *, title: str) -> str:
     root = m.get_root()
     assert isinstance(root, Figure)  # a map's root is its page
     root.header.add_child(Element(leaflet_inline()), name="leaflet_inline", index=0)
-    root.header.add_child(Element(f"<title>{html_mod.escape(title)}</title>"), name="title")
+    root.header.add_child(Element(f"<title>{_text(title)}</title>" + _HEAD_CSS), name="title")
+    head = "".join(f"<div>{_text(line)}</div>" for line in lines if line)
+    root.html.add_child(Element(f'<div class="atlas-head"><b>{_text(title)}</b>{head}</div>'),
+                        name="atlas_head")
     return root.render()
+
+
+def _text(value: str) -> str:
+    """Escaped like the map's own text: HTML, and braces (the page goes through Jinja)."""
+    import html as html_mod
+
+    return html_mod.escape(value).replace("{", "&#123;").replace("}", "&#125;")
