@@ -21,7 +21,7 @@ PAGE_SCRIPT = """
   var MAP = 'iframe[title="streamlit_folium.st_folium"]';
   function presenting() { return document.querySelector(".st-key-present_next"); }
   function press(key) {
-    var b = document.querySelector(".st-key-" + key + " button");
+    var b = document.querySelector(".st-key-" + key + ' button[data-testid^="stBaseButton"]');
     if (b && !b.disabled) b.click();
   }
   function fullscreen() {

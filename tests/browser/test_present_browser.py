@@ -91,12 +91,20 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
         p.close()
 
 
-def test_keys_step_from_inside_the_map_and_esc_leaves(app_url: str, browser: object) -> None:
+def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> None:
     p = OfflinePage(browser, width=1280, height=720)
     try:
         page = p.page
         page.goto(f"{app_url}/?mode=present&step=2")
         wait_for_map(page, min_features=20)
+        fullscreen = "() => !!document.fullscreenElement"
+        page.keyboard.press("f")
+        page.wait_for_function(fullscreen, timeout=10_000)
+        page.keyboard.press("f")
+        page.wait_for_function(f"() => !({fullscreen})()", timeout=10_000)
+        page.locator(".st-key-present_fullscreen").get_by_role("button").first.click()
+        page.wait_for_function(fullscreen, timeout=10_000)
+        page.evaluate("document.exitFullscreen()")
         frame = page.frame_locator(MAP_FRAME).first
         frame.locator(".leaflet-container").first.focus()
         assert page.evaluate("document.activeElement.tagName") == "IFRAME"
