@@ -176,7 +176,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "notes_new": ("{batch}：{n}。", "{batch}: {n}."),
     "notes_top": ("试点最多的省份：{provinces}。", "Provinces with most pilots: {provinces}."),
     "present_notes": ("讲稿提示", "Speaker notes"),
-    "present_fullscreen": ("全屏 F", "Full screen F"),
+    "present_fullscreen": ("全屏 F", "Fullscreen"),
     "present_keys": (
         "翻页：→ / PageDown / 空格 下一步，← / PageUp 上一步；F 全屏；Esc 退出演示。",
         "Keys: → / PageDown / space next, ← / PageUp back; F full screen; Esc leaves.",
@@ -203,7 +203,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "present_total": ("累计已知试点", "Known pilots so far"),
     "present_prev": ("◀ 上一批", "◀ Previous"),
     "present_next": ("下一批 ▶", "Next ▶"),
-    "present_exit": ("✕ 退出", "✕ Leave"),
+    "present_exit": ("✕ 退出", "✕ Exit"),
     # map: zoom, labels, drill-down, choropleth
     # map
     "legend": ("图例", "Legend"),

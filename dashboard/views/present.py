@@ -56,7 +56,7 @@ def render(s: ViewState) -> None:
     pilots = filter_pilots(data.registry(True), s)
     counts = facts.batch_counts(pilots, s)
 
-    head, nav = st.columns([11, 9], vertical_alignment="center", gap="small")
+    head, nav = st.columns([1, 1], vertical_alignment="center", gap="small")
     with head:
         st.title(facts.step_title(s, lang))
         sub = f"{facts.filters_text(s, lang)} · {facts.dates_text(lang)}"
@@ -80,7 +80,7 @@ def render(s: ViewState) -> None:
 
 def _buttons(s: ViewState) -> None:
     lang = s.lang
-    cols = st.columns([1, 1.25, 1.25, 1.25, 1, 1.6, 1.6], gap="small")
+    cols = st.columns([0.8, 1.15, 1.15, 1.15, 0.8, 1.75, 1.35], gap="small")
     cols[0].button("◀", key="present_prev", help=t("present_prev", lang),
                    disabled=s.step <= 1, on_click=state.update, kwargs={"step": s.step - 1})
     for col, b in zip(cols[1:4], BATCHES, strict=True):
