@@ -16,10 +16,15 @@ from branca.element import Element, MacroElement, Template
 from dashboard.compact_geojson import DECODER_JS, encode_geometry, encode_ring
 from dashboard.i18n import t
 
-# Inset drawing detail: the box is ~150–250 px for ~20 degrees, so 0.02° is below a pixel.
+# Inset drawing detail: the box is ~90–260 px for ~22 degrees (4–12 px a degree), so
+# 0.01° is well below a pixel. Coastal islets under 0.01 deg² are left out of the land
+# (the South China Sea islands are drawn as their own layer); islands closer together
+# than 0.08° merge (a third of a pixel here), which keeps every one of them drawn.
 _PRECISION = 2
-_LAND_TOLERANCE = 0.03
-_ISLAND_TOLERANCE = 0.01
+_LAND_TOLERANCE = 0.05
+_LAND_MIN_AREA = 0.01
+_ISLAND_MERGE = 0.04
+_ISLAND_TOLERANCE = 0.02
 LAND_STYLE = {"color": "#a0a0a0", "weight": 0.6, "fillColor": "#f2f2f2", "fillOpacity": 1}
 # Islands get an outline of their own so the smallest stay visible at this scale.
 ISLAND_STYLE = {"color": "#5a5a5a", "weight": 0.8, "fillColor": "#9a9a9a", "fillOpacity": 1}
@@ -29,6 +34,8 @@ LINE_STYLE = {"color": "#3a3a3a", "weight": 1.3, "dashArray": "5 3", "fill": Fal
 @cache
 def inset_payload() -> dict[str, Any]:
     """The inset's data, encoded once per process: land, islands, line, frame bounds."""
+    from shapely.geometry import MultiPolygon
+
     from geodata.boundaries import (
         SCS_INSET_BOUNDS,
         inset_land,
@@ -37,21 +44,23 @@ def inset_payload() -> dict[str, Any]:
         south_china_sea_line,
     )
 
-    land = [
-        ["A" if kind == "A" else "M", coords, 0, "", code]
-        for code, geom in inset_land(load_layer("province", simplified=True))
-        for kind, coords in [encode_geometry(
-            geom.simplify(_LAND_TOLERANCE, preserve_topology=True), _PRECISION)]
-    ]
-    islands = south_china_sea_islands().simplify(_ISLAND_TOLERANCE, preserve_topology=True)
-    kind, coords = encode_geometry(islands, _PRECISION + 1)
+    land = []
+    for code, geom in inset_land(load_layer("province", simplified=True)):
+        parts = [p for p in getattr(geom, "geoms", [geom]) if p.area >= _LAND_MIN_AREA]
+        if parts:
+            shape = MultiPolygon(parts).simplify(_LAND_TOLERANCE, preserve_topology=True)
+            kind, coords = encode_geometry(shape, _PRECISION)
+            land.append([kind, coords, 0, "", code])
+    islands = south_china_sea_islands().buffer(_ISLAND_MERGE, quad_segs=2).simplify(
+        _ISLAND_TOLERANCE)
+    kind, coords = encode_geometry(islands, _PRECISION)
     line = south_china_sea_line()
     lon0, lat0, lon1, lat1 = SCS_INSET_BOUNDS
     return {
         "land": {"p": _PRECISION, "f": land},
-        "islands": {"p": _PRECISION + 1, "f": [[kind, coords, 0, "", "scs-islands"]]},
-        "line": [encode_ring(seg.coords, _PRECISION + 1) for seg in line.geoms],
-        "lp": _PRECISION + 1,
+        "islands": {"p": _PRECISION, "f": [[kind, coords, 0, "", "scs-islands"]]},
+        "line": [encode_ring(seg.coords, _PRECISION) for seg in line.geoms],
+        "lp": _PRECISION,
         "bounds": [[lat0, lon0], [lat1, lon1]],
     }
 

@@ -307,9 +307,9 @@ def build_map(
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     if spec.basemap:
+        note = _esc(t("basemap_not_standard", spec.lang))
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False,
-                         attr="© OpenStreetMap · " + _esc(t("basemap_not_standard", spec.lang)),
-                         ).add_to(m)
+                         attr=f"© OpenStreetMap contributors · {note}").add_to(m)
 
     shown_provinces = provinces
     if spec.focus:
