@@ -45,3 +45,10 @@ def test_the_encoded_line_decodes_to_the_dashed_line():
     assert min(lons) < 109 and max(lons) > 122 and min(lats) < 4 and max(lats) > 24
     x0, y0, x1, y1 = SCS_INSET_BOUNDS
     assert data["bounds"] == [[y0, x0], [y1, x1]]
+
+
+def test_the_osm_layer_says_its_borders_are_not_the_standard_map(pilots, provinces):
+    html = build_map(pilots, provinces, spec=MapSpec(basemap=True, lang="en")).get_root().render()
+    assert "borders and names are not China" in html and "standard map" in html
+    plain = build_map(pilots, provinces, spec=MapSpec()).get_root().render()
+    assert "standard map" not in plain and "标准地图" not in plain
