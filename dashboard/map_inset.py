@@ -84,7 +84,8 @@ class SouthChinaSeaInset(MacroElement):
         {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
         {% macro script(this, kwargs) %}
         {{ this.decoder }}
-        (function (main) {
+        // after the main map has drawn (a timer): the pilots come first
+        setTimeout(function (main) {
             var d = {{ this.payload|tojson }};
             var ctl = L.control({position: "bottomright"});
             ctl.onAdd = function () {
@@ -132,7 +133,7 @@ class SouthChinaSeaInset(MacroElement):
                 m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
             });
             main.atlasInset = m;
-        })({{ this._parent.get_name() }});
+        }, 0, {{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
