@@ -30,6 +30,7 @@ ZONE_SUFFIXES = (
     "示范区",
     "合作区",
     "保税区",
+    "生态城",
 )
 ZONE_NAME = re.compile("(" + "|".join(ZONE_SUFFIXES) + ")$")
 # zone names with no proper name of their own: they mean something only inside a unit

@@ -31,6 +31,7 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
+_ORPHAN_TYPES = ("自治区", "省")
 _TOWN_TAIL = re.compile(r"^[^省]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
@@ -62,6 +63,8 @@ class Result:
     changed: str = ""  # the year of the rename or merge
     reason: str = ""  # a code of geodata.reasons: why the answer is what it is
     members: tuple[str, ...] = ()  # adcodes of a group name (重庆市主城九区 -> nine districts)
+    # the text itself began with a province (not a column): its list may hold it to it
+    named_province: bool = field(default=False, repr=False)
     # context this item hands to the next item of its list (not a column)
     context: tuple[str, ...] = field(default=(), repr=False)
 
@@ -168,18 +171,28 @@ class Geocoder:
         return None
 
     # -- public ----------------------------------------------------------------
-    def resolve(self, text: str, context: tuple[str, ...] = ()) -> Result:
+    def resolve(self, text: str, context: tuple[str, ...] = (), *, strict: bool = True) -> Result:
         """Resolve `text`; `context` is the (province, prefecture) codes inherited
         from the item before in the same list, tried innermost first. Annotation marks
-        and bracketed remarks are dropped and kept in the note; an answer never lies
-        outside the province of `context` unless the text names another province."""
+        and bracketed remarks are dropped and kept in the note. With `strict` (the list
+        named the province of `context`), an answer never lies outside that province
+        unless the text names another province."""
         bare, removed = strip_annotations(text)
-        res = self._resolve(text, normalise(bare, self.garbles, self.keep), context)
+        s = normalise(bare, self.garbles, self.keep)
+        res = self._resolve(text, s, context, strict)
+        orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t) and len(s) > len(t) + 1), "")
+        if res.status == UNMATCHED and orphan:
+            # *自治区昭苏县: the province's name was lost in copying, its type word was not
+            # the type word starts a new province: the list's context no longer holds
+            rest = self._resolve(text, s[len(orphan) :], (), strict)
+            if rest.status != UNMATCHED and rest.province.endswith(orphan):
+                res = rest
+                res.note = _join(res.note, f"'{orphan}' without a name before it ignored")
         if removed:
             res.note = _join(res.note, "annotation removed: " + " ".join(removed))
         return res
 
-    def _resolve(self, text: str, s: str, context: tuple[str, ...]) -> Result:
+    def _resolve(self, text: str, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
             return Result(text, UNMATCHED, method="none", note="empty name", reason=why.EMPTY)
         group = self._group(text, s, context)
@@ -202,7 +215,11 @@ class Geocoder:
                 best = (k, [p for kp, p in keyed if kp == k], root)
         if best is not None:
             res = self._decide(text, s, best[1], best[2])
-            if best[2] is None and context:
+            units = self.gz.units
+            res.named_province = best[2] is None and all(
+                p.chain and units[p.chain[0]].level == "province" for p in best[1]
+            )
+            if best[2] is None and context and strict:
                 return self._inside_context(res, best[1], context)
             return res
         town_only = self._town_only(s)

@@ -179,9 +179,11 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
     gc = geocoder or Geocoder()
     out: list[Result] = []
     context: tuple[str, ...] = ()
+    strict = False  # the line named the province of `context`: answers stay inside it
     for item in items_of(lines, gc):
         if item.starts_line:
             context = (item.header,) if item.header else ()
+            strict = bool(item.header)
         text, note = item.text, ""
         m = _HEADER.match(text)
         if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
@@ -189,33 +191,38 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
             text = m.group("rest").strip()
             if head.status not in (UNMATCHED, AMBIGUOUS):
                 context = head.context or (head.adcode,)
+                strict = strict or head.named_province or head.level == "province"
             else:
                 note = f"'{m.group('head')}' before the colon is not a place; read without it"
-        for res in _resolve_joined(gc, text, context):
+        for res in _resolve_joined(gc, text, context, strict):
             if res.input == text:
                 res.input = item.text
             if note:
                 res.note = f"{note}; {res.note}" if res.note else note
             if res.status not in (UNMATCHED, AMBIGUOUS):
                 context = res.context
+                strict = strict or res.named_province
             out.append(res)
     return out
 
 
-def _resolve_joined(gc: Geocoder, text: str, context: tuple[str, ...]) -> list[Result]:
+def _resolve_joined(
+    gc: Geocoder, text: str, context: tuple[str, ...], strict: bool = True
+) -> list[Result]:
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
-    res = gc.resolve(text, context)
+    res = gc.resolve(text, context, strict=strict)
     if res.status != UNMATCHED or not any(c in text for c in _CONJUNCTIONS):
         return [res]
     for conj in _CONJUNCTIONS:
         start = text.find(conj)
         while start > 0:
             left, right = text[:start], text[start + len(conj) :]
-            first = gc.resolve(left, context) if right else None
+            first = gc.resolve(left, context, strict=strict) if right else None
             if first is not None and first.status != UNMATCHED:
                 after = first.context if first.status != AMBIGUOUS else context
-                rest = _resolve_joined(gc, right, after or context)
+                strict_after = strict or first.named_province
+                rest = _resolve_joined(gc, right, after or context, strict_after)
                 if all(r.status != UNMATCHED for r in rest):
                     first.input = left
                     for r in (first, *rest):

@@ -104,7 +104,9 @@ def to_simplified(text: str) -> str:
 
 
 # Variant characters that t2s leaves alone but official names write otherwise.
-_VARIANTS = str.maketrans({"濬": "浚", "澂": "澄", "邨": "村", "峯": "峰", "㠶": "岭"})
+_VARIANTS = str.maketrans(
+    {"濬": "浚", "澂": "澄", "邨": "村", "峯": "峰", "㠶": "岭", "陜": "陕"}  # 陜西 in Big5 copies
+)
 
 
 # Annotation marks glued to names in published lists (德清县※, 安吉縣*, ①, ¹): no official
