@@ -32,7 +32,8 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
 _ORPHAN_TYPES = ("自治区", "省")
-_TOWN_TAIL = re.compile(r"^[^省]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
+# a town's name is Chinese characters (never 省): `<镇` is no town
+_TOWN_TAIL = re.compile(r"^(?!.*省)[\u4e00-\u9fff]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
 # last characters of town and zone names: only a name ending in one can have a tail

@@ -114,17 +114,22 @@ def _province_only(text: str) -> str:
     return strong.get(s) or bare.get(s) or ""
 
 
-def _starts_with_province(text: str) -> bool:
-    """河北省唐山市 and 内蒙古呼和浩特市 do; 河北区 (a district of 天津) does not."""
+def _leading_province(text: str) -> str:
+    """The adcode of the province `text` begins with: 河北省唐山市 and 内蒙古呼和浩特市
+    begin with one; 河北区 (a district of 天津) does not."""
     s = normalise(_ENUM.sub("", text.strip()))
     strong, bare = _province_forms()
-    for n in range(2, min(len(s), 9) + 1):
+    for n in range(min(len(s), 9), 1, -1):
         head = s[:n]
         if head in strong:
-            return True
+            return strong[head]
         if head in bare and (n == len(s) or s[n] not in "区县市镇乡旗路街"):
-            return True
-    return False
+            return bare[head]
+    return ""
+
+
+def _starts_with_province(text: str) -> bool:
+    return bool(_leading_province(text))
 
 
 def _section_header(text: str) -> bool:
@@ -148,7 +153,9 @@ def _heads_next(province: str, nxt: str, gc: Geocoder) -> bool:
     if not first:
         return False
     res = gc.resolve(first[0], (province,))
-    return res.status in (MATCHED, APPROXIMATE) and within(res.adcode, province)
+    # an approximate answer counts only when it found a unit below the province
+    found = res.status == MATCHED or (res.status == APPROXIMATE and res.adcode != province)
+    return found and within(res.adcode, province)
 
 
 def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator[Item]:
@@ -202,6 +209,9 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
             if res.status not in (UNMATCHED, AMBIGUOUS):
                 context = res.context
                 strict = strict or res.named_province
+            elif _leading_province(res.input):
+                # 北京市丁青县 is no place, but the line is about 北京市 all the same
+                context, strict = (_leading_province(res.input),), True
             out.append(res)
     return out
 
