@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from functools import cache
 
-import seeds
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import seeds
 from geodata.codes import within
 from geodata.gazetteer import GENERIC_ZONES, gazetteer
 from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder
@@ -31,7 +31,7 @@ def pool() -> list[str]:
     names = sorted({u.name for u in gz.current.values() if u.level != "province"})
     names += sorted({u.name for u in gz.units if not u.current})[::7]
     names += [t[1] for t in seeds.load_townships()[::97]]
-    names += sorted(GENERIC_ZONES) + ["主城九区", "主城区", "市辖区", "城区", "和平区和平县"]
+    names += [*sorted(GENERIC_ZONES), "主城九区", "主城区", "市辖区", "城区", "和平区和平县"]
     names += ["德清县※", "①安吉县", "(含开发区)", "试点县", "abc", "火星市"]
     return [n for n in names if not _starts_with_province(n)]
 
