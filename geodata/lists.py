@@ -44,6 +44,7 @@ _NUMBER_ONLY = re.compile(rf"^[\s0-9{_NUMERAL}.．、()（）\u2460-\u2473]*$")
 _TRAILING = re.compile(r"[。．.!！?？\s]+$|等$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
+HEAD_LOOKAHEAD = 5  # lines below a bare province line that may show it is a heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,18 +145,21 @@ def _section_header(text: str) -> bool:
     )
 
 
-def _heads_next(province: str, nxt: str, gc: Geocoder) -> bool:
-    """A bare province line heads the next line when that line names no province and its
-    first item lies inside this one (北京市 above 昌平区; not 北京市 above 天津市)."""
-    if not nxt or _province_only(nxt) or _starts_with_province(nxt):
-        return False
-    first = split_line(nxt)[:1]
-    if not first:
-        return False
-    res = gc.resolve(first[0], (province,))
-    # an approximate answer counts only when it found a unit below the province
-    found = res.status == MATCHED or (res.status == APPROXIMATE and res.adcode != province)
-    return found and within(res.adcode, province)
+def _heads_next(province: str, following: list[str], gc: Geocoder) -> bool:
+    """A bare province line heads the lines below it when they name no province and one
+    of the first few lies inside it (北京市 above 昌平区; not 北京市 above 天津市)."""
+    for nxt in following[:HEAD_LOOKAHEAD]:
+        if _province_only(nxt) or _starts_with_province(nxt):
+            return False
+        first = split_line(nxt)[:1]
+        if not first:
+            continue
+        res = gc.resolve(first[0], (province,))
+        # an approximate answer counts only when it found a unit below the province
+        found = res.status == MATCHED or (res.status == APPROXIMATE and res.adcode != province)
+        if found and within(res.adcode, province):
+            return True
+    return False
 
 
 def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator[Item]:
@@ -167,12 +171,13 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
         line = lines[no]
         province = _province_only(line)
         if province:
-            nxt = lines[content[pos + 1]] if pos + 1 < len(content) else ""
+            following = [lines[i] for i in content[pos + 1 :]]
             numbered = bool(_COUNT.search(line)) or bool(_ENUM.match(line))
             gc = gc or Geocoder()
-            if numbered or _heads_next(province, nxt, gc):
+            if numbered or _heads_next(province, following, gc):
                 header = province  # a province above its items: context, no row
                 continue
+            header = ""  # a province as an item: the heading above no longer holds
         elif _section_header(line):
             header = ""
             continue

@@ -202,3 +202,23 @@ def test_every_reason_has_both_languages(gc: Geocoder) -> None:
     r = gc.resolve("火星市")
     assert r.reason == "not_a_place" and reason_text(r.reason, "zh") == REASONS[r.reason][1]
     assert reason_text("", "zh") == ""
+
+
+def test_a_province_line_is_a_heading_only_when_lines_below_lie_in_it(gc: Geocoder) -> None:
+    lines = ["北京市", "昌平区", "天津市", "中新天津生态城", "和平区"]
+    rs = geocode_lines(lines, gc)
+    assert [r.adcode for r in rs] == ["110114", "120000", "120101"]
+    assert rs[1].level == "zone" and rs[1].status == APPROXIMATE
+    # 天津市 above a zone only: an item, and the 北京 heading no longer holds below it
+    rs = geocode_lines(["北京市", "昌平区", "天津市", "中新天津生态城"], gc)
+    assert [r.adcode for r in rs[:2]] == ["110114", "120000"]
+    assert not rs[2].adcode.startswith("11")
+
+
+def test_strictness_comes_from_a_named_province_only(gc: Geocoder) -> None:
+    # no province named: a list of cities may cross provinces
+    rs = geocode_lines(["徐州市、苏州市、寿光市、珠海市"], gc)
+    assert [r.adcode for r in rs] == ["320300", "320500", "370783", "440400"]
+    # 北京市丁青县 is no place, yet the line is about 北京市
+    rs = geocode_lines(["北京市丁青县、丁青县"], gc)
+    assert [r.status for r in rs] == [UNMATCHED, UNMATCHED]
