@@ -119,6 +119,7 @@ class Geocoder:
             g["group_name"]: (g["parent_adcode"], tuple(g["member_adcodes"].split()), g["source"])
             for g in seeds.load_groups()
         }
+        self.group_ends = (*self.groups, "市辖区")
 
     # -- parsing ---------------------------------------------------------------
     def _parses(self, s: str, root: Unit | None) -> list[_Parse]:
@@ -179,10 +180,12 @@ class Geocoder:
         named the province of `context`), an answer never lies outside that province
         unless the text names another province."""
         bare, removed = strip_annotations(text)
-        s = normalise(bare, self.garbles, self.keep)
+        s = normalise(bare, self.garbles, self.keep, annotated=False)
         res = self._resolve(text, s, context, strict)
-        orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t) and len(s) > len(t) + 1), "")
-        if res.status == UNMATCHED and orphan:
+        orphan = ""
+        if res.status == UNMATCHED and s.startswith(_ORPHAN_TYPES):
+            orphan = next(t for t in _ORPHAN_TYPES if s.startswith(t))
+        if orphan and len(s) > len(orphan) + 1:
             # *自治区昭苏县: the province's name was lost in copying, its type word was not
             # the type word starts a new province: the list's context no longer holds
             rest = self._resolve(text, s[len(orphan) :], (), strict)
@@ -482,6 +485,8 @@ class Geocoder:
 
     def _group(self, text: str, s: str, context: tuple[str, ...]) -> Result | None:
         """A named group of units (重庆市主城九区, 市辖区) -> its member units."""
+        if not s.endswith(self.group_ends):
+            return None
         for name in self.groups:
             if s.endswith(name):
                 prefix, rule = s[: -len(name)], ""

@@ -20,6 +20,7 @@ from geodata.names import normalise
 _SEPARATORS = "、，,；;"
 SEPARATORS = re.compile(f"[{_SEPARATORS}]")
 _OPEN, _CLOSE = "（(【[〔", "）)】]〕"
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _HEADER = re.compile(r"^(?P<head>[^:：]{2,20})[:：](?P<rest>.*)$")
 _NUMERAL = "一二三四五六七八九十"
 # numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① 第一批：
@@ -43,8 +44,10 @@ _GLUED_HEADER = re.compile(
 _NUMBER_ONLY = re.compile(rf"^[\s0-9{_NUMERAL}.．、()（）\u2460-\u2473]*$")
 _TRAILING = re.compile(r"[。．.!！?？\s]+$|等$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
+_PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 HEAD_LOOKAHEAD = 5  # lines below a bare province line that may show it is a heading
+_HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +60,8 @@ class Item:
 
 def _split_items(line: str) -> list[str]:
     """Split at separators outside brackets, so 德清县※(※表示新增,下同) stays one item."""
+    if not _BRACKETS.search(line):
+        return SEPARATORS.split(line)
     parts: list[str] = []
     cur: list[str] = []
     depth = 0
@@ -83,7 +88,10 @@ def _clean_item(part: str) -> str:
 
 
 def split_line(line: str) -> list[str]:
-    line = _GLUED_HEADER.sub("、", line.strip())
+    line = line.strip()
+    if _PLAIN.fullmatch(line) and not line.endswith("等"):
+        return [line]  # most lines of a column of names: one name, nothing to take off
+    line = _GLUED_HEADER.sub("、", line)
     parts = [_clean_item(p) for p in _split_items(_ENUM.sub("", line))]
     return [p for p in parts if p]
 
@@ -106,12 +114,36 @@ def _province_forms() -> tuple[dict[str, str], dict[str, str]]:
     return strong, bare
 
 
+@cache
+def _province_chars() -> frozenset[str]:
+    """Every character a province's name may be written with, simplified or traditional:
+    a line with any other character names no province (a fast test before normalising)."""
+    from geodata._cache import cached_json
+
+    def build() -> str:
+        import opencc  # the s2t tables take a tenth of a second to load: once, with the cache
+
+        chars = {ch for forms in _province_forms() for f in forms for ch in f}
+        s2t = opencc.OpenCC("s2t")
+        return "".join(sorted(chars | {ch for c in chars for ch in s2t.convert(c)}))
+
+    return frozenset(cached_json("province-chars.json", build))
+
+
 def _province_only(text: str) -> str:
     """The adcode of the province a header-like line names (北 京, 一、北京市(3個),
     河北?</span>4個)), or ""."""
-    s = _COUNT.sub("", _ENUM.sub("", text.strip()))
-    s = normalise(_CJK.sub("", s))
+    allowed = _province_chars()
+    if _PLAIN.fullmatch(text):
+        if not allowed.issuperset(text):
+            return ""  # most lines: a character no province name has
+    elif any(c not in allowed and c not in _HEAD_CHARS and "\u4e00" <= c <= "\u9fff" for c in text):
+        return ""
+    s = _CJK.sub("", _COUNT.sub("", _ENUM.sub("", text.strip())))
+    if not 2 <= len(s) <= 9 or not allowed.issuperset(s):
+        return ""
     strong, bare = _province_forms()
+    s = normalise(s)
     return strong.get(s) or bare.get(s) or ""
 
 
@@ -136,9 +168,12 @@ def _starts_with_province(text: str) -> bool:
 def _section_header(text: str) -> bool:
     """一、试点县 （二）试点镇 二、国家园林城市(共46个): numbered, a single item, and
     worded as a heading or followed by a count."""
+    counted = bool(_COUNT.search(text))
+    if not counted and not _CHINESE_ENUM.match(text):
+        return False
     if len(_split_items(_ENUM.sub("", text))) > 1:
         return False
-    if _COUNT.search(text):
+    if counted:
         return True
     return bool(_CHINESE_ENUM.match(text)) and bool(
         _HEADER_WORDS.search(normalise(_ENUM.sub("", text)))

@@ -119,9 +119,15 @@ _MARKS = re.compile(
 _TRAILING_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]+$")
 
 
+# any character that may start an annotation: most names have none (the fast path)
+_ANNOTATION_START = re.compile(_MARKS.pattern[:-2] + r"（(0-9]")
+
+
 def strip_annotations(text: str) -> tuple[str, tuple[str, ...]]:
     """The text without annotation marks and bracketed remarks, and what was removed
     (德清县※(※表示新增,下同) -> 德清县, ('※', '(※表示新增,下同)'))."""
+    if not _ANNOTATION_START.search(text):
+        return text.strip(), ()
     removed: list[str] = []
 
     def take(m: re.Match[str]) -> str:
@@ -136,7 +142,11 @@ def strip_annotations(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def normalise(
-    text: str, garbles: dict[str, str] | None = None, keep: frozenset[str] = frozenset()
+    text: str,
+    garbles: dict[str, str] | None = None,
+    keep: frozenset[str] = frozenset(),
+    *,
+    annotated: bool = True,
 ) -> str:
     """Simplified characters, half-width forms, no spaces, notes in brackets and
     annotation marks dropped.
@@ -144,7 +154,7 @@ def normalise(
     `keep` holds characters that official names use as they are: t2s turns 乾 into 干
     (乾安县, 乾县), so a character of `keep` is never converted away.
     """
-    s = strip_annotations(text)[0]
+    s = strip_annotations(text)[0] if annotated else text
     s = unicodedata.normalize("NFKC", s)
     s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
