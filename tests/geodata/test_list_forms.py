@@ -130,6 +130,13 @@ def test_merged_units_resolve_to_todays_successor(
     assert r.reason == "merged" and not r.renamed_from and "source" in r.note
 
 
+def test_a_county_replaced_on_the_same_land_is_a_rename_not_a_merge(gc: Geocoder) -> None:
+    # 撤销户县，设立鄠邑区 (2016): the change table's only link, one to one, a new code
+    r = gc.resolve("陕西省西安市户县")
+    assert (r.adcode, r.renamed_from, r.merged_into) == ("610118", "户县", "")
+    assert r.reason == "renamed" and r.changed == "2016"
+
+
 def test_a_rename_says_renamed_from_with_the_year(gc: Geocoder) -> None:
     r = gc.resolve("浙江省临安市")
     assert (r.adcode, r.renamed_from, r.reason) == ("330112", "临安市", "renamed")
