@@ -229,3 +229,15 @@ def test_strictness_comes_from_a_named_province_only(gc: Geocoder) -> None:
     # 北京市丁青县 is no place, yet the line is about 北京市
     rs = geocode_lines(["北京市丁青县、丁青县"], gc)
     assert [r.status for r in rs] == [UNMATCHED, UNMATCHED]
+
+
+def test_batch2_town_is_pinned_to_its_county(gc: Geocoder) -> None:
+    import seeds
+
+    entry = next(e for e in seeds.load_entries() if "义堂镇" in e["text"])
+    (r,) = geocode_lines([entry["text"]], gc)
+    assert (r.adcode, r.county, r.town) == ("371302", "兰山区", "义堂镇")
+
+
+def test_ji_between_two_units(gc: Geocoder) -> None:
+    assert codes(["浙江省湖州市安吉县及德清县"], gc) == ["330523", "330521"]
