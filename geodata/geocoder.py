@@ -32,6 +32,7 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
 _ORPHAN_TYPES = ("自治区", "省")
+_GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")
 # a town's name is Chinese characters (never 省): `<镇` is no town
 _TOWN_TAIL = re.compile(r"^(?!.*省)[\u4e00-\u9fff]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
 
@@ -454,6 +455,9 @@ class Geocoder:
         parses = self._parses_partial(s)
         if s in GENERIC_ZONES:
             note, reason = f"'{s}' names no zone without the unit it lies in", why.GENERIC_ZONE
+        elif s.endswith(_GROUP_WORDS):
+            note = f"'{s}' names a group of districts that no curated table lists"
+            reason = why.GROUP_UNKNOWN
         elif parses:
             chain, pos = parses
             last = self.gz.units[chain[-1]]

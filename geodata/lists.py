@@ -23,10 +23,12 @@ _OPEN, _CLOSE = "（(【[〔", "）)】]〕"
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _HEADER = re.compile(r"^(?P<head>[^:：]{2,20})[:：](?P<rest>.*)$")
 _NUMERAL = "一二三四五六七八九十"
-# numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① 第一批：
+# numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① Ⅱ、 第一批： and a
+# spreadsheet's serial number before a tab (1\t唐山市)
 _ENUM = re.compile(
-    rf"^\s*(?:[(（]\s*[0-9{_NUMERAL}]+\s*[)）]|[0-9]+\s*[.．、)）](?![0-9])"
-    rf"|[{_NUMERAL}]+\s*[、.．]|第[{_NUMERAL}0-9]+[批部类類][、.．:：]?|[\u2460-\u2473\u2776-\u277f])\s*"
+    rf"^\s*(?:[(（]\s*[0-9０-９{_NUMERAL}]+\s*[)）]|[0-9０-９]+\s*[.．、)）](?![0-9])"
+    rf"|[{_NUMERAL}]+\s*[、.．]|第[{_NUMERAL}0-9]+[批部类類][、.．:：]?"
+    r"|[\u2160-\u216f]+\s*[、.．]?|[\u2460-\u2473\u2776-\u277f]|[0-9０-９]+\s+(?=[\u4e00-\u9fff]))\s*"
 )
 _CHINESE_ENUM = re.compile(rf"^\s*(?:[(（]\s*[{_NUMERAL}]+\s*[)）]|[{_NUMERAL}]+\s*[、.．])")
 # a count after a header: (3个) （共46个） 4個)
@@ -41,11 +43,12 @@ _HEADER_WORDS = re.compile(
 _GLUED_HEADER = re.compile(
     rf"[{_NUMERAL}]+、[^{_SEPARATORS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
 )
-_NUMBER_ONLY = re.compile(rf"^[\s0-9{_NUMERAL}.．、()（）\u2460-\u2473]*$")
+_NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
 _TRAILING = re.compile(r"[。．.!！?？\s]+$|等$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
+_SPACES = re.compile(r"[\s\u3000]+")
 HEAD_LOOKAHEAD = 5  # lines below a bare province line that may show it is a heading
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
@@ -262,8 +265,28 @@ def _resolve_joined(
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
     res = gc.resolve(text, context, strict=strict)
-    if res.status != UNMATCHED or not any(c in text for c in _CONJUNCTIONS):
+    if res.status != UNMATCHED:
         return [res]
+    spaced = _SPACES.search(text.strip())
+    if not spaced and not any(c in text for c in _CONJUNCTIONS):
+        return [res]
+    if spaced:  # 唐山市 邯郸市: names apart by spaces (温岭 市 is one, and resolves whole)
+        parts = _SPACES.split(text.strip())
+        found = [gc.resolve(p, context, strict=strict) for p in parts]
+        if all(r.status != UNMATCHED for r in found):
+            out, ctx = [], context
+            if found[0].level == "province" and len(parts) > 1:
+                # 河北省 唐山市 邯郸市: a province before the names is their context
+                ctx, strict = found[0].context or (found[0].adcode,), True
+                parts = parts[1:]
+            for part in parts:
+                r = gc.resolve(part, ctx, strict=strict)
+                r.input = part
+                r.note = f"{r.note}; split at a space" if r.note else "split at a space"
+                if r.status != AMBIGUOUS:
+                    ctx = r.context or ctx
+                out.append(r)
+            return out
     for conj in _CONJUNCTIONS:
         start = text.find(conj)
         while start > 0:

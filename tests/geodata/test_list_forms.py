@@ -199,7 +199,7 @@ def test_districts_of_a_city(gc: Geocoder) -> None:
 
 def test_main_districts_of_an_uncurated_city_are_not_guessed(gc: Geocoder) -> None:
     r = gc.resolve("江苏省南京市主城区")
-    assert r.status != MATCHED or r.level != "group"
+    assert (r.status, r.reason) == (UNMATCHED, "group_unknown")
 
 
 # -- 8. reasons ------------------------------------------------------------------------
@@ -241,3 +241,18 @@ def test_batch2_town_is_pinned_to_its_county(gc: Geocoder) -> None:
 
 def test_ji_between_two_units(gc: Geocoder) -> None:
     assert codes(["浙江省湖州市安吉县及德清县"], gc) == ["330523", "330521"]
+
+
+def test_more_numbering_forms() -> None:
+    assert split_line("１、安吉县") == ["安吉县"]  # full-width digit
+    assert split_line("Ⅱ、安吉县") == ["安吉县"]  # Roman numeral
+    assert split_line("12\t安吉县") == ["安吉县"]  # a spreadsheet's serial number
+
+
+def test_names_apart_by_spaces_are_items_when_the_whole_is_no_name(gc: Geocoder) -> None:
+    rs = geocode_lines(["河北省 唐山市 邯郸市", "浙江省温岭 市"], gc)
+    assert [(r.input, r.adcode) for r in rs] == [
+        ("唐山市", "130200"),
+        ("邯郸市", "130400"),
+        ("浙江省温岭 市", "331081"),
+    ]
