@@ -44,7 +44,10 @@ _GLUED_HEADER = re.compile(
     rf"[{_NUMERAL}]+、[^{_SEPARATORS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
 )
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
-_TRAILING = re.compile(r"[。．.!！?？\s]+$|等$")
+# what closes an enumeration: 。 等 等3个城市 等地 等县（市、区）
+_TRAILING = re.compile(
+    r"[。．.!！?？\s]+$|等(?:[0-9一二三四五六七八九十百]+[个個家处處]\S*|地|[县市区旗]\S*)?$"
+)
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
@@ -86,7 +89,7 @@ def _split_items(line: str) -> list[str]:
 
 def _clean_item(part: str) -> str:
     part = _ENUM.sub("", part.strip())
-    part = _TRAILING.sub("", part.strip())
+    part = _TRAILING.sub("", _TRAILING.sub("", part.strip()))  # 等地。: both
     return "" if _NUMBER_ONLY.match(part) else part
 
 

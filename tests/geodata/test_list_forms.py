@@ -256,3 +256,14 @@ def test_names_apart_by_spaces_are_items_when_the_whole_is_no_name(gc: Geocoder)
         ("邯郸市", "130400"),
         ("浙江省温岭 市", "331081"),
     ]
+
+
+def test_what_closes_an_enumeration_is_dropped() -> None:
+    assert split_line("河北省石家庄市、唐山市、秦皇岛市等3个城市") == [
+        "河北省石家庄市",
+        "唐山市",
+        "秦皇岛市",
+    ]
+    assert split_line("唐山市等地。") == ["唐山市"]
+    assert split_line("安吉县等县（市、区）") == ["安吉县"]
+    assert split_line("平等乡") == ["平等乡"]
