@@ -313,7 +313,7 @@ def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> lis
     gc = geocoder or Geocoder()
     out = []
     for name in names:
-        res = gc.resolve(name.strip())
+        res = gc.resolve(_clean_item(name) if _ENUM.match(name) else name.strip())
         res.input = name
         out.append(res)
     return out

@@ -267,3 +267,11 @@ def test_what_closes_an_enumeration_is_dropped() -> None:
     assert split_line("唐山市等地。") == ["唐山市"]
     assert split_line("安吉县等县（市、区）") == ["安吉县"]
     assert split_line("平等乡") == ["平等乡"]
+
+
+def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
+    from geodata.lists import geocode_names
+
+    rs = geocode_names(["1、安吉县", "（2）德清县※", "3"], gc)
+    assert [r.adcode for r in rs] == ["330523", "330521", ""]
+    assert [r.input for r in rs] == ["1、安吉县", "（2）德清县※", "3"]
