@@ -84,7 +84,9 @@ def changes(events: list[dict[str, object]]) -> list[dict[str, object]]:
                 "new_name": new.get("name") or "",
                 "doc_no": e.get("doc_no") or "",
                 # the Ministry of Civil Affairs' own page where the package gives one
-                "source": e.get("source_official") or e.get("source") or "",
+                "source": e.get("source_official")
+                or e.get("source")
+                or ("the State Council's approval" if e.get("doc_no") else "no source given"),
                 "source_url": e.get("source_url") or "",
             }
         )
