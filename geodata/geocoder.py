@@ -121,6 +121,7 @@ class Geocoder:
             for g in seeds.load_groups()
         }
         self.group_ends = (*self.groups, "市辖区")
+        self._by_length: dict[int, list[tuple[str, str]]] | None = None  # names, on first use
 
     # -- parsing ---------------------------------------------------------------
     def _parses(self, s: str, root: Unit | None) -> list[_Parse]:
@@ -230,7 +231,7 @@ class Geocoder:
         town_only = self._town_only(s)
         if town_only is not None:
             return self._finish_town_only(text, s, town_only)
-        return self._unmatched(text, s)
+        return self._unmatched(text, s, context)
 
     # -- deciding --------------------------------------------------------------
     def _decide(self, text: str, s: str, parses: list[_Parse], root: Unit | None) -> Result:
@@ -450,7 +451,7 @@ class Geocoder:
             reason=why.TOWN_WITHOUT_COUNTY,
         )
 
-    def _unmatched(self, text: str, s: str) -> Result:
+    def _unmatched(self, text: str, s: str, context: tuple[str, ...] = ()) -> Result:
         # explain how far the name could be read
         parses = self._parses_partial(s)
         if s in GENERIC_ZONES:
@@ -466,7 +467,36 @@ class Geocoder:
         else:
             note = f"no province, prefecture, county or town is named '{s}'"
             reason = why.NOT_A_PLACE
-        return Result(text, UNMATCHED, method="none", note=note, reason=reason)
+        rest, outer = s, context[0][:2] + "0000" if context else ""
+        if parses:
+            rest, outer = s[parses[1] :], self.gz.units[parses[0][-1]].code
+        near = self._one_character_away(rest, outer)
+        if near:
+            note = _join(note, "one character away: " + "、".join(self.gz.name_of(c) for c in near))
+        cands = " | ".join(f"{c} {self._path(c)}" for c in near)
+        return Result(text, UNMATCHED, method="none", note=note, reason=reason, candidates=cands)
+
+    def _one_character_away(self, rest: str, outer: str) -> list[str]:
+        """Today's units whose name differs from `rest` in one character (堵云县 -> 缙云县,
+        an OCR slip): offered as candidates to choose from, never answered."""
+        if not 3 <= len(rest) <= 12:
+            return []
+        out = []
+        for code, name in self._names_by_length().get(len(rest), ()):
+            if outer and not within(code, outer):
+                continue
+            if sum(a != b for a, b in zip(name, rest, strict=True)) == 1:
+                out.append(code)
+        return out[:5]
+
+    def _names_by_length(self) -> dict[int, list[tuple[str, str]]]:
+        if self._by_length is None:
+            by: dict[int, list[tuple[str, str]]] = {}
+            for u in self.gz.current.values():
+                if u.level in ("prefecture", "county"):
+                    by.setdefault(len(u.name), []).append((u.code, u.name))
+            self._by_length = by
+        return self._by_length
 
     def _inside_context(
         self, res: Result, parses: list[_Parse], context: tuple[str, ...]

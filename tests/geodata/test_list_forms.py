@@ -275,3 +275,13 @@ def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
     rs = geocode_names(["1、安吉县", "（2）德清县※", "3"], gc)
     assert [r.adcode for r in rs] == ["330523", "330521", ""]
     assert [r.input for r in rs] == ["1、安吉县", "（2）德清县※", "3"]
+
+
+def test_an_ocr_slip_is_unmatched_with_the_names_one_character_away(gc: Geocoder) -> None:
+    (r,) = geocode_lines(["浙江省：堵雲縣"], gc)  # 缙雲縣 as an OCR read it
+    assert r.status == UNMATCHED and not r.adcode
+    assert r.candidates == "331122 浙江省丽水市缙云县"
+    (r,) = geocode_lines(["河北省唐山市迁西市"], gc)
+    assert r.status == UNMATCHED and {"130227", "130283"} == {
+        c.split()[0] for c in r.candidates.split(" | ")
+    }
