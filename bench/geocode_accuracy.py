@@ -113,6 +113,7 @@ def main() -> dict[str, object]:
     ours_all: list[tuple[dict[str, str], str, bool]] = []
     cpca_all: list[tuple[dict[str, str], str, bool]] = []
     misses = []
+    offered = 0  # misses whose gold unit is among the candidates offered to choose from
     for meta in read_lists():
         lid = meta["list_id"]
         results = geocode_lines(lines_of(meta), gc)
@@ -121,6 +122,8 @@ def main() -> dict[str, object]:
         for g, r in pairs:
             got, conf = (r.adcode, r.status in CONFIDENT) if r is not None else ("", False)
             ours.append((g, got, conf))
+            if not is_right(g, got, conf) and r is not None and g["adcode"]:
+                offered += g["adcode"] in {c.split(" ")[0] for c in r.candidates.split(" | ")}
             if not is_right(g, got, conf):
                 misses.append(
                     {
@@ -153,6 +156,7 @@ def main() -> dict[str, object]:
             "pilot_atlas": _score(clean),
             "cpca": _score(cpca_clean),
         },
+        "misses_with_the_right_unit_among_candidates": offered,
         "targets": {"accuracy_min": 0.99, "confident_wrong_max": 0},
         "per_list": per_list,
         "pilot_atlas_misses": misses,
