@@ -49,3 +49,33 @@ def test_answers_stay_in_the_named_province(
     for r in geocode_lines([line], GC):
         if r.status in (MATCHED, APPROXIMATE):
             assert within(r.adcode, code), (line, r.input, r.adcode, r.note)
+
+
+@cache
+def county_paths() -> list[tuple[str, str]]:
+    """(full written path, adcode) of every county-level unit today."""
+    gz = gazetteer()
+    out = []
+    for u in gz.current.values():
+        if u.level == "county":
+            pref = gz.name_of(u.code[:4] + "00") if u.code[2:4] != "00" else ""
+            out.append((gz.name_of(u.code[:2] + "0000") + pref + u.name, u.code))
+    return sorted(out)
+
+
+LEADING = st.sampled_from(["", "※", "*", "△", "▲", "★", "#", "①"])
+TRAILING = st.sampled_from(["", "※", "*", "#", "①", "²", "（含经济开发区）", "(下同)"])
+NUMBERING = st.sampled_from(["", "1、", "(2)", "（三）", "④", "5. ", "十一、", "１、"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(county_paths()), NUMBERING, LEADING, TRAILING)
+def test_marks_and_numbering_never_change_the_answer(
+    path: tuple[str, str], numbering: str, before: str, after: str
+) -> None:
+    text, code = path
+    plain = GC.resolve(text)
+    rows = geocode_lines([numbering + before + text + after], GC)
+    assert len(rows) == 1
+    assert (rows[0].status, rows[0].adcode) == (plain.status, plain.adcode)
+    assert (plain.status, plain.adcode) == (MATCHED, code)
