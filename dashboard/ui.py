@@ -16,7 +16,7 @@ from dashboard.filenames import download_name
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
-from geodata.attribution import attribution_line, attribution_lines, map_attribution
+from geodata.attribution import attribution_lines, map_attribution
 from geodata.note_text import note_text
 
 if TYPE_CHECKING:
@@ -311,41 +311,9 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
                 download_name(s, "fn_pilots", "geojson"),
                 "application/geo+json",
             ),
-            (
-                t("download_png", lang),
-                partial_slide(ids, lang, s.use),
-                download_name(s, "fn_slide", "png"),
-                "image/png",
-            ),
         ],
         key="dl",
     )
-
-
-def slide_png(ids: tuple[str, ...], lang: str, use: str = "") -> bytes:
-    """The slide for the pilots on screen, rendered on the server (no browser needed)."""
-    from dashboard.slide import render_slide
-
-    shown = slide_frame(ids, use)
-    batches = tuple(sorted({int(b) for b in shown["batch"]})) or (1, 2, 3)
-    return render_slide(
-        shown,
-        title=t("app_title", lang),
-        lang=lang,
-        batches=batches,
-        subtitle=t("shown", lang, n=len(shown)),
-        source_line=attribution_line(),
-    )
-
-
-def slide_frame(ids: tuple[str, ...], use: str = "") -> pd.DataFrame:
-    """The rows a slide draws: the pilots on screen, from the registry the view shows."""
-    frame = data.registry(True, use)
-    return frame[frame["pilot_id"].isin(ids)]
-
-
-def partial_slide(ids: tuple[str, ...], lang: str, use: str = "") -> partial[bytes]:
-    return partial(slide_png, ids, lang, use)
 
 
 def research_download(pilots: pd.DataFrame, s: ViewState) -> None:
