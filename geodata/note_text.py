@@ -86,6 +86,8 @@ REASONS: tuple[Reason, ...] = (
        "不在{province}：唯一的读法是{where}", "not in {province}: the only reading is {where}"),
     _r("orphan", r"'(?P<text>.+)' without a name before it ignored",
        "“{text}”前面没有名称，已忽略", "“{text}” without a name before it ignored"),
+    _r("near", r"one character away: (?P<names>.+)", "只差一个字的有：{names}",
+       "one character away: {names}"),
     _r("chosen", r"chosen by hand: (?P<path>.+)", "人工选择：{path}", "chosen by hand: {path}"),
     _r("corrected", r"corrected by hand to '(?P<text>.+)'", "人工改为“{text}”",
        "corrected by hand to “{text}”"),

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data, downloads, ui
+from dashboard import data, downloads, export_downloads, ui
+from dashboard.export import facts
 from dashboard.filters import filter_pilots
 from dashboard.state import ViewState, from_query, to_query
 from dashboard.views import lists
@@ -62,7 +63,8 @@ def consumers(use: str) -> dict[str, object]:
         "compare": set(compare["pilot_id"]),
         "map_in_two": set(shown[shown["province"].isin(["北京市", "广东省"])]["pilot_id"]),
         "present": set(present["pilot_id"]),
-        "slide": set(ui.slide_frame(ids, s.use)["pilot_id"]),
+        # what the slide, the deck and presenting print: shown and known for batch 3
+        "slide": next((c.shown, c.known) for c in facts.batch_counts(shown, s) if c.batch == 3),
         "csv": {r["pilot_id"] for r in csv_rows},
         "geojson": {f["properties"]["pilot_id"] for f in geo["features"]},
         "research": {r["adcode"] for r in research if r["first_batch"] == "3"},
@@ -86,15 +88,19 @@ def test_every_consumer_agrees_with_and_without_the_list(saved) -> None:
     assert shipped == consumers("none")  # no defaults: the same as naming no list
     b3 = [r for r in registry_rows() if r["batch"] == 3]
     assert shipped["tallies"] == shipped["strip"] == len(shipped["map"]) == len(b3) == 111
-    for key in ("csv", "geojson", "slide", "present"):
+    for key in ("csv", "geojson", "present"):
         assert shipped[key] == shipped["map"], key
+    assert shipped["slide"] == (111, 111)
 
     use = f"{saved.list_id}:3:replace"
     mine = consumers(use)
     assert mine["units"] == {"110113", "440100", "130506"}  # 顺义区, 广州市, 南和区
     assert mine["tallies"] == mine["strip"] == len(mine["map"]) == 3
-    for key in ("csv", "geojson", "slide", "present"):
+    for key in ("csv", "geojson", "present"):
         assert mine[key] == mine["map"], key
+    assert mine["slide"] == (3, 3)
+    svg = export_downloads._slide(replace(ViewState(batches=(3,)), use=use), "svg").decode()
+    assert "3 / 111 已知" in svg  # the slide file itself reads the list's count
     assert mine["compare"] == mine["map_in_two"] and len(mine["compare"]) == 2
     assert shipped["compare"] == shipped["map_in_two"]
     # the research table covers the units of the list, and no shipped batch-3 county
@@ -121,7 +127,7 @@ def test_supplement_keeps_the_shipped_rows_and_marks_them(saved) -> None:
     assert applied.items == 1 and applied.not_in_list == 109
     mine = consumers(use)
     assert mine["tallies"] == mine["strip"] == len(mine["map"]) == 112
-    assert mine["csv"] == mine["map"] == mine["slide"]
+    assert mine["csv"] == mine["map"] and mine["slide"] == (112, 112)
 
 
 def test_a_default_is_an_operators_act_and_is_shown(saved, tmp_path) -> None:
