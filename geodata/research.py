@@ -64,8 +64,9 @@ def research_rows(
         if unit.level != "county" or code.startswith(_OUTSIDE):
             continue
         covering = sorted(
-            (p for p in units if within(code, str(p["adcode"]))
-             or code in str(p.get("members") or "").split()),
+            # a group pilot (重庆市主城九区) covers its members only, not its parent's land
+            (p for p in units if (code in str(p["members"]).split() if p.get("members")
+                                  else within(code, str(p["adcode"])))),
             key=lambda p: (int(p["year"]), int(p["batch"])),  # type: ignore[call-overload]
         )
         first = covering[0] if covering else None
