@@ -150,10 +150,9 @@ def test_batch12_names_one_per_line_all_resolve() -> None:
     names = [e["text"] for e in seeds.load_entries() if e["batch"] != 3]
     results = geocode_lines(names)
     assert len(results) == 83
-    # 重庆市主城九区 names nine districts at once: resolving it is the geocoder's group table
-    # (its own issue); every other name resolves
+    # 重庆市主城九区 names nine districts at once: the geocoder's group table reads it
     left = [r.input for r in results if r.status not in (MATCHED, APPROXIMATE)]
-    assert left in ([], ["重庆市主城九区"]), left
+    assert left == [], left
 
 
 def test_two_provinces_on_one_line() -> None:
