@@ -38,6 +38,7 @@ from dashboard.state import BATCHES, LEVELS, ViewState
 from geodata.exports import csv_text, xlsx_bytes
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
+from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
 from geodata.userlists import Store, UserList, diff_with_registry, new_list
 
@@ -95,8 +96,12 @@ def read_paste(text: str) -> ParsedInput:
 
 
 def read_upload(data: bytes, filename: str) -> ParsedInput:
-    """An uploaded file (.txt, .csv, .xlsx), decoded and limited by geodata.inputs."""
-    parsed = parse_bytes(data, filename)
+    """An uploaded file (.txt, .csv, .xlsx), decoded and limited by geodata.inputs. A
+    spreadsheet is parsed in a capped child process: it cannot starve other sessions."""
+    if filename.lower().endswith(".xlsx"):
+        parsed = parse_isolated(data, filename)
+    else:
+        parsed = parse_bytes(data, filename)
     if not any(str(r).strip() for r in parsed.rows):
         raise InputError("the file holds no names")
     return parsed
