@@ -176,6 +176,11 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "sources_header": ("数据来源", "Data sources"),
     "pilots_in": ("{name}：{n} 个试点", "{name}: {n} pilots"),
     # limits, hostile input, saved-list store
+    "lists_damaged": (
+        "{n} 个已保存的名单无法读取：{detail}",
+        "{n} saved list(s) could not be read: {detail}",
+    ),
+    "lists_damaged_delete": ("删除无法读取的名单 {id}", "Delete the unreadable list {id}"),
     # my lists
     "lists_title": ("我的名单", "My lists"),
     "lists_caption": (

@@ -40,7 +40,7 @@ from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED
 from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
 from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
-from geodata.userlists import Store, UserList, diff_with_registry, new_list
+from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
 UPLOAD_TYPES = ("txt", "csv", "xlsx")
@@ -382,13 +382,13 @@ def work_of(ul: UserList) -> Work:
     )
 
 
-def saved_frame(lists: Sequence[UserList], lang: str) -> pd.DataFrame:
+def saved_frame(lists: Sequence[Summary], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("lists_col_name", lang): [u.name for u in lists],
-            t("lists_col_items", lang): [len(u.rows) for u in lists],
+            t("lists_col_items", lang): [u.items for u in lists],
             **{
-                t(f"lists_status_{s}", lang): [u.counts().get(s, 0) for u in lists]
+                t(f"lists_status_{s}", lang): [u.counts.get(s, 0) for u in lists]
                 for s in STATUSES
             },
             t("lists_col_batch", lang): [
@@ -403,17 +403,18 @@ def saved_frame(lists: Sequence[UserList], lang: str) -> pd.DataFrame:
     )
 
 
-def saved_lists(store: Store | None = None) -> list[UserList]:
-    """The saved lists, oldest first; none when the data folder cannot be read."""
+def saved_lists(store: Store | None = None) -> tuple[list[Summary], list[Damaged]]:
+    """The saved lists (oldest first) from the store's index, and those that could not
+    be read; none when the data folder cannot be read."""
     try:
-        return (store or Store()).all()
+        return (store or Store()).summaries()
     except OSError:
-        return []
+        return [], []
 
 
-def overrides(store: Store | None = None) -> dict[int, UserList]:
+def overrides(store: Store | None = None) -> dict[int, Summary]:
     """Batch -> the saved list that completes it (what the map and tallies use)."""
-    lists = saved_lists(store)
+    lists, _ = saved_lists(store)
     out = {}
     for b in BATCHES:
         mine = [u for u in lists if u.as_batch == b]
@@ -558,7 +559,7 @@ def _override_notes(lang: str) -> None:
                 lang,
                 batch=batch_label(b, 0, lang, short=True),
                 name=md(ul.name),
-                n=sum(1 for r in ul.rows if r["status"] in DRAWN),
+                n=sum(ul.counts.get(s, 0) for s in DRAWN),
                 provenance=md(ul.provenance or "—"),
             ),
             icon="📋",
@@ -781,10 +782,31 @@ def _save(work: Work, lang: str) -> None:
     )
 
 
+def _on_delete_damaged(list_id: str) -> None:
+    Store().delete(list_id)
+    st.session_state[NOTICE] = ("deleted", "")
+
+
+def _damaged(bad: Sequence[Damaged], lang: str) -> None:
+    """A saved list that cannot be read is named, with why, and can be deleted."""
+    detail = "; ".join(f"{d.list_id}: {d.reason}" for d in bad[:3])
+    detail += "; …" if len(bad) > 3 else ""
+    st.warning(t("lists_damaged", lang, n=len(bad), detail=md(detail)), icon="⚠️")
+    for d in bad[:10]:
+        st.button(
+            t("lists_damaged_delete", lang, id=d.list_id),
+            key=f"lists_del_bad_{d.list_id}",
+            on_click=_on_delete_damaged,
+            args=(d.list_id,),
+        )
+
+
 def _saved(lang: str) -> None:
     st.subheader(t("lists_saved", lang))
     store = Store()
-    lists = saved_lists(store)
+    lists, bad = saved_lists(store)
+    if bad:
+        _damaged(bad, lang)
     if not lists:
         if store.root.exists() and not store.root.is_dir():
             st.warning(t("lists_folder_bad", lang, path=md(store.root)))
