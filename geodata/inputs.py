@@ -147,8 +147,8 @@ def _text_lines(text: str, max_rows: int) -> list[str]:
         items += count_items(line, max_rows - items)
         if items > max_rows:
             raise _too_many(max_rows)
-    if not items:
-        raise InputError("the list holds no names (only separators or blank lines)")
+    if not items and text.strip():  # an empty file is simply empty (the CLI writes a header)
+        raise InputError("the list holds no names, only separators")
     return lines
 
 
