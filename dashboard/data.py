@@ -33,6 +33,14 @@ def registry(simplified: bool = True) -> gpd.GeoDataFrame:
     return _completed_registry(simplified, signature)
 
 
+def version() -> tuple[object, ...]:
+    """What the registry the views show depends on: the data packages and the saved
+    lists as they are on disk now (a key for caches of things drawn from it)."""
+    from geodata.settings import cache_key
+
+    return (cache_key(), _saved_lists())
+
+
 def _saved_lists() -> tuple[tuple[str, int, int], ...]:
     """(folder, mtime, size) of each saved list: cheap to read on every run, and it
     changes whenever a list is saved, changed or deleted."""

@@ -9,9 +9,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import data, downloads, offline, state
+from dashboard import data, downloads, offline, shared_map, state
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
@@ -52,10 +51,15 @@ def show_map(
 ) -> None:
     data.leaflet_ready()
     spec = map_spec(s, **overrides)
-    prefectures = data.layer("prefecture") if spec.focus else None
-    m = build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
-    st_folium(
-        m,
+
+    def build() -> Any:
+        prefectures = data.layer("prefecture") if spec.focus else None
+        return build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
+
+    # built once per view and data version, shared by every session (a busy meeting)
+    shared_map.show(
+        build,
+        (spec, tuple(pilots["pilot_id"]), data.version()),
         key=key,
         height=height,
         use_container_width=True,
