@@ -37,7 +37,14 @@ from dashboard.list_layer import (
 from dashboard.state import BATCHES, LEVELS, ViewState
 from geodata.exports import csv_text, xlsx_bytes
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
-from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
+from geodata.inputs import (
+    MAX_BYTES,
+    MAX_ROWS,
+    InputError,
+    ParsedInput,
+    check_filename,
+    parse_bytes,
+)
 from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
 from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
@@ -98,6 +105,11 @@ def read_paste(text: str) -> ParsedInput:
 def read_upload(data: bytes, filename: str) -> ParsedInput:
     """An uploaded file (.txt, .csv, .xlsx), decoded and limited by geodata.inputs. A
     spreadsheet is parsed in a capped child process: it cannot starve other sessions."""
+    check_filename(filename)
+    if not filename.lower().endswith(tuple(f".{ext}" for ext in UPLOAD_TYPES)):
+        raise InputError(
+            f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
+        )
     if filename.lower().endswith(".xlsx"):
         parsed = parse_isolated(data, filename)
     else:
@@ -583,9 +595,10 @@ def _input(lang: str) -> None:
         )
         st.button(t("lists_resolve", lang), key="lists_go_text", on_click=_on_paste, type="primary")
     with upload:
+        # No `type=`: Streamlit would then check the name itself and raise for a NUL in
+        # it, taking the whole page down; geodata.inputs refuses other types in one line.
         st.file_uploader(
             t("lists_upload", lang),
-            type=list(UPLOAD_TYPES),
             key="lists_file",
             max_upload_size=MAX_BYTES // (1024 * 1024),
         )

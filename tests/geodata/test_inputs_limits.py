@@ -94,12 +94,22 @@ def test_legitimate_xlsx_reads_in_and_out_of_process() -> None:
     assert here.rows == there.rows == [f"河北省安平县{i}" for i in range(300)]
 
 
+def _big_xlsx(extra_rows: int) -> bytes:
+    """Over the in-process size: a sheet of names padded with empty-valued cells."""
+    pad = "".join(f'<row r="{i}"><c r="B{i}"/></row>' for i in range(10, 10 + extra_rows))
+    sheet = hf.SHEET_HEAD + "<sheetData>" + hf.cell_rows(["name", "河北省安平县"]) + pad
+    return hf.xlsx(sheet + "</sheetData></worksheet>")
+
+
 def test_isolated_child_reports_the_reason_and_its_memory_cap_holds() -> None:
+    big = _big_xlsx(20_000)
+    assert parse_isolated(big, "big.xlsx").rows == ["河北省安平县"]
+    laughs = hf.billion_laughs_xlsx()
     with pytest.raises(InputError, match="XML entities"):
-        parse_isolated(hf.billion_laughs_xlsx(), "laughs.xlsx")
+        parse_isolated(laughs, "laughs.xlsx")
     # a cap too small for the interpreter: the child dies, the caller gets one line
     with pytest.raises(InputError, match=r"memory|could not be read|cannot be opened"):
-        parse_isolated(hf.dimension_xlsx(), "d.xlsx", memory_mb=30)
+        parse_isolated(big, "d.xlsx", memory_mb=30)
 
 
 def test_for_size_raises_every_limit_with_the_bytes() -> None:
