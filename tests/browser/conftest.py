@@ -6,6 +6,7 @@ that nothing tried to leave it (the app must work offline and in mainland China)
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,10 +32,28 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
+def need_browser() -> None:
+    """Skip without Chromium or a CJK font, except on CI (CI=true), where that fails."""
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"no Chromium at {CHROMIUM} (Debian package 'chromium')")
+    try:
+        fonts = subprocess.run(["fc-list"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        fonts = ""
+    if "CJK" not in fonts:
+        missing.append("no CJK font (Debian package 'fonts-noto-cjk')")
+    if not missing:
+        return
+    reason = "; ".join(missing)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}: browser tests cannot run on CI", pytrace=False)
+    pytest.skip(f"{reason}; browser tests skip")
+
+
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package 'chromium'); browser tests skip")
+    need_browser()
     proc, url = start_app()
     try:
         yield url
@@ -44,8 +63,7 @@ def app_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package 'chromium'); browser tests skip")
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
