@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import streamlit as st
 
 from dashboard import data, downloads, offline, shared_map, state
+from dashboard.escape import md as _md
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
@@ -204,14 +205,6 @@ def _source_md(src: str) -> str:
         target = src.replace("(", "%28").replace(")", "%29")
         return f"[{_md(src)}]({target})"
     return _md(src)
-
-
-def _md(value: object) -> str:
-    """Plain text for markdown: no accidental emphasis, links or HTML from data."""
-    text = str(value)
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

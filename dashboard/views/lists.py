@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import ui
+from dashboard.escape import md
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.list_layer import (
     DRAWN,
@@ -433,14 +434,6 @@ def overrides(store: Store | None = None) -> dict[int, Summary]:
         if mine:
             out[b] = mine[-1]
     return out
-
-
-def md(value: object) -> str:
-    """Plain text for markdown: user text never becomes emphasis, links or images."""
-    text = str(value)
-    for ch in "\\`*_[]()<>#|!~${}":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 # --- the page ---------------------------------------------------------------------------
