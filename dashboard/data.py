@@ -73,7 +73,7 @@ def _completed_registry(simplified: bool, signature: tuple[tuple[str, int, int],
 def layer(name: str) -> gpd.GeoDataFrame:
     from geodata.boundaries import load_layer
 
-    return load_layer(name, simplified=True)  # type: ignore[arg-type]
+    return load_layer(name, simplified=True)
 
 
 @st.cache_resource(show_spinner=False)

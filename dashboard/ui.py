@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
@@ -72,8 +72,8 @@ def show_map(
 def completeness_strip(lang: str) -> None:
     cols = st.columns(3)
     for col, c in zip(cols, _completeness(), strict=False):
-        label = batch_label(int(c["batch"]), int(c["year"]), lang, short=True)
-        known, official = int(c["known"]), int(c["official_members"])
+        label = batch_label(int(str(c["batch"])), int(str(c["year"])), lang, short=True)
+        known, official = int(str(c["known"])), int(str(c["official_members"]))
         with col:
             st.markdown(
                 "**"
@@ -141,7 +141,9 @@ def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
         state.update(pilot=ids[rows[0]])
 
 
-def pilot_table(pilots: pd.DataFrame, lang: str, *, key: str, height: int | str = "auto") -> None:
+def pilot_table(
+    pilots: pd.DataFrame, lang: str, *, key: str, height: int | Literal["auto"] = "auto"
+) -> None:
     ids = tuple(str(i) for i in pilots["pilot_id"])
     st.dataframe(
         display_table(pilots, lang),

@@ -29,7 +29,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, write: Callable[[Path], None], *, durable: bool = True) -> None:
+def atomic_write(path: Path, write: Callable[[Path], object], *, durable: bool = True) -> None:
     """Call `write(tmp)` for a temporary path beside `path`, then rename it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f"{TMP_PREFIX}{path.name}-")

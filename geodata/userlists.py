@@ -116,9 +116,9 @@ def _check(name: str, value: object, hint: object) -> object:
             return float(value)
         raise InvalidList(f"{name} is {type(value).__name__}, not a number")
     if hint in (int, str):
-        if isinstance(value, hint) and not isinstance(value, bool):  # type: ignore[arg-type]  # hint is int or str here
+        if isinstance(value, hint) and not isinstance(value, bool):
             return value
-        raise InvalidList(f"{name} is {type(value).__name__}, not {hint.__name__}")  # type: ignore[union-attr]  # a class here
+        raise InvalidList(f"{name} is {type(value).__name__}, not {hint.__name__}")
     if origin is list:
         if not isinstance(value, list):
             raise InvalidList(f"{name} is {type(value).__name__}, not a list")
@@ -277,8 +277,8 @@ class Store:
         for tmp in sorted(self.root.glob(".tmp-*")):
             if tmp.is_dir():  # the old scheme wrote whole folders; a complete one is kept
                 ul = self._read_dir(tmp)
-                target = self.root / ul.list_id if ul else None
-                if ul and target and not (target / LIST_FILE).exists():
+                target = self.root / ul.list_id if ul else self.root / tmp.name
+                if ul and not (target / LIST_FILE).exists():
                     shutil.rmtree(target, ignore_errors=True)
                     tmp.rename(target)
                     done.append(f"restored {ul.list_id} from an interrupted save")

@@ -6,6 +6,7 @@ Names stay exactly as published; normalisation happens in `geodata`.
 from __future__ import annotations
 
 import csv
+import io
 import hashlib
 from dataclasses import dataclass
 from functools import cache
@@ -30,7 +31,8 @@ class Batch:
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
-    with (_DATA / name).open(encoding="utf-8", newline="") as fh:
+    # a Traversable opens text without `newline`: wrap the bytes, as csv wants newline=""
+    with (_DATA / name).open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))
 
 

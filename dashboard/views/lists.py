@@ -439,9 +439,15 @@ def overrides(store: Store | None = None) -> dict[int, Summary]:
 # --- the page ---------------------------------------------------------------------------
 
 
+def cast_session(ss: Any) -> MutableMapping[str, Any]:
+    """st.session_state is a mutable mapping in behaviour, not in its declared type."""
+    out: MutableMapping[str, Any] = ss
+    return out
+
+
 def _on_paste() -> None:
     ss = st.session_state
-    load_into(ss, name=ss.get("lists_name", ""), text=ss.get("lists_text", ""))
+    load_into(cast_session(ss), name=ss.get("lists_name", ""), text=ss.get("lists_text", ""))
 
 
 def _on_upload() -> None:
@@ -450,7 +456,8 @@ def _on_upload() -> None:
     if up is None:
         ss[ERROR] = t("lists_no_file", _lang())
         return
-    load_into(ss, name=ss.get("lists_name", ""), data=up.getvalue(), filename=up.name)
+    load_into(cast_session(ss), name=ss.get("lists_name", ""), data=up.getvalue(),
+              filename=up.name)
 
 
 def _lang() -> str:
