@@ -6,8 +6,8 @@ Names stay exactly as published; normalisation happens in `geodata`.
 from __future__ import annotations
 
 import csv
-import io
 import hashlib
+import io
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -32,8 +32,8 @@ class Batch:
 
 def read_csv(name: str) -> list[dict[str, str]]:
     # a Traversable opens text without `newline`: wrap the bytes, as csv wants newline=""
-    with (_DATA / name).open("rb") as raw, io.TextIOWrapper(raw, encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    with (_DATA / name).open("rb") as raw:
+        return list(csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline="")))
 
 
 def read_text(name: str) -> str:
