@@ -95,6 +95,14 @@ class InvalidList(ValueError):
 # --- validation ---------------------------------------------------------------------------
 
 _SCALAR = (str, int, float, type(None))
+_JSON_KINDS = {"str": "text", "int": "a number", "float": "a number", "NoneType": "null",
+               "bool": "true/false", "list": "a list", "dict": "an object"}
+
+
+def _kind(value: object) -> str:
+    """The JSON kind of a parsed value, as a person reading list.json would name it."""
+    name = type(value).__name__
+    return _JSON_KINDS.get(name, name)
 
 
 def _check(name: str, value: object, hint: object) -> object:
@@ -106,27 +114,27 @@ def _check(name: str, value: object, hint: object) -> object:
                 return _check(name, value, arm)
             except InvalidList:
                 continue
-        raise InvalidList(f"{name} is {type(value).__name__}, not {hint}")
+        raise InvalidList(f"{name} is {_kind(value)}, not {hint}")
     if hint is type(None):
         if value is None:
             return None
-        raise InvalidList(f"{name} is {type(value).__name__}, not null")
+        raise InvalidList(f"{name} is {_kind(value)}, not null")
     if hint is float:
         if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
             return float(value)
-        raise InvalidList(f"{name} is {type(value).__name__}, not a number")
+        raise InvalidList(f"{name} is {_kind(value)}, not a number")
     if hint in (int, str):
         if isinstance(value, hint) and not isinstance(value, bool):
             return value
-        raise InvalidList(f"{name} is {type(value).__name__}, not {hint.__name__}")
+        raise InvalidList(f"{name} is {_kind(value)}, not {'text' if hint is str else 'a number'}")
     if origin is list:
         if not isinstance(value, list):
-            raise InvalidList(f"{name} is {type(value).__name__}, not a list")
+            raise InvalidList(f"{name} is {_kind(value)}, not a list")
         (item,) = typing.get_args(hint)
         return [_check(f"{name}[{i}]", v, item) for i, v in enumerate(value)]
     if origin is dict:
         if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-            raise InvalidList(f"{name} is {type(value).__name__}, not an object")
+            raise InvalidList(f"{name} is {_kind(value)}, not an object")
         if not all(isinstance(v, _SCALAR) for v in value.values()):
             raise InvalidList(f"{name} holds a value that is not text, a number or null")
         return value
