@@ -66,7 +66,8 @@ def _completed_registry(simplified: bool, signature: tuple[tuple[str, int, int],
     from dashboard.list_layer import override_registry
     from geodata.userlists import Store
 
-    return override_registry(shipped_registry(simplified), Store().all(), simplified=simplified)
+    lists = Store().batch_lists()  # only the lists that complete a batch are read
+    return override_registry(shipped_registry(simplified), lists, simplified=simplified)
 
 
 @st.cache_resource(show_spinner=False)

@@ -427,9 +427,21 @@ class Store:
         data = json.dumps({"lists": entries}, ensure_ascii=False).encode("utf-8")
         atomic_write_bytes(self.root / INDEX_FILE, data)
 
+    def batch_lists(self) -> list[UserList]:
+        """The lists that complete a batch, read in full (oldest first); the index says
+        which they are, so lists that only sit in the store are not read."""
+        out = []
+        for s in self.summaries()[0]:
+            if s.as_batch is not None:
+                try:
+                    out.append(self.load(s.list_id))
+                except (OSError, ValueError, KeyError):
+                    continue  # changed since the index was read: reported by scan()
+        return out
+
     def batch_override(self, batch: int) -> UserList | None:
         """The newest saved list that completes `batch`, if any."""
-        lists = [u for u in self.all() if u.as_batch == batch]
+        lists = [u for u in self.batch_lists() if u.as_batch == batch]
         return lists[-1] if lists else None
 
     def check(self, *, repair: bool = False) -> list[str]:
