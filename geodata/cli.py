@@ -1,4 +1,4 @@
-"""`pilot-atlas geocode | export | audit | lists check` — the same functions the map and
+"""`pilot-atlas geocode | export | audit | slide | deck | html | lists check` — the same
 tests use. Every error is one line on stderr and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
@@ -120,6 +120,23 @@ def cmd_lists_check(args: argparse.Namespace) -> int:
     return 1 if unreadable and not args.repair else 0
 
 
+# The exports draw with the dashboard's map and slide code (no Streamlit), loaded on use.
+EXPORTS = (
+    ("slide", "the view as a 1920×1080 slide (.png, or vector .svg / .pdf)"),
+    ("deck", "the view as a PowerPoint deck (.pptx): a map per step, tallies, sources"),
+    ("html", "the view's map as one offline .html file (Leaflet inlined)"),
+)
+VIEW_FLAGS = ("batch", "province", "level", "category", "status", "q", "lang", "step", "map",
+              "compare")  # the URL's parameter names
+
+
+def cmd_view_export(args: argparse.Namespace) -> int:
+    from dashboard.export.cli import run
+
+    _write(args.output, run(args.command, args))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pilot-atlas", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -144,6 +161,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--repair", action="store_true", help="recover, delete unreadable, reindex")
     c.add_argument("--data", help="the data folder (default: $PILOT_ATLAS_DATA)")
     c.set_defaults(func=cmd_lists_check)
+
+
+    for name, text in EXPORTS:
+        x = sub.add_parser(name, help=text, description=text + ". Filters as in the app's URL, "
+                           "e.g. --province 湖南省 --batch 1,2 --status official --lang en")
+        for flag in VIEW_FLAGS:
+            x.add_argument(f"--{flag}", metavar=flag.upper())
+        x.add_argument("-o", "--output", required=True, help="file to write; the extension "
+                       "picks the format")
+        x.set_defaults(func=cmd_view_export)
     return p
 
 
