@@ -32,6 +32,7 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
 _ORPHAN_TYPES = ("自治区", "省")
+_COMMITTEE = re.compile("(管理委员会|管委会)$")
 _GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")
 # a town's name is Chinese characters (never 省): `<镇` is no town
 _TOWN_TAIL = re.compile(r"^(?!.*省)[\u4e00-\u9fff]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
@@ -194,6 +195,14 @@ class Geocoder:
             if rest.status != UNMATCHED and rest.province.endswith(orphan):
                 res = rest
                 res.note = _join(res.note, f"'{orphan}' without a name before it ignored")
+        committee = _COMMITTEE.search(s) if res.status == UNMATCHED else None
+        if committee and committee.start() > 1:
+            # 苏州工业园区管委会: a zone's management committee stands for the zone (an area
+            # named after it, 长白山保护开发区管委会池北区, is no zone of its own: unmatched)
+            found = self._resolve(text, s[: committee.start()], context, strict)
+            if found.level == "zone" and found.status != UNMATCHED:
+                res = found
+                res.note = _join(res.note, "read as the zone its management committee runs")
         if removed:
             res.note = _join(res.note, "annotation removed: " + " ".join(removed))
         return res

@@ -285,3 +285,9 @@ def test_an_ocr_slip_is_unmatched_with_the_names_one_character_away(gc: Geocoder
     assert r.status == UNMATCHED and {"130227", "130283"} == {
         c.split()[0] for c in r.candidates.split(" | ")
     }
+
+
+def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
+    r = gc.resolve("江苏省苏州工业园区管委会")
+    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "320500")
+    assert gc.resolve("北京市海淀区管委会").status == UNMATCHED  # a district is no zone
