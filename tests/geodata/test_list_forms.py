@@ -265,6 +265,7 @@ def test_what_closes_an_enumeration_is_dropped() -> None:
         "秦皇岛市",
     ]
     assert split_line("唐山市等地。") == ["唐山市"]
+    assert split_line("唐山市等地") == ["唐山市"]
     assert split_line("安吉县等县（市、区）") == ["安吉县"]
     assert split_line("平等乡") == ["平等乡"]
 
