@@ -19,6 +19,8 @@ from branca.element import Element, MacroElement, Template
 from dashboard import offline
 from dashboard.compact_geojson import CompactGeoJson, share_decoder
 from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_fill import FillFrame
+from dashboard.map_inset import SouthChinaSeaInset
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -67,6 +69,7 @@ class MapSpec:
     basemap: bool = False  # OpenStreetMap tiles: the only online request, opt-in
     focus: str = ""  # a province adcode: zoom there and outline its prefectures
     large: bool = False  # presenting: bigger type and dots
+    fill: bool = False  # presenting: the map fills a frame the page sizes from the viewport
     asset_base: str = field(default_factory=offline.asset_base)
     attribution: str = ""
 
@@ -89,7 +92,7 @@ class HtmlControl(MacroElement):
         """
     )
 
-    def __init__(self, html_text: str, position: str = "bottomright",
+    def __init__(self, html_text: str, position: str = "bottomleft",
                  css_class: str = "atlas-legend") -> None:
         super().__init__()
         self._name = "HtmlControl"
@@ -304,7 +307,9 @@ def build_map(
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     if spec.basemap:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
+        note = _esc(t("basemap_not_standard", spec.lang))
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False,
+                         attr=f"© OpenStreetMap contributors · {note}").add_to(m)
 
     shown_provinces = provinces
     if spec.focus:
@@ -324,6 +329,8 @@ def build_map(
     else:
         _add_pilots(m, pilots, spec)
 
+    if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
+        SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
         _Attribution(_esc(spec.attribution)).add_to(m)
     folium.LayerControl(collapsed=bool(spec.focus), position="topright").add_to(m)
@@ -331,6 +338,9 @@ def build_map(
         m.fit_bounds(_bounds_of(shown_provinces.geometry))
     else:
         m.fit_bounds(CHINA_BOUNDS)
+    if spec.fill:
+        FillFrame(_bounds_of(shown_provinces.geometry) if spec.focus and len(shown_provinces)
+                  else CHINA_BOUNDS).add_to(m)
     share_decoder(m)
     stabilise_ids(m)
     return m
