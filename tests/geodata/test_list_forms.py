@@ -292,3 +292,17 @@ def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
     r = gc.resolve("江苏省苏州工业园区管委会")
     assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "320500")
     assert gc.resolve("北京市海淀区管委会").status == UNMATCHED  # a district is no zone
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [
+        ("湖北省省直辖县级行政区划仙桃市", "429004"),  # the code list's headings in a path
+        ("海南省省直辖县级行政单位琼海市", "469002"),
+        ("新疆维吾尔自治区自治区直辖县级行政区划石河子市", "659001"),
+        ("北京市市辖区东城区", "110101"),
+        ("天津市市辖区和平区", "120101"),
+    ],
+)
+def test_code_list_headings_inside_a_path(gc: Geocoder, text: str, adcode: str) -> None:
+    assert (gc.resolve(text).status, gc.resolve(text).adcode) == (MATCHED, adcode)
