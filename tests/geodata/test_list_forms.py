@@ -209,6 +209,7 @@ def test_every_reason_has_both_languages(gc: Geocoder) -> None:
     r = gc.resolve("火星市")
     assert r.reason == "not_a_place" and reason_text(r.reason, "zh") == REASONS[r.reason][1]
     assert reason_text("", "zh") == ""
+    assert reason_text("a_future_code", "zh") == "a_future_code"
 
 
 def test_a_province_line_is_a_heading_only_when_lines_below_lie_in_it(gc: Geocoder) -> None:
