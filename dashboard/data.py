@@ -32,11 +32,21 @@ def applied(use: str = "") -> tuple[Any, ...]:
     return effective(use or None)[1]
 
 
+def version() -> tuple[object, ...]:
+    """What the registry the views show depends on: the data (packages, seeds, code) and
+    the saved lists and defaults as they are on disk now (a key for caches of things
+    drawn from it)."""
+    from geodata.effective import signature
+    from geodata.settings import cache_key
+
+    return (cache_key(), signature())
+
+
 @st.cache_resource(show_spinner=False)
 def layer(name: str) -> gpd.GeoDataFrame:
     from geodata.boundaries import load_layer
 
-    return load_layer(name, simplified=True)  # type: ignore[arg-type]
+    return load_layer(name, simplified=True)
 
 
 @st.cache_resource(show_spinner=False)

@@ -8,7 +8,6 @@ evaluated on the server.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -18,6 +17,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.compact_geojson import CompactGeoJson
+from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map_view import HtmlControl, stabilise_ids
 from geodata.geocoder import APPROXIMATE, MATCHED
@@ -30,14 +30,6 @@ DRAWN: tuple[str, ...] = (MATCHED, APPROXIMATE)  # ambiguous and unmatched items
 # points on top of everything, so a list town inside a pilot county stays visible.
 AREA_PANE, POINT_PANE = ("atlas-list", 425), ("atlas-list-points", 440)
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
-
-
-def safe_html(value: object) -> str:
-    """User text for HTML that may be rendered by Jinja again: `<>&"'` escaped, braces
-    as character references (`{{ 7*7 }}` stays text), underscores too (streamlit-folium
-    rewrites `_<id>` in the script it sends)."""
-    text = html.escape("" if value is None else str(value))
-    return text.replace("{", "&#123;").replace("}", "&#125;").replace("_", "&#95;")
 
 
 def _number(value: object) -> float | None:

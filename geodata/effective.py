@@ -262,6 +262,11 @@ def _result(row: dict[str, object]) -> Result:
     return res
 
 
+def signature(root: Path | None = None) -> tuple[tuple[str, int, int], ...]:
+    """The saved lists and the defaults as they are on disk now (a cache key)."""
+    return _signature(root or data_root())
+
+
 def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
     """(folder, mtime, size) of every saved list and of the defaults: changes whenever
     one is saved, changed or deleted, and costs a few stat calls."""
