@@ -168,7 +168,8 @@ def test_batch12_names_one_per_line_all_resolve() -> None:
         level = level_of_seed[seed["level"]]
         became_unit = level == "town" and row["renamed_from"]  # 龙港镇 is 龙港市 today
         # 儋州 was a county-level city in 2014 and became prefecture-level in 2015
-        became_unit = became_unit or (seed["place"] == "海南省儋州市" and row["level"] == "prefecture")
+        upgraded = seed["place"] == "海南省儋州市" and row["level"] == "prefecture"
+        became_unit = became_unit or upgraded
         assert row["level"] == level or (level == "town" and row["town"]) or became_unit, (
             seed, row)
         named = str(row["town"] or row["renamed_from"] or row["unit_name"])
