@@ -118,9 +118,11 @@ def test_clicking_a_pilot_on_the_map_opens_its_details(
     by_id = {str(r["pilot_id"]): r for r in registry_rows()}
     assert pilot in by_id, (pilot, page.url)
     row = by_id[pilot]
-    heading = page.locator("h4").filter(has_text=str(row["name_published"]))
+    # the heading is the name in simplified characters; the published form is beside it
+    heading = page.locator("h4").filter(has_text=str(row["name"]))
     heading.first.wait_for(timeout=60_000)
     text = _body(page)
+    assert str(row["name_published"]) in text
     assert str(row["adcode"]) in text  # the panel lists the clicked pilot's own fields
     assert "清除选择" in text
     offline_page.shot("map-click-details")
