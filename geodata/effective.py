@@ -173,7 +173,7 @@ def clear_default(batch: int, root: Path | None = None) -> bool:
 
 
 def _write_defaults(entries: list[dict[str, object]], root: Path | None) -> None:
-    from geodata._cache import atomic_write_bytes
+    from geodata.atomic import atomic_write_bytes
 
     body = json.dumps({"defaults": entries}, ensure_ascii=False, indent=1).encode("utf-8")
     atomic_write_bytes(_defaults_path(root), body)
@@ -257,8 +257,8 @@ def _result(row: dict[str, object]) -> Result:
         setattr(res, name, str(row.get(name) or ""))
     res.lon, res.lat = num(row.get("lon")), num(row.get("lat"))
     members = row.get("members")
-    if members and hasattr(res, "members"):
-        res.members = tuple(str(members).split())  # type: ignore[attr-defined]
+    if members:
+        res.members = tuple(str(members).split())
     return res
 
 

@@ -220,7 +220,7 @@ def unit_shapes(simplified: bool = True) -> Mapping[str, BaseGeometry]:
 
     shapes: dict[str, BaseGeometry] = {}
     for level in AREA_LEVELS:
-        frame = load_layer(level, simplified=simplified)  # type: ignore[arg-type]
+        frame = load_layer(level, simplified=simplified)
         shapes.update(zip(frame["adcode"].astype(str), frame.geometry, strict=True))
     return shapes
 

@@ -653,7 +653,7 @@ def _column_pick(work: Work, lang: str) -> None:
 
 
 def _on_repick(key: str) -> None:
-    repick(st.session_state, int(st.session_state.get(key) or 0))
+    repick(cast_session(st.session_state), int(st.session_state.get(key) or 0))
 
 
 def _audit(work: Work, lang: str) -> None:
