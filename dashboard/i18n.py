@@ -111,6 +111,9 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
                       "containing it) became a pilot, with today's and announcement-era codes."),
     "clear_selection": ("清除选择", "Clear selection"),
     # geocoder reasons
+    "lists_col_reason": ("原因", "Reason"),
+    "lists_col_merged": ("已并入", "Merged into"),
+    "level_group": ("区组", "Group of units"),
     # details fields
     "f_pilot_id": ("编号", "ID"),
     "f_name_published": ("公布名称", "Name as published"),
