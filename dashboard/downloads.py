@@ -14,7 +14,8 @@ if TYPE_CHECKING:
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     table = frame[list(COLUMNS)].astype(object)
-    return table.where(table.notna(), None).to_dict("records")
+    return [{str(k): v for k, v in r.items()}
+            for r in table.where(table.notna(), None).to_dict("records")]
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -28,4 +29,5 @@ def xlsx(frame: pd.DataFrame) -> bytes:
 def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     """GeoJSON in WGS84; pass the full-resolution registry rows for exact outlines."""
     out = frame[[*COLUMNS, "geometry"]]
-    return out.to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
+    text: str = out.to_json(drop_id=True, ensure_ascii=False)
+    return text.encode("utf-8")

@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
-from streamlit_folium import st_folium
 
-from dashboard import data, downloads, offline, state
+from dashboard import data, downloads, offline, shared_map, state
+from dashboard.escape import md as _md
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
@@ -52,10 +52,15 @@ def show_map(
 ) -> None:
     data.leaflet_ready()
     spec = map_spec(s, **overrides)
-    prefectures = data.layer("prefecture") if spec.focus else None
-    m = build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
-    st_folium(
-        m,
+
+    def build() -> Any:
+        prefectures = data.layer("prefecture") if spec.focus else None
+        return build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
+
+    # built once per view and data version, shared by every session (a busy meeting)
+    shared_map.show(
+        build,
+        (spec, tuple(pilots["pilot_id"]), data.version()),
         key=key,
         height=height,
         use_container_width=True,
@@ -67,8 +72,8 @@ def show_map(
 def completeness_strip(lang: str) -> None:
     cols = st.columns(3)
     for col, c in zip(cols, _completeness(), strict=False):
-        label = batch_label(int(c["batch"]), int(c["year"]), lang, short=True)
-        known, official = int(c["known"]), int(c["official_members"])
+        label = batch_label(int(str(c["batch"])), int(str(c["year"])), lang, short=True)
+        known, official = int(str(c["known"])), int(str(c["official_members"]))
         with col:
             st.markdown(
                 "**"
@@ -136,7 +141,9 @@ def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
         state.update(pilot=ids[rows[0]])
 
 
-def pilot_table(pilots: pd.DataFrame, lang: str, *, key: str, height: int | str = "auto") -> None:
+def pilot_table(
+    pilots: pd.DataFrame, lang: str, *, key: str, height: int | Literal["auto"] = "auto"
+) -> None:
     ids = tuple(str(i) for i in pilots["pilot_id"])
     st.dataframe(
         display_table(pilots, lang),
@@ -200,14 +207,6 @@ def _source_md(src: str) -> str:
         target = src.replace("(", "%28").replace(")", "%29")
         return f"[{_md(src)}]({target})"
     return _md(src)
-
-
-def _md(value: object) -> str:
-    """Plain text for markdown: no accidental emphasis, links or HTML from data."""
-    text = str(value)
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
 
 
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
