@@ -18,7 +18,7 @@ from dashboard.export import facts
 from dashboard.export.build import deck_steps, slide_bytes, step_view
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t
-from dashboard.state import BATCHES, ViewState
+from dashboard.state import BATCH_CHOICES, ViewState
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -57,7 +57,7 @@ def _header(lang: str, counts: Sequence[facts.BatchCount]) -> list[str]:
     years = _batch_years()
     return [t("col_province", lang)] + [
         batch_label(b, years[b], lang, short=True) + (" *" if b in partial else "")
-        for b in BATCHES
+        for b in BATCH_CHOICES  # the tallies' batch columns, "1 or 2" included
     ] + [t("col_total", lang)]
 
 

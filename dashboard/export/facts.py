@@ -45,12 +45,13 @@ def narrowed(s: ViewState) -> bool:
 
 def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
     """One count per batch on screen (presenting: batches 1..step)."""
+    from geodata.effective import effective_pilots
     from geodata.registry import completeness
 
     cut = narrowed(s)
     wanted = set(s.normalised().visible_batches)
     out = []
-    for c in completeness():
+    for c in completeness(effective_pilots(s.use or None)):  # with the view's lists
         b = int(c["batch"])  # type: ignore[call-overload]
         if b not in wanted:
             continue
