@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+import seeds
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.state import DEFAULT, ViewState
 
@@ -105,9 +106,8 @@ def filters_text(s: ViewState, lang: str) -> str:
     parts = [sep.join(province_label(p, lang) for p in n.provinces) if n.provinces
              else t("whole_country", lang)]
     if n.mode != "present" and n.batches != DEFAULT.batches:
-        from dashboard.map_view import BATCH_YEARS
-
-        parts.append(sep.join(batch_label(b, BATCH_YEARS[b], lang, short=True)
+        years = batch_years()
+        parts.append(sep.join(batch_label(b, years[b], lang, short=True)
                               for b in n.batches) or t("no_batch", lang))
     if n.levels != DEFAULT.levels:
         parts.append(sep.join(value_label("level", v, lang) for v in n.levels))
@@ -124,18 +124,12 @@ def filters_text(s: ViewState, lang: str) -> str:
 
 def data_date() -> str:
     """The date of the newest published list the data rests on (batches.csv)."""
-    return max(b.announced for b in _batches())
+    return max(b.announced for b in seeds.load_batches())
 
 
 def dates_text(lang: str, made_on: date | None = None) -> str:
     made = (made_on or date.today()).isoformat()
     return t("dates_line", lang, data=data_date(), made=made)
-
-
-def _batches() -> tuple:  # type: ignore[type-arg]
-    import seeds
-
-    return seeds.load_batches()
 
 
 def step_title(s: ViewState, lang: str) -> str:

@@ -154,6 +154,8 @@ def test_deck_comparison_slide(deck):
     (table,) = _tables(slide)
     names = [row[0] for row in _cells(table)[1:]]
     assert names == ["浙江省", "湖南省", "合计"]
+    maps = [sh for sh in slide.shapes if sh.shape_type == 13]  # one small map a province
+    assert len(maps) == 2 and all(len(m.image.blob) > 20_000 for m in maps)
 
 
 def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):
