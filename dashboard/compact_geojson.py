@@ -138,6 +138,10 @@ class CompactGeoJson(Layer):
                 var t = f.properties.t;
                 // a list is [title, line, ...] of escaped text; a string is ready HTML
                 if (Array.isArray(t)) t = "<b>" + t[0] + "</b><br>" + t.slice(1).join("<br>");
+                // the id rides along hidden: a click reports the tooltip's text, the
+                // reader sees names only
+                var id = f.properties.id;
+                if (t && /^[A-Za-z0-9-]+$/.test(id)) t += "<span hidden>id:" + id + "</span>";
                 if (t) layer.bindTooltip(t, {sticky: true});
                 {% if this.highlight %}
                 layer.on("mouseover", function () { layer.setStyle({{ this.highlight|tojson }}); });

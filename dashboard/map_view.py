@@ -16,28 +16,27 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Element, MacroElement, Template
 
-from dashboard import offline
+from dashboard import choropleth, offline
 from dashboard.compact_geojson import CompactGeoJson, share_decoder
 from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, MapManners
+from dashboard.map_labels import LABEL_CSS, LabelLayer, pilot_labels, province_labels
+from dashboard.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
+from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-BATCH_COLOURS: dict[int, str] = {1: "#E69F00", 2: "#56B4E9", 3: "#009E73"}
+__all__ = ["BATCH_COLOURS", "CHINA_BOUNDS", "EMPTY_FILL", "MapSpec", "build_map"]
 BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016}
-# Sequential ColorBrewer YlGnBu classes for counts (light to dark), colour-blind safe.
-COUNT_COLOURS: tuple[str, ...] = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494")
-COUNT_BINS: tuple[tuple[int, int | None], ...] = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 8), (9, None))
-EMPTY_FILL = "#f2f2f2"
+COUNT_COLOURS = CLASS_COLOURS
 # Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
 # simplification of the units themselves.
 PILOT_PRECISION = 3
 OUTLINE_PRECISION = 3
-OUTLINE = "#8c8c8c"
-# South-west and north-east corners (lat, lon) of the national view.
-CHINA_BOUNDS: list[list[float]] = [[17.5, 73.0], [53.6, 135.1]]
 PILOT_ID = re.compile(r"b[0-9]+-[0-9a-f]{8}")
+# the hidden id a clicked province's tooltip text ends with (see compact_geojson)
+_PROVINCE_ID = re.compile(r"id:([0-9]{2}0000)$")
 
 # Panes fix the drawing order whatever layers the user toggles: outlines under
 # large units under counties under points, so a county inside a pilot prefecture
@@ -47,6 +46,7 @@ _PANES: tuple[tuple[str, int], ...] = (
     ("atlas-large", 410),
     ("atlas-county", 420),
     ("atlas-points", 430),
+    ("atlas-selected", 440),
 )
 _PANE_OF_LEVEL = {"province": "atlas-large", "prefecture": "atlas-large", "county": "atlas-county"}
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 4}
@@ -65,8 +65,14 @@ class MapSpec:
     lang: str = "zh"
     style: str = "pilots"  # pilots | choropleth
     basemap: bool = False  # OpenStreetMap tiles: the only online request, opt-in
-    focus: str = ""  # a province adcode: zoom there and outline its prefectures
+    focus: str = ""  # a province adcode: draw only it, with its prefectures (small maps)
     large: bool = False  # presenting: bigger type and dots
+    measure: str = "count"  # choropleth: count | share of county-level units covered
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None = None  # fit; None: China
+    view: tuple[float, float, float] | None = None  # (zoom, lat, lon) from a shared link
+    selected: str = ""  # pilot id drawn highlighted
+    drill: str = ""  # a province adcode opened at full context: outline its prefectures
+    labels: bool = True
     asset_base: str = field(default_factory=offline.asset_base)
     attribution: str = ""
 
@@ -131,7 +137,10 @@ def _css(large: bool) -> str:
         ".leaflet-control-attribution{font-size:11px;max-width:70%;white-space:normal}"
         # Leaflet 1.9 outlines a clicked (focused) path with a box; the hover style is enough
         ".leaflet-interactive:focus{outline:none}"
-        "</style>"
+        ".atlas-legend svg.sw{vertical-align:-2px;margin-right:5px}"
+        ".atlas-legend .method{margin-top:3px;color:#555;font-size:85%;max-width:210px}"
+        + LABEL_CSS + MANNERS_CSS
+        + "</style>"
     )
 
 
@@ -142,28 +151,17 @@ def _esc(value: object) -> str:
     return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
-def _count_colour(n: int) -> str:
-    if n <= 0:
-        return EMPTY_FILL
-    for colour, (low, high) in zip(COUNT_COLOURS, COUNT_BINS, strict=True):
-        if n >= low and (high is None or n <= high):
-            return colour
-    return COUNT_COLOURS[-1]
-
-
-def _bin_label(low: int, high: int | None) -> str:
-    if high is None:
-        return f"≥ {low}"
-    return str(low) if low == high else f"{low}–{high}"
-
-
 def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
-    """Three tooltip lines; the last is the pilot id, which a click returns to the app."""
+    """Tooltip lines: names and facts. The pilot id is not shown; the layer adds it
+    hidden, for the click to return to the app."""
     name = str(row["name_published"])
     today = str(row["unit_name"] or "")
     town = str(row["town"] or "")
     shown_today = f"{today}{town}" if town and not today.endswith(town) else today
     title = name if not shown_today or shown_today == name else f"{name} · {shown_today}"
+    if lang == "en":
+        english = unit_name_en(today, town)
+        title = f"{english} ({title})" if english else title
     meta = [
         batch_label(int(row["batch"]), int(row["year"]), lang),
         value_label("status", str(row["status"]), lang),
@@ -176,7 +174,7 @@ def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
 
 
 def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
-    colour = BATCH_COLOURS.get(int(row["batch"]), "#999999")
+    colour = BATCH_COLOURS.get(int(row["batch"]), OTHER_COLOUR)
     style = {"color": colour, "fillColor": colour, **_STATUS_STYLE.get(str(row["status"]), {})}
     if row["level"] == "province":
         # a whole province must not hide the outlines of its neighbours' pilots
@@ -192,9 +190,9 @@ def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
 
 
 def _tooltip_lines(row: Mapping[str, Any], lang: str) -> list[str]:
-    """[title, meta, pilot id], escaped; the page joins them with line breaks."""
+    """[title, meta], escaped; the page joins them with line breaks."""
     parts = _tooltip_rows(row, lang)
-    return [parts["t_name"], parts["t_meta"], parts["pid"]]
+    return [parts["t_name"], parts["t_meta"]]
 
 
 def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
@@ -208,19 +206,27 @@ def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
     )
 
 
-def _provinces_layer(provinces: pd.DataFrame, counts: Mapping[str, int] | None,
+def _provinces_layer(provinces: pd.DataFrame,
+                     values: Mapping[str, choropleth.ProvinceValue] | None,
                      spec: MapSpec) -> CompactGeoJson:
     feats = []
     for adcode, name, geom in zip(provinces["adcode"], provinces["name"], provinces.geometry,
                                   strict=True):
         label = province_label(str(name), spec.lang)
-        if counts is not None:
-            label = t("pilots_in", spec.lang, name=label, n=counts.get(str(adcode), 0))
-        fill = _count_colour(counts.get(str(adcode), 0)) if counts is not None else EMPTY_FILL
+        fill = EMPTY_FILL
+        if values is not None:
+            v = values.get(str(adcode), choropleth.ProvinceValue(0, 0, 0, False))
+            label = t("pilots_in", spec.lang, name=label, n=v.count)
+            if v.whole:
+                label += " · " + t("choro_whole", spec.lang)
+            elif v.total:
+                label += " · " + t("choro_share_of", spec.lang, covered=v.covered,
+                                   total=v.total, share=f"{v.share:.0%}")
+            fill = choropleth.fill_of(choropleth.class_of(v, spec.measure))
         style = {"color": OUTLINE, "weight": 0.8, "fillColor": fill,
-                 "fillOpacity": 0.85 if counts is not None else 0.6}
+                 "fillOpacity": 0.85 if values is not None else 0.6}
         feats.append((geom, style, _esc(label), str(adcode)))
-    name = t("layer_counts" if counts is not None else "layer_provinces", spec.lang)
+    name = t("layer_counts" if values is not None else "layer_provinces", spec.lang)
     return CompactGeoJson(feats, precision=OUTLINE_PRECISION, pane="atlas-base", name=name,
                           control=True)
 
@@ -230,15 +236,14 @@ def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
     lang = spec.lang
     parts = [f"<b>{_esc(t('legend', lang))}</b>"]
     for b in batches:
-        colour = BATCH_COLOURS.get(b, "#999")
+        colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
         parts.append(f'<div><i style="background:{colour}"></i>'
                      f"{_esc(batch_label(b, BATCH_YEARS.get(b, 0), lang))}</div>")
     if spec.focus:  # small side-by-side maps: batch colours only
         return "".join(parts)
     for status in ("official", "reported", "unconfirmed"):
         if status in statuses:
-            dash = "dashed" if status == "unconfirmed" else "solid"
-            parts.append(f'<div><i class="line" style="border-style:{dash}"></i>'
+            parts.append(f"<div>{_status_swatch(status)}"
                          f"{_esc(t('legend_' + status, lang))}</div>")
     if has_points:
         parts.append(f'<div><i class="dot" style="background:#999"></i>'
@@ -249,13 +254,27 @@ def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
     return "".join(parts)
 
 
-def _count_legend_html(counts: Mapping[str, int], spec: MapSpec) -> str:
-    top = max(counts.values(), default=0)
-    parts = [f"<b>{_esc(t('choropleth_title', spec.lang))}</b>",
-             f'<div><i style="background:{EMPTY_FILL}"></i>0</div>']
-    for colour, (low, high) in zip(COUNT_COLOURS, COUNT_BINS, strict=True):
-        if low <= max(top, 1):
-            parts.append(f'<div><i style="background:{colour}"></i>{_bin_label(low, high)}</div>')
+def _status_swatch(status: str) -> str:
+    """A small area drawn with the status's own line and fill, in neutral grey."""
+    st = _STATUS_STYLE[status]
+    dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
+    return (
+        '<svg class="sw" width="22" height="13" aria-hidden="true">'
+        f'<rect x="1.5" y="1.5" width="19" height="10" fill="#555" '
+        f'fill-opacity="{st["fillOpacity"]}" stroke="#333" stroke-opacity="{st["opacity"]}" '
+        f'stroke-width="{st["weight"]}"{dash}/></svg>'
+    )
+
+
+def _count_legend_html(values: Mapping[str, choropleth.ProvinceValue], spec: MapSpec) -> str:
+    lang = spec.lang
+    title = "choro_title_share" if spec.measure == "share" else "choropleth_title"
+    parts = [f"<b>{_esc(t(title, lang))}</b>"]
+    for colour, label in choropleth.legend_rows(values, spec.measure):
+        text = {"none": "0", "whole": t("choro_whole", lang)}.get(label, label)
+        parts.append(f'<div><i style="background:{colour}"></i>{_esc(text)}</div>')
+    method = "choro_method_share" if spec.measure == "share" else "choro_method_count"
+    parts.append(f'<div class="method">{_esc(t(method, lang))}</div>')
     return "".join(parts)
 
 
@@ -297,7 +316,7 @@ def build_map(
     """
     spec = spec or MapSpec()
     m = folium.Map(tiles=None, control_scale=True, zoom_start=4, location=[35.5, 104.0],
-                   min_zoom=3, max_zoom=13, zoom_snap=0.5)
+                   min_zoom=2, max_zoom=13, zoom_snap=0.5)
     # Leaflet only, from the app's own static folder: no CDN, no jQuery/Bootstrap.
     m.default_js, m.default_css = offline.leaflet_assets(spec.asset_base)
     m.get_root().header.add_child(Element(_css(spec.large)), name="atlas_css")
@@ -309,28 +328,39 @@ def build_map(
     shown_provinces = provinces
     if spec.focus:
         shown_provinces = provinces[provinces["adcode"].astype(str) == spec.focus]
-    counts = province_counts(pilots) if spec.style == "choropleth" else None
-    _provinces_layer(shown_provinces, counts, spec).add_to(m)
-    if spec.focus and prefectures is not None and len(prefectures):
-        inner = prefectures[prefectures["province_adcode"].astype(str) == spec.focus]
+    values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
+    _provinces_layer(shown_provinces, values, spec).add_to(m)
+    outlined = spec.focus or spec.drill
+    if outlined and prefectures is not None and len(prefectures):
+        inner = prefectures[prefectures["province_adcode"].astype(str) == outlined]
         CompactGeoJson(
             [(g, {"color": "#b0b0b0", "weight": 0.6, "fill": False}, "", str(a))
              for a, g in zip(inner["adcode"], inner.geometry, strict=True)],
             precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
         ).add_to(m)
 
-    if counts is not None:
-        HtmlControl(_count_legend_html(counts, spec)).add_to(m)
+    if values is not None:
+        HtmlControl(_count_legend_html(values, spec)).add_to(m)
     else:
         _add_pilots(m, pilots, spec)
+        _add_selected(m, pilots, spec)
+    if spec.labels:
+        _add_labels(m, pilots, shown_provinces, spec)
 
     if spec.attribution:
         _Attribution(_esc(spec.attribution)).add_to(m)
     folium.LayerControl(collapsed=bool(spec.focus), position="topright").add_to(m)
-    if spec.focus and len(shown_provinces):
+    if spec.view:
+        z, lat, lon = spec.view
+        m.options["zoom"], m.location = z, [lat, lon]
+    elif spec.bounds:
+        m.fit_bounds([list(spec.bounds[0]), list(spec.bounds[1])], max_zoom=10)
+    elif spec.focus and len(shown_provinces):
         m.fit_bounds(_bounds_of(shown_provinces.geometry))
     else:
         m.fit_bounds(CHINA_BOUNDS)
+    if not spec.focus:  # the small maps of a comparison stay as they are
+        MapManners().add_to(m)
     share_decoder(m)
     stabilise_ids(m)
     return m
@@ -343,7 +373,7 @@ def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
     batches = sorted({int(r["batch"]) for r in records})
     for b in batches:
         mine = [r for r in records if int(r["batch"]) == b]
-        colour = BATCH_COLOURS.get(b, "#999")
+        colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
         label = (f'<span style="color:{colour}">■</span> '
                  f"{_esc(batch_label(b, BATCH_YEARS.get(b, int(mine[0]['year'])), spec.lang))}")
         group = folium.FeatureGroup(name=label, show=True)
@@ -361,6 +391,41 @@ def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
     statuses = {str(r["status"]) for r in records}
     legend = _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
     HtmlControl(legend).add_to(m)
+
+
+def _add_selected(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
+    """The chosen pilot outlined on top of everything, until another is chosen."""
+    if not spec.selected:
+        return
+    rows = pilots[pilots["pilot_id"] == spec.selected]
+    feats = []
+    for geom in rows.geometry:
+        if geom is None:
+            continue
+        style: dict[str, Any] = {"color": "#000000", "weight": 3.5, "opacity": 1,
+                                 "fill": False}
+        if geom.geom_type == "Point":
+            style.update(radius=12 if spec.large else 9, weight=3)
+        feats.append((geom, style, "", spec.selected))
+    if feats:
+        CompactGeoJson(feats, precision=PILOT_PRECISION, pane="atlas-selected",
+                       name="selected").add_to(m)
+
+
+def _add_labels(m: folium.Map, pilots: pd.DataFrame, provinces: pd.DataFrame,
+                spec: MapSpec) -> None:
+    items = [] if spec.focus else province_labels(provinces, spec.lang)
+    if spec.style != "choropleth":
+        records = [r for r in pilots.to_dict("records") if r.get("geometry") is not None]
+        items += pilot_labels(records, spec.lang)
+    # the small maps of a comparison are each one province: pilot names at any zoom
+    LabelLayer(items, threshold=0 if spec.focus else None, large=spec.large).add_to(m)
+
+
+def province_code_from_tooltip(text: str | None) -> str:
+    """The province adcode of a clicked province ('' for pilots and misses)."""
+    found = _PROVINCE_ID.search((text or "").strip())
+    return found.group(1) if found else ""
 
 
 def pilot_id_from_tooltip(text: str | None) -> str:

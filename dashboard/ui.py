@@ -13,9 +13,16 @@ from streamlit_folium import st_folium
 
 from dashboard import data, downloads, offline, state
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
+from dashboard.map_focus import focus_bounds
+from dashboard.map_view import (
+    MapSpec,
+    build_map,
+    pilot_id_from_tooltip,
+    province_code_from_tooltip,
+)
 from dashboard.practices import practices_for
 from geodata.attribution import attribution_line, attribution_lines, map_attribution
+from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,7 +38,10 @@ def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
     base = offline.asset_base(str(st.get_option("server.baseUrlPath") or ""))
     fields: dict[str, Any] = {
         "lang": s.lang,
-        "style": s.style,
+        "style": "choropleth" if s.style == "share" else s.style,
+        "measure": "share" if s.style == "share" else "count",
+        "selected": s.pilot,
+        "view": (s.z, s.c[0], s.c[1]) if s.z is not None and s.c else None,
         "basemap": s.basemap,
         "asset_base": base,
         "attribution": map_attribution(),
@@ -40,27 +50,59 @@ def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
     return MapSpec(**fields)
 
 
-def _on_map_click(key: str) -> None:
+def _on_map_click(key: str, drill_down: bool) -> None:
     value = st.session_state.get(key) or {}
-    pid = pilot_id_from_tooltip(value.get("last_object_clicked_tooltip"))
+    text = value.get("last_object_clicked_tooltip")
+    pid = pilot_id_from_tooltip(text)
     if pid:
         state.update(pilot=pid)
+        return
+    code = province_code_from_tooltip(text)
+    name = province_name(code)
+    if drill_down and name and state.current_state().provinces != (name,):
+        state.update(provinces=(name,), pilot="")
+
+
+def province_name(code: str) -> str:
+    return dict(data.province_rows()).get(code, "") if code else ""
+
+
+def drilled_province(s: ViewState) -> str:
+    """The adcode of the one province the view is opened at ('' for more or none)."""
+    if len(s.provinces) != 1:
+        return ""
+    return next((a for a, n in data.province_rows() if n == s.provinces[0]), "")
 
 
 def show_map(
-    pilots: pd.DataFrame, s: ViewState, *, key: str, height: int = 620, **overrides: Any
+    pilots: pd.DataFrame, s: ViewState, *, key: str, height: int = 620,
+    drill_down: bool = False, **overrides: Any
 ) -> None:
+    """The map of `pilots`, fitted to what is chosen; `drill_down`: a click on a province
+    opens it (the explore view)."""
     data.leaflet_ready()
+    provinces = data.layer("province")
+    if "bounds" not in overrides and not overrides.get("focus"):
+        selected = None
+        if s.pilot:
+            frame = data.registry(True)
+            rows = frame[frame["pilot_id"] == s.pilot]
+            selected = rows.geometry.iloc[0] if len(rows) else None
+        bounds = focus_bounds(pilots=pilots, provinces=provinces, chosen_provinces=s.provinces,
+                              query=s.q, selected=selected)
+        overrides["bounds"] = tuple(tuple(p) for p in bounds) if bounds else None
+    if "drill" not in overrides:
+        overrides["drill"] = drilled_province(s)
     spec = map_spec(s, **overrides)
-    prefectures = data.layer("prefecture") if spec.focus else None
-    m = build_map(pilots, data.layer("province"), spec=spec, prefectures=prefectures)
+    prefectures = data.layer("prefecture") if spec.focus or spec.drill else None
+    m = build_map(pilots, provinces, spec=spec, prefectures=prefectures)
     st_folium(
         m,
         key=key,
         height=height,
         use_container_width=True,
         returned_objects=MAP_RETURNS,
-        on_change=partial(_on_map_click, key),
+        on_change=partial(_on_map_click, key, drill_down),
     )
 
 
@@ -95,8 +137,14 @@ def _completeness() -> list[dict[str, object]]:
 
 
 def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The pilot list with readable, translated columns (ids kept for selection)."""
+    """The pilot list with readable, translated columns, the name first (ids last,
+    kept for selection)."""
+    names = ["name_published", "unit_name"]
+    if lang == "en":
+        names.insert(0, "name_en")
     return pilots.assign(
+        name_en=[unit_name_en(str(u or ""), str(tn or ""))
+                 for u, tn in zip(pilots["unit_name"], pilots["town"], strict=True)],
         batch=[
             batch_label(int(b), int(y), lang, short=True)
             for b, y in zip(pilots["batch"], pilots["year"], strict=True)
@@ -106,18 +154,10 @@ def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
         category=[value_label("category", str(v), lang) for v in pilots["category"]],
         status=[value_label("status", str(v), lang) for v in pilots["status"]],
     )[
-        [
-            "pilot_id",
-            "batch",
-            "name_published",
-            "unit_name",
-            "province",
-            "level",
-            "category",
-            "status",
-        ]
+        [*names, "batch", "province", "level", "category", "status", "pilot_id"]
     ].rename(
         columns={
+            "name_en": t("f_name_en", lang),
             "pilot_id": t("f_pilot_id", lang),
             "batch": t("f_batch", lang),
             "name_published": t("f_name_published", lang),

@@ -121,7 +121,9 @@ def test_compare_view():
     assert table.loc["浙江省", "第三批"] == 4
     assert table.loc["河北省", "第三批"] == expected(batch=3, province="河北省")
     assert len(maps(at)) == 2
-    assert [s.value for s in at.subheader][:3] == ["对比表", "河北省", "浙江省"]
+    # in the order the user chose them
+    assert [s.value for s in at.subheader][:3] == ["对比表", "浙江省", "河北省"]
+    assert list(table.index[:2]) == ["浙江省", "河北省"]
 
 
 def test_compare_needs_two():
@@ -169,7 +171,7 @@ def test_filters_survive_presenting_and_comparing():
     assert at.pills(key="w_status").value == ["official", "reported", "unconfirmed"]
     assert at.pills(key="w_batch").value == [1, 2]
     at.segmented_control(key="w_mode").set_value("compare").run()
-    assert at.multiselect(key="w_compare").value == ["江苏省", "浙江省"]
+    assert at.multiselect(key="w_compare").value == ["浙江省", "江苏省"]  # as chosen
     q = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
     assert q == {"mode": "compare", "batch": "1,2", "status": "official,reported,unconfirmed",
-                 "compare": "江苏省,浙江省"}
+                 "compare": "浙江省,江苏省"}

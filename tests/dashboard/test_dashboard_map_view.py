@@ -13,6 +13,7 @@ from dashboard.map_view import (
     MapSpec,
     build_map,
     pilot_id_from_tooltip,
+    province_code_from_tooltip,
     province_counts,
 )
 from dashboard.state import ViewState
@@ -116,9 +117,16 @@ def test_whole_provinces_and_towns(registry, provinces):
 def test_tooltip_carries_the_pilot_id_for_clicks(registry, provinces):
     row = registry[registry["status"] == "official"].iloc[0]
     html = _html(build_map(_shown(registry), provinces))
-    assert f'"{row["pilot_id"]}"], "{row["pilot_id"]}"]' in html  # last tooltip line, then id
-    assert pilot_id_from_tooltip(f"{row['name_published']}第三批 · 官方名单{row['pilot_id']}") \
-        == row["pilot_id"]
+    pid = row["pilot_id"]
+    # the feature id follows the tooltip lines, which hold names and facts, never the id
+    found = re.search(r'\[("[^"]*"), ("[^"]*")\], "' + pid + r'"\]', html)
+    assert found, pid
+    assert pid not in found.group(1) + found.group(2)
+    assert "<span hidden>id:" in html  # the page adds it hidden, for the click
+    # what a click reports: the tooltip's text, the hidden id at its end
+    assert pilot_id_from_tooltip(f"{row['name_published']}第三批 · 官方名单id:{pid}") == pid
+    assert province_code_from_tooltip("湖南省：3 个试点id:430000") == "430000"
+    assert province_code_from_tooltip(f"{row['name_published']}id:{pid}") == ""
     assert pilot_id_from_tooltip("浙江省") == ""
     assert pilot_id_from_tooltip(None) == ""
 
