@@ -100,10 +100,13 @@ class LabelLayer(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (map) {
-            var pane = map.createPane("atlas-labels");
-            pane.style.zIndex = 450;
-            pane.style.pointerEvents = "none";
+        (function (map, group) {
+            var pane = map.getPane("atlas-labels");
+            if (!pane) {
+                pane = map.createPane("atlas-labels");
+                pane.style.zIndex = 450;
+                pane.style.pointerEvents = "none";
+            }
             {% if this.large %}map.getContainer().classList.add("atlas-big");{% endif %}
             var items = {{ this.items|tojson }}, markers = [];
             items.forEach(function (it) {
@@ -112,20 +115,24 @@ class LabelLayer(MacroElement):
                 var icon = L.divIcon({html: span, className: "atlas-label " + it[3],
                                       iconSize: null});
                 markers.push(L.marker([it[0], it[1]], {icon: icon, pane: "atlas-labels",
-                    interactive: false, keyboard: false}).addTo(map));
+                    interactive: false, keyboard: false}).addTo(group));
             });
             function place() {
                 var c = map.getContainer(), z = map.getZoom();
                 var national = z < {{ this.threshold }};
                 c.classList.toggle("atlas-zoom-national", national);
                 c.classList.toggle("atlas-zoom-province", !national);
-                var kept = [];
-                markers.forEach(function (m) {
+                var kind = national ? "prov" : "pilot", shown = [];
+                // writes, then one layout for all the reads, then writes: no thrashing
+                markers.forEach(function (m, i) {
                     var el = m.getElement();
-                    if (!el) return;
-                    el.style.visibility = "";
-                    if (getComputedStyle(el).display === "none") return;
-                    var r = el.getBoundingClientRect();
+                    if (el) el.style.visibility = "";
+                    if (el && items[i][3] === kind) shown.push(el);
+                });
+                var rects = shown.map(function (el) { return el.getBoundingClientRect(); });
+                var kept = [];
+                shown.forEach(function (el, i) {
+                    var r = rects[i];
                     var hit = kept.some(function (k) {
                         return r.left < k.right + 2 && r.right + 2 > k.left &&
                                r.top < k.bottom && r.bottom > k.top;
@@ -133,9 +140,12 @@ class LabelLayer(MacroElement):
                     if (hit) el.style.visibility = "hidden"; else kept.push(r);
                 });
             }
+            // the group is swapped as filters change: one handler, the newest
+            if (window.atlasPlace) map.off("zoomend moveend resize", window.atlasPlace);
+            window.atlasPlace = place;
             map.on("zoomend moveend resize", place);
             map.whenReady(function () { setTimeout(place, 0); });
-        })({{ this._parent.get_name() }});
+        })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }});
         {% endmacro %}
         """
     )

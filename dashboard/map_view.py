@@ -17,7 +17,7 @@ import folium
 from branca.element import Element, MacroElement, Template
 
 from dashboard import choropleth, offline
-from dashboard.compact_geojson import CompactGeoJson, share_decoder
+from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, MapManners
 from dashboard.map_labels import LABEL_CSS, LabelLayer, pilot_labels, province_labels
@@ -83,6 +83,7 @@ class HtmlControl(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        {% set target = this._parent._parent if this.slot else this._parent %}
         var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         {{ this.get_name() }}.onAdd = function (map) {
             var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
@@ -90,18 +91,59 @@ class HtmlControl(MacroElement):
             L.DomEvent.disableClickPropagation(div);
             return div;
         };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% if this.slot %}
+        // redrawn in place when the map's layers are swapped: one box per slot
+        if (window[{{ this.slot|tojson }}]) window[{{ this.slot|tojson }}].remove();
+        window[{{ this.slot|tojson }}] = {{ this.get_name() }};
+        {% endif %}
+        {{ this.get_name() }}.addTo({{ target.get_name() }});
         {% endmacro %}
         """
     )
 
     def __init__(self, html_text: str, position: str = "bottomright",
-                 css_class: str = "atlas-legend") -> None:
+                 css_class: str = "atlas-legend", slot: str = "") -> None:
+        """`slot`: set when the control lives in a layer group (inside the map):
+        the control is added to the map, replacing the previous one of that slot."""
         super().__init__()
         self._name = "HtmlControl"
         self.html = html_text
         self.position = position
         self.css_class = css_class
+        self.slot = slot
+
+
+class _FitView(MacroElement):
+    """Fit the map to bounds (or a shared link's view) when its group is drawn: the
+    view travels with the layers, so a filter change refits without a new map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {% set m = this._parent._parent.get_name() %}
+        {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
+        {% else %}{{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None
+                 ) -> None:
+        super().__init__()
+        self._name = "FitView"
+        self.bounds = bounds
+        self.view = list(view) if view else None
+
+
+class _Decoder(MacroElement):
+    """The compact-geometry decoder, once, in the map's own script."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Decoder"
+        self.js = DECODER_JS
 
 
 class _Attribution(MacroElement):
@@ -301,19 +343,24 @@ def _bounds_of(geoms: Any) -> list[list[float]]:
     return [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
 
 
-def build_map(
+@dataclass
+class MapParts:
+    """A map in two parts: `base` stays the same while filters change (so the browser
+    keeps its map), `groups` and `control` are swapped in place on every change."""
+
+    base: folium.Map
+    groups: list[folium.FeatureGroup]
+    control: folium.LayerControl
+
+
+def build_parts(
     pilots: pd.DataFrame,
     provinces: pd.DataFrame,
     *,
     spec: MapSpec | None = None,
     prefectures: pd.DataFrame | None = None,
-) -> folium.Map:
-    """The national (or, with `spec.focus`, one province's) map of `pilots`.
-
-    `pilots` is a filtered `resolved_registry()` frame, `provinces` the province
-    layer (all of it; only the focus province is drawn when focusing) and
-    `prefectures` the prefecture outlines to draw inside a focus province.
-    """
+) -> MapParts:
+    """The map of `pilots` as a fixed base and swappable groups (see `build_map`)."""
     spec = spec or MapSpec()
     m = folium.Map(tiles=None, control_scale=True, zoom_start=4, location=[35.5, 104.0],
                    min_zoom=2, max_zoom=13, zoom_snap=0.5)
@@ -322,6 +369,7 @@ def build_map(
     m.get_root().header.add_child(Element(_css(spec.large)), name="atlas_css")
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
+    _Decoder().add_to(m)
     if spec.basemap:
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
 
@@ -329,7 +377,22 @@ def build_map(
     if spec.focus:
         shown_provinces = provinces[provinces["adcode"].astype(str) == spec.focus]
     values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
-    _provinces_layer(shown_provinces, values, spec).add_to(m)
+    if values is None:
+        _provinces_layer(shown_provinces, None, spec).add_to(m)
+    if spec.attribution:
+        _Attribution(_esc(spec.attribution)).add_to(m)
+    if not spec.focus:  # the small maps of a comparison stay as they are
+        MapManners().add_to(m)
+
+    groups: list[folium.FeatureGroup] = []
+    if values is not None:
+        counts = folium.FeatureGroup(name=t("layer_counts", spec.lang), control=True)
+        _provinces_layer(shown_provinces, values, spec).add_to(counts)
+        groups.append(counts)
+    else:
+        records = _pilot_records(pilots)
+        groups += _pilot_groups(records, spec)
+    extra = folium.FeatureGroup(name="atlas-on-top", control=False)
     outlined = spec.focus or spec.drill
     if outlined and prefectures is not None and len(prefectures):
         inner = prefectures[prefectures["province_adcode"].astype(str) == outlined]
@@ -337,41 +400,71 @@ def build_map(
             [(g, {"color": "#b0b0b0", "weight": 0.6, "fill": False}, "", str(a))
              for a, g in zip(inner["adcode"], inner.geometry, strict=True)],
             precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
-        ).add_to(m)
-
+        ).add_to(extra)
     if values is not None:
-        HtmlControl(_count_legend_html(values, spec)).add_to(m)
+        HtmlControl(_count_legend_html(values, spec), slot="atlasLegend").add_to(extra)
     else:
-        _add_pilots(m, pilots, spec)
-        _add_selected(m, pilots, spec)
+        HtmlControl(_pilot_legend(records, spec), slot="atlasLegend").add_to(extra)
+        _add_selected(extra, pilots, spec)
     if spec.labels:
-        _add_labels(m, pilots, shown_provinces, spec)
-
-    if spec.attribution:
-        _Attribution(_esc(spec.attribution)).add_to(m)
-    folium.LayerControl(collapsed=bool(spec.focus), position="topright").add_to(m)
-    if spec.view:
-        z, lat, lon = spec.view
-        m.options["zoom"], m.location = z, [lat, lon]
-    elif spec.bounds:
-        m.fit_bounds([list(spec.bounds[0]), list(spec.bounds[1])], max_zoom=10)
+        _add_labels(extra, records if values is None else [], shown_provinces, spec)
+    if spec.bounds:
+        fit = [list(spec.bounds[0]), list(spec.bounds[1])]
     elif spec.focus and len(shown_provinces):
-        m.fit_bounds(_bounds_of(shown_provinces.geometry))
+        fit = _bounds_of(shown_provinces.geometry)
     else:
-        m.fit_bounds(CHINA_BOUNDS)
-    if not spec.focus:  # the small maps of a comparison stay as they are
-        MapManners().add_to(m)
-    share_decoder(m)
+        fit = CHINA_BOUNDS
+    _FitView(fit, spec.view).add_to(extra)
+    groups.append(extra)
+
+    for element in _walk(m):
+        if isinstance(element, CompactGeoJson):
+            element.emits_decoder = False
+    for g in groups:
+        for element in _walk(g):
+            if isinstance(element, CompactGeoJson):
+                element.emits_decoder = False
+    stabilise_ids(m)
+    for n, g in enumerate(groups):
+        for k, element in enumerate(_walk(g)):
+            element._id = f"{n + 1}{k:03d}"
+    control = folium.LayerControl(collapsed=bool(spec.focus), position="topright")
+    return MapParts(m, groups, control)
+
+
+def build_map(
+    pilots: pd.DataFrame,
+    provinces: pd.DataFrame,
+    *,
+    spec: MapSpec | None = None,
+    prefectures: pd.DataFrame | None = None,
+) -> folium.Map:
+    """The national (or, with `spec.focus`, one province's) map of `pilots`, whole.
+
+    `pilots` is a filtered `resolved_registry()` frame, `provinces` the province
+    layer (all of it; only the focus province is drawn when focusing) and
+    `prefectures` the prefecture outlines to draw inside a focus or drill province.
+    """
+    parts = build_parts(pilots, provinces, spec=spec, prefectures=prefectures)
+    m = parts.base
+    for g in parts.groups:
+        g.add_to(m)
+    parts.control.add_to(m)
     stabilise_ids(m)
     return m
 
 
-def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
+def _pilot_records(pilots: pd.DataFrame) -> list[dict[str, Any]]:
     records = [r for r in pilots.to_dict("records") if r.get("geometry") is not None]
     records.sort(key=lambda r: (int(r["batch"]), _LEVEL_ORDER.get(str(r["level"]), 9),
                                 str(r["pilot_id"])))
-    batches = sorted({int(r["batch"]) for r in records})
-    for b in batches:
+    return records
+
+
+def _pilot_groups(records: list[dict[str, Any]], spec: MapSpec) -> list[folium.FeatureGroup]:
+    """One switchable group per batch."""
+    out = []
+    for b in sorted({int(r["batch"]) for r in records}):
         mine = [r for r in records if int(r["batch"]) == b]
         colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
         label = (f'<span style="color:{colour}">■</span> '
@@ -385,15 +478,19 @@ def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
         points = [r for r in mine if r["geometry"].geom_type == "Point"]
         if points:
             _pilot_layer(points, pane="atlas-points", spec=spec, points=True).add_to(group)
-        group.add_to(m)
+        out.append(group)
+    return out
+
+
+def _pilot_legend(records: list[dict[str, Any]], spec: MapSpec) -> str:
+    batches = sorted({int(r["batch"]) for r in records})
     kinds = {str(r["geometry_kind"]) for r in records}
     has_points = any(r["geometry"].geom_type == "Point" for r in records)
     statuses = {str(r["status"]) for r in records}
-    legend = _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
-    HtmlControl(legend).add_to(m)
+    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
 
 
-def _add_selected(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
+def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -> None:
     """The chosen pilot outlined on top of everything, until another is chosen."""
     if not spec.selected:
         return
@@ -412,12 +509,10 @@ def _add_selected(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
                        name="selected").add_to(m)
 
 
-def _add_labels(m: folium.Map, pilots: pd.DataFrame, provinces: pd.DataFrame,
-                spec: MapSpec) -> None:
+def _add_labels(m: folium.FeatureGroup, records: list[dict[str, Any]],
+                provinces: pd.DataFrame, spec: MapSpec) -> None:
     items = [] if spec.focus else province_labels(provinces, spec.lang)
-    if spec.style != "choropleth":
-        records = [r for r in pilots.to_dict("records") if r.get("geometry") is not None]
-        items += pilot_labels(records, spec.lang)
+    items += pilot_labels(records, spec.lang)
     # the small maps of a comparison are each one province: pilot names at any zoom
     LabelLayer(items, threshold=0 if spec.focus else None, large=spec.large).add_to(m)
 

@@ -16,7 +16,7 @@ from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_focus import focus_bounds
 from dashboard.map_view import (
     MapSpec,
-    build_map,
+    build_parts,
     pilot_id_from_tooltip,
     province_code_from_tooltip,
 )
@@ -95,14 +95,18 @@ def show_map(
         overrides["drill"] = drilled_province(s)
     spec = map_spec(s, **overrides)
     prefectures = data.layer("prefecture") if spec.focus or spec.drill else None
-    m = build_map(pilots, provinces, spec=spec, prefectures=prefectures)
+    # the base stays while filters change, so the browser keeps its map and only swaps
+    # the layers (a new base would be a new map frame: ~1 s instead of ~0.1 s)
+    parts = build_parts(pilots, provinces, spec=spec, prefectures=prefectures)
     st_folium(
-        m,
+        parts.base,
         key=key,
         height=height,
         use_container_width=True,
         returned_objects=MAP_RETURNS,
         on_change=partial(_on_map_click, key, drill_down),
+        feature_group_to_add=parts.groups,
+        layer_control=parts.control,
     )
 
 

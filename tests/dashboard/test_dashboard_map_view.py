@@ -51,7 +51,8 @@ def _shown(registry, **filters):
 
 def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces):
     m = build_map(_shown(registry), provinces)
-    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
+    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)
+              and c.control]
     assert len(groups) == 3
     for b, group in enumerate(groups, start=1):
         assert BATCH_COLOURS[b] in group.layer_name
@@ -137,7 +138,10 @@ def test_choropleth_counts_match_the_pilots(registry, provinces):
     assert counts["330000"] == int((shown["province"] == "浙江省").sum())
     html = _html(build_map(shown, provinces, spec=MapSpec(style="choropleth")))
     assert _js(f"浙江省：{counts['330000']} 个试点") in html
-    assert "feature_group" not in html  # counts replace the pilot layers
+    m = build_map(shown, provinces, spec=MapSpec(style="choropleth"))
+    switchable = [c.layer_name for c in m._children.values()
+                  if isinstance(c, folium.FeatureGroup) and c.control]
+    assert switchable == ["分省试点数"]  # counts replace the pilot layers
 
 
 def test_focus_zooms_to_the_province(registry, provinces):
