@@ -188,6 +188,11 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "点击地图上的省份可进入该省。", "Click a province on the map to open it.",
     ),
     "f_name_en": ("英文名称", "Name (pinyin)"),
+    "compare_same_scale": ("同一比例尺", "One scale for all maps"),
+    "compare_same_scale_help": (
+        "各省小地图使用相同比例尺，面积可直接比较。",
+        "Every small map at the same scale, so areas compare directly.",
+    ),
     # map
     "legend": ("图例", "Legend"),
     "legend_official": ("官方名单（实线）", "Official list (solid)"),

@@ -35,6 +35,8 @@ COUNT_COLOURS = CLASS_COLOURS
 PILOT_PRECISION = 3
 OUTLINE_PRECISION = 3
 PILOT_ID = re.compile(r"b[0-9]+-[0-9a-f]{8}")
+# Below this map width (phones) the legend and the layer control fold into buttons.
+NARROW_MAP_PX = 600
 # the hidden id a clicked province's tooltip text ends with (see compact_geojson)
 _PROVINCE_ID = re.compile(r"id:([0-9]{2}0000)$")
 
@@ -88,6 +90,9 @@ class HtmlControl(MacroElement):
         {{ this.get_name() }}.onAdd = function (map) {
             var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
             div.innerHTML = {{ this.html|tojson }};
+            // a legend folds into its title on a narrow map (phones)
+            var fold = div.querySelector("details.atlas-fold");
+            if (fold) fold.open = map.getSize().x >= {{ this.narrow }};
             L.DomEvent.disableClickPropagation(div);
             return div;
         };
@@ -111,6 +116,7 @@ class HtmlControl(MacroElement):
         self.position = position
         self.css_class = css_class
         self.slot = slot
+        self.narrow = NARROW_MAP_PX
 
 
 class _FitView(MacroElement):
@@ -168,7 +174,8 @@ def _css(large: bool) -> str:
         "<style>"
         f".atlas-legend{{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
         f"font:{size}/1.45 sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3)}}"
-        ".atlas-legend b{display:block;margin-bottom:2px}"
+        ".atlas-legend b{display:inline;margin-bottom:2px}"
+        ".atlas-legend summary{cursor:pointer;margin-bottom:2px}"
         ".atlas-legend i{display:inline-block;width:14px;height:11px;margin-right:6px;"
         "vertical-align:-1px;border:1px solid #555}"
         ".atlas-legend i.dot{width:10px;height:10px;border-radius:50%}"
@@ -276,13 +283,13 @@ def _provinces_layer(provinces: pd.DataFrame,
 def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
                  has_points: bool, has_approx: bool) -> str:
     lang = spec.lang
-    parts = [f"<b>{_esc(t('legend', lang))}</b>"]
+    parts = [_fold_open(t("legend", lang))]
     for b in batches:
         colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
         parts.append(f'<div><i style="background:{colour}"></i>'
                      f"{_esc(batch_label(b, BATCH_YEARS.get(b, 0), lang))}</div>")
     if spec.focus:  # small side-by-side maps: batch colours only
-        return "".join(parts)
+        return "".join(parts) + "</details>"
     for status in ("official", "reported", "unconfirmed"):
         if status in statuses:
             parts.append(f"<div>{_status_swatch(status)}"
@@ -293,7 +300,7 @@ def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
     if has_approx:
         parts.append(f'<div><i class="dot" style="border-style:dashed;background:#ddd"></i>'
                      f"{_esc(t('legend_approx', lang))}</div>")
-    return "".join(parts)
+    return "".join(parts) + "</details>"
 
 
 def _status_swatch(status: str) -> str:
@@ -311,13 +318,43 @@ def _status_swatch(status: str) -> str:
 def _count_legend_html(values: Mapping[str, choropleth.ProvinceValue], spec: MapSpec) -> str:
     lang = spec.lang
     title = "choro_title_share" if spec.measure == "share" else "choropleth_title"
-    parts = [f"<b>{_esc(t(title, lang))}</b>"]
+    parts = [_fold_open(t(title, lang))]
     for colour, label in choropleth.legend_rows(values, spec.measure):
         text = {"none": "0", "whole": t("choro_whole", lang)}.get(label, label)
         parts.append(f'<div><i style="background:{colour}"></i>{_esc(text)}</div>')
     method = "choro_method_share" if spec.measure == "share" else "choro_method_count"
     parts.append(f'<div class="method">{_esc(t(method, lang))}</div>')
-    return "".join(parts)
+    return "".join(parts) + "</details>"
+
+
+def _fold_open(title: str) -> str:
+    """The start of a legend that folds into its title (closed on narrow maps)."""
+    return f'<details class="atlas-fold" open><summary><b>{_esc(title)}</b></summary>'
+
+
+class _NarrowLayers(MacroElement):
+    """On a narrow map the layer control becomes a button (Leaflet's collapsed form).
+    The control is created after the layers, so this looks for it a tick later."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            setTimeout(function () {
+                var c = window.layer_control;
+                if (c && !c.options.collapsed && map.getSize().x < {{ this.narrow }}) {
+                    c.remove(); c.options.collapsed = true; c.addTo(map);
+                }
+            }, 0);
+        })({{ this._parent._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "NarrowLayers"
+        self.narrow = NARROW_MAP_PX
 
 
 def province_counts(pilots: pd.DataFrame) -> dict[str, int]:
@@ -415,6 +452,7 @@ def build_parts(
     else:
         fit = CHINA_BOUNDS
     _FitView(fit, spec.view).add_to(extra)
+    _NarrowLayers().add_to(extra)
     groups.append(extra)
 
     for element in _walk(m):

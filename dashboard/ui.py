@@ -50,11 +50,15 @@ def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
     return MapSpec(**fields)
 
 
+CLICKED_MAP = "_clicked_map"  # the key of the map last clicked (compare: details beside it)
+
+
 def _on_map_click(key: str, drill_down: bool) -> None:
     value = st.session_state.get(key) or {}
     text = value.get("last_object_clicked_tooltip")
     pid = pilot_id_from_tooltip(text)
     if pid:
+        st.session_state[CLICKED_MAP] = key
         state.update(pilot=pid)
         return
     code = province_code_from_tooltip(text)

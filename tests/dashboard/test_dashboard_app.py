@@ -180,3 +180,31 @@ def test_filters_survive_presenting_and_comparing():
     q = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
     assert q == {"mode": "compare", "batch": "1,2", "status": "official,reported,unconfirmed",
                  "compare": "浙江省,江苏省"}
+
+
+def _fits(at: AppTest) -> list[list[list[float]]]:
+    out = []
+    for m in maps(at):
+        found = re.search(r"fitBounds\((\[\[.*?\]\])", drawn(m))
+        assert found, "no fit"
+        out.append(json.loads(found.group(1)))
+    return out
+
+
+def test_compare_maps_share_one_scale_on_request():
+    at = run(mode="compare", compare="浙江省,内蒙古自治区")
+    own = _fits(at)
+    sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in own}
+    assert len(sizes) == 2  # each province its own extent
+    at.toggle(key="compare_same_scale").set_value(True).run()
+    same = _fits(at)
+    sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in same}
+    assert len(sizes) == 1  # one box size: one zoom for every map
+
+
+def test_province_drill_down_shows_breadcrumb_and_tallies():
+    at = run(province="湖南省")
+    assert any("全国 › 湖南省" in md.value for md in at.markdown)
+    assert any(sh.value == "湖南省的试点" for sh in at.subheader)
+    at.button(key="crumb_all").click().run()
+    assert "province" not in at.query_params
