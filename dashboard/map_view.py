@@ -493,7 +493,8 @@ def build_map(
 
 
 def _pilot_records(pilots: pd.DataFrame) -> list[dict[str, Any]]:
-    records = [r for r in pilots.to_dict("records") if r.get("geometry") is not None]
+    records = [{str(k): v for k, v in r.items()} for r in pilots.to_dict("records")
+               if r.get("geometry") is not None]
     records.sort(key=lambda r: (int(r["batch"]), _LEVEL_ORDER.get(str(r["level"]), 9),
                                 str(r["pilot_id"])))
     return records

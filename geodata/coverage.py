@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from geodata.boundaries import raw_features
+from geodata.boundaries import load_layer
 from geodata.codes import level_of
 
 
@@ -29,8 +29,9 @@ class Coverage:
 @cache
 def county_units() -> dict[str, tuple[str, ...]]:
     """Province adcode -> adcodes of its county-level units (boundary file)."""
-    counties = [code for code, _, _ in raw_features("county")]
-    prefectures = [code for code, _, _ in raw_features("prefecture")]
+    # the display layers: already loaded for the registry, so no second copy of shapes
+    counties = [str(c) for c in load_layer("county", simplified=True)["adcode"]]
+    prefectures = [str(c) for c in load_layer("prefecture", simplified=True)["adcode"]]
     with_counties = {c[:4] for c in counties}
     units = counties + [p for p in prefectures if p[:4] not in with_counties]
     out: dict[str, list[str]] = {}

@@ -1,16 +1,34 @@
 """Place names in English: standard pinyin for the proper name, the unit type in English
 ("Shunyi District", "Jiangsu"), and a search key that matches pinyin typed with or
-without tone marks and spaces. The one romanisation rule of the project."""
+without tone marks and spaces. The one romanisation rule of the project.
+
+pypinyin's phrase dictionary (which reads 重庆 as Chongqing, not Zhongqing) takes ~45 MB
+in every process that loads it. The readings of every boundary unit's name are worked
+out once, in a child process with the full dictionary, and kept on disk; this process
+loads pypinyin without phrases and teaches it just those place names.
+"""
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import subprocess
+import sys
 import unicodedata
 from functools import cache, lru_cache
-
-from pypinyin import Style, lazy_pinyin
+from typing import Any
 
 from geodata.names import split_suffix
+from geodata.settings import cache_dir
+
+_TABLE_VERSION = "1"
+_READ_NAMES = (
+    "import json, sys\n"
+    "from pypinyin import Style, lazy_pinyin\n"
+    "names = json.load(sys.stdin)\n"
+    "json.dump({n: lazy_pinyin(n, style=Style.NORMAL) for n in names}, sys.stdout)\n"
+)
 
 # Official English forms that are not the plain pinyin of the stem.
 _EXCEPTIONS: dict[str, str] = {
@@ -55,10 +73,57 @@ _VOWEL_START = re.compile(r"^[aoe]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
+def _place_names() -> list[str]:
+    """Every boundary unit's name and its stem (湖南省, 湖南, 顺义区, 顺义 …)."""
+    from geodata.boundaries import load_layer
+
+    names: set[str] = set()
+    for layer in ("province", "prefecture", "county"):
+        for name in load_layer(layer, simplified=True)["name"]:  # type: ignore[arg-type]
+            names.update((str(name), split_suffix(str(name))[0]))
+    return sorted(n for n in names if len(n) >= 2)
+
+
+@cache
+def place_readings() -> dict[str, list[str]]:
+    """Name -> syllables, from the full dictionary, cached on disk."""
+    import pypinyin
+
+    path = cache_dir() / f"place_pinyin_v{_TABLE_VERSION}_{pypinyin.__version__}.json"
+    if path.exists():
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    done = subprocess.run([sys.executable, "-c", _READ_NAMES], input=json.dumps(_place_names()),
+                          capture_output=True, text=True, check=True, timeout=300,
+                          env={**os.environ, "PYPINYIN_NO_PHRASES": ""})
+    table = dict(json.loads(done.stdout))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    return table
+
+
+@cache
+def _pinyin() -> Any:
+    """pypinyin without its phrase dictionary, taught the place names instead."""
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "true")
+    import pypinyin
+
+    readings = place_readings()
+    pypinyin.load_phrases_dict({n: [[s] for s in syl] for n, syl in readings.items()
+                                if len(syl) == len(n)})
+    return pypinyin
+
+
+def _syllables(text: str, errors: str) -> list[str]:
+    p = _pinyin()
+    return list(p.lazy_pinyin(text, style=p.Style.NORMAL, errors=errors))
+
+
 def pinyin_word(chinese: str) -> str:
     """One capitalised pinyin word, syllables joined, an apostrophe where a syllable
     starting with a, o or e would run on (Xi'an)."""
-    syllables = lazy_pinyin(chinese, style=Style.NORMAL, errors="ignore")
+    syllables = _syllables(chinese, "ignore")
     out = ""
     for i, s in enumerate(syllables):
         s = s.replace("ü", "u").replace("v", "u")
@@ -112,5 +177,5 @@ def search_key(text: str) -> str:
     s = unicodedata.normalize("NFKD", text)
     s = "".join(c for c in s if not unicodedata.combining(c))
     if _HAN.search(s):
-        s = "".join(lazy_pinyin(s, style=Style.NORMAL, errors="default"))
+        s = "".join(_syllables(s, "default"))
     return re.sub(r"[^0-9a-z]", "", s.casefold().replace("ü", "u"))
