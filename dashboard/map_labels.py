@@ -108,27 +108,33 @@ class LabelLayer(MacroElement):
                 pane.style.pointerEvents = "none";
             }
             {% if this.large %}map.getContainer().classList.add("atlas-big");{% endif %}
-            var items = {{ this.items|tojson }}, markers = [];
-            items.forEach(function (it) {
-                var span = document.createElement("span");
-                span.textContent = it[2];
-                var icon = L.divIcon({html: span, className: "atlas-label " + it[3],
-                                      iconSize: null});
-                markers.push(L.marker([it[0], it[1]], {icon: icon, pane: "atlas-labels",
-                    interactive: false, keyboard: false}).addTo(group));
-            });
+            var items = {{ this.items|tojson }}, markers = {prov: [], pilot: []}, made = {};
+            // a kind's labels are made when first shown, after the shapes are painted
+            function ensure(kind) {
+                if (made[kind]) return;
+                made[kind] = true;
+                items.forEach(function (it) {
+                    if (it[3] !== kind) return;
+                    var span = document.createElement("span");
+                    span.textContent = it[2];
+                    var icon = L.divIcon({html: span, className: "atlas-label " + it[3],
+                                          iconSize: null});
+                    markers[kind].push(L.marker([it[0], it[1]], {icon: icon,
+                        pane: "atlas-labels", interactive: false, keyboard: false}
+                    ).addTo(group));
+                });
+            }
             function place() {
                 var c = map.getContainer(), z = map.getZoom();
                 var national = z < {{ this.threshold }};
                 c.classList.toggle("atlas-zoom-national", national);
                 c.classList.toggle("atlas-zoom-province", !national);
-                var kind = national ? "prov" : "pilot", shown = [];
+                var kind = national ? "prov" : "pilot";
+                ensure(kind);
                 // writes, then one layout for all the reads, then writes: no thrashing
-                markers.forEach(function (m, i) {
-                    var el = m.getElement();
-                    if (el) el.style.visibility = "";
-                    if (el && items[i][3] === kind) shown.push(el);
-                });
+                var shown = markers[kind].map(function (m) { return m.getElement(); })
+                    .filter(function (el) { return el; });
+                shown.forEach(function (el) { el.style.visibility = ""; });
                 var rects = shown.map(function (el) { return el.getBoundingClientRect(); });
                 var kept = [];
                 shown.forEach(function (el, i) {
@@ -144,7 +150,9 @@ class LabelLayer(MacroElement):
             if (window.atlasPlace) map.off("zoomend moveend resize", window.atlasPlace);
             window.atlasPlace = place;
             map.on("zoomend moveend resize", place);
-            map.whenReady(function () { setTimeout(place, 0); });
+            map.whenReady(function () {
+                requestAnimationFrame(function () { setTimeout(place, 0); });
+            });
         })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }});
         {% endmacro %}
         """
