@@ -27,7 +27,7 @@ def breadcrumb(s: ViewState) -> None:
         if not s.provinces and not s.q and not s.pilot:
             st.caption(t("drill_hint", lang))
         return
-    back, here = st.columns([1, 5], vertical_alignment="center")
+    back, here = st.columns([1, 2], vertical_alignment="center")
     back.button(f"‹ {t('crumb_all', lang)}", key="crumb_all", help=t("crumb_back", lang),
                 on_click=state.update, kwargs={"provinces": (), "pilot": ""})
     here.markdown(f"**{t('crumb_all', lang)} › {province_label(s.provinces[0], lang)}**")
@@ -44,9 +44,10 @@ def province_tallies(pilots: pd.DataFrame, s: ViewState) -> None:
         return
     row = table.iloc[0]
     st.subheader(t("drill_tallies", lang, name=province_label(s.provinces[0], lang)))
-    cols = st.columns(len(BATCHES))
-    for col, b in zip(cols, BATCHES, strict=True):
-        col.metric(batch_label(b, BATCH_YEARS[b], lang, short=True), int(row[f"batch_{b}"]))
+    # a line, not metrics: it stays readable in a narrow column
+    st.markdown("  \n".join(
+        f"{batch_label(b, BATCH_YEARS[b], lang, short=True)}: **{int(row[f'batch_{b}'])}**"
+        for b in BATCHES))
     levels = [f"{value_label('level', lv, lang)} {int(row[f'level_{lv}'])}"
               for lv in LEVELS if int(row[f"level_{lv}"])]
     if levels:

@@ -31,6 +31,7 @@ LABEL_CSS = (
     "font:600 12px/1.2 sans-serif;color:#222;text-shadow:0 0 2px #fff,0 0 2px #fff,"
     "0 0 3px #fff;transform:translate(-50%,-50%);width:auto!important;height:auto!important}"
     ".atlas-label.pilot{font-weight:500;color:#111}"
+    ".atlas-label.pt{transform:translate(9px,-50%)}"
     ".atlas-big .atlas-label{font-size:17px}"
     ".atlas-zoom-national .atlas-label.pilot,.atlas-zoom-province .atlas-label.prov"
     "{display:none}"
@@ -77,7 +78,7 @@ def province_labels(provinces: pd.DataFrame, lang: str) -> list[list[Any]]:
     for name, geom in zip(provinces["name"], provinces.geometry, strict=True):
         lat, lon = anchor(geom)
         out.append([lat, lon, _clean(province_label_text(str(name), lang)), "prov",
-                    -round(float(geom.area), 3)])
+                    -round(float(geom.area), 3), ""])
     return sorted(out, key=lambda r: r[4])
 
 
@@ -90,7 +91,9 @@ def pilot_labels(rows: Sequence[Mapping[str, Any]], lang: str) -> list[list[Any]
             continue
         lat, lon = anchor(geom)
         prio = _LEVEL_PRIORITY.get(str(r.get("level")), 4) * 1000 - round(float(geom.area), 3)
-        out.append([lat, lon, _clean(pilot_label_text(r, lang)), "pilot", prio])
+        # a dot's name sits beside it, an area's on it
+        beside = " pt" if geom.geom_type == "Point" else ""
+        out.append([lat, lon, _clean(pilot_label_text(r, lang)), "pilot", prio, beside])
     return sorted(out, key=lambda r: (r[4], r[2]))
 
 
@@ -117,8 +120,8 @@ class LabelLayer(MacroElement):
                     if (it[3] !== kind) return;
                     var span = document.createElement("span");
                     span.textContent = it[2];
-                    var icon = L.divIcon({html: span, className: "atlas-label " + it[3],
-                                          iconSize: null});
+                    var icon = L.divIcon({html: span, iconSize: null,
+                                          className: "atlas-label " + it[3] + (it[5] || "")});
                     markers[kind].push(L.marker([it[0], it[1]], {icon: icon,
                         pane: "atlas-labels", interactive: false, keyboard: false}
                     ).addTo(group));
