@@ -108,3 +108,34 @@ def test_zoom_and_centre_round_trip_and_are_not_a_new_view() -> None:
     assert from_query({"z": "5", "c": "x"}).c is None
     assert same_but_view({"province": "湖南省"}, q)
     assert not same_but_view({"province": "河北省"}, q)
+
+
+@pytest.mark.parametrize(("typed", "expect"), [
+    ("shunyi", "顺义区"), ("Shùnyì", "顺义区"), ("Long gang", "龙港"), ("HUNAN", "湖南省"),
+    ("Inner Mongolia", "内蒙古自治区"),
+])
+def test_search_takes_pinyin_and_english_names(registry, typed, expect) -> None:
+    hits = filter_pilots(registry, ViewState(q=typed))
+    assert len(hits)
+    text = hits[["unit_name", "town", "province", "name_published"]].astype(str).agg("".join,
+                                                                                    axis=1)
+    assert text.str.contains(expect).all(), text.tolist()
+
+
+def test_search_in_pinyin_finds_nothing_for_a_name_not_there(registry) -> None:
+    assert filter_pilots(registry, ViewState(q="zzqxv")).empty
+
+
+def test_table_starts_with_the_name_and_has_pinyin_in_english(registry) -> None:
+    from dashboard.ui import display_table
+
+    zh = display_table(registry.head(5), "zh")
+    en = display_table(registry.head(5), "en")
+    assert zh.columns[0] == "公布名称" and zh.columns[-1] == "编号"  # the id last
+    assert en.columns[0] == "Name (pinyin)"
+    assert all(v and v.isascii() for v in en.iloc[:, 0])
+
+
+def test_english_tooltips_carry_pinyin(registry, provinces) -> None:
+    html = build_map(registry, provinces, spec=MapSpec(lang="en")).get_root().render()
+    assert "Shunyi District" in html
