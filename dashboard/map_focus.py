@@ -9,6 +9,7 @@ the zoom and centre are written into the address bar (`z`, `c`) for sharing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -36,7 +37,10 @@ def _bounds(geoms: Iterable[Any]) -> list[list[float]] | None:
         cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
         minx, maxx = cx - POINT_HALF_SIDE, cx + POINT_HALF_SIDE
         miny, maxy = cy - POINT_HALF_SIDE, cy + POINT_HALF_SIDE
-    return [[round(miny, 3), round(minx, 3)], [round(maxy, 3), round(maxx, 3)]]
+    # rounded outwards: the box always holds all of the shape
+    lo = lambda v: math.floor(v * 1000) / 1000  # noqa: E731
+    hi = lambda v: math.ceil(v * 1000) / 1000  # noqa: E731
+    return [[lo(miny), lo(minx)], [hi(maxy), hi(maxx)]]
 
 
 def focus_bounds(

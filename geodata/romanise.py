@@ -38,6 +38,12 @@ _EXCEPTIONS: dict[str, str] = {
     "香港": "Hong Kong",
     "澳门": "Macao",
 }
+# Place-name readings that differ from the dictionary's: 朝阳 (Chaoyang, not the "morning
+# sun" zhaoyang), 单县 (Shan), 番禺 (Panyu), 乐亭 (Laoting), 铅山 (Yanshan), 大埔 (Dabu).
+_STEM_EN: dict[str, str] = {
+    "朝阳": "Chaoyang", "单": "Shan", "番禺": "Panyu", "乐亭": "Laoting", "铅山": "Yanshan",
+    "大埔": "Dabu",
+}
 # Unit-type words, longest first; "" means the type is not written in English.
 _TYPES: tuple[tuple[str, str], ...] = (
     ("经济技术开发区", "Economic and Technological Development Zone"),
@@ -148,7 +154,7 @@ def place_name_en(name: str) -> str:
     kind = _SUFFIX_EN.get(suffix, "")
     if suffix == "市" and stem in _MUNICIPALITIES:
         kind = ""
-    word = pinyin_word(stem)
+    word = _STEM_EN.get(stem) or pinyin_word(stem)
     return f"{word} {kind}" if kind else word
 
 
@@ -160,7 +166,7 @@ def short_name(name: str) -> str:
 def short_name_en(name: str) -> str:
     """English short form: 湖南省 -> Hunan, 陕西省 -> Shaanxi, 北京市 -> Beijing."""
     stem = short_name(name)
-    return _EXCEPTIONS.get(stem) or pinyin_word(stem)
+    return _EXCEPTIONS.get(stem) or _STEM_EN.get(stem) or pinyin_word(stem)
 
 
 def unit_name_en(unit_name: str, town: str = "") -> str:

@@ -208,3 +208,17 @@ def test_province_drill_down_shows_breadcrumb_and_tallies():
     assert any(sh.value == "湖南省的试点" for sh in at.subheader)
     at.button(key="crumb_all").click().run()
     assert "province" not in at.query_params
+
+
+def test_a_pilot_link_fits_the_map_to_that_pilot():
+    from geodata.registry import resolved_registry
+
+    reg = resolved_registry(simplified=True)
+    row = reg[reg["unit_name"] == "顺义区"].iloc[0]
+    at = run(pilot=str(row["pilot_id"]))
+    (fit,) = _fits(at)
+    (s, w), (n, e) = fit
+    minx, miny, maxx, maxy = row.geometry.bounds
+    assert w <= minx and e >= maxx and s <= miny and n >= maxy  # all of it
+    assert (e - w) < 2 and (n - s) < 2  # and not much more: a district, not China
+    assert "atlas-selected" in drawn(maps(at)[0])  # drawn highlighted

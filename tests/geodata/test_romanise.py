@@ -12,7 +12,8 @@ from geodata.romanise import place_name_en, search_key, short_name, short_name_e
     ("山西省", "Shanxi"), ("内蒙古自治区", "Inner Mongolia"), ("西藏自治区", "Xizang"),
     ("广西壮族自治区", "Guangxi"), ("北京市", "Beijing"), ("西安市", "Xi'an City"),
     ("延边朝鲜族自治州", "Yanbian Autonomous Prefecture"), ("龙港镇", "Longgang Town"),
-    ("门源回族自治县", "Menyuan Autonomous County"),
+    ("门源回族自治县", "Menyuan Autonomous County"), ("朝阳区", "Chaoyang District"),
+    ("单县", "Shan County"), ("重庆市", "Chongqing"), ("长沙市", "Changsha City"),
     ("临沂经济技术开发区", "Linyi Economic and Technological Development Zone"),
 ])
 def test_place_names(zh: str, en: str) -> None:
