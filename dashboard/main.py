@@ -47,7 +47,8 @@ def sidebar(s: ViewState) -> None:
                       on_change=on_change)
         st.segmented_control(t("map_style", lang), STYLES, key="w_style", required=True,
                              on_change=on_change, format_func=lambda v: t(f"style_{v}", lang))
-        st.checkbox(t("basemap", lang), key="w_basemap", help=t("basemap_help", lang),
+        st.checkbox(t("basemap", lang), key="w_basemap",
+                    help=t("basemap_help", lang) + " " + t("basemap_not_standard", lang),
                     on_change=on_change)
         st.button(t("reset", lang), key="reset", on_click=state.reset_filters)
         st.caption(t("share_hint", lang))

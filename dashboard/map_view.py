@@ -19,7 +19,9 @@ from branca.element import Element, MacroElement, Template
 from dashboard import choropleth, offline
 from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_fill import FillFrame
 from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, MapManners
+from dashboard.map_inset import SouthChinaSeaInset
 from dashboard.map_labels import LABEL_CSS, LabelLayer, pilot_labels, province_labels
 from dashboard.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
 from geodata.romanise import unit_name_en
@@ -69,6 +71,7 @@ class MapSpec:
     basemap: bool = False  # OpenStreetMap tiles: the only online request, opt-in
     focus: str = ""  # a province adcode: draw only it, with its prefectures (small maps)
     large: bool = False  # presenting: bigger type and dots
+    fill: bool = False  # presenting: the map fills a frame the page sizes from the viewport
     measure: str = "count"  # choropleth: count | share of county-level units covered
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None  # fit; None: China
     view: tuple[float, float, float] | None = None  # (zoom, lat, lon) from a shared link
@@ -106,7 +109,7 @@ class HtmlControl(MacroElement):
         """
     )
 
-    def __init__(self, html_text: str, position: str = "bottomright",
+    def __init__(self, html_text: str, position: str = "bottomleft",
                  css_class: str = "atlas-legend", slot: str = "") -> None:
         """`slot`: set when the control lives in a layer group (inside the map):
         the control is added to the map, replacing the previous one of that slot."""
@@ -408,7 +411,9 @@ def build_parts(
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     _Decoder().add_to(m)
     if spec.basemap:
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False).add_to(m)
+        note = _esc(t("basemap_not_standard", spec.lang))
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False,
+                         attr=f"© OpenStreetMap contributors · {note}").add_to(m)
 
     shown_provinces = provinces
     if spec.focus:
@@ -416,10 +421,15 @@ def build_parts(
     values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
     if values is None:
         _provinces_layer(shown_provinces, None, spec).add_to(m)
+    if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
+        SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
         _Attribution(_esc(spec.attribution)).add_to(m)
     if not spec.focus:  # the small maps of a comparison stay as they are
         MapManners().add_to(m)
+    if spec.fill:
+        FillFrame(_bounds_of(shown_provinces.geometry) if spec.focus and len(shown_provinces)
+                  else CHINA_BOUNDS).add_to(m)
 
     groups: list[folium.FeatureGroup] = []
     if values is not None:

@@ -21,7 +21,7 @@ from dashboard.map_view import (
     province_code_from_tooltip,
 )
 from dashboard.practices import practices_for
-from geodata.attribution import attribution_line, attribution_lines, map_attribution
+from geodata.attribution import attribution_lines, map_attribution
 from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
@@ -297,36 +297,9 @@ def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
                 "pilot-atlas-pilots.geojson",
                 "application/geo+json",
             ),
-            (
-                t("download_png", lang),
-                partial_slide(ids, lang),
-                "pilot-atlas-slide.png",
-                "image/png",
-            ),
         ],
         key="dl",
     )
-
-
-def slide_png(ids: tuple[str, ...], lang: str) -> bytes:
-    """The slide for the pilots on screen, rendered on the server (no browser needed)."""
-    from dashboard.slide import render_slide
-
-    frame = data.registry(True)
-    shown = frame[frame["pilot_id"].isin(ids)]
-    batches = tuple(sorted({int(b) for b in shown["batch"]})) or (1, 2, 3)
-    return render_slide(
-        shown,
-        title=t("app_title", lang),
-        lang=lang,
-        batches=batches,
-        subtitle=t("shown", lang, n=len(shown)),
-        source_line=attribution_line(),
-    )
-
-
-def partial_slide(ids: tuple[str, ...], lang: str) -> partial[bytes]:
-    return partial(slide_png, ids, lang)
 
 
 def research_download(pilots: pd.DataFrame, lang: str) -> None:

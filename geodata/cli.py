@@ -62,6 +62,23 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+# The exports draw with the dashboard's map and slide code (no Streamlit), loaded on use.
+EXPORTS = (
+    ("slide", "the view as a 1920×1080 slide (.png, or vector .svg / .pdf)"),
+    ("deck", "the view as a PowerPoint deck (.pptx): a map per step, tallies, sources"),
+    ("html", "the view's map as one offline .html file (Leaflet inlined)"),
+)
+VIEW_FLAGS = ("batch", "province", "level", "category", "status", "q", "lang", "step", "map",
+              "compare")  # the URL's parameter names
+
+
+def cmd_view_export(args: argparse.Namespace) -> int:
+    from dashboard.export.cli import run
+
+    _write(args.output, run(args.command, args))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="pilot-atlas", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
@@ -74,6 +91,14 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_export)
     a = sub.add_parser("audit", help="known vs official members per batch; every doubtful entry")
     a.set_defaults(func=cmd_audit)
+    for name, text in EXPORTS:
+        x = sub.add_parser(name, help=text, description=text + ". Filters as in the app's URL, "
+                           "e.g. --province 湖南省 --batch 1,2 --status official --lang en")
+        for flag in VIEW_FLAGS:
+            x.add_argument(f"--{flag}", metavar=flag.upper())
+        x.add_argument("-o", "--output", required=True, help="file to write; the extension "
+                       "picks the format")
+        x.set_defaults(func=cmd_view_export)
     return p
 
 

@@ -30,14 +30,20 @@ ZONE_SUFFIXES = (
     "示范区",
     "合作区",
     "保税区",
+    "生态城",
 )
 ZONE_NAME = re.compile("(" + "|".join(ZONE_SUFFIXES) + ")$")
+# zone names with no proper name of their own: they mean something only inside a unit
+GENERIC_ZONES = frozenset(ZONE_SUFFIXES) | {"工业园区", "高新技术开发区", "经济技术开发区"}
 
 
 def is_zone(code: str, name: str) -> bool:
     """GB2260 gave some zones codes of their own (xxxx7x) though they have no boundary."""
     return bool(ZONE_NAME.search(name)) or code[4:5] == "7"
 
+
+# GB2260 rows that group units under a heading rather than name a place
+PLACEHOLDER_NAMES = frozenset({"市辖区", "县辖区", "省直辖县级行政区划", "自治区直辖县级行政区划"})
 
 # Names that stand for a province without being one (XPCC cities lie in Xinjiang).
 PSEUDO_PROVINCES = {"新疆生产建设兵团": ("650000", FULL), "兵团": ("650000", BARE)}
@@ -59,13 +65,17 @@ def _build() -> dict[str, object]:
     hist = []
     for h in historical_units(current):
         code, name, target = str(h["code"]), str(h["name"]), h["target"]
+        if len(name) < 2 or name in PLACEHOLDER_NAMES:
+            continue  # GB2260's 市 (500300) and 市辖区 rows are no places
         level = level_of(code)
         if target is None and is_zone(code, name):
             # a development zone or new area with a code but no boundary: keep it as a
             # zone inside the prefecture (or province) that still exists
             level = "zone"
             target = next((c for c in (code[:4] + "00", code[:2] + "0000") if c in current), None)
-        hist.append([code, name, level, target, h["changed"], h["source"], str(h["last"])])
+        hist.append(
+            [code, name, level, target, h["changed"], h["source"], str(h["last"]), h["merged"]]
+        )
     # curated renames of places that had no code of their own (龙港镇, 光明新区)
     for r in seeds.load_renames():
         if not r["old_adcode"]:
@@ -78,6 +88,7 @@ def _build() -> dict[str, object]:
                     r["year"],
                     r["source"],
                     r["old_parent_adcode"],
+                    False,
                 ]
             )
     return {"units": sorted(units.values()), "history": hist}
@@ -102,6 +113,7 @@ class Unit:
     changed: str = ""
     source: str = ""
     last_seen: str = ""  # last GB2260 revision that lists a former unit
+    merged: bool = False  # merged into `target` with others (闸北区 -> 静安区), not renamed
 
 
 @dataclass(slots=True)
@@ -143,14 +155,14 @@ def gazetteer() -> Gazetteer:
         units.append(Unit(code, name, level, code, ancestors_of(code)))
         points[code] = (lon, lat)
     current = {u.code: u for u in units}
-    for code, name, level, target, changed, source, extra in raw["history"]:
+    for code, name, level, target, changed, source, extra, merged in raw["history"]:
         last = ""
         if code:
             anc, last = ancestors_of(code), extra
         else:  # a place without a code: `extra` is the code of the unit it lay in
             anc = ancestors_of(extra) | {extra}
             code = extra
-        units.append(Unit(code, name, level, target, anc, False, changed, source, last))
+        units.append(Unit(code, name, level, target, anc, False, changed, source, last, merged))
     gz = Gazetteer(units=units, current=current, points=points)
 
     def forms() -> list[tuple[str, int, int]]:

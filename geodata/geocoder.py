@@ -14,14 +14,27 @@ import re
 from dataclasses import dataclass, field
 
 import seeds
+from geodata import reasons as why
 from geodata.codes import within
-from geodata.gazetteer import LEVEL_DEPTH, ZONE_NAME, ZONE_SUFFIXES, Gazetteer, Unit, gazetteer
-from geodata.names import BARE, normalise
+from geodata.gazetteer import (
+    GENERIC_ZONES,
+    LEVEL_DEPTH,
+    ZONE_NAME,
+    ZONE_SUFFIXES,
+    Gazetteer,
+    Unit,
+    gazetteer,
+)
+from geodata.names import BARE, normalise, strip_annotations
 
 MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguous", "unmatched"
 
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
-_TOWN_TAIL = re.compile(r"^[^省]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
+TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
+_ORPHAN_TYPES = ("自治区", "省")
+_GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")
+# a town's name is Chinese characters (never 省): `<镇` is no town
+_TOWN_TAIL = re.compile(r"^(?!.*省)[\u4e00-\u9fff]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
 # last characters of town and zone names: only a name ending in one can have a tail
@@ -48,11 +61,19 @@ class Result:
     method: str = ""
     candidates: str = ""
     note: str = ""
+    merged_into: str = ""  # today's unit a former one was merged into (闸北区 -> 静安区)
+    changed: str = ""  # the year of the rename or merge
+    reason: str = ""  # a code of geodata.reasons: why the answer is what it is
+    members: tuple[str, ...] = ()  # adcodes of a group name (重庆市主城九区 -> nine districts)
+    # the text itself began with a province (not a column): its list may hold it to it
+    named_province: bool = field(default=False, repr=False)
     # context this item hands to the next item of its list (not a column)
     context: tuple[str, ...] = field(default=(), repr=False)
 
     def row(self) -> dict[str, object]:
-        return {c: getattr(self, c) for c in COLUMNS}
+        row = {c: getattr(self, c) for c in COLUMNS}
+        row["members"] = " ".join(self.members)
+        return row
 
 
 COLUMNS = (
@@ -72,6 +93,10 @@ COLUMNS = (
     "method",
     "candidates",
     "note",
+    "merged_into",
+    "changed",
+    "reason",
+    "members",
 )
 
 
@@ -91,6 +116,12 @@ class Geocoder:
         self.garbles = seeds.load_garbles()
         self.keep = frozenset(ch for u in self.gz.units if u.current for ch in u.name)
         self.zones = {(z["parent_adcode"], z["zone_name"]): z for z in seeds.load_zones()}
+        self.groups = {
+            g["group_name"]: (g["parent_adcode"], tuple(g["member_adcodes"].split()), g["source"])
+            for g in seeds.load_groups()
+        }
+        self.group_ends = (*self.groups, "市辖区")
+        self._by_length: dict[int, list[tuple[str, str]]] | None = None  # names, on first use
 
     # -- parsing ---------------------------------------------------------------
     def _parses(self, s: str, root: Unit | None) -> list[_Parse]:
@@ -114,6 +145,8 @@ class Geocoder:
                     break
                 for idx, st in aliases.get(sub, ()):
                     u = units[idx]
+                    if last is None and u.name in GENERIC_ZONES:
+                        continue  # 新区 alone is no place: only inside a unit the text names
                     if last is None or _inside(u, last):
                         walk(
                             end, (*chain, idx), strength + st, covered + end - pos, cur + u.current
@@ -125,8 +158,8 @@ class Geocoder:
     def _root_may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
         """A town or zone named alone inherits a prefecture from the item before only when
         the town index confirms it is there; otherwise only the province is trusted."""
-        if root is None or root.level == "province":
-            return True
+        if root is None or root.level == "province" or tail in GENERIC_ZONES:
+            return True  # a bare 新区 after 南京市江宁区 is 南京's
         return kind == TAIL_TOWN and bool(self._towns_in(tail, root))
 
     @staticmethod
@@ -142,12 +175,35 @@ class Geocoder:
         return None
 
     # -- public ----------------------------------------------------------------
-    def resolve(self, text: str, context: tuple[str, ...] = ()) -> Result:
+    def resolve(self, text: str, context: tuple[str, ...] = (), *, strict: bool = True) -> Result:
         """Resolve `text`; `context` is the (province, prefecture) codes inherited
-        from the item before in the same list, tried innermost first."""
-        s = normalise(text, self.garbles, self.keep)
+        from the item before in the same list, tried innermost first. Annotation marks
+        and bracketed remarks are dropped and kept in the note. With `strict` (the list
+        named the province of `context`), an answer never lies outside that province
+        unless the text names another province."""
+        bare, removed = strip_annotations(text)
+        s = normalise(bare, self.garbles, self.keep, annotated=False)
+        res = self._resolve(text, s, context, strict)
+        orphan = ""
+        if res.status == UNMATCHED and s.startswith(_ORPHAN_TYPES):
+            orphan = next(t for t in _ORPHAN_TYPES if s.startswith(t))
+        if orphan and len(s) > len(orphan) + 1:
+            # *自治区昭苏县: the province's name was lost in copying, its type word was not
+            # the type word starts a new province: the list's context no longer holds
+            rest = self._resolve(text, s[len(orphan) :], (), strict)
+            if rest.status != UNMATCHED and rest.province.endswith(orphan):
+                res = rest
+                res.note = _join(res.note, f"'{orphan}' without a name before it ignored")
+        if removed:
+            res.note = _join(res.note, "annotation removed: " + " ".join(removed))
+        return res
+
+    def _resolve(self, text: str, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
-            return Result(text, UNMATCHED, method="none", note="empty name")
+            return Result(text, UNMATCHED, method="none", note="empty name", reason=why.EMPTY)
+        group = self._group(text, s, context)
+        if group is not None:
+            return group
         roots: list[Unit | None] = [
             self.gz.current[c] for c in reversed(context) if c in self.gz.current
         ]
@@ -164,11 +220,18 @@ class Geocoder:
             if best is None or k > best[0]:
                 best = (k, [p for kp, p in keyed if kp == k], root)
         if best is not None:
-            return self._decide(text, s, best[1], best[2])
+            res = self._decide(text, s, best[1], best[2])
+            units = self.gz.units
+            res.named_province = best[2] is None and all(
+                p.chain and units[p.chain[0]].level == "province" for p in best[1]
+            )
+            if best[2] is None and context and strict:
+                return self._inside_context(res, best[1], context)
+            return res
         town_only = self._town_only(s)
         if town_only is not None:
             return self._finish_town_only(text, s, town_only)
-        return self._unmatched(text, s)
+        return self._unmatched(text, s, context)
 
     # -- deciding --------------------------------------------------------------
     def _decide(self, text: str, s: str, parses: list[_Parse], root: Unit | None) -> Result:
@@ -198,6 +261,7 @@ class Geocoder:
             method="name",
             candidates=" | ".join(sorted(set(cands))),
             note=f"{len(outcomes)} places fit '{s}'; add the province or prefecture",
+            reason=why.SEVERAL_PLACES,
             context=(root and (root.code,)) or (),
         )
 
@@ -239,17 +303,22 @@ class Geocoder:
                 UNMATCHED,
                 method="history",
                 adcode_then=u.code,
+                reason=why.NO_SUCCESSOR,
                 note=f"{u.name} ({u.code}) is last listed in GB2260 {u.last_seen}; "
                 f"no successor unit is recorded",
             )
         target = self.gz.current[u.target]
         if u.level == "zone":
             return self._zone_with_code(text, u, target, p)
-        renamed = "" if u.current or u.name == target.name else u.name
+        renamed = "" if u.current or u.name == target.name or u.merged else u.name
         method = "name" + ("+history" if renamed or not u.current else "")
         res = self._unit_result(text, target, u.code, method, renamed)
-        if renamed:
-            when = f" ({u.changed})" if u.changed else ""
+        when = f" ({u.changed})" if u.changed else ""
+        if u.merged:
+            res.merged_into, res.changed, res.reason = target.name, u.changed, why.MERGED
+            res.note = f"{u.name} was merged into {target.name}{when}; source: {u.source}"
+        elif renamed:
+            res.changed, res.reason = u.changed, why.RENAMED
             res.note = f"{u.name} became {target.name}{when}"
         res.context = _context_after(u, p, units)
         if p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
@@ -293,6 +362,7 @@ class Geocoder:
                 res.note = _join(res.note, f"zone point: {zone['source']}")
             else:
                 res.status = APPROXIMATE
+                res.reason = res.reason or why.ZONE_NO_BOUNDARY
                 res.method += "+zone:unit_point"
                 res.note = _join(
                     res.note,
@@ -302,19 +372,33 @@ class Geocoder:
         hits = self._towns_in(tail, unit)
         if len(hits) == 1:
             county, lon, lat, src = hits[0]
-            res.lon, res.lat = float(lon), float(lat)
+            cu = self.gz.current[str(county)]
             if unit.level != "county":
-                cu = self.gz.current[str(county)]
                 res.adcode, res.unit_name = cu.code, cu.name
                 self._fill_path(res, cu.code)
+            if str(src).startswith(TOWNSHIP_SOURCE):
+                # the township list knows the town but no point: one inside its county
+                res.lon, res.lat = self.gz.points[cu.code]
+                res.status = APPROXIMATE
+                res.reason = res.reason or why.TOWN_POINT_UNKNOWN
+                res.method += "+town:township_list"
+                res.note = _join(
+                    res.note,
+                    f"{tail} is a township of {cu.name} (township list); "
+                    f"placed at a point inside {cu.name}",
+                )
+                return
+            res.lon, res.lat = float(lon), float(lat)
             res.method += "+town:" + str(src).split(":")[0]
             return
         if len(hits) > 1:
             res.status = AMBIGUOUS
+            res.reason = why.SEVERAL_TOWNS
             res.candidates = " | ".join(f"{h[0]} {self._path(str(h[0]))}{tail}" for h in hits)
             res.note = _join(res.note, f"{len(hits)} towns named {tail} in {unit.name}")
             return
         res.status = APPROXIMATE
+        res.reason = res.reason or why.TOWN_POINT_UNKNOWN
         res.method += "+town:unit_point"
         res.note = _join(
             res.note, f"no point known for {tail}; placed at a point inside {unit.name}"
@@ -352,6 +436,7 @@ class Geocoder:
                 method="town",
                 note=f"{s} looks like a town but no county is given and the town "
                 f"index has no place of that name; add its county",
+                reason=why.TOWN_UNKNOWN,
             )
         cands = " | ".join(f"{h[0]} {self._path(str(h[0]))}{s}" for h in hits)
         return Result(
@@ -363,18 +448,116 @@ class Geocoder:
             candidates=cands,
             note=f"a town named without its county: {len(hits)} known place(s) "
             f"called {s}; add the county",
+            reason=why.TOWN_WITHOUT_COUNTY,
         )
 
-    def _unmatched(self, text: str, s: str) -> Result:
+    def _unmatched(self, text: str, s: str, context: tuple[str, ...] = ()) -> Result:
         # explain how far the name could be read
         parses = self._parses_partial(s)
-        if parses:
+        if s in GENERIC_ZONES:
+            note, reason = f"'{s}' names no zone without the unit it lies in", why.GENERIC_ZONE
+        elif s.endswith(_GROUP_WORDS):
+            note = f"'{s}' names a group of districts that no curated table lists"
+            reason = why.GROUP_UNKNOWN
+        elif parses:
             chain, pos = parses
             last = self.gz.units[chain[-1]]
             note = f"'{s[pos:]}' is not a known unit, town or zone inside {last.name}"
+            reason = why.NOT_INSIDE
         else:
             note = f"no province, prefecture, county or town is named '{s}'"
-        return Result(text, UNMATCHED, method="none", note=note)
+            reason = why.NOT_A_PLACE
+        rest, outer = s, context[0][:2] + "0000" if context else ""
+        if parses:
+            rest, outer = s[parses[1] :], self.gz.units[parses[0][-1]].code
+        near = self._one_character_away(rest, outer)
+        if near:
+            note = _join(note, "one character away: " + "、".join(self.gz.name_of(c) for c in near))
+        cands = " | ".join(f"{c} {self._path(c)}" for c in near)
+        return Result(text, UNMATCHED, method="none", note=note, reason=reason, candidates=cands)
+
+    def _one_character_away(self, rest: str, outer: str) -> list[str]:
+        """Today's units whose name differs from `rest` in one character (堵云县 -> 缙云县,
+        an OCR slip): offered as candidates to choose from, never answered."""
+        if not 3 <= len(rest) <= 12:
+            return []
+        out = []
+        for code, name in self._names_by_length().get(len(rest), ()):
+            if outer and not within(code, outer):
+                continue
+            if sum(a != b for a, b in zip(name, rest, strict=True)) == 1:
+                out.append(code)
+        return out[:5]
+
+    def _names_by_length(self) -> dict[int, list[tuple[str, str]]]:
+        if self._by_length is None:
+            by: dict[int, list[tuple[str, str]]] = {}
+            for u in self.gz.current.values():
+                if u.level in ("prefecture", "county"):
+                    by.setdefault(len(u.name), []).append((u.code, u.name))
+            self._by_length = by
+        return self._by_length
+
+    def _inside_context(
+        self, res: Result, parses: list[_Parse], context: tuple[str, ...]
+    ) -> Result:
+        """A reading found without the list's context must lie in the context's province,
+        unless the text itself begins with a province (福建省…，江西省萍鄉市)."""
+        units, province = self.gz.units, context[0][:2] + "0000"
+        explicit = all(p.chain and units[p.chain[0]].level == "province" for p in parses)
+        if explicit or res.status in (AMBIGUOUS, UNMATCHED) or within(res.adcode, province):
+            return res
+        where = f"{res.adcode} {self._path(res.adcode)}{res.town}".strip()
+        return Result(
+            res.input,
+            UNMATCHED,
+            method="none",
+            candidates=where,
+            note=f"not in {self.gz.name_of(province)}: the only reading is {where}",
+            reason=why.OUTSIDE_CONTEXT,
+        )
+
+    def _group(self, text: str, s: str, context: tuple[str, ...]) -> Result | None:
+        """A named group of units (重庆市主城九区, 市辖区) -> its member units."""
+        if not s.endswith(self.group_ends):
+            return None
+        for name in self.groups:
+            if s.endswith(name):
+                prefix, rule = s[: -len(name)], ""
+                parent, members, source = self.groups[name]
+                break
+        else:
+            if not s.endswith("市辖区"):
+                return None
+            name, prefix, parent, members, source = "市辖区", s[:-3], "", (), ""
+            rule = "districts"
+        if prefix:
+            head = self._resolve(prefix, prefix, context)
+            if head.status != MATCHED or head.level not in ("province", "prefecture"):
+                return None
+            if parent and head.adcode != parent:
+                return None
+            parent = head.adcode
+        elif not parent:
+            parent = next((c for c in reversed(context) if c.endswith("00")), "")
+        if not parent or (not prefix and context and not within(parent, context[0][:2] + "0000")):
+            return None
+        if rule:
+            depth = 2 if parent.endswith("0000") else 4
+            members = tuple(
+                c
+                for c, u in self.gz.current.items()
+                if u.level == "county" and c[:depth] == parent[:depth] and u.name.endswith("区")
+            )
+            source = "every district (区) of the unit in the boundary files"
+            if not members:
+                return None
+        res = self._unit_result(text, self.gz.current[parent], parent, "group")
+        res.level, res.unit_name, res.members, res.reason = "group", name, members, why.GROUP
+        names = "、".join(self.gz.name_of(m) for m in members)
+        res.note = f"{name}: {len(members)} units ({names}); source: {source}"
+        res.context = (parent[:2] + "0000",) + ((parent,) if not parent.endswith("0000") else ())
+        return res
 
     def _parses_partial(self, s: str) -> tuple[tuple[int, ...], int] | None:
         gz, units, best = self.gz, self.gz.units, None

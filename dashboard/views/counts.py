@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, export_downloads, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import BATCH_COLOURS, BATCH_YEARS
@@ -93,4 +93,5 @@ def render(s: ViewState) -> None:
     with right:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
     ui.download_buttons(pilots, lang)
+    export_downloads.buttons(s, key="dl_tallies")
     ui.research_download(pilots, lang)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, drill, ui
+from dashboard import data, drill, export_downloads, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import t
 from dashboard.state import ViewState
@@ -37,3 +37,4 @@ def render(s: ViewState) -> None:
     if st.toggle(f"{t('list', lang)} · {len(pilots)}", key="show_list_explore"):
         ui.pilot_table(pilots, lang, key="table_explore")
     ui.download_buttons(pilots, lang)
+    export_downloads.buttons(s, key="dl_explore")

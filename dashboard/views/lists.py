@@ -39,6 +39,7 @@ from geodata.exports import csv_text, xlsx_bytes
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
 from geodata.lists import geocode_lines, geocode_names
+from geodata.reasons import reason_text
 from geodata.userlists import Store, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
@@ -203,6 +204,14 @@ def problems(rows: Sequence[Mapping[str, object]]) -> list[int]:
     return [i for i, r in enumerate(rows) if r["status"] in (AMBIGUOUS, UNMATCHED)]
 
 
+def merged_text(row: Mapping[str, object]) -> str:
+    """闸北区 -> 静安区 (2015): today's unit a former one was merged into, with the year
+    (lists saved before issue 8 have no such field)."""
+    into = str(row.get("merged_into") or "")
+    year = str(row.get("changed") or "")
+    return f"{into} ({year})" if into and year else into
+
+
 def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame:
     """Every item: what was read, its status, the unit found, renames, the reason."""
     return pd.DataFrame(
@@ -212,6 +221,10 @@ def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame
             t("lists_col_status", lang): [t(f"lists_status_{r['status']}", lang) for r in rows],
             t("lists_col_unit", lang): [unit_text(r) for r in rows],
             t("lists_col_renamed", lang): [str(r["renamed_from"] or "") for r in rows],
+            t("lists_col_merged", lang): [merged_text(r) for r in rows],
+            t("lists_col_reason", lang): [
+                reason_text(str(r.get("reason") or ""), lang) for r in rows
+            ],
             t("lists_col_note", lang): [str(r["note"] or "") for r in rows],
             t("lists_col_candidates", lang): [str(r["candidates"] or "") for r in rows],
             t("lists_col_level", lang): [

@@ -83,7 +83,7 @@ def test_town_point_comes_from_geonames_when_it_has_it(gc: Geocoder) -> None:
 
 def test_town_without_point_is_approximate_inside_its_county(gc: Geocoder) -> None:
     r = resolve(gc, "香河县安平镇")
-    assert r.status == APPROXIMATE and "no point known" in r.note
+    assert r.status == APPROXIMATE and r.reason == "town_point_unknown" and r.adcode == "131024"
 
 
 def test_elided_prefecture_is_carried_by_context(gc: Geocoder) -> None:
@@ -115,15 +115,17 @@ def test_unknown_zone_is_placed_in_the_unit_that_names_it(gc: Geocoder) -> None:
     assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "130200")
 
 
-@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西市", "莱芜市", "   "])
+@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西市", "济宁市市中区", "   "])
 def test_unmatched_says_why(gc: Geocoder, text: str) -> None:
     r = resolve(gc, text)
     assert r.status == UNMATCHED and r.note and not r.adcode
 
 
 def test_abolished_unit_reports_its_last_listing(gc: Geocoder) -> None:
-    r = resolve(gc, "山东省莱芜市")
-    assert r.status == UNMATCHED and "371200" in r.note and "GB2260" in r.note
+    # split between two districts in 2013: no one successor
+    r = resolve(gc, "山东省济宁市市中区")
+    assert r.status == UNMATCHED and "370802" in r.note and "GB2260" in r.note
+    assert r.reason == "no_successor"
 
 
 def test_bare_name_reads_as_the_outer_unit(gc: Geocoder) -> None:

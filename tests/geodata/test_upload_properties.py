@@ -46,7 +46,9 @@ def test_text_gb18030(lists: list[list[str]], sep: str) -> None:
 
 
 def _check_text(lists: list[list[str]], sep: str, enc: str) -> None:
-    lists = [["北京市"], *lists]  # a real list holds Chinese: that is how UTF-8 is told from GBK
+    # a real list holds Chinese: that is how UTF-8 is told from GBK (two items, so the
+    # first line is no province heading the lines below it)
+    lists = [["北京市", "天津市"], *lists]
     lines = [sep.join(items) for items in lists]
     data = "\n".join(lines).encode(enc)
     parsed = parse_bytes(data, "list.txt")

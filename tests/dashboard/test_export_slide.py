@@ -9,7 +9,7 @@ import sys
 import pytest
 from PIL import Image
 
-from dashboard.slide import BATCH_COLOURS, HEIGHT_PX, WIDTH_PX, render_slide
+from dashboard.export.slide import BATCH_COLOURS, HEIGHT_PX, WIDTH_PX, render_slide
 from geodata.attribution import attribution_line
 from geodata.registry import resolved_registry
 
@@ -86,7 +86,7 @@ def test_english_and_empty(frame):
 
 def test_module_imports_no_streamlit_or_pyplot():
     code = (
-        "import sys, dashboard.slide; "
+        "import sys, dashboard.export.slide; "
         "assert 'streamlit' not in sys.modules; assert 'matplotlib.pyplot' not in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,11 +1,11 @@
-"""A slide-ready PNG of the pilot map (1920×1080), drawn on the server with matplotlib.
+"""The slide of a view (1920×1080 PNG, or SVG / PDF), drawn on the server with matplotlib.
 
-For presenters: meetings, projectors, offline. A plain function, no Streamlit: the app's
-"Present" view and the CLI can both call `render_slide`. The CJK font is the Noto Sans
-CJK SC file shipped by `mplfonts` (OFL), never a system font, so the slide looks the same
-on every machine. Only the object-oriented matplotlib API and the Agg canvas are used
-(no pyplot, no global rcParams), so rendering is safe inside a running web app; the same
-input gives byte-identical PNGs.
+For presenters: meetings, projectors, reports, offline. A plain function, no Streamlit:
+the app's downloads, the deck and `pilot-atlas slide` all call `render_slide`, so there
+is one drawing of the map. The national map carries the 南海诸岛 inset. The CJK font is
+the Noto Sans CJK SC file shipped by `mplfonts` (OFL), never a system font. In the SVG
+the text stays text (font named), in the PDF the font is embedded. Only the
+object-oriented matplotlib API is used (no pyplot); the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,10 +16,13 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from dashboard.i18n import batch_label, province_label
+from dashboard.i18n import batch_label, province_label, t
 from dashboard.palette import BATCH_COLOURS  # one palette for maps and slides
+
+if TYPE_CHECKING:
+    from dashboard.export.facts import BatchCount
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -59,8 +62,12 @@ _TEXT: dict[str, tuple[str, str]] = {
     "total": ("共 {n} 个试点", "{n} pilots"),
     "top_provinces": ("试点最多的省份", "Provinces with most pilots"),
     "none": ("没有符合条件的试点", "No pilots to show"),
-    "scs_note": ("南海诸岛未完整显示", "South China Sea islands not fully shown"),
 }
+Format = Literal["png", "svg", "pdf"]
+FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
+INSET_LAND = "#F2F2F2"
+INSET_ISLAND = "#8C8C8C"
+INSET_LINE = "#3A3A3A"
 
 
 def _t(key: str, lang: str, **fmt: object) -> str:
@@ -81,10 +88,19 @@ def font_path() -> Path:
     return path
 
 
+@cache
+def font_family() -> str:
+    """The family name inside the shipped font file ('Noto Sans CJK SC')."""
+    from matplotlib import font_manager
+
+    return str(font_manager.get_font(str(font_path())).family_name)
+
+
 def _font(size: float) -> FontProperties:
     from matplotlib.font_manager import FontProperties
 
-    return FontProperties(fname=font_path(), size=size)
+    # by family name (the file is registered in font_path), so an SVG names the font
+    return FontProperties(family=[font_family()], size=size)
 
 
 def _shade(colour: str, amount: float) -> tuple[float, float, float]:
@@ -206,24 +222,73 @@ def _draw_map(ax: Axes, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: s
         kw = _point_style(colours, status)
         ax.scatter(sel.geometry.x, sel.geometry.y, zorder=5, **kw)
 
-    ax.text(
-        1.0,
-        0.0,
-        _t("scs_note", lang),
-        transform=ax.transAxes,
-        ha="right",
-        va="bottom",
-        color=MUTED,
-        fontproperties=_font(11),
-        zorder=6,
+    _draw_inset(ax, lang)
+
+
+def _draw_inset(ax: Axes, lang: str) -> None:
+    """The framed 南海诸岛 inset in the lower right of the map: coast, islands, dashed line."""
+    import numpy as np
+    from matplotlib.collections import LineCollection, PathCollection
+
+    from geodata.boundaries import (
+        SCS_INSET_BOUNDS,
+        inset_land,
+        load_layer,
+        south_china_sea_islands,
+        south_china_sea_line,
     )
+
+    lon0, lat0, lon1, lat1 = SCS_INSET_BOUNDS
+    aspect = 1.0 / math.cos(math.radians((lat0 + lat1) / 2))
+    # height as a share of the map's; the width follows from the frame's shape
+    h = 0.34
+    w = h * (lon1 - lon0) / ((lat1 - lat0) * aspect) * _axes_ratio(ax)
+    inset = ax.inset_axes((1.0 - w, 0.0, w, h))
+    inset.set_xlim(lon0, lon1)
+    inset.set_ylim(lat0, lat1)
+    inset.set_aspect(aspect, adjustable="datalim", anchor="C")
+    inset.set_xticks([])
+    inset.set_yticks([])
+    inset.set_facecolor("white")
+    for spine in inset.spines.values():
+        spine.set_edgecolor(MUTED)
+        spine.set_linewidth(1.2)
+    land = [p for p in (_polygon_path(g) for _, g in inset_land(load_layer(
+        "province", simplified=True))) if p is not None]
+    inset.add_collection(PathCollection(land, facecolors=INSET_LAND, edgecolors="#A0A0A0",
+                                        linewidths=0.5, zorder=1), autolim=False)
+    islands = _polygon_path(south_china_sea_islands())
+    if islands is not None:
+        # an outline of their own keeps the smallest islands visible at this scale
+        inset.add_collection(PathCollection([islands], facecolors=INSET_ISLAND,
+                                            edgecolors=INSET_ISLAND, linewidths=0.6, zorder=2),
+                             autolim=False)
+    segs = [np.asarray(seg.coords)[:, :2] for seg in south_china_sea_line().geoms]
+    line = LineCollection(segs, colors=INSET_LINE, linewidths=1.4, linestyles=(0, (5, 3)),
+                          zorder=3)
+    line.set_gid("scs-line")
+    inset.add_collection(line, autolim=False)
+    # the English name in two lines, so it fits the frame
+    name = t("scs_inset", lang).replace("Sea ", "Sea\n") if lang == "en" else t("scs_inset", lang)
+    label = inset.text(0.96, 0.03, name, transform=inset.transAxes, ha="right", va="bottom",
+                       color=INK, fontproperties=_font(11 if lang == "en" else 13), zorder=4,
+                       multialignment="right", linespacing=1.1)
+    label.set_gid("scs-inset-label")
+    inset.set_gid("scs-inset")
+
+
+def _axes_ratio(ax: Axes) -> float:
+    """Height / width of the drawn map inside `ax` (its data box after the aspect)."""
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    return ((y1 - y0) * MAP_ASPECT) / (x1 - x0)
 
 
 class AreaStyle(NamedTuple):
     face: RGB
     edge: RGB
     linewidth: float
-    linestyle: str = "-"
+    linestyle: Literal["-", "--"] = "-"
     hatch: str | None = None
     hatchcolor: RGB | None = None
 
@@ -233,7 +298,7 @@ class AreaStyle(NamedTuple):
         artist.set_edgecolor(self.edge)
         artist.set_linewidth(self.linewidth)
         artist.set_linestyle(self.linestyle)
-        if self.hatch:
+        if self.hatch and self.hatchcolor is not None:
             artist.set_hatch(self.hatch)
             artist.set_hatchcolor(self.hatchcolor)
             artist.set_hatch_linewidth(0.8)
@@ -248,8 +313,8 @@ def _area_style(colour: str, status: str) -> AreaStyle:
     return AreaStyle(face, edge, 0.6)
 
 
-def _point_style(colours: list[str], status: str) -> dict[str, object]:
-    kw: dict[str, object] = {"s": 70, "marker": "o", "edgecolors": INK, "linewidths": 0.9}
+def _point_style(colours: list[str], status: str) -> dict[str, Any]:
+    kw: dict[str, Any] = {"s": 70, "marker": "o", "edgecolors": INK, "linewidths": 0.9}
     if status == "unconfirmed":
         kw.update(c=[_shade(c, -0.55) for c in colours], linestyles="--", linewidths=1.3, s=90)
     elif status == "reported":
@@ -260,7 +325,8 @@ def _point_style(colours: list[str], status: str) -> dict[str, object]:
 
 
 def _draw_panel(
-    fig: Figure, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str, x0: float
+    fig: Figure, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str, x0: float,
+    counts: dict[int, str] | None = None,
 ) -> None:
     """Legend with per-batch counts, the batch split bar and the top provinces."""
     from matplotlib.patches import Ellipse, Rectangle
@@ -287,7 +353,8 @@ def _draw_panel(
                 transform=fig.transFigure,
             )
         )
-        label = f"{_batch_text(int(b), _batch_year(frame, int(b)), lang)} · {n}"
+        shown = (counts or {}).get(int(b), str(n))  # "11 / 64 已知" where a batch is partial
+        label = f"{_batch_text(int(b), _batch_year(frame, int(b)), lang)} · {shown}"
         fig.text(x0 + 52 * px, y, label, color=INK, fontproperties=_font(20), va="baseline")
         y -= 44 * py
 
@@ -464,16 +531,28 @@ def render_slide(
     lang: str = "zh",
     batches: Sequence[int] = (1, 2, 3),
     source_line: str,
+    counts: Sequence[BatchCount] = (),
+    caveat: str = "",
+    dates: str = "",
+    fmt: Format = "png",
 ) -> bytes:
-    """A 1920×1080 PNG of the pilots in `frame` (rows of `batches` only).
+    """A 1920×1080 slide of the pilots in `frame` (rows of `batches` only), as PNG, SVG
+    (text kept as text) or PDF (font embedded).
 
     `frame` is shaped like `geodata.registry.resolved_registry()` (batch, year, status,
-    province, geometry). `source_line` is printed at the bottom: pass
+    province, geometry). `counts` (from `dashboard.export.facts.batch_counts`) puts the
+    known/official figures in the legend, `caveat` is the one-line footnote on incomplete
+    lists, `dates` the data date line, and `source_line` the sources: pass
     `geodata.attribution.attribution_line()`. Same input, same bytes.
     """
+    from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
+    from dashboard.export.facts import count_text
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown slide format '{fmt}'; use png, svg or pdf")
     lang = "en" if lang == "en" else "zh"
     batches = tuple(sorted({int(b) for b in batches}))
     data = _prepare(frame, batches)
@@ -492,13 +571,29 @@ def render_slide(
         fig.text(margin, 1 - 128 * py, subtitle, color=MUTED, va="top", fontproperties=_font(sub))
 
     # map on the left, panel on the right
-    ax = fig.add_axes((margin - 20 * px, 120 * py, 1160 * px, 790 * py))
+    ax = fig.add_axes((margin - 20 * px, 140 * py, 1160 * px, 770 * py))
     _draw_map(ax, data, batches, lang)
-    _draw_panel(fig, data, batches, lang, x0=1300 * px)
+    _draw_panel(fig, data, batches, lang, x0=1300 * px,
+                counts={c.batch: count_text(c, lang) for c in counts})
 
+    foot = [line for line in (caveat, dates) if line]
+    if foot:
+        fig.text(margin, 100 * py, "   ".join(foot), color=INK, va="bottom",
+                 fontproperties=_font(_fit_size(fig, "   ".join(foot), 15, text_w)))
     source = _fit_lines(fig, source_line, 11, text_w)
     fig.text(margin, 34 * py, source, color=MUTED, va="bottom", fontproperties=_font(11))
 
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=DPI, facecolor="white", metadata={"Software": None})
+    # text as text in the SVG (the font named, so a designer can edit it) and the font
+    # embedded as TrueType-flavoured Type 42 in the PDF; set only for this save
+    with rc_context({"svg.fonttype": "none", "pdf.fonttype": 42, "svg.hashsalt": "atlas"}):
+        fig.savefig(buf, format=fmt, dpi=DPI, facecolor="white", metadata=_METADATA[fmt])
     return buf.getvalue()
+
+
+# no dates or versions in the files, so the same input gives the same bytes
+_METADATA: dict[str, dict[str, None]] = {
+    "png": {"Software": None},
+    "svg": {"Date": None, "Creator": None},
+    "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
+}

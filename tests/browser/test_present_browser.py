@@ -1,0 +1,146 @@
+"""Presenting on a projector, in a real Chromium against `streamlit run`: at four common
+screen sizes the whole national map (with the 南海诸岛 inset and the legend), the step
+title and the counts are on screen without scrolling; clicker keys step and the URL
+follows; the standalone map works with no server and no network."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from geodata.registry import completeness, registry_rows
+from tests.browser.conftest import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
+
+pytestmark = pytest.mark.browser
+
+VIEWPORTS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
+
+
+def _inside(box: dict[str, float] | None, w: int, h: int, what: str) -> None:
+    assert box is not None, f"{what} is not drawn"
+    assert box["width"] > 0 and box["height"] > 0, (what, box)
+    assert box["x"] >= 0 and box["y"] >= 0, (what, box)
+    assert box["x"] + box["width"] <= w + 0.5, (what, box, w)
+    assert box["y"] + box["height"] <= h + 0.5, (what, box, h)
+
+
+def _settled_box(page: object, selector: str) -> dict[str, float]:
+    """The frame's box once the page script has sized it (two equal reads)."""
+    loc = page.locator(selector).first  # type: ignore[attr-defined]
+    last = None
+    for _ in range(60):
+        box = loc.bounding_box()
+        if box and last == box:
+            return box
+        last = box
+        time.sleep(0.3)
+    raise AssertionError(f"{selector} never settled: {last}")
+
+
+@pytest.mark.parametrize(("w", "h"), VIEWPORTS)
+def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: object, w: int,
+                                                    h: int) -> None:
+    p = OfflinePage(browser, width=w, height=h)
+    try:
+        page = p.page
+        page.goto(f"{app_url}/?mode=present&step=1")
+        b1 = [r for r in registry_rows() if r["batch"] == 1 and r["status"] != "unconfirmed"]
+        wait_for_map(page, min_features=len(b1))
+        frame = page.frame_locator(MAP_FRAME).first
+        # the inset is drawn, and its dashed line is a real feature of the map (ten segments)
+        lines = frame.locator("path.atlas-scs-line")
+        lines.first.wait_for(state="attached", timeout=30_000)
+        assert lines.count() == 10
+        assert lines.first.get_attribute("stroke-dasharray")
+
+        box = _settled_box(page, MAP_FRAME)
+        time.sleep(0.8)  # Leaflet refits after the resize
+        _inside(box, w, h, "map frame")
+        assert box["height"] >= 0.6 * h  # the map is most of the screen, not a strip
+        for what, sel in (("inset", "[data-atlas=scs-inset]"), ("legend", ".atlas-legend")):
+            inner = frame.locator(sel).first.bounding_box()
+            _inside(inner, w, h, what)
+            _inside({**inner, "x": inner["x"] - box["x"], "y": inner["y"] - box["y"]},
+                    int(box["width"]), int(box["height"]), what + " in the map")
+        # the whole of China is in view: Mohe in the north to Hainan Island, Pamirs to Fuyuan
+        south, west, north, east = frame.locator("body").evaluate(
+            "() => { const b = window.map.getBounds();"
+            " return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; }")
+        assert south <= 18.15 and west <= 73.5 and north >= 53.5 and east >= 134.8, (
+            south, west, north, east)
+
+        title = page.locator("h1").first
+        _inside(title.bounding_box(), w, h, "title")
+        assert title.inner_text().endswith("2014")
+        counts = page.locator(".atlas-counts").first
+        _inside(counts.bounding_box(), w, h, "counts")
+        official = {int(c["batch"]): int(c["official_members"]) for c in completeness()}
+        assert f"{len(b1)} / {official[1]} 已知" in counts.inner_text()
+        assert page.evaluate("document.scrollingElement.scrollTop") == 0
+        ARTIFACTS.mkdir(exist_ok=True)
+        p.shot(f"present-{w}x{h}")
+
+        page.keyboard.press("PageDown")  # what a clicker sends
+        page.wait_for_url("**step=2**", timeout=30_000)
+        page.get_by_text("2014–2015").first.wait_for(timeout=30_000)
+        assert "mode=present" in page.url
+        assert p.outside == [], p.outside
+        assert p.errors == [], p.errors
+    finally:
+        p.close()
+
+
+def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> None:
+    p = OfflinePage(browser, width=1280, height=720)
+    try:
+        page = p.page
+        page.goto(f"{app_url}/?mode=present&step=2")
+        wait_for_map(page, min_features=20)
+        fullscreen = "() => !!document.fullscreenElement"
+        page.keyboard.press("f")
+        page.wait_for_function(fullscreen, timeout=10_000)
+        page.keyboard.press("f")
+        page.wait_for_function(f"() => !({fullscreen})()", timeout=10_000)
+        page.locator(".st-key-present_fullscreen").get_by_role("button").first.click()
+        page.wait_for_function(fullscreen, timeout=10_000)
+        page.evaluate("document.exitFullscreen()")
+        frame = page.frame_locator(MAP_FRAME).first
+        frame.locator(".leaflet-container").first.focus()
+        assert page.evaluate("document.activeElement.tagName") == "IFRAME"
+        page.keyboard.press("ArrowRight")  # the map would pan; the presentation steps
+        page.wait_for_url(lambda u: "step=" not in u, timeout=30_000)
+        page.get_by_text("2014–2016").first.wait_for(timeout=30_000)
+        wait_for_map(page, min_features=100)
+        page.keyboard.press("PageUp")
+        page.wait_for_url("**step=2**", timeout=30_000)
+        page.locator(".st-key-present_exit").first.wait_for(timeout=30_000)
+        time.sleep(1)
+        page.keyboard.press("Escape")
+        page.wait_for_url(lambda u: "mode=present" not in u, timeout=60_000)
+        assert p.errors == [], p.errors
+    finally:
+        p.close()
+
+
+def test_standalone_map_opens_offline_from_a_file(tmp_path, browser: object) -> None:
+    from dashboard.export.build import standalone_map
+    from dashboard.state import from_query
+    from geodata.registry import resolved_registry
+
+    path = tmp_path / "map.html"
+    path.write_text(standalone_map(resolved_registry(simplified=True),
+                                   from_query({"batch": "3"})), encoding="utf-8")
+    p = OfflinePage(browser, width=1280, height=720)
+    try:
+        page = p.page
+        # as a file would open, with every request that is not inline aborted and counted
+        page.set_content(path.read_text(encoding="utf-8"), wait_until="load")
+        b3 = sum(1 for r in registry_rows() if r["batch"] == 3)
+        page.locator("path.atlas-scs-line").first.wait_for(state="attached", timeout=30_000)
+        assert page.locator("path.leaflet-interactive").count() >= b3
+        assert page.locator("[data-atlas=scs-inset]").count() == 1
+        p.shot("standalone-map")
+        assert p.outside == [] and p.errors == []
+    finally:
+        p.close()

@@ -1,0 +1,50 @@
+"""`pilot-atlas slide | deck | html` as a person runs them: a real process, real files."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "geodata.cli", *args], capture_output=True,
+                          timeout=300, env=env, cwd=ROOT)
+
+
+def test_slide_svg_with_url_filters(tmp_path: Path) -> None:
+    out = tmp_path / "x.svg"
+    p = run("slide", "-o", str(out), "--province", "湖南省", "--step", "2")
+    assert p.returncode == 0, p.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "南海诸岛" in svg and "未完整显示" not in svg
+    assert "2014–2015" in svg and "湖南省" in svg
+
+
+def test_deck_and_html(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    deck, page = tmp_path / "d.pptx", tmp_path / "m.html"
+    assert run("deck", "-o", str(deck), "--lang", "en", "--batch", "1,2").returncode == 0
+    slides = list(Presentation(io.BytesIO(deck.read_bytes())).slides)
+    assert len(slides) == 1 + 2 + 1 + 1  # title, steps 2014 and 2014–2015, tallies, sources
+    assert run("html", "-o", str(page), "--map", "choropleth").returncode == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_bad_requests_say_so_in_one_line(tmp_path: Path) -> None:
+    for args, words in (
+        (("slide", "-o", str(tmp_path / "x.gif")), "slide writes .png .svg .pdf"),
+        (("slide", "-o", str(tmp_path / "x.png"), "--province", "湖南"), "unknown province"),
+        (("deck", "-o", str(tmp_path / "x.pptx"), "--step", "7"), "--step must be 1, 2 or 3"),
+        (("html", "-o", str(tmp_path / "x.pdf")), "html writes .html"),
+    ):
+        p = run(*args)
+        err = p.stderr.decode("utf-8")
+        assert p.returncode == 2 and words in err and err.count("\n") == 1, (args, err)
+    assert not list(tmp_path.iterdir())  # nothing half-written

@@ -1,0 +1,183 @@
+"""Meeting exports from one drawing: the slide as SVG / PDF, the deck, the standalone map,
+and what they claim (known of official, filters named)."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+from datetime import date
+
+import pytest
+
+from dashboard.export import facts
+from dashboard.export.build import slide_bytes, standalone_map
+from dashboard.export.deck import render_deck
+from dashboard.export.standalone import leaflet_inline
+from dashboard.state import ViewState, from_query
+from geodata.registry import completeness, registry_rows, resolved_registry
+
+DAY = date(2026, 11, 27)
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return resolved_registry(simplified=True)
+
+
+@pytest.fixture(scope="module")
+def svg(frame) -> str:
+    return slide_bytes(frame, from_query({"mode": "present", "step": "2"}), fmt="svg",
+                       made_on=DAY).decode("utf-8")
+
+
+def _official() -> dict[int, int]:
+    return {int(c["batch"]): int(c["official_members"]) for c in completeness()}
+
+
+def test_svg_has_the_inset_and_its_text_as_text(svg):
+    assert 'id="scs-inset"' in svg and 'id="scs-line"' in svg
+    assert re.search(r"<text[^>]*>南海诸岛</text>", svg)
+    assert "未完整显示" not in svg
+    # text stays text, in the shipped CJK font, so it can be edited and searched
+    assert "font-family: 'Noto Sans CJK SC'" in svg
+    assert re.search(r"<text[^>]*>国家新型城镇化综合试点 2014–2015</text>", svg)
+
+
+def test_svg_line_has_ten_dashed_segments(svg):
+    group = svg[svg.index('id="scs-line"'):]
+    group = group[:group.index("</g>")]
+    assert group.count("<path") == 10
+    assert "stroke-dasharray" in group
+
+
+def test_slide_counts_read_known_of_official_with_a_caveat(svg):
+    n1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "unconfirmed")
+    official = _official()
+    assert f"{n1} / {official[1]} 已知" in svg
+    known1 = sum(1 for r in registry_rows() if r["batch"] == 1)
+    assert f"第一批已知 {known1} / 官方 {official[1]}" in svg  # the footer's caveat
+    assert "名单截至" in svg and "2026-11-27" in svg
+
+
+def test_filtered_slide_names_its_filters_and_stars_partial_counts(frame):
+    s = from_query({"province": "湖南省", "level": "county", "lang": "en"})
+    svg = slide_bytes(frame, s, fmt="svg", made_on=DAY).decode("utf-8")
+    assert "Hunan · County · unconfirmed members left out" in svg
+    assert "(national figures)" in svg
+    n = sum(1 for r in registry_rows() if r["batch"] == 1 and r["province"] == "湖南省"
+            and r["level"] == "county" and r["status"] != "unconfirmed")
+    assert f"{n} *" in svg
+    assert "South China" in svg
+
+
+def test_pdf_embeds_the_font_and_png_is_slide_sized(frame):
+    from PIL import Image
+
+    pdf = slide_bytes(frame, ViewState(), fmt="pdf", made_on=DAY)
+    assert pdf.startswith(b"%PDF")
+    assert b"NotoSansCJKsc" in pdf and b"/FontFile2" in pdf  # embedded, TrueType-flavoured
+    png = slide_bytes(frame, ViewState(), fmt="png", made_on=DAY)
+    assert Image.open(io.BytesIO(png)).size == (1920, 1080)
+
+
+def test_step_titles():
+    years = {1: 2014, 2: 2015, 3: 2016}
+    assert [facts.step_years(s, 2014, years) for s in (1, 2, 3)] == [
+        "2014", "2014–2015", "2014–2016"]
+
+
+def test_a_complete_batch_reads_as_a_plain_count(frame):
+    s = from_query({"mode": "present"})
+    counts = {c.batch: c for c in facts.batch_counts(frame[frame["status"] != "unconfirmed"], s)}
+    assert facts.count_text(counts[3], "zh") == str(_official()[3])
+    assert "/" in facts.count_text(counts[1], "zh")
+
+
+@pytest.fixture(scope="module")
+def deck(frame):
+    from pptx import Presentation
+
+    s = from_query({"compare": "浙江省,湖南省"})
+    return Presentation(io.BytesIO(render_deck(frame, s, made_on=DAY)))
+
+
+def _tables(slide):
+    return [sh.table for sh in slide.shapes if sh.has_table]
+
+
+def _cells(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def test_deck_has_title_maps_tables_comparison_and_sources(deck):
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    slides = list(deck.slides)
+    assert len(slides) >= 4
+    assert len(slides) == 1 + 3 + 1 + 1 + 1  # title, three steps, tallies, compare, sources
+    pictures = [sh for s in slides[1:4] for sh in s.shapes
+                if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert len(pictures) == 3
+    assert all(p.image.content_type == "image/png" and len(p.image.blob) > 50_000
+               for p in pictures)
+    assert "2014–2015" in pictures[1]._element.nvPicPr.cNvPr.get("descr")
+    assert "已知" in slides[1].notes_slide.notes_text_frame.text
+    assert slides[-1].shapes.title.text == "数据来源"
+    assert "Tianditu" in "\n".join(sh.text_frame.text for sh in slides[-1].shapes
+                                   if sh.has_text_frame)
+
+
+def test_deck_tallies_are_a_native_table_with_the_right_cells(deck):
+    tally = next(s for s in deck.slides if s.shapes.title is not None
+                 and s.shapes.title.text == "分省统计")
+    rows = [r for t in _tables(tally) for r in _cells(t)[1:]]
+    header = _cells(_tables(tally)[0])[0]
+    assert header == ["省份", "第一批 *", "第二批 *", "第三批", "合计"]
+    shown = [r for r in registry_rows() if r["status"] != "unconfirmed"]
+    by_province = {row[0]: row for row in rows}
+    for prov in ("浙江省", "湖南省", "四川省"):
+        mine = [r for r in shown if r["province"] == prov]
+        expect = [str(sum(1 for r in mine if r["batch"] == b)) for b in (1, 2, 3)]
+        assert by_province[prov][1:] == [*expect, str(len(mine))], prov
+    assert by_province["合计"][1:] == [
+        *(str(sum(1 for r in shown if r["batch"] == b)) for b in (1, 2, 3)), str(len(shown))]
+
+
+def test_deck_comparison_slide(deck):
+    slide = next(s for s in deck.slides if s.shapes.title is not None
+                 and s.shapes.title.text.startswith("省份对比"))
+    (table,) = _tables(slide)
+    names = [row[0] for row in _cells(table)[1:]]
+    assert names == ["浙江省", "湖南省", "合计"]
+
+
+def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):
+    html = standalone_map(frame, from_query({"batch": "3", "lang": "en"}))
+    assert "L.map(" in html and "atlas-scs-line" in html
+    inline = leaflet_inline()
+    assert inline in html  # Leaflet's own CSS and JS, in the file
+    rest = html.replace(inline, "")
+    assert not re.search(r"https?://", rest), re.findall(r"https?://\S{0,40}", rest)[:5]
+    assert not re.search(r"<(script|link|img)[^>]+(src|href)=", html)
+    assert "url(images/" not in html  # Leaflet's images as data: URIs
+    assert "South China Sea Islands" in html
+
+
+def test_standalone_html_escapes_names_like_the_app(frame):
+    from dashboard.export.standalone import standalone_html
+    from dashboard.map_view import MapSpec, build_map
+    from geodata.boundaries import load_layer
+
+    rows = frame[frame["batch"] == 3].iloc[:1].copy()
+    rows["name_published"] = "<img src=x onerror=alert(1)>{{ 7*7 }}"
+    html = standalone_html(build_map(rows, load_layer("province", simplified=True),
+                                     spec=MapSpec(asset_base="")), title="<b>x</b>")
+    assert "<img src=x" not in html and "{{ 7*7 }}" not in html and "<title><b>" not in html
+
+
+def test_exports_import_no_streamlit():
+    code = ("import sys, dashboard.export.build, dashboard.export.deck, dashboard.export.cli; "
+            "assert 'streamlit' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,54 @@
+"""The 南海诸岛 inset on national Leaflet maps, not on a province's."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.compact_geojson import decode_ring
+from dashboard.map_inset import inset_payload
+from dashboard.map_view import MapSpec, build_map
+from geodata.boundaries import SCS_INSET_BOUNDS, load_layer
+from geodata.registry import resolved_registry
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    return load_layer("province", simplified=True)
+
+
+@pytest.fixture(scope="module")
+def pilots():
+    return resolved_registry(simplified=True).iloc[:20]
+
+
+def test_national_map_has_the_inset_with_its_line_and_label(pilots, provinces):
+    for lang, label in (("zh", "南海诸岛"), ("en", "South China Sea Islands")):
+        html = build_map(pilots, provinces, spec=MapSpec(lang=lang)).get_root().render()
+        assert "atlas-scs-line" in html and 'data-atlas", "scs-inset' in html
+        assert json.dumps(label) in html
+        assert "未完整显示" not in html
+
+
+def test_province_view_has_no_inset(pilots, provinces):
+    html = build_map(pilots, provinces, spec=MapSpec(focus="330000")).get_root().render()
+    assert "atlas-scs-line" not in html
+
+
+def test_the_encoded_line_decodes_to_the_dashed_line():
+    data = inset_payload()
+    segs = [decode_ring(s, data["lp"]) for s in data["line"]]
+    assert len(segs) == 10
+    lons = [p[0] for seg in segs for p in seg]
+    lats = [p[1] for seg in segs for p in seg]
+    assert min(lons) < 109 and max(lons) > 122 and min(lats) < 4 and max(lats) > 24
+    x0, y0, x1, y1 = SCS_INSET_BOUNDS
+    assert data["bounds"] == [[y0, x0], [y1, x1]]
+
+
+def test_the_osm_layer_says_its_borders_are_not_the_standard_map(pilots, provinces):
+    html = build_map(pilots, provinces, spec=MapSpec(basemap=True, lang="en")).get_root().render()
+    assert "borders and names are not China" in html and "standard map" in html
+    plain = build_map(pilots, provinces, spec=MapSpec()).get_root().render()
+    assert "standard map" not in plain and "标准地图" not in plain

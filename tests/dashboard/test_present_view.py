@@ -1,0 +1,59 @@
+"""Presenting through streamlit.testing: step titles, honest counts, named filters, the
+map that fills its frame, and the exports offered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from geodata.registry import completeness, registry_rows
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+
+
+def run(**query: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _html(at: AppTest) -> str:
+    return "\n".join(str(getattr(e.proto, "body", "")) for e in at.get("html"))
+
+
+def test_step_titles_and_known_of_official():
+    official = {int(c["batch"]): int(c["official_members"]) for c in completeness()}
+    for step, years in (("1", "2014"), ("2", "2014–2015"), ("3", "2014–2016")):
+        at = run(mode="present", step=step)
+        assert at.title[0].value == f"国家新型城镇化综合试点 {years}"
+    n1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "unconfirmed")
+    body = _html(at)
+    assert f"{n1} / {official[1]} 已知" in body
+    assert f"<b>{official[3]}</b>" in body  # batch 3 is complete: a plain count
+    assert "名单不完整" in body and "全国" in body and "名单截至" in body
+
+
+def test_filters_are_named_and_partial_counts_starred():
+    at = run(mode="present", step="1", province="湖南省", lang="en")
+    body = _html(at)
+    assert "Hunan · unconfirmed members left out" in body
+    assert "(national figures)" in body
+    n = sum(1 for r in registry_rows() if r["batch"] == 1 and r["province"] == "湖南省"
+            and r["status"] != "unconfirmed")
+    assert f"<b>{n} *</b>" in body
+
+
+def test_the_map_fills_its_frame_and_has_the_inset():
+    at = run(mode="present", step="2")
+    (m,) = [json.loads(c.proto.json_args) for c in at.get("component_instance")
+            if c.proto.component_name == "streamlit_folium.st_folium"]
+    assert "atlas-scs-line" in m["script"] and "m.on(\"resize\"" in m["script"]
+    assert "100vh" in m["header"]
+    labels = [b.label for b in at.get("download_button")]
+    for wanted in ("PNG", "SVG", "PDF", "PPTX", "HTML"):
+        assert any(wanted in label for label in labels), (wanted, labels)

@@ -1,0 +1,81 @@
+"""Honesty of answers: in a line that names its province, every matched or approximate
+answer lies in that province, whatever the items are (names of other provinces' units,
+towns, generic zones, group names, marks, junk)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import seeds
+from geodata.codes import within
+from geodata.gazetteer import GENERIC_ZONES, gazetteer
+from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder
+from geodata.lists import _starts_with_province, geocode_lines
+
+GC = Geocoder()
+
+
+@cache
+def provinces() -> list[tuple[str, str]]:
+    gz = gazetteer()
+    return sorted((u.code, u.name) for u in gz.current.values() if u.level == "province")
+
+
+@cache
+def pool() -> list[str]:
+    """Item texts from every province, none of which begins with a province's name."""
+    gz = gazetteer()
+    names = sorted({u.name for u in gz.current.values() if u.level != "province"})
+    names += sorted({u.name for u in gz.units if not u.current})[::7]
+    names += [t[1] for t in seeds.load_townships()[::97]]
+    names += [*sorted(GENERIC_ZONES), "主城九区", "主城区", "市辖区", "城区", "和平区和平县"]
+    names += ["德清县※", "①安吉县", "(含开发区)", "试点县", "abc", "火星市"]
+    return [n for n in names if not _starts_with_province(n)]
+
+
+ITEMS = st.lists(st.sampled_from(pool()), min_size=1, max_size=6)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(provinces()), ITEMS, st.sampled_from(["", "：", "、"]))
+def test_answers_stay_in_the_named_province(
+    province: tuple[str, str], items: list[str], joint: str
+) -> None:
+    code, name = province
+    line = name + joint + "、".join(items)
+    for r in geocode_lines([line], GC):
+        if r.status in (MATCHED, APPROXIMATE):
+            assert within(r.adcode, code), (line, r.input, r.adcode, r.note)
+
+
+@cache
+def county_paths() -> list[tuple[str, str]]:
+    """(full written path, adcode) of every county-level unit today."""
+    gz = gazetteer()
+    out = []
+    for u in gz.current.values():
+        if u.level == "county":
+            pref = gz.name_of(u.code[:4] + "00") if u.code[2:4] != "00" else ""
+            out.append((gz.name_of(u.code[:2] + "0000") + pref + u.name, u.code))
+    return sorted(out)
+
+
+LEADING = st.sampled_from(["", "※", "*", "△", "▲", "★", "#", "①"])
+TRAILING = st.sampled_from(["", "※", "*", "#", "①", "²", "（含经济开发区）", "(下同)"])
+NUMBERING = st.sampled_from(["", "1、", "(2)", "（三）", "④", "5. ", "十一、", "１、"])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(county_paths()), NUMBERING, LEADING, TRAILING)
+def test_marks_and_numbering_never_change_the_answer(
+    path: tuple[str, str], numbering: str, before: str, after: str
+) -> None:
+    text, code = path
+    plain = GC.resolve(text)
+    rows = geocode_lines([numbering + before + text + after], GC)
+    assert len(rows) == 1
+    assert (rows[0].status, rows[0].adcode) == (plain.status, plain.adcode)
+    assert (plain.status, plain.adcode) == (MATCHED, code)
