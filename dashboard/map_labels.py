@@ -35,6 +35,9 @@ LABEL_CSS = (
     ".atlas-big .atlas-label{font-size:17px}"
     ".atlas-zoom-national .atlas-label.pilot,.atlas-zoom-province .atlas-label.prov"
     "{display:none}"
+    # zoomed into a province the map is no longer a national one: the 南海诸岛 inset
+    # (which every national map carries) would only cover it
+    ".atlas-zoom-province .atlas-inset{display:none}"
 )
 
 
