@@ -33,6 +33,14 @@ def registry(simplified: bool = True) -> gpd.GeoDataFrame:
     return _completed_registry(simplified, signature)
 
 
+def version() -> tuple[object, ...]:
+    """What the registry the views show depends on: the data packages and the saved
+    lists as they are on disk now (a key for caches of things drawn from it)."""
+    from geodata.settings import cache_key
+
+    return (cache_key(), _saved_lists())
+
+
 def _saved_lists() -> tuple[tuple[str, int, int], ...]:
     """(folder, mtime, size) of each saved list: cheap to read on every run, and it
     changes whenever a list is saved, changed or deleted."""
@@ -58,14 +66,15 @@ def _completed_registry(simplified: bool, signature: tuple[tuple[str, int, int],
     from dashboard.list_layer import override_registry
     from geodata.userlists import Store
 
-    return override_registry(shipped_registry(simplified), Store().all(), simplified=simplified)
+    lists = Store().batch_lists()  # only the lists that complete a batch are read
+    return override_registry(shipped_registry(simplified), lists, simplified=simplified)
 
 
 @st.cache_resource(show_spinner=False)
 def layer(name: str) -> gpd.GeoDataFrame:
     from geodata.boundaries import load_layer
 
-    return load_layer(name, simplified=True)  # type: ignore[arg-type]
+    return load_layer(name, simplified=True)
 
 
 @st.cache_resource(show_spinner=False)

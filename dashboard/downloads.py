@@ -25,7 +25,8 @@ def _with_name_en(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
     table = _with_name_en(frame)[list(COLUMNS)].astype(object)
-    return table.where(table.notna(), None).to_dict("records")
+    return [{str(k): v for k, v in r.items()}
+            for r in table.where(table.notna(), None).to_dict("records")]
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -39,4 +40,5 @@ def xlsx(frame: pd.DataFrame) -> bytes:
 def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     """GeoJSON in WGS84; pass the full-resolution registry rows for exact outlines."""
     out = _with_name_en(frame)[[*COLUMNS, "geometry"]]
-    return out.to_json(drop_id=True, ensure_ascii=False).encode("utf-8")
+    text: str = out.to_json(drop_id=True, ensure_ascii=False)
+    return text.encode("utf-8")

@@ -251,6 +251,11 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "sources_header": ("数据来源", "Data sources"),
     "pilots_in": ("{name}：{n} 个试点", "{name}: {n} pilots"),
     # limits, hostile input, saved-list store
+    "lists_damaged": (
+        "{n} 个已保存的名单无法读取：{detail}",
+        "{n} saved list(s) could not be read: {detail}",
+    ),
+    "lists_damaged_delete": ("删除无法读取的名单 {id}", "Delete the unreadable list {id}"),
     # my lists
     "lists_title": ("我的名单", "My lists"),
     "lists_caption": (
@@ -272,9 +277,9 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "lists_upload": ("名单文件（.txt、.csv、.xlsx）", "List file (.txt, .csv, .xlsx)"),
     "lists_resolve_file": ("定位文件中的名单", "Resolve the file"),
     "lists_limits": (
-        "限制：文件不超过 {mb} MB，名单不超过 {rows} 行。文本可为 UTF-8（含或不含 BOM）或 "
+        "限制：文件不超过 {mb} MB，名单不超过 {rows} 项。文本可为 UTF-8（含或不含 BOM）或 "
         "GBK/GB18030；.csv 和 .xlsx 读取 name 列（没有则读第一列），.txt 按公布的格式逐行读取。",
-        "Limits: files up to {mb} MB, lists up to {rows} rows. Text may be UTF-8 (with or "
+        "Limits: files up to {mb} MB, lists up to {rows} items. Text may be UTF-8 (with or "
         "without BOM) or GBK/GB18030; .csv and .xlsx are read from the column 'name' (else the "
         "first column), .txt line by line in the published shape.",
     ),

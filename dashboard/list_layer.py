@@ -8,7 +8,6 @@ evaluated on the server.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 from functools import cache
@@ -20,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 
 import seeds
 from dashboard.compact_geojson import CompactGeoJson
+from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map_view import HtmlControl, stabilise_ids
 from geodata.geocoder import APPROXIMATE, MATCHED
@@ -33,14 +33,6 @@ AREA_PANE, POINT_PANE = ("atlas-list", 425), ("atlas-list-points", 440)
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
 
 
-def safe_html(value: object) -> str:
-    """User text for HTML that may be rendered by Jinja again: `<>&"'` escaped, braces
-    as character references (`{{ 7*7 }}` stays text), underscores too (streamlit-folium
-    rewrites `_<id>` in the script it sends)."""
-    text = html.escape("" if value is None else str(value))
-    return text.replace("{", "&#123;").replace("}", "&#125;").replace("_", "&#95;")
-
-
 @cache
 def unit_shapes(simplified: bool = True) -> Mapping[str, BaseGeometry]:
     """adcode -> polygon of every province, prefecture and county."""
@@ -48,7 +40,7 @@ def unit_shapes(simplified: bool = True) -> Mapping[str, BaseGeometry]:
 
     shapes: dict[str, BaseGeometry] = {}
     for level in AREA_LEVELS:
-        frame = load_layer(level, simplified=simplified)  # type: ignore[arg-type]
+        frame = load_layer(level, simplified=simplified)
         shapes.update(zip(frame["adcode"].astype(str), frame.geometry, strict=True))
     return shapes
 

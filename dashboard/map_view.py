@@ -7,7 +7,6 @@ inputs give byte-identical HTML and streamlit-folium does not remount the map.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from branca.element import Element, MacroElement, Template
 
 from dashboard import choropleth, offline
 from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
+from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_fill import FillFrame
 from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, MapManners
@@ -196,11 +196,6 @@ def _css(large: bool) -> str:
     )
 
 
-def _esc(value: object) -> str:
-    """HTML-escaped, and braces as entities: folium passes rendered scripts through
-    Jinja again, so a name holding "{{ ... }}" would otherwise run on the server."""
-    text = html.escape("" if value is None else str(value))
-    return text.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:

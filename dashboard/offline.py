@@ -7,10 +7,10 @@ The JS/CSS come from the XStatic-Leaflet wheel and are copied into
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from pathlib import Path
+
+from geodata.atomic import atomic_write
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
@@ -28,16 +28,8 @@ def _source_dir() -> Path:
 def _copy_if_changed(src: Path, dest: Path) -> None:
     if dest.exists() and dest.stat().st_size == src.stat().st_size:
         return
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    # Write beside the target and rename: concurrent sessions never see half a file.
-    fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=dest.name, suffix=".tmp")
-    os.close(fd)
-    try:
-        shutil.copyfile(src, tmp)
-        os.replace(tmp, dest)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    # Written beside and renamed: concurrent sessions never see half a file.
+    atomic_write(dest, lambda tmp: shutil.copyfile(src, tmp), durable=False)
 
 
 def ensure_leaflet(dest: Path = VENDOR_DIR) -> Path:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geodata.atomic import atomic_write
 from geodata.codes import level_of
 from geodata.settings import cache_dir
 
@@ -78,10 +79,8 @@ def load_layer(layer: Layer, *, simplified: bool = False) -> gpd.GeoDataFrame:
         tol = DISPLAY_TOLERANCE[layer]
         frame = frame.assign(geometry=frame.geometry.simplify(tol, preserve_topology=True))
         frame = frame.assign(geometry=shapely.set_precision(frame.geometry.values, 1e-4))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    frame.to_parquet(tmp)
-    tmp.replace(path)
+    # a unique temporary name: two processes preparing the cache never share one
+    atomic_write(path, frame.to_parquet, durable=False)
     return frame
 
 

@@ -1,37 +1,81 @@
-"""`pilot-atlas geocode | export | audit` — the same functions the map and tests use."""
+"""`pilot-atlas geocode | export | audit | slide | deck | html | lists check` — the same
+tests use. Every error is one line on stderr and a non-zero exit, never a traceback."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 from pathlib import Path
 
-from geodata.inputs import InputError
+from geodata.inputs import InputError, Limits
+
+DEFAULT_MAX_MB = 50  # uncompressed input the CLI reads unless --max-bytes raises it
 
 
-def _read_input(src: str) -> tuple[bytes, str]:
+def _read_input(src: str, max_bytes: int) -> tuple[bytes, str]:
+    """At most `max_bytes` (+1 to tell that there is more): /dev/zero cannot exhaust memory."""
+    too_big = InputError(
+        f"{'standard input' if src == '-' else src} is larger than {max_bytes:,} bytes; "
+        "raise the limit with --max-bytes"
+    )
     if src == "-":
-        return sys.stdin.buffer.read(), "stdin.txt"
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise too_big
+        return data, "stdin.txt"
     path = Path(src)
     try:
-        return path.read_bytes(), path.name
+        with path.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except FileNotFoundError:
         raise InputError(f"no such file: {src}") from None
     except IsADirectoryError:
         raise InputError(f"{src} is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(f"cannot read {src}: {exc.strerror}") from None
+        raise InputError(f"cannot read {src}: {exc.strerror or type(exc).__name__}") from None
+    if len(data) > max_bytes:
+        raise too_big
+    return data, path.name
 
 
-def _write(out: str | None, data: str | bytes) -> None:
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _write(out: str | None, data: str | bytes, *, source: str | None = None) -> None:
+    payload = data if isinstance(data, bytes) else data.encode("utf-8")
     if out is None or out == "-":
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.buffer.write(data.encode("utf-8"))
+        sys.stdout.buffer.write(payload)
         sys.stdout.flush()
         return
-    Path(out).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    path = Path(out)
+    if source and source != "-" and _same_file(source, out):
+        raise InputError(f"{out} is the input file; write the result to another file")
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or type(exc).__name__}") from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'out.csv'}")
+    if not path.parent.is_dir():
+        raise InputError(f"cannot write {out}: the folder {path.parent} does not exist")
+    try:
+        if mode is not None and not stat.S_ISREG(mode):
+            with path.open("wb") as fh:  # a pipe or device (/dev/null): written, never replaced
+                fh.write(payload)
+        else:
+            from geodata.atomic import atomic_write_bytes
+
+            atomic_write_bytes(path, payload, durable=False)  # no half-written file on error
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or type(exc).__name__}") from None
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
@@ -40,10 +84,12 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geodata.inputs import parse_bytes
     from geodata.lists import geocode_lines, geocode_names
 
-    data, name = _read_input(args.input)
-    parsed = parse_bytes(data, name, max_bytes=2**40, max_rows=10**9)
+    if args.max_bytes < 1:
+        raise InputError("--max-bytes must be a positive number of bytes")
+    data, name = _read_input(args.input, args.max_bytes)
+    parsed = parse_bytes(data, name, limits=Limits.for_size(args.max_bytes))
     results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
-    _write(args.output, csv_text((r.row() for r in results), COLUMNS))
+    _write(args.output, csv_text((r.row() for r in results), COLUMNS), source=args.input)
     return 0
 
 
@@ -51,6 +97,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from geodata.registry import export_registry
 
     out = args.output or "pilots.csv"
+    if out != "-" and Path(out).is_dir():
+        raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
     _write(out if out != "-" else None, export_registry(Path(out).suffix.lower() or ".csv"))
     return 0
 
@@ -60,6 +108,16 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
     sys.stdout.write(audit_text())
     return 0
+
+
+def cmd_lists_check(args: argparse.Namespace) -> int:
+    from geodata.userlists import Store
+
+    store = Store(Path(args.data) if args.data else None)
+    lines = store.check(repair=args.repair)
+    sys.stdout.write("\n".join(lines) + "\n")
+    unreadable = any(ln.startswith(("cannot be read", "left by", "batch ")) for ln in lines)
+    return 1 if unreadable and not args.repair else 0
 
 
 # The exports draw with the dashboard's map and slide code (no Streamlit), loaded on use.
@@ -85,12 +143,26 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("geocode", help="resolve a list of region names to units and codes")
     g.add_argument("input", help="a .txt/.csv/.xlsx file, or - for standard input")
     g.add_argument("-o", "--output", help="CSV to write (default: standard output)")
+    g.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_MB * 1024 * 1024,
+        help=f"largest input read, in bytes (default {DEFAULT_MAX_MB} MB)",
+    )
     g.set_defaults(func=cmd_geocode)
     e = sub.add_parser("export", help="write the resolved registry (.csv .xlsx .geojson .parquet)")
     e.add_argument("-o", "--output", help="file to write; the extension picks the format")
     e.set_defaults(func=cmd_export)
     a = sub.add_parser("audit", help="known vs official members per batch; every doubtful entry")
     a.set_defaults(func=cmd_audit)
+    lists = sub.add_parser("lists", help="the saved lists of the My lists page")
+    lsub = lists.add_subparsers(dest="lists_command", required=True)
+    c = lsub.add_parser("check", help="report lists that cannot be read, leftovers, claims")
+    c.add_argument("--repair", action="store_true", help="recover, delete unreadable, reindex")
+    c.add_argument("--data", help="the data folder (default: $PILOT_ATLAS_DATA)")
+    c.set_defaults(func=cmd_lists_check)
+
+
     for name, text in EXPORTS:
         x = sub.add_parser(name, help=text, description=text + ". Filters as in the app's URL, "
                            "e.g. --province 湖南省 --batch 1,2 --status official --lang en")
@@ -107,12 +179,27 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except InputError as exc:
-        print(f"pilot-atlas: {exc}", file=sys.stderr)
+        print(f"pilot-atlas: {_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("pilot-atlas: out of memory; try a smaller input", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"pilot-atlas: cannot use{where}: {exc.strerror or _line(exc)}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line, so scripts and people can read it
+        print(f"pilot-atlas: internal error ({type(exc).__name__}: {_line(exc)})",
+              file=sys.stderr)
+        return 1
+
+
+def _line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 if __name__ == "__main__":

@@ -1,19 +1,56 @@
 """Reading lists people bring: text in UTF-8 (with or without BOM) or GB18030/GBK,
-CSV, XLSX. Anything unusable raises InputError with a one-line reason."""
+CSV, XLSX. Anything unusable raises InputError with a one-line reason.
+
+Work per request is bounded *while* reading: bytes, the uncompressed size of an xlsx
+(checked from the zip directory before anything is inflated), cells, and items (counted
+as lines are split, so one 5 MB line of 400,000 items is refused like 400,000 lines).
+A sheet's declared `<dimension>` is ignored and rows it only declares are never built.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 HEADER_WORDS = {"name", "名称", "地区", "地名", "region", "place", "试点地区", "地区名称"}
 MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000
+MAX_ROWS = 20_000  # items: names in a column, or items of the published shape
+# The items of a line in the published shape (geodata.lists splits with the same rule).
+SEPARATORS = re.compile(r"[、，,；;]")
 
 
 class InputError(ValueError):
     """Input that cannot be used; the message is one line, fit to show a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one request may cost. `max_rows` counts items, never lines."""
+
+    max_bytes: int = MAX_BYTES
+    max_rows: int = MAX_ROWS
+    max_unzipped: int = 64 * 1024 * 1024  # all members of an xlsx, inflated
+    max_ratio: int = 100  # inflated/compressed, for members above 1 MB
+    max_cells: int = 200_000  # cells of a sheet, empty ones included
+    max_sheet_rows: int = 1_048_576  # Excel's own maximum: rows scanned, blank ones too
+
+    @classmethod
+    def for_size(cls, max_bytes: int) -> Limits:
+        """Limits that grow with an accepted file size (the CLI's --max-bytes)."""
+        scale = max(1, max_bytes // MAX_BYTES)
+        return cls(
+            max_bytes=max_bytes,
+            max_rows=MAX_ROWS * 50 * scale,
+            max_unzipped=64 * 1024 * 1024 * scale,
+            max_cells=200_000 * 50 * scale,
+        )
+
+
+WEB = Limits()
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +76,10 @@ def decode(data: bytes) -> tuple[str, str]:
     GBK reads as ɽ in UTF-8): UTF-8 that holds no Chinese character while the GB18030
     reading does is read as GB18030."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, enc = data.decode("utf-16"), "utf-16"
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("the text starts like UTF-16 but is not valid UTF-16") from None
     elif b"\x00" in data:
         raise InputError("this looks like a binary file (it contains NUL bytes), not a text list")
     else:
@@ -75,52 +115,193 @@ def _column(rows: list[list[str]]) -> list[str]:
     return [r[col].strip() if col < len(r) else "" for r in body if any(c.strip() for c in r)]
 
 
+def _too_many(max_rows: int) -> InputError:
+    return InputError(f"the list has more than the limit of {max_rows:,} items")
+
+
 def _limit(rows: list[str], max_rows: int) -> list[str]:
     if len(rows) > max_rows:
         raise InputError(f"{len(rows):,} rows is more than the limit of {max_rows:,}")
     return rows
 
 
+def count_items(line: str, budget: int) -> int:
+    """Non-empty items of one published-shape line, counted as it is split; stops (and
+    returns budget + 1) as soon as the budget is passed."""
+    n = start = 0
+    for m in SEPARATORS.finditer(line):
+        if line[start : m.start()].strip():
+            n += 1
+            if n > budget:
+                return n
+        start = m.end()
+    if line[start:].strip():
+        n += 1
+    return n
+
+
+def _text_lines(text: str, max_rows: int) -> list[str]:
+    lines = text.splitlines()
+    items = 0
+    for line in lines:
+        items += count_items(line, max_rows - items)
+        if items > max_rows:
+            raise _too_many(max_rows)
+    if not items and text.strip():  # an empty file is simply empty (the CLI writes a header)
+        raise InputError("the list holds no names, only separators")
+    return lines
+
+
+def _csv_rows(text: str, lim: Limits) -> list[list[str]]:
+    rows: list[list[str]] = []
+    cells = 0
+    try:
+        for row in csv.reader(io.StringIO(text)):
+            cells += len(row)
+            if cells > lim.max_cells:
+                raise InputError(f"the CSV has more than {lim.max_cells:,} cells")
+            if any(c.strip() for c in row):
+                rows.append(row)
+                if len(rows) > lim.max_rows + 1:  # + a header
+                    raise _too_many(lim.max_rows)
+    except csv.Error as exc:
+        raise InputError(f"the CSV cannot be read: {exc}") from None
+    return rows
+
+
+def check_filename(filename: str) -> None:
+    if "\x00" in filename:
+        raise InputError("the file name contains a NUL character; rename the file")
+    if len(filename) > 255:
+        raise InputError("the file name is longer than 255 characters; rename the file")
+
+
 def parse_bytes(
-    data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int | None = None,
+    max_rows: int | None = None,
+    limits: Limits = WEB,
 ) -> ParsedInput:
-    if len(data) > max_bytes:
+    """Read one uploaded/pasted/CLI file within `limits` (max_bytes/max_rows override)."""
+    lim = limits
+    if max_bytes is not None:
+        lim = replace(lim, max_bytes=max_bytes)
+    if max_rows is not None:
+        lim = replace(lim, max_rows=max_rows)
+    check_filename(filename)
+    if len(data) > lim.max_bytes:
         raise InputError(
-            f"the file is {len(data) / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB"
+            f"the file is {len(data) / 1e6:.1f} MB; the limit is {lim.max_bytes / 1e6:.0f} MB"
         )
     name = filename.lower()
     if name.endswith(".xlsx"):
-        return ParsedInput("column", _limit(_xlsx_rows(data), max_rows), "xlsx")
+        return ParsedInput("column", xlsx_names(data, lim), "xlsx")
     if name.endswith((".xls", ".xlsm", ".ods", ".zip", ".pdf", ".doc", ".docx")):
         raise InputError(
             f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
         )
     text, enc = decode(data)
     if name.endswith(".csv"):
-        try:
-            rows = list(csv.reader(io.StringIO(text)))
-        except csv.Error as exc:
-            raise InputError(f"the CSV cannot be read: {exc}") from None
-        return ParsedInput("column", _limit(_column(rows), max_rows), enc)
-    lines = text.splitlines()
-    _limit([ln for ln in lines if ln.strip()], max_rows)
-    return ParsedInput("text", lines, enc)
+        names = _column(_csv_rows(text, lim))
+        if not any(n.strip() for n in names):
+            raise InputError("the list holds no names")
+        return ParsedInput("column", _limit(names, lim.max_rows), enc)
+    return ParsedInput("text", _text_lines(text, lim.max_rows), enc)
 
 
-def _xlsx_rows(data: bytes) -> list[str]:
-    import zipfile
+# --- xlsx ----------------------------------------------------------------------------------
 
-    from openpyxl import load_workbook
 
+def check_zip(data: bytes, lim: Limits = WEB) -> None:
+    """Refuse a zip whose members would inflate past the limits, before inflating any."""
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError(f"the .xlsx file cannot be opened ({type(exc).__name__})") from None
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError("the .xlsx file cannot be opened: it is not a valid zip file") from None
+    if len(infos) > 10_000:
+        raise InputError(f"the .xlsx file holds {len(infos):,} parts; that is not a list")
+    total = sum(i.file_size for i in infos)
+    if total > lim.max_unzipped:
+        raise InputError(
+            f"the .xlsx file unpacks to {total / 2**20:,.0f} MB; the limit is "
+            f"{lim.max_unzipped / 2**20:.0f} MB"
+        )
+    for i in infos:
+        if i.file_size > 1024 * 1024 and i.file_size > lim.max_ratio * max(i.compress_size, 1):
+            raise InputError(
+                f"the .xlsx file is compressed {i.file_size // max(i.compress_size, 1):,} "
+                "to 1 (a zip bomb?); it is not read"
+            )
+
+
+def _xlsx_reason(exc: BaseException) -> str:
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+
+    seen: BaseException | None = exc
+    while seen is not None:  # openpyxl wraps the parser's error in a ValueError
+        if isinstance(seen, DefusedXmlException | ParseError | SyntaxError | MemoryError):
+            exc = seen
+            break
+        seen = seen.__cause__ or seen.__context__
+    if isinstance(exc, DefusedXmlException):
+        return (
+            "the .xlsx file declares XML entities (an entity bomb or an external "
+            "reference); it is not read"
+        )
+    if isinstance(exc, ParseError | SyntaxError):
+        return "the .xlsx file's XML is damaged (truncated or malformed)"
+    if isinstance(exc, MemoryError):
+        return "the .xlsx file needs more memory to read than a list may use"
+    if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile):
+        return "the .xlsx file is a damaged zip file"
+    return f"the .xlsx file cannot be opened ({type(exc).__name__})"
+
+
+def _sheet_rows(data: bytes, lim: Limits) -> Iterator[list[str]]:
+    import openpyxl
+
+    if not openpyxl.DEFUSEDXML:  # the reader is only safe with defusedxml underneath
+        raise InputError("xlsx files are not read here (defusedxml is not installed)")
+    wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
+        if not wb.worksheets:
+            raise InputError("the .xlsx file has no sheet")
         ws = wb.worksheets[0]
-        rows = [
-            ["" if v is None else str(v) for v in row] for row in ws.iter_rows(values_only=True)
-        ]
+        ws.reset_dimensions()  # read-only sheets: rows a <dimension> only declares are not built
+        cells = 0
+        # rows only skipped over (gaps) are yielded empty, and counted
+        for scanned, row in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells += len(row)
+            if scanned > lim.max_sheet_rows:
+                raise InputError(f"the sheet has more than {lim.max_sheet_rows:,} rows")
+            if cells > lim.max_cells:
+                raise InputError(f"the sheet has more than {lim.max_cells:,} cells")
+            if row:
+                yield ["" if v is None else str(v) for v in row]
     finally:
         wb.close()
-    return _column(rows)
+
+
+def xlsx_names(data: bytes, lim: Limits = WEB) -> list[str]:
+    """The name column of the first sheet, streamed and stopped at the limits."""
+    check_zip(data, lim)
+    rows: list[list[str]] = []
+    try:
+        for row in _sheet_rows(data, lim):
+            if any(c.strip() for c in row):
+                rows.append(row)
+                if len(rows) > lim.max_rows + 1:  # + a header
+                    raise _too_many(lim.max_rows)
+    except InputError:
+        raise
+    except Exception as exc:  # a hostile or damaged file: one line, never a traceback
+        raise InputError(_xlsx_reason(exc)) from None
+    names = _column(rows)
+    if not any(n.strip() for n in names):
+        raise InputError("the sheet holds no names")
+    return _limit(names, lim.max_rows)

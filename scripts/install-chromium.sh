@@ -1,14 +1,27 @@
 #!/usr/bin/env bash
-# Test tooling only: Debian's Chromium (and a CJK font, so screenshots show Chinese
-# text as a user's machine does) for the real-browser tests. Best effort: where they
-# cannot be installed the browser tests skip and say why.
+# Test tooling only: Debian's Chromium and a CJK font (so screenshots show Chinese text
+# as a user's machine does) for the real-browser tests.
+# Exits 0 when both are present (installing them with apt when run as root), and
+# non-zero, saying why, when they cannot be had. `make test` goes on without them on a
+# developer's machine (the browser tests then skip and say why) but not with CI=true.
 set -u
-[ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "CJK" && exit 0
+have() { [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -q "CJK"; }
+have && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null 2>&1 \
-    || echo "chromium could not be installed; browser tests will skip"
+  if ! apt-get update -qq; then
+    echo "install-chromium: apt-get update failed" >&2
+    exit 1
+  fi
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fontconfig; then
+    echo "install-chromium: apt-get could not install chromium and fonts-noto-cjk" >&2
+    exit 1
+  fi
 else
-  echo "not root or no apt-get: browser tests will skip unless /usr/bin/chromium exists"
+  echo "install-chromium: not root or no apt-get; install chromium and a CJK font" \
+       "(Debian: chromium fonts-noto-cjk) to run the browser tests" >&2
 fi
-exit 0
+if ! have; then
+  [ -x /usr/bin/chromium ] || echo "install-chromium: /usr/bin/chromium is missing" >&2
+  fc-list 2>/dev/null | grep -q "CJK" || echo "install-chromium: no CJK font (fc-list)" >&2
+  exit 1
+fi

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -30,8 +31,9 @@ class Batch:
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
-    with (_DATA / name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    # a Traversable opens text without `newline`: wrap the bytes, as csv wants newline=""
+    with (_DATA / name).open("rb") as raw:
+        return list(csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8", newline="")))
 
 
 def read_text(name: str) -> str:

@@ -63,6 +63,6 @@ def standalone_html(m: folium.Map, *, title: str, lines: tuple[str, ...] = ()) -
 
 def _text(value: str) -> str:
     """Escaped like the map's own text: HTML, and braces (the page goes through Jinja)."""
-    import html as html_mod
+    from dashboard.escape import html_text
 
-    return html_mod.escape(value).replace("{", "&#123;").replace("}", "&#125;")
+    return html_text(value)

@@ -25,6 +25,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import ui
+from dashboard.escape import md
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.list_layer import (
     DRAWN,
@@ -37,10 +38,18 @@ from dashboard.list_layer import (
 from dashboard.state import BATCHES, LEVELS, ViewState
 from geodata.exports import csv_text, xlsx_bytes
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
-from geodata.inputs import MAX_BYTES, MAX_ROWS, InputError, ParsedInput, parse_bytes
+from geodata.inputs import (
+    MAX_BYTES,
+    MAX_ROWS,
+    InputError,
+    ParsedInput,
+    check_filename,
+    parse_bytes,
+)
+from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
 from geodata.reasons import reason_text
-from geodata.userlists import Store, UserList, diff_with_registry, new_list
+from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
 UPLOAD_TYPES = ("txt", "csv", "xlsx")
@@ -96,8 +105,17 @@ def read_paste(text: str) -> ParsedInput:
 
 
 def read_upload(data: bytes, filename: str) -> ParsedInput:
-    """An uploaded file (.txt, .csv, .xlsx), decoded and limited by geodata.inputs."""
-    parsed = parse_bytes(data, filename)
+    """An uploaded file (.txt, .csv, .xlsx), decoded and limited by geodata.inputs. A
+    spreadsheet is parsed in a capped child process: it cannot starve other sessions."""
+    check_filename(filename)
+    if not filename.lower().endswith(tuple(f".{ext}" for ext in UPLOAD_TYPES)):
+        raise InputError(
+            f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
+        )
+    if filename.lower().endswith(".xlsx"):
+        parsed = parse_isolated(data, filename)
+    else:
+        parsed = parse_bytes(data, filename)
     if not any(str(r).strip() for r in parsed.rows):
         raise InputError("the file holds no names")
     return parsed
@@ -390,13 +408,13 @@ def work_of(ul: UserList) -> Work:
     )
 
 
-def saved_frame(lists: Sequence[UserList], lang: str) -> pd.DataFrame:
+def saved_frame(lists: Sequence[Summary], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("lists_col_name", lang): [u.name for u in lists],
-            t("lists_col_items", lang): [len(u.rows) for u in lists],
+            t("lists_col_items", lang): [u.items for u in lists],
             **{
-                t(f"lists_status_{s}", lang): [u.counts().get(s, 0) for u in lists]
+                t(f"lists_status_{s}", lang): [u.counts.get(s, 0) for u in lists]
                 for s in STATUSES
             },
             t("lists_col_batch", lang): [
@@ -411,17 +429,18 @@ def saved_frame(lists: Sequence[UserList], lang: str) -> pd.DataFrame:
     )
 
 
-def saved_lists(store: Store | None = None) -> list[UserList]:
-    """The saved lists, oldest first; none when the data folder cannot be read."""
+def saved_lists(store: Store | None = None) -> tuple[list[Summary], list[Damaged]]:
+    """The saved lists (oldest first) from the store's index, and those that could not
+    be read; none when the data folder cannot be read."""
     try:
-        return (store or Store()).all()
+        return (store or Store()).summaries()
     except OSError:
-        return []
+        return [], []
 
 
-def overrides(store: Store | None = None) -> dict[int, UserList]:
+def overrides(store: Store | None = None) -> dict[int, Summary]:
     """Batch -> the saved list that completes it (what the map and tallies use)."""
-    lists = saved_lists(store)
+    lists, _ = saved_lists(store)
     out = {}
     for b in BATCHES:
         mine = [u for u in lists if u.as_batch == b]
@@ -430,20 +449,18 @@ def overrides(store: Store | None = None) -> dict[int, UserList]:
     return out
 
 
-def md(value: object) -> str:
-    """Plain text for markdown: user text never becomes emphasis, links or images."""
-    text = str(value)
-    for ch in "\\`*_[]()<>#|!~${}":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
 # --- the page ---------------------------------------------------------------------------
+
+
+def cast_session(ss: Any) -> MutableMapping[str, Any]:
+    """st.session_state is a mutable mapping in behaviour, not in its declared type."""
+    out: MutableMapping[str, Any] = ss
+    return out
 
 
 def _on_paste() -> None:
     ss = st.session_state
-    load_into(ss, name=ss.get("lists_name", ""), text=ss.get("lists_text", ""))
+    load_into(cast_session(ss), name=ss.get("lists_name", ""), text=ss.get("lists_text", ""))
 
 
 def _on_upload() -> None:
@@ -452,7 +469,8 @@ def _on_upload() -> None:
     if up is None:
         ss[ERROR] = t("lists_no_file", _lang())
         return
-    load_into(ss, name=ss.get("lists_name", ""), data=up.getvalue(), filename=up.name)
+    load_into(cast_session(ss), name=ss.get("lists_name", ""), data=up.getvalue(),
+              filename=up.name)
 
 
 def _lang() -> str:
@@ -566,7 +584,7 @@ def _override_notes(lang: str) -> None:
                 lang,
                 batch=batch_label(b, 0, lang, short=True),
                 name=md(ul.name),
-                n=sum(1 for r in ul.rows if r["status"] in DRAWN),
+                n=sum(ul.counts.get(s, 0) for s in DRAWN),
                 provenance=md(ul.provenance or "—"),
             ),
             icon="📋",
@@ -590,9 +608,10 @@ def _input(lang: str) -> None:
         )
         st.button(t("lists_resolve", lang), key="lists_go_text", on_click=_on_paste, type="primary")
     with upload:
+        # No `type=`: Streamlit would then check the name itself and raise for a NUL in
+        # it, taking the whole page down; geodata.inputs refuses other types in one line.
         st.file_uploader(
             t("lists_upload", lang),
-            type=list(UPLOAD_TYPES),
             key="lists_file",
             max_upload_size=MAX_BYTES // (1024 * 1024),
         )
@@ -789,10 +808,31 @@ def _save(work: Work, lang: str) -> None:
     )
 
 
+def _on_delete_damaged(list_id: str) -> None:
+    Store().delete(list_id)
+    st.session_state[NOTICE] = ("deleted", "")
+
+
+def _damaged(bad: Sequence[Damaged], lang: str) -> None:
+    """A saved list that cannot be read is named, with why, and can be deleted."""
+    detail = "; ".join(f"{d.list_id}: {d.reason}" for d in bad[:3])
+    detail += "; …" if len(bad) > 3 else ""
+    st.warning(t("lists_damaged", lang, n=len(bad), detail=md(detail)), icon="⚠️")
+    for d in bad[:10]:
+        st.button(
+            t("lists_damaged_delete", lang, id=d.list_id),
+            key=f"lists_del_bad_{d.list_id}",
+            on_click=_on_delete_damaged,
+            args=(d.list_id,),
+        )
+
+
 def _saved(lang: str) -> None:
     st.subheader(t("lists_saved", lang))
     store = Store()
-    lists = saved_lists(store)
+    lists, bad = saved_lists(store)
+    if bad:
+        _damaged(bad, lang)
     if not lists:
         if store.root.exists() and not store.root.is_dir():
             st.warning(t("lists_folder_bad", lang, path=md(store.root)))

@@ -3,11 +3,10 @@ steps 2014 → 2014–2015 → 2014–2016 (cumulative) driven by buttons or a c
 
 from __future__ import annotations
 
-import html
-
 import streamlit as st
 
 from dashboard import data, export_downloads, presenting, state, ui
+from dashboard.escape import html_text
 from dashboard.export import facts
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
@@ -40,11 +39,11 @@ h1 {font-size: clamp(1.35rem, 2.4vw, 2.5rem) !important; padding: 0 !important;
 
 
 def _counts_html(pilots_n: int, counts: list[facts.BatchCount], lang: str) -> str:
-    parts = [f'<span class="b">{html.escape(t("present_total", lang))} <b>{pilots_n}</b></span>']
+    parts = [f'<span class="b">{html_text(t("present_total", lang))} <b>{pilots_n}</b></span>']
     shown = {c.batch: c for c in counts}
     for b in BATCHES:
-        label = html.escape(batch_label(b, BATCH_YEARS[b], lang))
-        value = html.escape(facts.count_text(shown[b], lang)) if b in shown else "–"
+        label = html_text(batch_label(b, BATCH_YEARS[b], lang))
+        value = html_text(facts.count_text(shown[b], lang)) if b in shown else "–"
         parts.append(f'<span class="b"><i style="background:{BATCH_COLOURS[b]}"></i>'
                      f"{label} <b>{value}</b></span>")
     return f'<p class="atlas-counts">{"".join(parts)}</p>'
@@ -60,14 +59,14 @@ def render(s: ViewState) -> None:
     with head:
         st.title(facts.step_title(s, lang))
         sub = f"{facts.filters_text(s, lang)} · {facts.dates_text(lang)}"
-        st.html(f'<p class="atlas-sub">{html.escape(sub)}</p>')
+        st.html(f'<p class="atlas-sub">{html_text(sub)}</p>')
     with nav:
         _buttons(s)
 
     st.html(_counts_html(len(pilots), counts, lang))
     line = facts.caveat(counts, lang)
     if line:
-        st.html(f'<p class="atlas-caveat">{html.escape(line)}</p>')
+        st.html(f'<p class="atlas-caveat">{html_text(line)}</p>')
     # the page script sizes this map's frame to the rest of the viewport
     ui.show_map(pilots, s, key=f"map_present_{s.step}", height=520, large=True, fill=True)
 

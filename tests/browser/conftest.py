@@ -6,16 +6,15 @@ that nothing tried to leave it (the app must work offline and in mainland China)
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+
+from bench.app_server import start_app, stop_app
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path(os.environ.get("PILOT_ATLAS_CHROMIUM", "/usr/bin/chromium"))
@@ -33,66 +32,28 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def start_app(
-    script: str = "dashboard/app.py", *, env: dict[str, str] | None = None
-) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    cmd = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        script,
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    proc = subprocess.Popen(
-        cmd,
-        cwd=ROOT,
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=1) as r:
-                if r.status == 200:
-                    return proc, url
-        except OSError:
-            time.sleep(0.2)
-        if proc.poll() is not None:
-            break
-    proc.kill()
-    out = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
-    raise RuntimeError(f"streamlit did not start:\n{out[-2000:]}")
-
-
-def stop_app(proc: subprocess.Popen[bytes]) -> None:
-    proc.terminate()
+def need_browser() -> None:
+    """Skip without Chromium or a CJK font, except on CI (CI=true), where that fails."""
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"no Chromium at {CHROMIUM} (Debian package 'chromium')")
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        fonts = subprocess.run(["fc-list"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        fonts = ""
+    if "CJK" not in fonts:
+        missing.append("no CJK font (Debian package 'fonts-noto-cjk')")
+    if not missing:
+        return
+    reason = "; ".join(missing)
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason}: browser tests cannot run on CI", pytrace=False)
+    pytest.skip(f"{reason}; browser tests skip")
 
 
 @pytest.fixture(scope="session")
 def app_url() -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package 'chromium'); browser tests skip")
+    need_browser()
     proc, url = start_app()
     try:
         yield url
@@ -102,8 +63,7 @@ def app_url() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no Chromium at {CHROMIUM} (Debian package 'chromium'); browser tests skip")
+    need_browser()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

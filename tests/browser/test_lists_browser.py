@@ -78,7 +78,7 @@ def test_paste_and_gbk_upload_audit_map_and_nothing_runs(
     page = offline_page.page
     page.add_init_script("window.__xss = 0;")
     page.goto(f"{app_url}/?mode=lists")
-    _wait_text(page, "限制：文件不超过 5 MB，名单不超过 20,000 行")
+    _wait_text(page, "限制：文件不超过 5 MB，名单不超过 20,000 项")
 
     # paste: name and text both carry the injection
     _commit(page.get_by_label("名单名称"), INJECT)

@@ -478,10 +478,12 @@ def p95(times: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def test_twenty_sessions_in_parallel_no_cross_talk():
-    """20 sessions at once, each with its own session state, each reading, resolving
-    and mapping its own list through the page's own functions (streamlit's AppTest
-    shares one global runtime, so it cannot run sessions in parallel threads)."""
+def test_twenty_lists_resolved_and_mapped_from_parallel_threads():
+    """20 threads at once read, resolve and map 20 lists through the page's functions,
+    sharing the one geocoder and boundary layers: each result equals its serial answer.
+    (Each thread has its own dict here, so this is about shared geocoding state only;
+    real sessions against one server, which could cross-talk, are tested in
+    tests/browser/test_sessions_browser.py and measured in bench/sessions.py.)"""
     from geodata.registry import resolved_registry
 
     warm()

@@ -108,16 +108,36 @@ def test_export_formats(tmp_path: Path) -> None:
         assert p.returncode == 0, p.stderr
     gj = json.loads((tmp_path / "r.geojson").read_text(encoding="utf-8"))
     assert len(gj["features"]) == 163
+    from geodata.registry import registry_rows
+
+    # each feature's geometry is a point exactly for towns and zones, a polygon for units
+    by_id = {str(r["pilot_id"]): r for r in registry_rows()}
+    for f in gj["features"]:
+        row = by_id[str(f["properties"]["pilot_id"])]
+        point = row["level"] in ("town", "zone")
+        assert (f["geometry"]["type"] == "Point") == point, row["name_published"]
+        assert point or f["geometry"]["type"] in ("Polygon", "MultiPolygon")
     kinds = {f["geometry"]["type"] for f in gj["features"]}
-    assert {"Point"} < kinds | {"Point"} and ("MultiPolygon" in kinds or "Polygon" in kinds)
+    assert "Point" in kinds and kinds & {"Polygon", "MultiPolygon"}
     import geopandas as gpd
 
     assert len(gpd.read_parquet(tmp_path / "r.parquet")) == 163
 
 
 def test_audit_states_completeness() -> None:
+    from geodata.registry import completeness
+
     out = run("audit").stdout.decode()
-    assert "64" in out and "73" in out and "111" in out and "unconfirmed" in out
+    table = [ln.split() for ln in out.splitlines()[1:4]]
+    # batch, year, official members, known, official/reported/unconfirmed: one row a batch
+    assert [(r[0], r[1], r[2]) for r in table] == [("1", "2014", "64"), ("2", "2015", "73"),
+                                                   ("3", "2016", "111")]
+    for row, c in zip(table, completeness(), strict=True):
+        assert row[3] == str(c["known"])
+        assert row[4] == f"{c['official']}/{c['reported']}/{c['unconfirmed']}"
+    assert table[2][3] == "111"  # batch 3 is complete
+    assert int(table[0][3]) < 64 and int(table[1][3]) < 73  # batches 1 and 2 are not
+    assert "unconfirmed members (shown only on request)" in out
 
 
 def test_short_gbk_that_is_also_valid_utf8() -> None:
@@ -130,3 +150,66 @@ def test_short_gbk_that_is_also_valid_utf8() -> None:
 def test_utf16_from_windows_notepad() -> None:
     p = run("geocode", "-", stdin="江苏省\n".encode("utf-16"))
     assert [r["adcode"] for r in rows_of(p.stdout)] == ["320000"]
+
+
+# --- errors: one line on stderr, non-zero exit, no traceback, nothing overwritten -------------
+
+
+def _one_line_error(p: subprocess.CompletedProcess[bytes], *words: str) -> None:
+    err = p.stderr.decode()
+    assert p.returncode != 0 and "Traceback" not in err, err
+    assert err.count("\n") == 1 and err.startswith("pilot-atlas: "), err
+    for w in words:
+        assert w in err, err
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("-o", "/nonexistent/x"), ("does not exist",)),
+        (("-o", "/tmp"), ("is a folder",)),
+        (("-o", "/proc/version"), ("cannot write",)),
+    ],
+)
+def test_bad_output_is_one_line(tmp_path: Path, args: tuple[str, ...], words: tuple[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("河北省安平县\n", encoding="utf-8")
+    _one_line_error(run("geocode", str(src), *args), *words)
+    _one_line_error(run("export", *args), *words)
+
+
+def test_dev_zero_is_refused_in_bounded_memory() -> None:
+    p = run("geocode", "/dev/zero", "--max-bytes", str(8 * 1024 * 1024))
+    _one_line_error(p, "--max-bytes")
+
+
+def test_max_bytes_raises_the_cap(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("河北省安平县\n" * 3, encoding="utf-8")
+    _one_line_error(run("geocode", str(src), "--max-bytes", "10"), "larger than 10 bytes")
+    p = run("geocode", str(src), "--max-bytes", "1000")
+    assert p.returncode == 0 and len(rows_of(p.stdout)) == 3
+
+
+def test_refuses_to_overwrite_its_input(tmp_path: Path) -> None:
+    src = tmp_path / "f.txt"
+    src.write_text("河北省安平县\n", encoding="utf-8")
+    _one_line_error(run("geocode", str(src), "-o", str(src)), "input file")
+    assert src.read_text(encoding="utf-8") == "河北省安平县\n"
+
+
+def test_hostile_xlsx_is_one_line(tmp_path: Path) -> None:
+    from bench.hostile_files import billion_laughs_xlsx
+
+    (tmp_path / "x.xlsx").write_bytes(billion_laughs_xlsx())
+    _one_line_error(run("geocode", str(tmp_path / "x.xlsx")), "XML entities")
+
+
+def test_lists_check_reports_and_repairs(tmp_path: Path) -> None:
+    (tmp_path / "list-bad0000").mkdir()
+    (tmp_path / "list-bad0000" / "list.json").write_text('{"rows": "x"}', encoding="utf-8")
+    p = run("lists", "check", "--data", str(tmp_path))
+    assert p.returncode == 1 and "cannot be read: list-bad0000" in p.stdout.decode()
+    p = run("lists", "check", "--repair", "--data", str(tmp_path))
+    assert p.returncode == 0 and "deleted list-bad0000" in p.stdout.decode()
+    assert not (tmp_path / "list-bad0000").exists()

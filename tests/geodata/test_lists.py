@@ -153,6 +153,31 @@ def test_batch12_names_one_per_line_all_resolve() -> None:
     assert all(r.status in (MATCHED, APPROXIMATE) for r in results), [
         (r.input, r.status, r.note) for r in results if r.status not in (MATCHED, APPROXIMATE)
     ]
+    # each resolves in the province the seed names, at the seed's level, to the unit the
+    # text names (or the unit it became), never elsewhere
+    seed_rows = seeds.read_csv("batches_1_2_found.csv")
+    level_of_seed = {"province": "province", "prefecture": "prefecture", "county": "county",
+                     "county_city": "county", "district": "county", "town": "town"}
+    from geodata.boundaries import raw_features
+
+    province_code = {name: code for code, name, _ in raw_features("province")}
+    for seed, res in zip(seed_rows, results, strict=True):
+        row = res.row()
+        assert str(row["adcode"])[:2] == province_code[seed["province"]][:2], (seed, row)
+        level = level_of_seed[seed["level"]]
+        became_unit = level == "town" and row["renamed_from"]  # 龙港镇 is 龙港市 today
+        assert row["level"] == level or (level == "town" and row["town"]) or became_unit, (
+            seed, row)
+        named = str(row["town"] or row["renamed_from"] or row["unit_name"])
+        assert named[:2] in seed["place"], (seed["place"], row)
+    by_place = {s["place"]: r.adcode for s, r in zip(seed_rows, results, strict=True)}
+    assert {k: by_place[k] for k in ("云南省大理州大理市", "河南省开封市兰考县",
+                                     "河南省新乡市长垣县", "浙江省温州市苍南县龙港镇",
+                                     "广东省深圳市光明新区")} == {
+        "云南省大理州大理市": "532901", "河南省开封市兰考县": "410225",
+        "河南省新乡市长垣县": "410783", "浙江省温州市苍南县龙港镇": "330383",
+        "广东省深圳市光明新区": "440311",
+    }
 
 
 def test_two_provinces_on_one_line() -> None:

@@ -29,7 +29,13 @@ def test_batch2_has_the_14_land_reform_pilots() -> None:
 def test_pilot_ids_are_unique_and_stable() -> None:
     ids = [r["pilot_id"] for r in registry_rows()]
     assert len(ids) == len(set(ids)) == 163
-    assert seeds.pilot_id(3, "三都縣", "x") == seeds.pilot_id(3, "三都縣", "x")
+    # ids are in shared links (?pilot=…): they follow batch, context and name only, so
+    # they survive reordering the seeds and new rows; these are ids links already carry
+    by_id = {r["pilot_id"]: r for r in registry_rows()}
+    assert by_id["b3-8ecc3630"]["unit_name"] == "顺义区"
+    assert seeds.pilot_id(3, "三都縣", "x") == "b3-835691d3"
+    assert len({seeds.pilot_id(3, "三都縣", "x"), seeds.pilot_id(2, "三都縣", "x"),
+                seeds.pilot_id(3, "三都縣", "y"), seeds.pilot_id(3, "三都县", "x")}) == 4
 
 
 def test_batch3_zhejiang_has_four() -> None:

@@ -1,0 +1,145 @@
+"""A busy meeting against one real `streamlit run`: N websocket sessions (bench/st_session.py,
+Streamlit's own protocol, no browser) open the default map at once; then M sessions each
+paste and resolve a different list at once, and each must see only its own. Prints JSON.
+
+    .venv/bin/python -m bench.sessions [--open 50] [--lists 20]
+
+Goals (issue 11): opening, p95 time to map <= 3 s and no failure; lists, p95 <= 5 s and
+no cross-talk."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import tempfile
+import time
+from typing import Any
+
+from bench.app_server import rss_mb, start_app, stop_app
+from bench.st_session import Session, text_state, trigger_state
+
+# Real county-level units, one per list: each session's list names a different one.
+COUNTIES = [
+    "河北省安平县", "北京市顺义区", "浙江省开化县", "贵州省独山县", "吉林省珲春市",
+    "江西省樟树市", "山东省青州市", "河南省禹州市", "湖北省仙桃市", "湖南省浏阳市",
+    "广东省东莞市", "四川省泸县", "云南省大理市", "陕西省神木市", "甘肃省敦煌市",
+    "青海省格尔木市", "宁夏回族自治区吴忠市", "福建省晋江市", "安徽省宣城市", "辽宁省海城市",
+]
+
+
+def pct(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    s = sorted(values)
+    return round(s[min(len(s) - 1, max(0, round(p / 100 * len(s) + 0.5) - 1))], 3)
+
+
+async def _open(url: str) -> dict[str, Any]:
+    t0 = time.perf_counter()
+    try:
+        async with Session(url) as s:
+            run = await s.run(timeout=120)
+        at = run.map_at
+        return {
+            "ok": at is not None and not run.exceptions,
+            "map_s": None if at is None else time.perf_counter() - t0 - (run.finished_at or 0) + at,
+            "error": "; ".join(run.exceptions)[:200],
+        }
+    except Exception as exc:  # a failed session is a result, not a crash of the bench
+        return {"ok": False, "map_s": None, "error": f"{type(exc).__name__}: {exc}"[:200]}
+
+
+async def _list(url: str, i: int) -> dict[str, Any]:
+    name, county = f"bench-list-{i:02d}", COUNTIES[i % len(COUNTIES)]
+    t0 = time.perf_counter()
+    try:
+        async with Session(url, "mode=lists") as s:
+            page = await s.run(timeout=120)
+            text_id, go_id, name_id = (page.widget_id(k) for k in
+                                       ("lists_text", "lists_go_text", "lists_name"))
+            if not (text_id and go_id and name_id):
+                return {"ok": False, "s": None, "error": "list widgets not found"}
+            done = await s.run(
+                [text_state(name_id, name), text_state(text_id, county), trigger_state(go_id)],
+                timeout=120,
+            )
+        took = time.perf_counter() - t0
+        raw = bytes(done.raw)
+        mine = name.encode() in raw and county.encode() in raw
+        others = [
+            j for j in range(len(COUNTIES))
+            if j != i % len(COUNTIES) and f"bench-list-{j:02d}".encode() in raw
+        ]
+        return {
+            "ok": mine and not done.exceptions,
+            "s": took,
+            "sees_own": mine,
+            "sees_others": others,
+            "error": "; ".join(done.exceptions)[:200],
+        }
+    except Exception as exc:
+        return {"ok": False, "s": None, "error": f"{type(exc).__name__}: {exc}"[:200]}
+
+
+async def _all(coros: list[Any]) -> list[dict[str, Any]]:
+    return list(await asyncio.gather(*coros))
+
+
+def main(n_open: int = 50, n_lists: int = 20) -> dict[str, Any]:
+    load0 = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory() as data:
+        proc, url = start_app(env={"PILOT_ATLAS_DATA": data})
+        try:
+            warm = asyncio.run(_open(url))  # the first run loads the data, once per server
+            t0 = time.perf_counter()
+            opened = asyncio.run(_all([_open(url) for _ in range(n_open)]))
+            open_wall = time.perf_counter() - t0
+            rss_open = rss_mb(proc.pid)
+            asyncio.run(_list(url, 0))  # warm the geocoder
+            lists = asyncio.run(_all([_list(url, i) for i in range(n_lists)]))
+            rss_lists = rss_mb(proc.pid)
+        finally:
+            stop_app(proc)
+    maps = [r["map_s"] for r in opened if r["ok"]]
+    took = [r["s"] for r in lists if r["ok"]]
+    result = {
+        "bench": "sessions",
+        "cpus": os.cpu_count(),
+        "load_average_before": round(load0, 2),  # other work on the machine meanwhile
+        "warm_first_map_s": warm["map_s"],
+        "open": {
+            "sessions": n_open,
+            "failed": sum(1 for r in opened if not r["ok"]),
+            "errors": sorted({r["error"] for r in opened if r["error"]})[:5],
+            "time_to_map_s": {
+                "p50": pct(maps, 50), "p95": pct(maps, 95), "max": pct(maps, 100),
+                "mean": round(statistics.fmean(maps), 3) if maps else None,
+            },
+            "wall_s": round(open_wall, 3),
+            "goal_p95_s": 3.0,
+            "met": len(maps) == n_open and pct(maps, 95) <= 3.0,
+        },
+        "lists": {
+            "sessions": n_lists,
+            "failed": sum(1 for r in lists if not r["ok"]),
+            "cross_talk": sum(1 for r in lists if r.get("sees_others")),
+            "errors": sorted({r["error"] for r in lists if r["error"]})[:5],
+            "time_s": {"p50": pct(took, 50), "p95": pct(took, 95), "max": pct(took, 100)},
+            "goal_p95_s": 5.0,
+            "met": len(took) == n_lists and pct(took, 95) <= 5.0
+            and not any(r.get("sees_others") for r in lists),
+        },
+        "server_rss_mb": {"after_open": round(rss_open), "after_lists": round(rss_lists)},
+    }
+    return result
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--open", type=int, default=50)
+    ap.add_argument("--lists", type=int, default=20)
+    a = ap.parse_args()
+    print(json.dumps(main(a.open, a.lists), ensure_ascii=False, indent=2))

@@ -1,0 +1,158 @@
+"""One map HTML per view, shared by every session: a busy meeting (dozens of people
+opening the same national map at once) pays for building and rendering it once.
+
+`st_folium` renders the whole folium tree on every run (~0.3 s of CPU for the national
+map, most of a page load). Here the strings it sends to its component (script, header,
+HTML, asset links) are made once per cache key with streamlit-folium's own helpers
+and reused; only the per-call arguments (key, height, returned objects, callback) are
+added on each run. `tests/dashboard/test_shared_map.py` checks that the component
+receives exactly what `st_folium` would send, so a new streamlit-folium cannot drift.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+import folium
+import streamlit as st
+import streamlit_folium as sf
+
+_RENDER_KEYS = ("script", "header", "html", "id", "css_links", "js_links", "bounds", "zoom")
+
+
+def render_args(m: folium.Map) -> dict[str, Any]:
+    """The strings st_folium derives from a map, in the order st_folium derives them."""
+    m.get_root().render()
+    m.render()
+    html = sf._get_html(m)
+    header = sf._get_header(m)
+    script = sf._get_map_string(m)
+    try:
+        (s, w), (n, e) = m.get_bounds()
+    except (AttributeError, TypeError, ValueError):
+        s = w = n = e = None
+    css: list[str] = []
+    js: list[str] = []
+
+    def walk(el: Any) -> Iterable[Any]:
+        if isinstance(el, folium.elements.JSCSSMixin):
+            yield el
+        for child in getattr(el, "_children", {}).values():
+            yield from walk(child)
+
+    for el in walk(m):
+        css.extend(href for _, href in getattr(el, "default_css", []))
+        js.extend(src for _, src in getattr(el, "default_js", []))
+    return {
+        "script": script,
+        "header": header,
+        "html": html,
+        "id": sf.get_full_id(m),
+        "css_links": list(dict.fromkeys(css)),
+        "js_links": list(dict.fromkeys(js)),
+        "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
+        "zoom": m.options.get("zoom") if hasattr(m, "options") else {},
+        "_hashes": {},
+    }
+
+
+def render_parts(parts: Any) -> dict[str, Any]:
+    """`render_args` of a map built in parts (`map_view.MapParts`): the fixed base as the
+    script, and the groups and layer control as st_folium's swappable feature-group and
+    layer-control strings (the component swaps those in place, keeping its map)."""
+    r = render_args(parts.base)
+    r["feature_group"] = "".join(
+        sf._get_feature_group_string(g, parts.base, idx=i) for i, g in enumerate(parts.groups))
+    r["layer_control"] = sf._get_layer_control_string(parts.control, parts.base)
+    return r
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _rendered(cache_key: Hashable, _build: Callable[[], Any]) -> dict[str, Any]:
+    del cache_key  # the key only: the normalised view and the data version
+    built = _build()
+    return render_args(built) if isinstance(built, folium.Map) else render_parts(built)
+
+
+def _defaults(r: dict[str, Any], returned_objects: Iterable[str] | None) -> dict[str, Any]:
+    every: dict[str, Any] = {
+        "last_clicked": None,
+        "last_object_clicked": None,
+        "last_object_clicked_count": None,
+        "last_object_clicked_tooltip": None,
+        "last_object_clicked_popup": None,
+        "all_drawings": None,
+        "last_active_drawing": None,
+        "bounds": r["bounds"],
+        "zoom": r["zoom"],
+        "last_circle_radius": None,
+        "last_circle_polygon": None,
+        "selected_layers": None,
+        "selected_tags": None,
+        "last_geocoder_result": None,
+    }
+    wanted = None if returned_objects is None else set(returned_objects)
+    return {k: v for k, v in every.items() if wanted is None or k in wanted}
+
+
+def component_args(
+    r: dict[str, Any],
+    *,
+    key: str,
+    height: int = 700,
+    width: int | None = 500,
+    use_container_width: bool = False,
+    returned_objects: Iterable[str] | None = None,
+    zoom: int | None = None,
+    center: tuple[float, float] | None = None,
+    return_on_hover: bool = False,
+    pixelated: bool = False,
+    wrap_longitude: bool = False,
+) -> dict[str, Any]:
+    """What st_folium passes to its component for rendered map `r` and these options."""
+    hashes: dict[tuple[str, bool], str] = r["_hashes"]
+    hkey = (key, return_on_hover)
+    if hkey not in hashes:  # a regex over the whole script: once per key, not per run
+        hashes[hkey] = sf.generate_js_hash(r["script"], key, return_on_hover)
+    returned = list(returned_objects) if returned_objects is not None else None
+    return {
+        **{k: r[k] for k in ("script", "header", "html", "id")},
+        "key": hashes[hkey],
+        "height": height,
+        "width": None if use_container_width else width,
+        "returned_objects": returned,
+        "default": _defaults(r, returned),
+        "zoom": zoom,
+        "center": center,
+        "feature_group": r.get("feature_group"),
+        "return_on_hover": return_on_hover,
+        "layer_control": r.get("layer_control"),
+        "pixelated": pixelated,
+        "css_links": r["css_links"],
+        "js_links": r["js_links"],
+        "wrap_longitude": wrap_longitude,
+    }
+
+
+def show(
+    build: Callable[[], Any],
+    cache_key: Hashable,
+    *,
+    key: str,
+    on_change: Callable[[], None] | None = None,
+    **options: Any,
+) -> Any:
+    """`st_folium(build(), key=key, **options)`, with the map built and rendered once per
+    `cache_key` for all sessions. `cache_key` must change whenever the map would.
+    `build` returns a folium.Map, or a `map_view.MapParts` (base + swappable groups)."""
+    r = _rendered(cache_key, build)
+    args = component_args(r, key=key, **options)
+    hash_key = args["key"]
+
+    def _changed() -> None:
+        st.session_state[key] = st.session_state.get(hash_key, {})
+        if on_change is not None:
+            on_change()
+
+    return sf._component_func(**args, on_change=_changed)

@@ -1,0 +1,126 @@
+"""The shared map sends its component exactly what st_folium would send for the same
+map: the cache saves the work, never changes the page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import streamlit_folium as sf
+
+from dashboard import shared_map
+from dashboard.map_view import MapSpec, build_map
+from dashboard.state import ViewState
+from geodata.boundaries import load_layer
+from geodata.registry import resolved_registry
+
+
+@pytest.fixture(scope="module")
+def maps():
+    reg = resolved_registry(simplified=True)
+    prov = load_layer("province", simplified=True)
+    from dashboard.filters import filter_pilots
+
+    pilots = filter_pilots(reg, ViewState(batches=(3,)))
+    return [
+        lambda: build_map(reg, prov, spec=MapSpec()),
+        lambda: build_map(pilots, prov, spec=MapSpec(lang="en", style="choropleth")),
+        lambda: build_map(reg, prov, spec=MapSpec(focus="520000", large=True)),
+    ]
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch, call: Any) -> dict[str, Any]:
+    seen: dict[str, Any] = {}
+
+    def record(**kwargs: Any) -> None:
+        kwargs.pop("on_change")
+        seen.update(kwargs)
+
+    monkeypatch.setattr(sf, "_component_func", record)
+    call()
+    return seen
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"height": 620, "use_container_width": True,
+         "returned_objects": ["last_object_clicked_tooltip", "last_object_clicked_count"]},
+        {"height": 400, "returned_objects": None, "zoom": 6, "center": (30.0, 110.0)},
+    ],
+)
+def test_same_component_arguments_as_st_folium(
+    monkeypatch: pytest.MonkeyPatch, maps: list[Any], index: int, options: dict[str, Any]
+) -> None:
+    build = maps[index]
+    theirs = _recorded(monkeypatch, lambda: sf.st_folium(build(), key="m", **options))
+    rendered = shared_map.render_args(build())
+    mine = _recorded(
+        monkeypatch, lambda: sf._component_func(  # what show() passes
+            **shared_map.component_args(rendered, key="m", **options), on_change=None
+        )
+    )
+    assert set(mine) == set(theirs)
+    for k in theirs:
+        assert mine[k] == theirs[k], k
+    assert len(mine["script"]) > 10_000 and mine["key"] == theirs["key"]
+
+
+def test_a_rendered_map_is_reused_for_every_call(maps: list[Any]) -> None:
+    r = shared_map.render_args(maps[0]())
+    a = shared_map.component_args(r, key="map_explore", height=620)
+    b = shared_map.component_args(r, key="map_explore", height=620)
+    assert a == b and a["script"] is b["script"]  # the same string, not a new render
+    other = shared_map.component_args(r, key="map_counts", height=620)
+    assert other["key"] != a["key"]  # the component key follows the widget key
+
+
+@pytest.mark.parametrize("spec", [MapSpec(), MapSpec(lang="en", style="choropleth"),
+                                  MapSpec(drill="430000", selected="x")])
+def test_parts_same_component_arguments_as_st_folium(
+    monkeypatch: pytest.MonkeyPatch, spec: MapSpec
+) -> None:
+    from dashboard.map_view import build_parts
+
+    reg = resolved_registry(simplified=True)
+    prov = load_layer("province", simplified=True)
+    pref = load_layer("prefecture", simplified=True)
+    options = {"height": 620, "use_container_width": True,
+               "returned_objects": ["last_object_clicked_tooltip"]}
+
+    def build() -> Any:
+        return build_parts(reg, prov, spec=spec, prefectures=pref)
+
+    def call_st_folium() -> None:
+        p = build()
+        sf.st_folium(p.base, key="m", feature_group_to_add=p.groups,
+                     layer_control=p.control, **options)
+
+    theirs = _recorded(monkeypatch, call_st_folium)
+    rendered = shared_map.render_parts(build())
+    mine = _recorded(
+        monkeypatch, lambda: sf._component_func(
+            **shared_map.component_args(rendered, key="m", **options), on_change=None
+        )
+    )
+    assert set(mine) == set(theirs)
+    for k in theirs:
+        assert mine[k] == theirs[k], k
+    assert mine["feature_group"] and "L.control.layers" in mine["layer_control"]
+
+
+def test_a_filter_change_keeps_the_base_and_so_the_map() -> None:
+    from dashboard.filters import filter_pilots
+    from dashboard.map_view import build_parts
+
+    reg = resolved_registry(simplified=True)
+    prov = load_layer("province", simplified=True)
+    a = shared_map.render_parts(build_parts(reg, prov, spec=MapSpec()))
+    shown = filter_pilots(reg, ViewState(batches=(3,), provinces=("湖南省",)))
+    b = shared_map.render_parts(build_parts(shown, prov, spec=MapSpec(
+        bounds=((24.6, 108.7), (30.2, 114.3)), drill="430000")))
+    ka = shared_map.component_args(a, key="m")["key"]
+    kb = shared_map.component_args(b, key="m")["key"]
+    assert ka == kb  # the same component instance: the browser keeps its map
+    assert a["feature_group"] != b["feature_group"]  # and swaps the layers
