@@ -17,10 +17,13 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
+def _names_en(frame: pd.DataFrame) -> list[str]:
+    return [unit_name_en(str(u or ""), str(t or ""))
+            for u, t in zip(frame["unit_name"], frame["town"], strict=True)]
+
+
 def _with_name_en(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(name_en=[
-        unit_name_en(str(u or ""), str(t or ""))
-        for u, t in zip(frame["unit_name"], frame["town"], strict=True)])
+    return frame.assign(name_en=_names_en(frame))
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
@@ -39,6 +42,6 @@ def xlsx(frame: pd.DataFrame) -> bytes:
 
 def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     """GeoJSON in WGS84; pass the full-resolution registry rows for exact outlines."""
-    out = _with_name_en(frame)[[*COLUMNS, "geometry"]]
+    out = frame.assign(name_en=_names_en(frame))[[*COLUMNS, "geometry"]]
     text: str = out.to_json(drop_id=True, ensure_ascii=False)
     return text.encode("utf-8")

@@ -85,7 +85,7 @@ def _place_names() -> list[str]:
 
     names: set[str] = set()
     for layer in ("province", "prefecture", "county"):
-        for name in load_layer(layer, simplified=True)["name"]:  # type: ignore[arg-type]
+        for name in load_layer(layer, simplified=True)["name"]:
             names.update((str(name), split_suffix(str(name))[0]))
     return sorted(n for n in names if len(n) >= 2)
 
