@@ -9,6 +9,7 @@ overlap one of higher priority (larger units first).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,7 @@ from geodata.romanise import place_name_en, short_name, short_name_en
 if TYPE_CHECKING:
     import pandas as pd
 
+PROV, PILOT = 0, 1  # kinds of label, as sent
 # Below this zoom the map shows province names, from it on pilot names.
 PILOT_LABEL_ZOOM = 5.5
 _LEVEL_PRIORITY = {"province": 0, "prefecture": 1, "county": 2, "zone": 3, "town": 3}
@@ -46,12 +48,12 @@ def _anchor(wkb: bytes) -> tuple[float, float]:
     """(lat, lon) inside the largest part of a shape, far from its edges."""
     geom = shapely.from_wkb(wkb)
     if geom.geom_type == "Point":
-        return round(geom.y, 4), round(geom.x, 4)
+        return round(geom.y, 3), round(geom.x, 3)
     parts = getattr(geom, "geoms", [geom])
     largest = max(parts, key=lambda g: g.area)
     size = max(largest.bounds[2] - largest.bounds[0], largest.bounds[3] - largest.bounds[1])
     p = polylabel(largest, tolerance=max(size / 50, 0.005))
-    return round(p.y, 4), round(p.x, 4)
+    return round(p.y, 2), round(p.x, 2)  # ~1 km: plenty for where a name goes
 
 
 def anchor(geom: Any) -> tuple[float, float]:
@@ -76,27 +78,27 @@ def pilot_label_text(row: Mapping[str, Any], lang: str) -> str:
 
 
 def province_labels(provinces: pd.DataFrame, lang: str) -> list[list[Any]]:
-    """[lat, lon, text, 'prov', priority] per province, larger provinces first."""
+    """[lat, lon, text, PROV, priority, 0] per province, larger provinces first."""
     out = []
     for name, geom in zip(provinces["name"], provinces.geometry, strict=True):
         lat, lon = anchor(geom)
-        out.append([lat, lon, _clean(province_label_text(str(name), lang)), "prov",
-                    -round(float(geom.area), 3), ""])
+        out.append([lat, lon, _clean(province_label_text(str(name), lang)), PROV,
+                    -round(float(geom.area)), 0])
     return sorted(out, key=lambda r: r[4])
 
 
 def pilot_labels(rows: Sequence[Mapping[str, Any]], lang: str) -> list[list[Any]]:
-    """[lat, lon, text, 'pilot', priority] per pilot with a geometry."""
+    """[lat, lon, text, PILOT, priority, is a dot] per pilot with a geometry."""
     out = []
     for r in rows:
         geom = r.get("geometry")
         if geom is None or geom.is_empty:
             continue
         lat, lon = anchor(geom)
-        prio = _LEVEL_PRIORITY.get(str(r.get("level")), 4) * 1000 - round(float(geom.area), 3)
+        prio = _LEVEL_PRIORITY.get(str(r.get("level")), 4) * 1000 - round(float(geom.area) * 10)
         # a dot's name sits beside it, an area's on it
-        beside = " pt" if geom.geom_type == "Point" else ""
-        out.append([lat, lon, _clean(pilot_label_text(r, lang)), "pilot", prio, beside])
+        beside = 1 if geom.geom_type == "Point" else 0
+        out.append([lat, lon, _clean(pilot_label_text(r, lang)), PILOT, prio, beside])
     return sorted(out, key=lambda r: (r[4], r[2]))
 
 
@@ -114,17 +116,18 @@ class LabelLayer(MacroElement):
                 pane.style.pointerEvents = "none";
             }
             {% if this.large %}map.getContainer().classList.add("atlas-big");{% endif %}
-            var items = {{ this.items|tojson }}, markers = {prov: [], pilot: []}, made = {};
+            var items = {{ this.items_json }}, kinds = ["prov", "pilot"];
+            var markers = {prov: [], pilot: []}, made = {};
             // a kind's labels are made when first shown, after the shapes are painted
             function ensure(kind) {
                 if (made[kind]) return;
                 made[kind] = true;
                 items.forEach(function (it) {
-                    if (it[3] !== kind) return;
+                    if (kinds[it[3]] !== kind) return;
                     var span = document.createElement("span");
                     span.textContent = it[2];
                     var icon = L.divIcon({html: span, iconSize: null,
-                                          className: "atlas-label " + it[3] + (it[5] || "")});
+                        className: "atlas-label " + kinds[it[3]] + (it[5] ? " pt" : "")});
                     markers[kind].push(L.marker([it[0], it[1]], {icon: icon,
                         pane: "atlas-labels", interactive: false, keyboard: false}
                     ).addTo(group));
@@ -169,5 +172,9 @@ class LabelLayer(MacroElement):
         super().__init__()
         self._name = "LabelLayer"
         self.items = items
+        # Chinese as itself, not \uXXXX (a third of the size); safe inside <script>
+        self.items_json = (json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+                           .replace("<", "\\u003c").replace(">", "\\u003e")
+                           .replace("&", "\\u0026").replace("'", "\\u0027"))
         self.threshold = PILOT_LABEL_ZOOM if threshold is None else threshold
         self.large = large

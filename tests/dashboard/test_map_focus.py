@@ -63,11 +63,12 @@ def test_labels_are_text_in_the_ui_language(registry, provinces) -> None:
     zh = build_map(hunan, provinces, spec=MapSpec(drill="430000")).get_root().render()
     en = build_map(hunan, provinces, spec=MapSpec(drill="430000", lang="en")).get_root().render()
     def labels(html: str) -> set[tuple[str, str]]:
-        items = json.loads(re.search(r"var items = (\[.*?\]), markers", html, re.S).group(1))
-        return {(i[2], i[3]) for i in items}
+        items = json.loads(re.search(r"var items = (\[.*?\]), kinds", html, re.S).group(1))
+        return {(i[2], ("prov", "pilot")[i[3]]) for i in items}
 
     assert {("湖南", "prov"), ("新疆", "prov"), ("长沙市", "pilot")} <= labels(zh)
     assert {("Hunan", "prov"), ("Xinjiang", "prov"), ("Changsha City", "pilot")} <= labels(en)
+    assert "湖南" in zh  # names as text in the page, not escaped away
     assert "span.textContent" in zh  # text nodes, not images
 
 
