@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from branca.element import Element, Template
@@ -104,6 +105,17 @@ def decode_ring(s: str, precision: int) -> list[tuple[float, float]]:
 
 
 def encode_geometry(geom: BaseGeometry, precision: int) -> tuple[str, Any]:
+    """A geometry as ("P" | "A" | "M", coordinates or rings). The same shapes are sent on
+    every rerun, so encodings are kept (bounded; keyed by the shape's value)."""
+    return _encode_cached(geom, precision)
+
+
+@lru_cache(maxsize=4096)
+def _encode_cached(geom: BaseGeometry, precision: int) -> tuple[str, Any]:
+    return _encode(geom, precision)
+
+
+def _encode(geom: BaseGeometry, precision: int) -> tuple[str, Any]:
     def rings(poly: Any) -> list[str]:
         return [encode_ring(poly.exterior.coords, precision)] + [
             encode_ring(r.coords, precision) for r in poly.interiors
@@ -138,6 +150,10 @@ class CompactGeoJson(Layer):
                 var t = f.properties.t;
                 // a list is [title, line, ...] of escaped text; a string is ready HTML
                 if (Array.isArray(t)) t = "<b>" + t[0] + "</b><br>" + t.slice(1).join("<br>");
+                // the id rides along hidden: a click reports the tooltip's text, the
+                // reader sees names only
+                var id = f.properties.id;
+                if (t && /^[A-Za-z0-9-]+$/.test(id)) t += "<span hidden>id:" + id + "</span>";
                 if (t) layer.bindTooltip(t, {sticky: true});
                 {% if this.highlight %}
                 layer.on("mouseover", function () { layer.setStyle({{ this.highlight|tojson }}); });

@@ -68,7 +68,7 @@ def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...], use: str
     frame = registry(True, use)
     pilots = frame[frame["pilot_id"].isin(pilot_ids)]
     rows = province_rows()
-    if provinces:
-        wanted = set(provinces)
-        rows = [r for r in rows if r[1] in wanted]
+    if provinces:  # in the order given (a comparison keeps the user's order)
+        by_name = {r[1]: r for r in rows}
+        rows = [by_name[p] for p in provinces if p in by_name]
     return province_tallies(pilots, rows)

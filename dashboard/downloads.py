@@ -5,15 +5,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geodata.exports import table_csv, table_xlsx
-from geodata.registry import COLUMNS
+from geodata.registry import COLUMNS as REGISTRY_COLUMNS
+from geodata.romanise import unit_name_en
+
+# the registry's columns, with the place in English (pinyin) after the published name
+_AT = REGISTRY_COLUMNS.index("name_published") + 1
+COLUMNS = (*REGISTRY_COLUMNS[:_AT], "name_en", *REGISTRY_COLUMNS[_AT:])
 
 if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
 
+def _names_en(frame: pd.DataFrame) -> list[str]:
+    return [unit_name_en(str(u or ""), str(t or ""))
+            for u, t in zip(frame["unit_name"], frame["town"], strict=True)]
+
+
+def _with_name_en(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.assign(name_en=_names_en(frame))
+
+
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
-    table = frame[list(COLUMNS)].astype(object)
+    table = _with_name_en(frame)[list(COLUMNS)].astype(object)
     return [{str(k): v for k, v in r.items()}
             for r in table.where(table.notna(), None).to_dict("records")]
 
@@ -28,6 +42,6 @@ def xlsx(frame: pd.DataFrame, lang: str = "zh", title: str = "") -> bytes:
 
 def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     """GeoJSON in WGS84; pass the full-resolution registry rows for exact outlines."""
-    out = frame[[*COLUMNS, "geometry"]]
+    out = frame.assign(name_en=_names_en(frame))[[*COLUMNS, "geometry"]]
     text: str = out.to_json(drop_id=True, ensure_ascii=False)
     return text.encode("utf-8")

@@ -6,14 +6,19 @@ table, bench): the same rows the app shows for that state.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
+
+import pandas as pd
 
 from dashboard.i18n import province_label
 from dashboard.state import ViewState
+from geodata.romanise import search_key
 
 if TYPE_CHECKING:
     import geopandas as gpd
-    import pandas as pd
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 # Columns a free-text query looks in (names as published and as resolved, and ids).
 SEARCH_COLUMNS = ("name_published", "unit_name", "renamed_from", "province", "prefecture",
@@ -22,12 +27,19 @@ SEARCH_COLUMNS = ("name_published", "unit_name", "renamed_from", "province", "pr
 
 def search_mask(frame: pd.DataFrame, query: str) -> pd.Series:
     """Rows where any name column (or the English province name) contains `query`,
-    ignoring case. Plain substring match: the text is not parsed."""
+    ignoring case; a query in latin letters also matches the names' pinyin, typed with
+    or without tone marks and spaces ("shunyi", "Long gang", "Hunan"). Plain substring
+    match: the text is not parsed."""
     needle = query.strip().casefold()
     hay = frame[list(SEARCH_COLUMNS)].fillna("").astype(str).agg(" ".join, axis=1)
-    hay = hay + " " + frame["province"].fillna("").astype(str).map(
-        lambda p: province_label(p, "en"))
-    return hay.str.casefold().str.contains(needle, regex=False)
+    english = frame["province"].fillna("").astype(str).map(lambda p: province_label(p, "en"))
+    hay = hay + " " + english
+    found = hay.str.casefold().str.contains(needle, regex=False)
+    key = search_key(query)
+    if key and not _HAN.search(query):
+        keys = [search_key(row) for row in hay]
+        found |= pd.Series([key in k for k in keys], index=frame.index)
+    return found
 
 
 def filter_pilots(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:

@@ -308,6 +308,36 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "present_next": ("下一批 ▶", "Next ▶"),
     "present_exit": ("✕ 退出", "✕ Exit"),
     # map: zoom, labels, drill-down, choropleth
+    "style_share": ("县级覆盖率", "Share covered"),
+    "choro_whole": ("全省试点", "Whole-province pilot"),
+    "choro_share_of": (
+        "试点覆盖 {covered}/{total} 个县级单位（{share}）",
+        "{covered} of {total} county-level units covered ({share})",
+    ),
+    "choro_title_share": ("试点覆盖的县级单位占比", "County-level units covered"),
+    "choro_method_count": (
+        "分级：试点个数，固定区间；全省试点单列一类。",
+        "Classes: number of pilots, fixed ranges; whole-province pilots are a class of their own.",
+    ),
+    "choro_method_share": (
+        "分级：全省县级单位中被试点覆盖的比例（地级试点覆盖其全部县级单位），固定区间；"
+        "全省试点单列一类。",
+        "Classes: share of the province's county-level units inside a pilot (a prefecture "
+        "pilot covers all its counties), fixed ranges; whole-province pilots are a class "
+        "of their own.",
+    ),
+    "crumb_all": ("全国", "China"),
+    "crumb_back": ("返回全国", "Back to all of China"),
+    "drill_tallies": ("{name}的试点", "Pilots in {name}"),
+    "drill_hint": (
+        "点击地图上的省份可进入该省。", "Click a province on the map to open it.",
+    ),
+    "f_name_en": ("英文名称", "Name (pinyin)"),
+    "compare_same_scale": ("同一比例尺", "One scale for all maps"),
+    "compare_same_scale_help": (
+        "各省小地图使用相同比例尺，面积可直接比较。",
+        "Every small map at the same scale, so areas compare directly.",
+    ),
     # map
     "legend": ("图例", "Legend"),
     "legend_official": ("官方名单（实线）", "Official list (solid)"),

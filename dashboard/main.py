@@ -57,8 +57,9 @@ def sidebar(s: ViewState) -> None:
 def run() -> None:
     s = state.sync_from_url()
     presenting = s.mode == "present"
+    # "auto": the sidebar starts collapsed on phones, open on larger screens
     st.set_page_config(page_title=t("app_title", s.lang), page_icon="🗺️", layout="wide",
-                       initial_sidebar_state="collapsed" if presenting else "expanded")
+                       initial_sidebar_state="collapsed" if presenting else "auto")
     if presenting:
         from dashboard.views import present
 

@@ -15,32 +15,33 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Element, MacroElement, Template
 
-from dashboard import offline
-from dashboard.compact_geojson import CompactGeoJson, share_decoder
+from dashboard import choropleth, offline
+from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_fill import FillFrame
+from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, MapManners
 from dashboard.map_inset import SouthChinaSeaInset
+from dashboard.map_labels import LABEL_CSS, LabelLayer, pilot_labels, province_labels
+from dashboard.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
+from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-# 12: members known only as "batch 1 or 2" (seeds.BATCH_1_OR_2), Okabe–Ito vermillion
-BATCH_COLOURS: dict[int, str] = {1: "#E69F00", 2: "#56B4E9", 3: "#009E73", 12: "#D55E00"}
+__all__ = ["BATCH_COLOURS", "CHINA_BOUNDS", "EMPTY_FILL", "MapSpec", "build_map"]
+# 12: members known only as "batch 1 or 2" (seeds.BATCH_1_OR_2)
 BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016, 12: 2015}
-# Sequential ColorBrewer YlGnBu classes for counts (light to dark), colour-blind safe.
-COUNT_COLOURS: tuple[str, ...] = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494")
-COUNT_BINS: tuple[tuple[int, int | None], ...] = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 8), (9, None))
-EMPTY_FILL = "#f2f2f2"
+COUNT_COLOURS = CLASS_COLOURS
 # Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
 # simplification of the units themselves.
 PILOT_PRECISION = 3
 OUTLINE_PRECISION = 3
-OUTLINE = "#8c8c8c"
-# South-west and north-east corners (lat, lon) of the national view.
-CHINA_BOUNDS: list[list[float]] = [[17.5, 73.0], [53.6, 135.1]]
 PILOT_ID = re.compile(r"b[0-9]+-[0-9a-f]{8}")
+# Below this map width (phones) the legend and the layer control fold into buttons.
+NARROW_MAP_PX = 600
+# the hidden id a clicked province's tooltip text ends with (see compact_geojson)
+_PROVINCE_ID = re.compile(r"id:([0-9]{2}0000)$")
 
 # Panes fix the drawing order whatever layers the user toggles: outlines under
 # large units under counties under points, so a county inside a pilot prefecture
@@ -50,6 +51,7 @@ _PANES: tuple[tuple[str, int], ...] = (
     ("atlas-large", 410),
     ("atlas-county", 420),
     ("atlas-points", 430),
+    ("atlas-selected", 440),
 )
 _PANE_OF_LEVEL = {"province": "atlas-large", "prefecture": "atlas-large", "county": "atlas-county"}
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 4}
@@ -68,9 +70,15 @@ class MapSpec:
     lang: str = "zh"
     style: str = "pilots"  # pilots | choropleth
     basemap: bool = False  # OpenStreetMap tiles: the only online request, opt-in
-    focus: str = ""  # a province adcode: zoom there and outline its prefectures
+    focus: str = ""  # a province adcode: draw only it, with its prefectures (small maps)
     large: bool = False  # presenting: bigger type and dots
     fill: bool = False  # presenting: the map fills a frame the page sizes from the viewport
+    measure: str = "count"  # choropleth: count | share of county-level units covered
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None = None  # fit; None: China
+    view: tuple[float, float, float] | None = None  # (zoom, lat, lon) from a shared link
+    selected: str = ""  # pilot id drawn highlighted
+    drill: str = ""  # a province adcode opened at full context: outline its prefectures
+    labels: bool = True
     asset_base: str = field(default_factory=offline.asset_base)
     attribution: str = ""
 
@@ -81,25 +89,71 @@ class HtmlControl(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
+        {% set target = this._parent._parent if this.slot else this._parent %}
         var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
         {{ this.get_name() }}.onAdd = function (map) {
             var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
             div.innerHTML = {{ this.html|tojson }};
+            // a legend folds into its title on a narrow map (phones)
+            var fold = div.querySelector("details.atlas-fold");
+            if (fold) fold.open = map.getSize().x >= {{ this.narrow }};
             L.DomEvent.disableClickPropagation(div);
             return div;
         };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% if this.slot %}
+        // redrawn in place when the map's layers are swapped: one box per slot
+        if (window[{{ this.slot|tojson }}]) window[{{ this.slot|tojson }}].remove();
+        window[{{ this.slot|tojson }}] = {{ this.get_name() }};
+        {% endif %}
+        {{ this.get_name() }}.addTo({{ target.get_name() }});
         {% endmacro %}
         """
     )
 
     def __init__(self, html_text: str, position: str = "bottomleft",
-                 css_class: str = "atlas-legend") -> None:
+                 css_class: str = "atlas-legend", slot: str = "") -> None:
+        """`slot`: set when the control lives in a layer group (inside the map):
+        the control is added to the map, replacing the previous one of that slot."""
         super().__init__()
         self._name = "HtmlControl"
         self.html = html_text
         self.position = position
         self.css_class = css_class
+        self.slot = slot
+        self.narrow = NARROW_MAP_PX
+
+
+class _FitView(MacroElement):
+    """Fit the map to bounds (or a shared link's view) when its group is drawn: the
+    view travels with the layers, so a filter change refits without a new map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {% set m = this._parent._parent.get_name() %}
+        {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
+        {% else %}{{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None
+                 ) -> None:
+        super().__init__()
+        self._name = "FitView"
+        self.bounds = bounds
+        self.view = list(view) if view else None
+
+
+class _Decoder(MacroElement):
+    """The compact-geometry decoder, once, in the map's own script."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Decoder"
+        self.js = DECODER_JS
 
 
 class _Attribution(MacroElement):
@@ -124,7 +178,8 @@ def _css(large: bool) -> str:
         "<style>"
         f".atlas-legend{{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
         f"font:{size}/1.45 sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3)}}"
-        ".atlas-legend b{display:block;margin-bottom:2px}"
+        ".atlas-legend b{display:inline;margin-bottom:2px}"
+        ".atlas-legend summary{cursor:pointer;margin-bottom:2px}"
         ".atlas-legend i{display:inline-block;width:14px;height:11px;margin-right:6px;"
         "vertical-align:-1px;border:1px solid #555}"
         ".atlas-legend i.dot{width:10px;height:10px;border-radius:50%}"
@@ -135,27 +190,18 @@ def _css(large: bool) -> str:
         ".leaflet-control-attribution{font-size:11px;max-width:70%;white-space:normal}"
         # Leaflet 1.9 outlines a clicked (focused) path with a box; the hover style is enough
         ".leaflet-interactive:focus{outline:none}"
-        "</style>"
+        ".atlas-legend svg.sw{vertical-align:-2px;margin-right:5px}"
+        ".atlas-legend .method{margin-top:3px;color:#555;font-size:85%;max-width:210px}"
+        + LABEL_CSS + MANNERS_CSS
+        + "</style>"
     )
 
 
-def _count_colour(n: int) -> str:
-    if n <= 0:
-        return EMPTY_FILL
-    for colour, (low, high) in zip(COUNT_COLOURS, COUNT_BINS, strict=True):
-        if n >= low and (high is None or n <= high):
-            return colour
-    return COUNT_COLOURS[-1]
-
-
-def _bin_label(low: int, high: int | None) -> str:
-    if high is None:
-        return f"≥ {low}"
-    return str(low) if low == high else f"{low}–{high}"
 
 
 def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
-    """Three tooltip lines; the last is the pilot id, which a click returns to the app."""
+    """Tooltip lines: names and facts. The pilot id is not shown; the layer adds it
+    hidden, for the click to return to the app."""
     published = str(row["name_published"])
     name = str(row.get("name") or published)  # simplified, the published form beside it
     today = str(row["unit_name"] or "")
@@ -164,6 +210,9 @@ def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
     title = name if not shown_today or shown_today == name else f"{name} · {shown_today}"
     if published != name:
         title = title.replace(name, f"{name}（{published}）", 1)
+    if lang == "en":
+        english = unit_name_en(today, town)
+        title = f"{english} ({title})" if english else title
     meta = [
         batch_label(int(row["batch"]), int(row["year"]), lang),
         value_label("status", str(row["status"]), lang),
@@ -176,7 +225,7 @@ def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
 
 
 def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
-    colour = BATCH_COLOURS.get(int(row["batch"]), "#999999")
+    colour = BATCH_COLOURS.get(int(row["batch"]), OTHER_COLOUR)
     style = {"color": colour, "fillColor": colour, **_STATUS_STYLE.get(str(row["status"]), {})}
     if row["level"] == "province":
         # a whole province must not hide the outlines of its neighbours' pilots
@@ -192,9 +241,9 @@ def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
 
 
 def _tooltip_lines(row: Mapping[str, Any], lang: str) -> list[str]:
-    """[title, meta, pilot id], escaped; the page joins them with line breaks."""
+    """[title, meta], escaped; the page joins them with line breaks."""
     parts = _tooltip_rows(row, lang)
-    return [parts["t_name"], parts["t_meta"], parts["pid"]]
+    return [parts["t_name"], parts["t_meta"]]
 
 
 def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
@@ -208,19 +257,27 @@ def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
     )
 
 
-def _provinces_layer(provinces: pd.DataFrame, counts: Mapping[str, int] | None,
+def _provinces_layer(provinces: pd.DataFrame,
+                     values: Mapping[str, choropleth.ProvinceValue] | None,
                      spec: MapSpec) -> CompactGeoJson:
     feats = []
     for adcode, name, geom in zip(provinces["adcode"], provinces["name"], provinces.geometry,
                                   strict=True):
         label = province_label(str(name), spec.lang)
-        if counts is not None:
-            label = t("pilots_in", spec.lang, name=label, n=counts.get(str(adcode), 0))
-        fill = _count_colour(counts.get(str(adcode), 0)) if counts is not None else EMPTY_FILL
+        fill = EMPTY_FILL
+        if values is not None:
+            v = values.get(str(adcode), choropleth.ProvinceValue(0, 0, 0, False))
+            label = t("pilots_in", spec.lang, name=label, n=v.count)
+            if v.whole:
+                label += " · " + t("choro_whole", spec.lang)
+            elif v.total:
+                label += " · " + t("choro_share_of", spec.lang, covered=v.covered,
+                                   total=v.total, share=f"{v.share:.0%}")
+            fill = choropleth.fill_of(choropleth.class_of(v, spec.measure))
         style = {"color": OUTLINE, "weight": 0.8, "fillColor": fill,
-                 "fillOpacity": 0.85 if counts is not None else 0.6}
+                 "fillOpacity": 0.85 if values is not None else 0.6}
         feats.append((geom, style, _esc(label), str(adcode)))
-    name = t("layer_counts" if counts is not None else "layer_provinces", spec.lang)
+    name = t("layer_counts" if values is not None else "layer_provinces", spec.lang)
     return CompactGeoJson(feats, precision=OUTLINE_PRECISION, pane="atlas-base", name=name,
                           control=True)
 
@@ -228,17 +285,16 @@ def _provinces_layer(provinces: pd.DataFrame, counts: Mapping[str, int] | None,
 def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
                  has_points: bool, has_approx: bool) -> str:
     lang = spec.lang
-    parts = [f"<b>{_esc(t('legend', lang))}</b>"]
+    parts = [_fold_open(t("legend", lang))]
     for b in batches:
-        colour = BATCH_COLOURS.get(b, "#999")
+        colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
         parts.append(f'<div><i style="background:{colour}"></i>'
                      f"{_esc(batch_label(b, BATCH_YEARS.get(b, 0), lang))}</div>")
     if spec.focus:  # small side-by-side maps: batch colours only
-        return "".join(parts)
+        return "".join(parts) + "</details>"
     for status in ("official", "reported", "unconfirmed"):
         if status in statuses:
-            dash = "dashed" if status == "unconfirmed" else "solid"
-            parts.append(f'<div><i class="line" style="border-style:{dash}"></i>'
+            parts.append(f"<div>{_status_swatch(status)}"
                          f"{_esc(t('legend_' + status, lang))}</div>")
     if has_points:
         parts.append(f'<div><i class="dot" style="background:#999"></i>'
@@ -246,17 +302,61 @@ def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
     if has_approx:
         parts.append(f'<div><i class="dot" style="border-style:dashed;background:#ddd"></i>'
                      f"{_esc(t('legend_approx', lang))}</div>")
-    return "".join(parts)
+    return "".join(parts) + "</details>"
 
 
-def _count_legend_html(counts: Mapping[str, int], spec: MapSpec) -> str:
-    top = max(counts.values(), default=0)
-    parts = [f"<b>{_esc(t('choropleth_title', spec.lang))}</b>",
-             f'<div><i style="background:{EMPTY_FILL}"></i>0</div>']
-    for colour, (low, high) in zip(COUNT_COLOURS, COUNT_BINS, strict=True):
-        if low <= max(top, 1):
-            parts.append(f'<div><i style="background:{colour}"></i>{_bin_label(low, high)}</div>')
-    return "".join(parts)
+def _status_swatch(status: str) -> str:
+    """A small area drawn with the status's own line and fill, in neutral grey."""
+    st = _STATUS_STYLE[status]
+    dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
+    return (
+        '<svg class="sw" width="22" height="13" aria-hidden="true">'
+        f'<rect x="1.5" y="1.5" width="19" height="10" fill="#555" '
+        f'fill-opacity="{st["fillOpacity"]}" stroke="#333" stroke-opacity="{st["opacity"]}" '
+        f'stroke-width="{st["weight"]}"{dash}/></svg>'
+    )
+
+
+def _count_legend_html(values: Mapping[str, choropleth.ProvinceValue], spec: MapSpec) -> str:
+    lang = spec.lang
+    title = "choro_title_share" if spec.measure == "share" else "choropleth_title"
+    parts = [_fold_open(t(title, lang))]
+    for colour, label in choropleth.legend_rows(values, spec.measure):
+        text = {"none": "0", "whole": t("choro_whole", lang)}.get(label, label)
+        parts.append(f'<div><i style="background:{colour}"></i>{_esc(text)}</div>')
+    method = "choro_method_share" if spec.measure == "share" else "choro_method_count"
+    parts.append(f'<div class="method">{_esc(t(method, lang))}</div>')
+    return "".join(parts) + "</details>"
+
+
+def _fold_open(title: str) -> str:
+    """The start of a legend that folds into its title (closed on narrow maps)."""
+    return f'<details class="atlas-fold" open><summary><b>{_esc(title)}</b></summary>'
+
+
+class _NarrowLayers(MacroElement):
+    """On a narrow map the layer control becomes a button (Leaflet's collapsed form).
+    The control is created after the layers, so this looks for it a tick later."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            setTimeout(function () {
+                var c = window.layer_control;
+                if (c && !c.options.collapsed && map.getSize().x < {{ this.narrow }}) {
+                    c.remove(); c.options.collapsed = true; c.addTo(map);
+                }
+            }, 0);
+        })({{ this._parent._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "NarrowLayers"
+        self.narrow = NARROW_MAP_PX
 
 
 def province_counts(pilots: pd.DataFrame) -> dict[str, int]:
@@ -282,27 +382,33 @@ def _bounds_of(geoms: Any) -> list[list[float]]:
     return [[round(miny, 4), round(minx, 4)], [round(maxy, 4), round(maxx, 4)]]
 
 
-def build_map(
+@dataclass
+class MapParts:
+    """A map in two parts: `base` stays the same while filters change (so the browser
+    keeps its map), `groups` and `control` are swapped in place on every change."""
+
+    base: folium.Map
+    groups: list[folium.FeatureGroup]
+    control: folium.LayerControl
+
+
+def build_parts(
     pilots: pd.DataFrame,
     provinces: pd.DataFrame,
     *,
     spec: MapSpec | None = None,
     prefectures: pd.DataFrame | None = None,
-) -> folium.Map:
-    """The national (or, with `spec.focus`, one province's) map of `pilots`.
-
-    `pilots` is a filtered `resolved_registry()` frame, `provinces` the province
-    layer (all of it; only the focus province is drawn when focusing) and
-    `prefectures` the prefecture outlines to draw inside a focus province.
-    """
+) -> MapParts:
+    """The map of `pilots` as a fixed base and swappable groups (see `build_map`)."""
     spec = spec or MapSpec()
     m = folium.Map(tiles=None, control_scale=True, zoom_start=4, location=[35.5, 104.0],
-                   min_zoom=3, max_zoom=13, zoom_snap=0.5)
+                   min_zoom=2, max_zoom=13, zoom_snap=0.5)
     # Leaflet only, from the app's own static folder: no CDN, no jQuery/Bootstrap.
     m.default_js, m.default_css = offline.leaflet_assets(spec.asset_base)
     m.get_root().header.add_child(Element(_css(spec.large)), name="atlas_css")
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
+    _Decoder().add_to(m)
     if spec.basemap:
         note = _esc(t("basemap_not_standard", spec.lang))
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False,
@@ -311,46 +417,104 @@ def build_map(
     shown_provinces = provinces
     if spec.focus:
         shown_provinces = provinces[provinces["adcode"].astype(str) == spec.focus]
-    counts = province_counts(pilots) if spec.style == "choropleth" else None
-    _provinces_layer(shown_provinces, counts, spec).add_to(m)
-    if spec.focus and prefectures is not None and len(prefectures):
-        inner = prefectures[prefectures["province_adcode"].astype(str) == spec.focus]
-        CompactGeoJson(
-            [(g, {"color": "#b0b0b0", "weight": 0.6, "fill": False}, "", str(a))
-             for a, g in zip(inner["adcode"], inner.geometry, strict=True)],
-            precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
-        ).add_to(m)
-
-    if counts is not None:
-        HtmlControl(_count_legend_html(counts, spec)).add_to(m)
-    else:
-        _add_pilots(m, pilots, spec)
-
+    values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
+    if values is None:
+        _provinces_layer(shown_provinces, None, spec).add_to(m)
     if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
         SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
         _Attribution(_esc(spec.attribution)).add_to(m)
-    folium.LayerControl(collapsed=bool(spec.focus), position="topright").add_to(m)
-    if spec.focus and len(shown_provinces):
-        m.fit_bounds(_bounds_of(shown_provinces.geometry))
-    else:
-        m.fit_bounds(CHINA_BOUNDS)
+    if not spec.focus:  # the small maps of a comparison stay as they are
+        MapManners().add_to(m)
     if spec.fill:
         FillFrame(_bounds_of(shown_provinces.geometry) if spec.focus and len(shown_provinces)
                   else CHINA_BOUNDS).add_to(m)
-    share_decoder(m)
+
+    groups: list[folium.FeatureGroup] = []
+    if values is not None:
+        counts = folium.FeatureGroup(name=t("layer_counts", spec.lang), control=True)
+        _provinces_layer(shown_provinces, values, spec).add_to(counts)
+        groups.append(counts)
+    else:
+        records = _pilot_records(pilots)
+        groups += _pilot_groups(records, spec)
+    extra = folium.FeatureGroup(name="atlas-on-top", control=False)
+    outlined = spec.focus or spec.drill
+    if outlined and prefectures is not None and len(prefectures):
+        inner = prefectures[prefectures["province_adcode"].astype(str) == outlined]
+        CompactGeoJson(
+            [(g, {"color": "#b0b0b0", "weight": 0.6, "fill": False}, "", str(a))
+             for a, g in zip(inner["adcode"], inner.geometry, strict=True)],
+            precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
+        ).add_to(extra)
+    if values is not None:
+        HtmlControl(_count_legend_html(values, spec), slot="atlasLegend").add_to(extra)
+    else:
+        HtmlControl(_pilot_legend(records, spec), slot="atlasLegend").add_to(extra)
+        _add_selected(extra, pilots, spec)
+    if spec.labels:
+        _add_labels(extra, records if values is None else [], shown_provinces, spec)
+    if spec.bounds:
+        fit = [list(spec.bounds[0]), list(spec.bounds[1])]
+    elif spec.focus and len(shown_provinces):
+        fit = _bounds_of(shown_provinces.geometry)
+    else:
+        fit = CHINA_BOUNDS
+    _FitView(fit, spec.view).add_to(extra)
+    _NarrowLayers().add_to(extra)
+    groups.append(extra)
+
+    for element in _walk(m):
+        if isinstance(element, CompactGeoJson):
+            element.emits_decoder = False
+    for g in groups:
+        for element in _walk(g):
+            if isinstance(element, CompactGeoJson):
+                element.emits_decoder = False
+    stabilise_ids(m)
+    for n, g in enumerate(groups):
+        for k, element in enumerate(_walk(g)):
+            element._id = f"{n + 1}{k:03d}"
+    control = folium.LayerControl(collapsed=bool(spec.focus), position="topright")
+    return MapParts(m, groups, control)
+
+
+def build_map(
+    pilots: pd.DataFrame,
+    provinces: pd.DataFrame,
+    *,
+    spec: MapSpec | None = None,
+    prefectures: pd.DataFrame | None = None,
+) -> folium.Map:
+    """The national (or, with `spec.focus`, one province's) map of `pilots`, whole.
+
+    `pilots` is a filtered `resolved_registry()` frame, `provinces` the province
+    layer (all of it; only the focus province is drawn when focusing) and
+    `prefectures` the prefecture outlines to draw inside a focus or drill province.
+    """
+    parts = build_parts(pilots, provinces, spec=spec, prefectures=prefectures)
+    m = parts.base
+    for g in parts.groups:
+        g.add_to(m)
+    parts.control.add_to(m)
     stabilise_ids(m)
     return m
 
 
-def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
-    records = [r for r in pilots.to_dict("records") if r.get("geometry") is not None]
+def _pilot_records(pilots: pd.DataFrame) -> list[dict[str, Any]]:
+    records = [{str(k): v for k, v in r.items()} for r in pilots.to_dict("records")
+               if r.get("geometry") is not None]
     records.sort(key=lambda r: (int(r["batch"]), _LEVEL_ORDER.get(str(r["level"]), 9),
                                 str(r["pilot_id"])))
-    batches = sorted({int(r["batch"]) for r in records})
-    for b in batches:
+    return records
+
+
+def _pilot_groups(records: list[dict[str, Any]], spec: MapSpec) -> list[folium.FeatureGroup]:
+    """One switchable group per batch."""
+    out = []
+    for b in sorted({int(r["batch"]) for r in records}):
         mine = [r for r in records if int(r["batch"]) == b]
-        colour = BATCH_COLOURS.get(b, "#999")
+        colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
         label = (f'<span style="color:{colour}">■</span> '
                  f"{_esc(batch_label(b, BATCH_YEARS.get(b, int(mine[0]['year'])), spec.lang))}")
         group = folium.FeatureGroup(name=label, show=True)
@@ -362,12 +526,49 @@ def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
         points = [r for r in mine if r["geometry"].geom_type == "Point"]
         if points:
             _pilot_layer(points, pane="atlas-points", spec=spec, points=True).add_to(group)
-        group.add_to(m)
+        out.append(group)
+    return out
+
+
+def _pilot_legend(records: list[dict[str, Any]], spec: MapSpec) -> str:
+    batches = sorted({int(r["batch"]) for r in records})
     kinds = {str(r["geometry_kind"]) for r in records}
     has_points = any(r["geometry"].geom_type == "Point" for r in records)
     statuses = {str(r["status"]) for r in records}
-    legend = _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
-    HtmlControl(legend).add_to(m)
+    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
+
+
+def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -> None:
+    """The chosen pilot outlined on top of everything, until another is chosen."""
+    if not spec.selected:
+        return
+    rows = pilots[pilots["pilot_id"] == spec.selected]
+    feats = []
+    for geom in rows.geometry:
+        if geom is None:
+            continue
+        style: dict[str, Any] = {"color": "#000000", "weight": 3.5, "opacity": 1,
+                                 "fill": False}
+        if geom.geom_type == "Point":
+            style.update(radius=12 if spec.large else 9, weight=3)
+        feats.append((geom, style, "", spec.selected))
+    if feats:
+        CompactGeoJson(feats, precision=PILOT_PRECISION, pane="atlas-selected",
+                       name="selected").add_to(m)
+
+
+def _add_labels(m: folium.FeatureGroup, records: list[dict[str, Any]],
+                provinces: pd.DataFrame, spec: MapSpec) -> None:
+    items = [] if spec.focus else province_labels(provinces, spec.lang)
+    items += pilot_labels(records, spec.lang)
+    # the small maps of a comparison are each one province: pilot names at any zoom
+    LabelLayer(items, threshold=0 if spec.focus else None, large=spec.large).add_to(m)
+
+
+def province_code_from_tooltip(text: str | None) -> str:
+    """The province adcode of a clicked province ('' for pilots and misses)."""
+    found = _PROVINCE_ID.search((text or "").strip())
+    return found.group(1) if found else ""
 
 
 def pilot_id_from_tooltip(text: str | None) -> str:

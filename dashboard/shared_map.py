@@ -57,10 +57,22 @@ def render_args(m: folium.Map) -> dict[str, Any]:
     }
 
 
+def render_parts(parts: Any) -> dict[str, Any]:
+    """`render_args` of a map built in parts (`map_view.MapParts`): the fixed base as the
+    script, and the groups and layer control as st_folium's swappable feature-group and
+    layer-control strings (the component swaps those in place, keeping its map)."""
+    r = render_args(parts.base)
+    r["feature_group"] = "".join(
+        sf._get_feature_group_string(g, parts.base, idx=i) for i, g in enumerate(parts.groups))
+    r["layer_control"] = sf._get_layer_control_string(parts.control, parts.base)
+    return r
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _rendered(cache_key: Hashable, _build: Callable[[], folium.Map]) -> dict[str, Any]:
+def _rendered(cache_key: Hashable, _build: Callable[[], Any]) -> dict[str, Any]:
     del cache_key  # the key only: the normalised view and the data version
-    return render_args(_build())
+    built = _build()
+    return render_args(built) if isinstance(built, folium.Map) else render_parts(built)
 
 
 def _defaults(r: dict[str, Any], returned_objects: Iterable[str] | None) -> dict[str, Any]:
@@ -113,9 +125,9 @@ def component_args(
         "default": _defaults(r, returned),
         "zoom": zoom,
         "center": center,
-        "feature_group": None,
+        "feature_group": r.get("feature_group"),
         "return_on_hover": return_on_hover,
-        "layer_control": None,
+        "layer_control": r.get("layer_control"),
         "pixelated": pixelated,
         "css_links": r["css_links"],
         "js_links": r["js_links"],
@@ -124,7 +136,7 @@ def component_args(
 
 
 def show(
-    build: Callable[[], folium.Map],
+    build: Callable[[], Any],
     cache_key: Hashable,
     *,
     key: str,
@@ -132,7 +144,8 @@ def show(
     **options: Any,
 ) -> Any:
     """`st_folium(build(), key=key, **options)`, with the map built and rendered once per
-    `cache_key` for all sessions. `cache_key` must change whenever the map would."""
+    `cache_key` for all sessions. `cache_key` must change whenever the map would.
+    `build` returns a folium.Map, or a `map_view.MapParts` (base + swappable groups)."""
     r = _rendered(cache_key, build)
     args = component_args(r, key=key, **options)
     hash_key = args["key"]

@@ -24,7 +24,7 @@ CATEGORIES: Final = ("综合试点", "农村土地制度改革试点")
 STATUSES: Final = ("official", "reported", "unconfirmed")
 DEFAULT_STATUSES: Final = ("official", "reported")  # unconfirmed only on request
 MODES: Final = ("explore", "tallies", "compare", "lists", "present")
-STYLES: Final = ("pilots", "choropleth")
+STYLES: Final = ("pilots", "choropleth", "share")
 PROVINCE_NAMES: Final = tuple(zh for zh, _ in PROVINCES.values())  # adcode order
 # Short ASCII forms keep URLs readable; the Chinese values are accepted too.
 CATEGORY_CODES: Final = {"comprehensive": "综合试点", "land": "农村土地制度改革试点"}
@@ -48,6 +48,10 @@ class ViewState:
     step: int = 3  # presenting: batches 1..step, cumulative
     pilot: str = ""  # selected pilot id
     use: str = ""  # saved lists in use (geodata.effective); "" = the operator's defaults
+    # zoom and centre (lat, lon) of a shared link; the page writes them when the map is
+    # moved, never the app, so the view the app computes has a clean URL
+    z: float | None = None
+    c: tuple[float, float] | None = None
 
     @property
     def visible_batches(self) -> tuple[int, ...]:
@@ -71,10 +75,13 @@ class ViewState:
             mode=self.mode if self.mode in MODES else "explore",
             lang=self.lang if self.lang in LANGS else DEFAULT_LANG,
             style=self.style if self.style in STYLES else "pilots",
-            compare=_keep(self.compare, PROVINCE_NAMES)[:MAX_COMPARE],
+            compare=_in_order(self.compare, PROVINCE_NAMES)[:MAX_COMPARE],
             step=min(max(int(self.step), 1), len(BATCHES)),
             pilot=self.pilot.strip()[:40],
             use=normalise_use(self.use[:400]),
+            z=self.z if self.z is not None and 2 <= self.z <= 18 and self.c else None,
+            c=self.c if self.z is not None and self.c and 0 <= self.c[0] <= 60
+            and 60 <= self.c[1] <= 150 else None,
         )
 
 
@@ -84,6 +91,26 @@ DEFAULT: Final = ViewState()
 def _keep(values: Iterable[Any], known: tuple[Any, ...]) -> tuple[Any, ...]:
     chosen = set(values)
     return tuple(v for v in known if v in chosen)
+
+
+def _in_order(values: Iterable[Any], known: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Known values in the order given (compare keeps the user's order), once each."""
+    return tuple(dict.fromkeys(v for v in values if v in known))
+
+
+def _float(raw: str) -> float | None:
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _centre(raw: str) -> tuple[float, float] | None:
+    parts = [_float(p) for p in _split(raw)]
+    if len(parts) != 2 or parts[0] is None or parts[1] is None:
+        return None
+    return (parts[0], parts[1])
 
 
 def _split(raw: str) -> list[str]:
@@ -132,6 +159,8 @@ def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
         step=int(step) if step.isdigit() else DEFAULT.step,
         pilot=p.get("pilot", ""),
         use=(p["use"] or NONE) if "use" in p else "",
+        z=_float(p.get("z", "")),
+        c=_centre(p.get("c", "")),
     )
     return s.normalised()
 
@@ -165,7 +194,19 @@ def to_query(state: ViewState) -> dict[str, str]:
     put("step", str(s.step), str(DEFAULT.step))
     put("pilot", s.pilot, "")
     put("use", s.use, "")
+    if s.z is not None and s.c:
+        out["z"] = f"{s.z:g}"
+        out["c"] = f"{s.c[0]:.3f},{s.c[1]:.3f}"
     return out
+
+
+VIEW_KEYS: Final = ("z", "c")  # written by the page as the map moves
+
+
+def same_but_view(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
+    """Whether two queries differ at most in the map's zoom and centre."""
+    return ({k: v for k, v in a.items() if k not in VIEW_KEYS}
+            == {k: v for k, v in b.items() if k not in VIEW_KEYS})
 
 
 # --- Streamlit glue -------------------------------------------------------------
@@ -201,7 +242,11 @@ def sync_from_url() -> ViewState:
     import streamlit as st
 
     current = st.query_params.to_dict()
-    if st.session_state.get(_SEEN) != current:
+    seen = st.session_state.get(_SEEN)
+    if seen is not None and seen != current and same_but_view(seen, current):
+        # only the map moved (the page wrote z/c): nothing to redraw
+        st.session_state[_SEEN] = current
+    elif seen != current:
         state = from_query(current)
         _apply(state)
         canonical = to_query(state)
@@ -220,7 +265,7 @@ def current_state() -> ViewState:
     import streamlit as st
 
     view: ViewState = st.session_state.get(_VIEW, DEFAULT)
-    values: dict[str, Any] = {}
+    values: dict[str, Any] = {"z": view.z, "c": view.c}
     for name, key in WIDGET_KEYS.items():
         if key not in st.session_state:
             values[name] = getattr(view, name)
@@ -240,7 +285,8 @@ def write_url() -> None:
     """on_change callback: put the widgets' state into the address bar."""
     import streamlit as st
 
-    s = current_state()
+    # any change made in the app replaces the shared link's zoom and centre
+    s = replace(current_state(), z=None, c=None)
     st.session_state[_VIEW] = s
     query = to_query(s)
     if st.query_params.to_dict() != query:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from dashboard.i18n import batch_label, province_label, t
+from dashboard.palette import BATCH_COLOURS  # one palette for maps and slides
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -37,8 +38,6 @@ RGB = tuple[float, float, float]
 WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 100
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-BATCH_COLOURS: dict[int, str] = {1: "#E69F00", 2: "#56B4E9", 3: "#009E73"}
 BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016}
 OTHER_COLOUR = "#999999"
 

@@ -39,6 +39,11 @@ def render(s: ViewState) -> None:
     st.subheader(t("compare_table", lang))
     st.dataframe(localised(table, lang), hide_index=True, key="compare_table")
 
+    same_scale = st.toggle(t("compare_same_scale", lang), key="compare_same_scale",
+                           help=t("compare_same_scale_help", lang))
+    boxes = _boxes(chosen, same_scale)
+    clicked = st.session_state.get(ui.CLICKED_MAP, "")
+    shown_details = False
     cols = st.columns(len(chosen), gap="small")
     for col, name in zip(cols, chosen, strict=True):
         mine = pilots[pilots["province"] == name]
@@ -50,13 +55,37 @@ def render(s: ViewState) -> None:
                     batch_label(b, BATCH_YEARS[b], lang, short=True),
                     int((mine["batch"] == b).sum()),
                 )
+            key = f"map_compare_{province_code(name)}"
             ui.show_map(
                 mine,
                 replace(s, style="pilots"),
-                key=f"map_compare_{province_code(name)}",
+                key=key,
                 height=380,
                 focus=province_code(name),
                 attribution=map_attribution(short=True),
+                bounds=boxes.get(name),
             )
+            if s.pilot and clicked == key:  # the details of a pilot beside its map
+                ui.details_panel(s)
+                shown_details = True
             ui.pilot_table(mine, lang, key=f"table_compare_{province_code(name)}")
-    ui.details_panel(s)
+    if not shown_details:
+        ui.details_panel(s)
+
+
+def _boxes(chosen: tuple[str, ...], same_scale: bool
+           ) -> dict[str, tuple[tuple[float, float], tuple[float, float]] | None]:
+    """Bounds per province: its own, or with one scale for all, a box of the largest
+    province's size around each one's centre (so every small map has the same zoom)."""
+    prov = data.layer("province")
+    out: dict[str, tuple[tuple[float, float], tuple[float, float]] | None] = {}
+    extents = {n: prov[prov["name"] == n].total_bounds for n in chosen}
+    if not same_scale:
+        return dict.fromkeys(chosen)
+    half_w = max((b[2] - b[0]) for b in extents.values()) / 2
+    half_h = max((b[3] - b[1]) for b in extents.values()) / 2
+    for n, b in extents.items():
+        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
+        out[n] = ((round(cy - half_h, 3), round(cx - half_w, 3)),
+                  (round(cy + half_h, 3), round(cx + half_w, 3)))
+    return out

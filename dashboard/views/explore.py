@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, export_downloads, ui
+from dashboard import data, drill, export_downloads, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import t
 from dashboard.state import ViewState
@@ -18,7 +18,8 @@ def render(s: ViewState) -> None:
     pilots = filter_pilots(data.registry(True, s.use), s)
     map_col, side = st.columns([3, 1], gap="medium")
     with map_col:
-        ui.show_map(pilots, s, key="map_explore")
+        drill.breadcrumb(s)
+        ui.show_map(pilots, s, key="map_explore", drill_down=True)
     with head:
         st.title(t("app_title", lang))
         st.caption(t("app_caption", lang))
@@ -29,6 +30,7 @@ def render(s: ViewState) -> None:
         if pilots.empty:
             st.warning(t("nothing", lang))
     with side:
+        drill.province_tallies(pilots, s)
         ui.details_panel(s)
 
     # The table loads on request: its grid is the heaviest thing on the page and would

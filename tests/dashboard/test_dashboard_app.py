@@ -36,6 +36,11 @@ def maps(at: AppTest) -> list[dict]:
             if c.proto.component_name == "streamlit_folium.st_folium"]
 
 
+def drawn(m: dict) -> str:
+    """Everything a map draws: its fixed base and the layers swapped in on changes."""
+    return m["script"] + (m.get("feature_group") or "") + (m.get("layer_control") or "")
+
+
 def table_of(at: AppTest):
     """The first table with a province column: the tallies (or comparison) table."""
     return next(d.value for d in at.dataframe if "合计" in d.value.columns)
@@ -65,7 +70,7 @@ def test_default_view():
     # pans and zooms do not rerun the app: only feature clicks are returned
     assert m["returned_objects"] == ["last_object_clicked_tooltip",
                                      "last_object_clicked_count"]
-    assert not re.search(r"https?://", m["script"] + m["header"] + m["html"])
+    assert not re.search(r"https?://", drawn(m) + m["header"] + m["html"])
 
 
 def test_url_sets_the_filters():
@@ -111,7 +116,7 @@ def test_tallies_view_numbers():
     assert len(table) == 34 + 1  # every provincial unit and the totals row
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")  # the stacked bars
     (m,) = maps(at)
-    assert "fillColor" in m["script"]  # the choropleth
+    assert "fillColor" in drawn(m)  # the choropleth
 
 
 def test_tallies_follow_the_province_filter():
@@ -127,7 +132,9 @@ def test_compare_view():
     assert table.loc["浙江省", "第三批"] == 4
     assert table.loc["河北省", "第三批"] == expected(batch=3, province="河北省")
     assert len(maps(at)) == 2
-    assert [s.value for s in at.subheader][:3] == ["对比表", "河北省", "浙江省"]
+    # in the order the user chose them
+    assert [s.value for s in at.subheader][:3] == ["对比表", "浙江省", "河北省"]
+    assert list(table.index[:2]) == ["浙江省", "河北省"]
 
 
 def test_compare_needs_two():
@@ -139,11 +146,11 @@ def test_present_mode_steps():
     at = run(mode="present", step="1")
     assert len(at.sidebar.children) == 0 or not at.sidebar.pills  # no filters shown
     (m,) = maps(at)
-    assert "b2-" not in m["script"] and "b1-" in m["script"]
+    assert "b2-" not in drawn(m) and "b1-" in drawn(m)
     at.button(key="present_next").click().run()
     assert at.query_params["step"] in (["2"], "2")
     (m,) = maps(at)
-    assert "b2-" in m["script"] and "b3-" not in m["script"]
+    assert "b2-" in drawn(m) and "b3-" not in drawn(m)
     at.button(key="present_step_3").click().run()
     assert "step" not in at.query_params  # 3 is the default
     at.button(key="present_exit").click().run()
@@ -175,7 +182,49 @@ def test_filters_survive_presenting_and_comparing():
     assert at.pills(key="w_status").value == ["official", "reported", "unconfirmed"]
     assert at.pills(key="w_batch").value == [1, 2]
     at.segmented_control(key="w_mode").set_value("compare").run()
-    assert at.multiselect(key="w_compare").value == ["江苏省", "浙江省"]
+    assert at.multiselect(key="w_compare").value == ["浙江省", "江苏省"]  # as chosen
     q = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
     assert q == {"mode": "compare", "batch": "1,2", "status": "official,reported,unconfirmed",
-                 "compare": "江苏省,浙江省"}
+                 "compare": "浙江省,江苏省"}
+
+
+def _fits(at: AppTest) -> list[list[list[float]]]:
+    out = []
+    for m in maps(at):
+        found = re.search(r"fitBounds\((\[\[.*?\]\])", drawn(m))
+        assert found, "no fit"
+        out.append(json.loads(found.group(1)))
+    return out
+
+
+def test_compare_maps_share_one_scale_on_request():
+    at = run(mode="compare", compare="浙江省,内蒙古自治区")
+    own = _fits(at)
+    sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in own}
+    assert len(sizes) == 2  # each province its own extent
+    at.toggle(key="compare_same_scale").set_value(True).run()
+    same = _fits(at)
+    sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in same}
+    assert len(sizes) == 1  # one box size: one zoom for every map
+
+
+def test_province_drill_down_shows_breadcrumb_and_tallies():
+    at = run(province="湖南省")
+    assert any("全国 › 湖南省" in md.value for md in at.markdown)
+    assert any(sh.value == "湖南省的试点" for sh in at.subheader)
+    at.button(key="crumb_all").click().run()
+    assert "province" not in at.query_params
+
+
+def test_a_pilot_link_fits_the_map_to_that_pilot():
+    from geodata.registry import resolved_registry
+
+    reg = resolved_registry(simplified=True)
+    row = reg[reg["unit_name"] == "顺义区"].iloc[0]
+    at = run(pilot=str(row["pilot_id"]))
+    (fit,) = _fits(at)
+    (s, w), (n, e) = fit
+    minx, miny, maxx, maxy = row.geometry.bounds
+    assert w <= minx and e >= maxx and s <= miny and n >= maxy  # all of it
+    assert (e - w) < 2 and (n - s) < 2  # and not much more: a district, not China
+    assert "atlas-selected" in drawn(maps(at)[0])  # drawn highlighted

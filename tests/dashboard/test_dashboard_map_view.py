@@ -13,6 +13,7 @@ from dashboard.map_view import (
     MapSpec,
     build_map,
     pilot_id_from_tooltip,
+    province_code_from_tooltip,
     province_counts,
 )
 from dashboard.state import ViewState
@@ -50,7 +51,8 @@ def _shown(registry, **filters):
 
 def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces):
     m = build_map(_shown(registry), provinces)
-    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)]
+    groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)
+              and c.control]
     assert len(groups) == 3
     for b, group in enumerate(groups, start=1):
         assert BATCH_COLOURS[b] in group.layer_name
@@ -116,9 +118,16 @@ def test_whole_provinces_and_towns(registry, provinces):
 def test_tooltip_carries_the_pilot_id_for_clicks(registry, provinces):
     row = registry[registry["status"] == "official"].iloc[0]
     html = _html(build_map(_shown(registry), provinces))
-    assert f'"{row["pilot_id"]}"], "{row["pilot_id"]}"]' in html  # last tooltip line, then id
-    assert pilot_id_from_tooltip(f"{row['name_published']}第三批 · 官方名单{row['pilot_id']}") \
-        == row["pilot_id"]
+    pid = row["pilot_id"]
+    # the feature id follows the tooltip lines, which hold names and facts, never the id
+    found = re.search(r'\[("[^"]*"), ("[^"]*")\], "' + pid + r'"\]', html)
+    assert found, pid
+    assert pid not in found.group(1) + found.group(2)
+    assert "<span hidden>id:" in html  # the page adds it hidden, for the click
+    # what a click reports: the tooltip's text, the hidden id at its end
+    assert pilot_id_from_tooltip(f"{row['name_published']}第三批 · 官方名单id:{pid}") == pid
+    assert province_code_from_tooltip("湖南省：3 个试点id:430000") == "430000"
+    assert province_code_from_tooltip(f"{row['name_published']}id:{pid}") == ""
     assert pilot_id_from_tooltip("浙江省") == ""
     assert pilot_id_from_tooltip(None) == ""
 
@@ -129,7 +138,10 @@ def test_choropleth_counts_match_the_pilots(registry, provinces):
     assert counts["330000"] == int((shown["province"] == "浙江省").sum())
     html = _html(build_map(shown, provinces, spec=MapSpec(style="choropleth")))
     assert _js(f"浙江省：{counts['330000']} 个试点") in html
-    assert "feature_group" not in html  # counts replace the pilot layers
+    m = build_map(shown, provinces, spec=MapSpec(style="choropleth"))
+    switchable = [c.layer_name for c in m._children.values()
+                  if isinstance(c, folium.FeatureGroup) and c.control]
+    assert switchable == ["分省试点数"]  # counts replace the pilot layers
 
 
 def test_focus_zooms_to_the_province(registry, provinces):

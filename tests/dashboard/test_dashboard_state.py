@@ -38,7 +38,7 @@ def test_parse_documented_forms():
     assert s.statuses == ("official", "unconfirmed")
     assert (s.q, s.mode, s.lang, s.style, s.basemap) == ("龙港", "present", "en",
                                                          "choropleth", True)
-    assert s.compare == ("江苏省", "浙江省")
+    assert s.compare == ("浙江省", "江苏省")  # the order chosen
     assert (s.step, s.pilot) == (2, "b3-8ecc3630")
     # presenting: cumulative up to the step, "batch 1 or 2" members from 2015 on
     assert s.visible_batches == (1, 2, 12)

@@ -74,3 +74,53 @@ def test_a_rendered_map_is_reused_for_every_call(maps: list[Any]) -> None:
     assert a == b and a["script"] is b["script"]  # the same string, not a new render
     other = shared_map.component_args(r, key="map_counts", height=620)
     assert other["key"] != a["key"]  # the component key follows the widget key
+
+
+@pytest.mark.parametrize("spec", [MapSpec(), MapSpec(lang="en", style="choropleth"),
+                                  MapSpec(drill="430000", selected="x")])
+def test_parts_same_component_arguments_as_st_folium(
+    monkeypatch: pytest.MonkeyPatch, spec: MapSpec
+) -> None:
+    from dashboard.map_view import build_parts
+
+    reg = resolved_registry(simplified=True)
+    prov = load_layer("province", simplified=True)
+    pref = load_layer("prefecture", simplified=True)
+    options = {"height": 620, "use_container_width": True,
+               "returned_objects": ["last_object_clicked_tooltip"]}
+
+    def build() -> Any:
+        return build_parts(reg, prov, spec=spec, prefectures=pref)
+
+    def call_st_folium() -> None:
+        p = build()
+        sf.st_folium(p.base, key="m", feature_group_to_add=p.groups,
+                     layer_control=p.control, **options)
+
+    theirs = _recorded(monkeypatch, call_st_folium)
+    rendered = shared_map.render_parts(build())
+    mine = _recorded(
+        monkeypatch, lambda: sf._component_func(
+            **shared_map.component_args(rendered, key="m", **options), on_change=None
+        )
+    )
+    assert set(mine) == set(theirs)
+    for k in theirs:
+        assert mine[k] == theirs[k], k
+    assert mine["feature_group"] and "L.control.layers" in mine["layer_control"]
+
+
+def test_a_filter_change_keeps_the_base_and_so_the_map() -> None:
+    from dashboard.filters import filter_pilots
+    from dashboard.map_view import build_parts
+
+    reg = resolved_registry(simplified=True)
+    prov = load_layer("province", simplified=True)
+    a = shared_map.render_parts(build_parts(reg, prov, spec=MapSpec()))
+    shown = filter_pilots(reg, ViewState(batches=(3,), provinces=("湖南省",)))
+    b = shared_map.render_parts(build_parts(shown, prov, spec=MapSpec(
+        bounds=((24.6, 108.7), (30.2, 114.3)), drill="430000")))
+    ka = shared_map.component_args(a, key="m")["key"]
+    kb = shared_map.component_args(b, key="m")["key"]
+    assert ka == kb  # the same component instance: the browser keeps its map
+    assert a["feature_group"] != b["feature_group"]  # and swaps the layers

@@ -1,0 +1,55 @@
+"""Drill-down: the explore view opened at one province (a province filter of one,
+set by clicking the province on the map), with a breadcrumb back and its tallies."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import streamlit as st
+
+from dashboard import data, state
+from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.map_view import BATCH_YEARS
+from dashboard.state import BATCHES, LEVELS
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from dashboard.state import ViewState
+
+
+
+
+def breadcrumb(s: ViewState) -> None:
+    """全国 › 湖南省 above the map when one province is open; a hint otherwise."""
+    lang = s.lang
+    if len(s.provinces) != 1:
+        if not s.provinces and not s.q and not s.pilot:
+            st.caption(t("drill_hint", lang))
+        return
+    back, here = st.columns([1, 2], vertical_alignment="center")
+    back.button(f"‹ {t('crumb_all', lang)}", key="crumb_all", help=t("crumb_back", lang),
+                on_click=state.update, kwargs={"provinces": (), "pilot": ""})
+    here.markdown(f"**{t('crumb_all', lang)} › {province_label(s.provinces[0], lang)}**")
+
+
+def province_tallies(pilots: pd.DataFrame, s: ViewState) -> None:
+    """The open province's pilots by batch and level, beside the map."""
+    if len(s.provinces) != 1:
+        return
+    lang = s.lang
+    ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
+    table = data.tallies_for(ids, s.provinces)
+    if table.empty:
+        return
+    row = table.iloc[0]
+    st.subheader(t("drill_tallies", lang, name=province_label(s.provinces[0], lang)))
+    # a line, not metrics: it stays readable in a narrow column
+    st.markdown("  \n".join(
+        f"{batch_label(b, BATCH_YEARS[b], lang, short=True)}: **{int(row[f'batch_{b}'])}**"
+        for b in BATCHES))
+    levels = [f"{value_label('level', lv, lang)} {int(row[f'level_{lv}'])}"
+              for lv in LEVELS if int(row[f"level_{lv}"])]
+    if levels:
+        st.caption(" · ".join(levels))
+

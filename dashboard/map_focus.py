@@ -1,0 +1,123 @@
+"""Where the map looks, and how it behaves under the mouse.
+
+`focus_bounds` is pure: the bounds to fit, computed on the server from the data (a
+chosen pilot, a search's hits, the chosen provinces), so equal views give equal HTML.
+`MapManners` is the page side: the wheel scrolls the page until the map is clicked or
+focused, the map cannot be zoomed out past China, and once the user pans or zooms,
+the zoom and centre are written into the address bar (`z`, `c`) for sharing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from branca.element import MacroElement, Template
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# South-west and north-east corners (lat, lon) of the national view.
+CHINA_BOUNDS: list[list[float]] = [[17.5, 73.0], [53.6, 135.1]]
+# The map may be panned this far beyond China, and no further.
+MAX_BOUNDS: list[list[float]] = [[0.0, 60.0], [60.0, 150.0]]
+POINT_HALF_SIDE = 0.2  # degrees around a town or zone chosen alone (~20 km)
+
+
+def _bounds(geoms: Iterable[Any]) -> list[list[float]] | None:
+    boxes = [g.bounds for g in geoms if g is not None and not g.is_empty]
+    if not boxes:
+        return None
+    minx = min(b[0] for b in boxes)
+    miny = min(b[1] for b in boxes)
+    maxx = max(b[2] for b in boxes)
+    maxy = max(b[3] for b in boxes)
+    if maxx - minx < 2 * POINT_HALF_SIDE and maxy - miny < 2 * POINT_HALF_SIDE:
+        cx, cy = (minx + maxx) / 2, (miny + maxy) / 2
+        minx, maxx = cx - POINT_HALF_SIDE, cx + POINT_HALF_SIDE
+        miny, maxy = cy - POINT_HALF_SIDE, cy + POINT_HALF_SIDE
+    # rounded outwards: the box always holds all of the shape
+    lo = lambda v: math.floor(v * 1000) / 1000  # noqa: E731
+    hi = lambda v: math.ceil(v * 1000) / 1000  # noqa: E731
+    return [[lo(miny), lo(minx)], [hi(maxy), hi(maxx)]]
+
+
+def focus_bounds(
+    *,
+    pilots: pd.DataFrame,
+    provinces: pd.DataFrame,
+    chosen_provinces: Iterable[str] = (),
+    query: str = "",
+    selected: Any = None,
+) -> list[list[float]] | None:
+    """Bounds to fit, most specific first: the selected pilot's geometry, the pilots a
+    search found, the chosen provinces (full names). None: the national view."""
+    if selected is not None:
+        found = _bounds([selected])
+        if found:
+            return found
+    if query.strip() and len(pilots):
+        found = _bounds(pilots.geometry)
+        if found:
+            return found
+    wanted = set(chosen_provinces)
+    if wanted:
+        return _bounds(provinces[provinces["name"].isin(wanted)].geometry)
+    return None
+
+
+class MapManners(MacroElement):
+    """Wheel only after a click or focus; no zooming out past China; z/c into the URL
+    once the user has moved the map (the page's own view is the clean URL)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            var c = map.getContainer();
+            map.scrollWheelZoom.disable();
+            function wake() { map.scrollWheelZoom.enable(); c.classList.add("atlas-awake"); }
+            function sleep() { map.scrollWheelZoom.disable(); c.classList.remove("atlas-awake"); }
+            map.on("click focus", wake);
+            c.addEventListener("mousedown", wake);
+            map.on("blur", sleep);
+            var china = L.latLngBounds({{ this.china|tojson }});
+            map.setMaxBounds(L.latLngBounds({{ this.max_bounds|tojson }}));
+            map.options.maxBoundsViscosity = 0.8;
+            function floor() {
+                var z = map.getBoundsZoom(china, false);
+                map.setMinZoom(Math.max(2, Math.floor(z * 2) / 2 - 0.5));
+            }
+            floor();
+            map.on("resize", floor);
+            var moved = false;
+            ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
+                c.addEventListener(e, function () { moved = true; }, {passive: true});
+            });
+            map.on("moveend", function () {
+                if (!moved) return;
+                try {
+                    var w = window.parent, u = new URL(w.location.href);
+                    var ctr = map.getCenter();
+                    u.searchParams.set("z", map.getZoom().toFixed(1));
+                    u.searchParams.set("c", ctr.lat.toFixed(3) + "," + ctr.lng.toFixed(3));
+                    w.history.replaceState(w.history.state, "", u.toString());
+                } catch (err) { /* a page that embeds us elsewhere: no URL to write */ }
+            });
+        })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MapManners"
+        self.china = CHINA_BOUNDS
+        self.max_bounds = MAX_BOUNDS
+
+
+MANNERS_CSS = (
+    # a hint that the wheel now zooms the map
+    ".leaflet-container.atlas-awake{box-shadow:inset 0 0 0 2px rgba(47,127,193,.45)}"
+)

@@ -1,0 +1,142 @@
+"""Where the map looks (bounds from the data), labels, legend and the z/c URL keys."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import shapely
+
+from dashboard.filters import filter_pilots
+from dashboard.map_focus import focus_bounds
+from dashboard.map_view import MapSpec, build_map
+from dashboard.state import ViewState, from_query, same_but_view, to_query
+from geodata.boundaries import load_layer
+from geodata.registry import resolved_registry
+
+
+@pytest.fixture(scope="module")
+def registry():
+    return resolved_registry(simplified=True)
+
+
+@pytest.fixture(scope="module")
+def provinces():
+    return load_layer("province", simplified=True)
+
+
+def _box(bounds):
+    (s, w), (n, e) = bounds
+    return shapely.box(w, s, e, n)
+
+
+def test_province_filter_fits_that_province(registry, provinces) -> None:
+    state = ViewState(provinces=("河北省",))
+    b = focus_bounds(pilots=filter_pilots(registry, state), provinces=provinces,
+                     chosen_provinces=state.provinces)
+    hebei = provinces[provinces["name"] == "河北省"].geometry.iloc[0]
+    assert _box(b).buffer(1e-3).contains(hebei)
+    assert _box(b).area < 5 * shapely.box(*hebei.bounds).area
+
+
+def test_search_hit_fits_the_hits_and_a_pilot_beats_it(registry, provinces) -> None:
+    state = ViewState(q="顺义")
+    hits = filter_pilots(registry, state)
+    assert len(hits) == 1
+    b = focus_bounds(pilots=hits, provinces=provinces, query=state.q)
+    assert _box(b).buffer(1e-3).contains(hits.geometry.iloc[0])
+    assert _box(b).area < 1.0  # a district, not China
+    town = registry[registry["geometry_kind"] == "town_point"].iloc[0]
+    tb = focus_bounds(pilots=hits, provinces=provinces, query=state.q, selected=town.geometry)
+    assert _box(tb).contains(town.geometry) and not _box(tb).intersects(hits.geometry.iloc[0])
+
+
+def test_nothing_chosen_is_the_national_view(registry, provinces) -> None:
+    assert focus_bounds(pilots=registry, provinces=provinces) is None
+    html = build_map(registry, provinces, spec=MapSpec()).get_root().render()
+    assert "fitBounds" in html and "[[17.5, 73.0], [53.6, 135.1]]" in html
+
+
+def test_labels_are_text_in_the_ui_language(registry, provinces) -> None:
+    hunan = filter_pilots(registry, ViewState(provinces=("湖南省",)))
+    zh = build_map(hunan, provinces, spec=MapSpec(drill="430000")).get_root().render()
+    en = build_map(hunan, provinces, spec=MapSpec(drill="430000", lang="en")).get_root().render()
+    def labels(html: str) -> set[tuple[str, str]]:
+        items = json.loads(re.search(r"var items = (\[.*?\]), kinds", html, re.S).group(1))
+        return {(i[2], ("prov", "pilot")[i[3]]) for i in items}
+
+    assert {("湖南", "prov"), ("新疆", "prov"), ("长沙市", "pilot")} <= labels(zh)
+    assert {("Hunan", "prov"), ("Xinjiang", "prov"), ("Changsha City", "pilot")} <= labels(en)
+    assert "湖南" in zh  # names as text in the page, not escaped away
+    assert "span.textContent" in zh  # text nodes, not images
+
+
+def test_tooltips_show_no_ids(registry, provinces) -> None:
+    html = build_map(registry, provinces, spec=MapSpec()).get_root().render()
+    for line in re.findall(r'\[("[^"]*"), "[^"]*"\], "b\d-[0-9a-f]{8}"\]', html):
+        assert not re.search(r"b\d-[0-9a-f]{8}", line)
+
+
+def test_legend_draws_each_status_as_it_appears(registry, provinces) -> None:
+    shown = filter_pilots(registry, ViewState(statuses=("official", "reported", "unconfirmed")))
+    html = build_map(shown, provinces, spec=MapSpec()).get_root().render()
+    swatches = re.findall(r"<rect [^>]*/>", html.encode().decode("unicode_escape"))
+    assert len(set(swatches)) == 3  # official, reported, unconfirmed all differ
+    assert sum("stroke-dasharray" in s for s in swatches) == 1
+
+
+def test_manners_are_on_the_map(registry, provinces) -> None:
+    html = build_map(registry, provinces, spec=MapSpec()).get_root().render()
+    assert "scrollWheelZoom.disable()" in html and "setMaxBounds" in html
+
+
+def test_selected_pilot_drawn_on_top(registry, provinces) -> None:
+    pid = str(registry["pilot_id"].iloc[0])
+    html = build_map(registry, provinces, spec=MapSpec(selected=pid)).get_root().render()
+    assert 'pane: "atlas-selected"' in html
+    plain = build_map(registry, provinces, spec=MapSpec()).get_root().render()
+    assert 'pane: "atlas-selected"' not in plain
+
+
+def test_zoom_and_centre_round_trip_and_are_not_a_new_view() -> None:
+    s = from_query({"province": "湖南省", "z": "7.5", "c": "27.61,111.71"})
+    assert (s.z, s.c) == (7.5, (27.61, 111.71))
+    q = to_query(s)
+    assert q["z"] == "7.5" and q["c"] == "27.610,111.710"
+    assert to_query(from_query({})) == {}  # the national view: a clean URL
+    assert from_query({"z": "99", "c": "1,2"}).z is None  # nonsense is dropped
+    assert from_query({"z": "5", "c": "x"}).c is None
+    assert same_but_view({"province": "湖南省"}, q)
+    assert not same_but_view({"province": "河北省"}, q)
+
+
+@pytest.mark.parametrize(("typed", "expect"), [
+    ("shunyi", "顺义区"), ("Shùnyì", "顺义区"), ("Long gang", "龙港"), ("HUNAN", "湖南省"),
+    ("Inner Mongolia", "内蒙古自治区"),
+])
+def test_search_takes_pinyin_and_english_names(registry, typed, expect) -> None:
+    hits = filter_pilots(registry, ViewState(q=typed))
+    assert len(hits)
+    text = hits[["unit_name", "town", "province", "name_published"]].astype(str).agg("".join,
+                                                                                    axis=1)
+    assert text.str.contains(expect).all(), text.tolist()
+
+
+def test_search_in_pinyin_finds_nothing_for_a_name_not_there(registry) -> None:
+    assert filter_pilots(registry, ViewState(q="zzqxv")).empty
+
+
+def test_table_starts_with_the_name_and_has_pinyin_in_english(registry) -> None:
+    from dashboard.ui import display_table
+
+    zh = display_table(registry.head(5), "zh")
+    en = display_table(registry.head(5), "en")
+    assert zh.columns[0] == "简体名称" and zh.columns[-1] == "编号"  # the id last
+    assert en.columns[0] == "Name (pinyin)"
+    assert all(v and v.isascii() for v in en.iloc[:, 0])
+
+
+def test_english_tooltips_carry_pinyin(registry, provinces) -> None:
+    html = build_map(registry, provinces, spec=MapSpec(lang="en")).get_root().render()
+    assert "Shunyi District" in html
