@@ -296,7 +296,8 @@ def build_map(
                    min_zoom=3, max_zoom=13, zoom_snap=0.5)
     # Leaflet only, from the app's own static folder: no CDN, no jQuery/Bootstrap.
     m.default_js, m.default_css = offline.leaflet_assets(spec.asset_base)
-    m.get_root().header.add_child(Element(_css(spec.large)), name="atlas_css")
+    m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root is a Figure
+        Element(_css(spec.large)), name="atlas_css")
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     if spec.basemap:
@@ -340,7 +341,10 @@ def build_map(
 
 
 def _add_pilots(m: folium.Map, pilots: pd.DataFrame, spec: MapSpec) -> None:
-    records = [r for r in pilots.to_dict("records") if r.get("geometry") is not None]
+    records: list[dict[str, Any]] = [
+        {str(k): v for k, v in r.items()}
+        for r in pilots.to_dict("records") if r.get("geometry") is not None
+    ]
     records.sort(key=lambda r: (int(r["batch"]), _LEVEL_ORDER.get(str(r["level"]), 9),
                                 str(r["pilot_id"])))
     batches = sorted({int(r["batch"]) for r in records})

@@ -57,7 +57,7 @@ def _row(entry: dict[str, object], res: Result, context: str) -> dict[str, objec
     else:
         kind = ""
     return {
-        "pilot_id": seeds.pilot_id(int(entry["batch"]), res.input, context),  # type: ignore[arg-type]
+        "pilot_id": seeds.pilot_id(int(str(entry["batch"])), res.input, context),
         "batch": entry["batch"],
         "year": entry["year"],
         "document": entry["document"],
@@ -112,7 +112,7 @@ def resolved_registry(*, simplified: bool = True) -> gpd.GeoDataFrame:
 
     shapes: dict[str, object] = {}
     for layer in ("province", "prefecture", "county"):
-        frame = load_layer(layer, simplified=simplified)  # type: ignore[arg-type]
+        frame = load_layer(layer, simplified=simplified)
         shapes.update(zip(frame["adcode"], frame.geometry, strict=True))
     geoms = []
     for r in registry_rows():
@@ -136,7 +136,8 @@ def export_registry(suffix: str) -> bytes | str:
     frame = resolved_registry(simplified=False)
     if suffix in (".geojson", ".json"):
         safe = frame.copy()
-        return safe.to_json(drop_id=True, ensure_ascii=False)
+        text: str = safe.to_json(drop_id=True, ensure_ascii=False)
+        return text
     if suffix in (".parquet", ".geoparquet"):
         buf = io.BytesIO()
         frame.to_parquet(buf)

@@ -131,7 +131,7 @@ def dates_text(lang: str, made_on: date | None = None) -> str:
     return t("dates_line", lang, data=data_date(), made=made)
 
 
-def _batches() -> tuple:  # type: ignore[type-arg]
+def _batches() -> tuple:
     import seeds
 
     return seeds.load_batches()

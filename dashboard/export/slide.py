@@ -121,7 +121,7 @@ def _polygon_path(geom: object) -> MplPath | None:
     import shapely
     from matplotlib.path import Path as MplPath
 
-    geom = shapely.orient_polygons(geom)  # type: ignore[arg-type]
+    geom = shapely.orient_polygons(geom)
     parts = getattr(geom, "geoms", [geom])
     verts: list[np.ndarray] = []
     codes: list[np.ndarray] = []
