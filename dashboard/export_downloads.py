@@ -18,6 +18,7 @@ MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presen
 def _slide(s: ViewState, fmt: str) -> bytes:
     from dashboard.export.build import slide_bytes
 
+    # the ignore below: a loosely typed row value or frame
     return slide_bytes(data.registry(True), s, fmt=fmt)  # type: ignore[arg-type]
 
 

@@ -143,6 +143,7 @@ class Gazetteer:
 
 @cache
 def _towns() -> dict[str, list[list[object]]]:
+    # the ignore below: JSON from the cache is Any
     return cached_json("towns.json", _build_towns)  # type: ignore[no-any-return]
 
 

@@ -119,6 +119,7 @@ def resolved_registry(*, simplified: bool = True) -> gpd.GeoDataFrame:
         if r["geometry_kind"] == "boundary":
             geoms.append(shapes.get(str(r["adcode"])))
         elif r["lon"] is not None:
+            # the ignore below: a loosely typed row value or frame
             geoms.append(shapely.Point(float(r["lon"]), float(r["lat"])))  # type: ignore[arg-type]
         else:
             geoms.append(None)

@@ -64,9 +64,11 @@ def research_rows(
             continue
         covering = sorted(
             (p for p in units if within(code, str(p["adcode"]))),
+            # the ignore below: row values are `object` until rows are typed
             key=lambda p: (int(p["year"]), int(p["batch"])),  # type: ignore[call-overload]
         )
         first = covering[0] if covering else None
+        # the ignore below: row values are `object` until rows are typed
         year = int(first["year"]) if first else 0  # type: ignore[call-overload]
         code_then, name_then = then.get((code, year), (code, unit.name)) if first else ("", "")
         pref = gz.name_of(code[:4] + "00")

@@ -50,12 +50,15 @@ def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
     wanted = set(s.normalised().visible_batches)
     out = []
     for c in completeness():
+        # the ignore below: row values are `object` until rows are typed
         b = int(c["batch"])  # type: ignore[call-overload]
         if b not in wanted:
             continue
         out.append(BatchCount(
+            # the ignore below: row values are `object` until rows are typed
             batch=b, year=int(c["year"]),  # type: ignore[call-overload]
             shown=int((pilots["batch"] == b).sum()),
+            # the ignore below: row values are `object` until rows are typed
             known=int(c["known"]), official=int(c["official_members"]),  # type: ignore[call-overload]
             filtered=cut,
         ))
