@@ -32,6 +32,7 @@ MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguou
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
 _ORPHAN_TYPES = ("自治区", "省")
+_COMMITTEE = re.compile("(管理委员会|管委会)$")
 _GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")
 # a town's name is Chinese characters (never 省): `<镇` is no town
 _TOWN_TAIL = re.compile(r"^(?!.*省)[\u4e00-\u9fff]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
@@ -184,19 +185,33 @@ class Geocoder:
         bare, removed = strip_annotations(text)
         s = normalise(bare, self.garbles, self.keep, annotated=False)
         res = self._resolve(text, s, context, strict)
-        orphan = ""
-        if res.status == UNMATCHED and s.startswith(_ORPHAN_TYPES):
-            orphan = next(t for t in _ORPHAN_TYPES if s.startswith(t))
-        if orphan and len(s) > len(orphan) + 1:
-            # *自治区昭苏县: the province's name was lost in copying, its type word was not
-            # the type word starts a new province: the list's context no longer holds
-            rest = self._resolve(text, s[len(orphan) :], (), strict)
-            if rest.status != UNMATCHED and rest.province.endswith(orphan):
-                res = rest
-                res.note = _join(res.note, f"'{orphan}' without a name before it ignored")
+        if res.status == UNMATCHED:
+            res = self._reread(text, s, context, strict) or res
         if removed:
             res.note = _join(res.note, "annotation removed: " + " ".join(removed))
         return res
+
+    def _reread(
+        self, text: str, s: str, context: tuple[str, ...], strict: bool
+    ) -> Result | None:
+        """Two forms read again when the whole is no name."""
+        orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t)), "")
+        if orphan and len(s) > len(orphan) + 1:
+            # *自治区昭苏县: the province's name was lost in copying, its type word was not;
+            # the type word starts a new province, so the list's context no longer holds
+            rest = self._resolve(text, s[len(orphan) :], (), strict)
+            if rest.status != UNMATCHED and rest.province.endswith(orphan):
+                rest.note = _join(rest.note, f"'{orphan}' without a name before it ignored")
+                return rest
+        committee = _COMMITTEE.search(s)
+        if committee and committee.start() > 1:
+            # 苏州工业园区管委会: a zone's management committee stands for the zone (an area
+            # named after it, 长白山保护开发区管委会池北区, is no zone of its own: unmatched)
+            found = self._resolve(text, s[: committee.start()], context, strict)
+            if found.level == "zone" and found.status != UNMATCHED:
+                found.note = _join(found.note, "read as the zone its management committee runs")
+                return found
+        return None
 
     def _resolve(self, text: str, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:

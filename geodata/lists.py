@@ -95,7 +95,7 @@ def _clean_item(part: str) -> str:
 
 def split_line(line: str) -> list[str]:
     line = line.strip()
-    if _PLAIN.fullmatch(line) and not line.endswith("等"):
+    if _PLAIN.fullmatch(line) and "等" not in line:
         return [line]  # most lines of a column of names: one name, nothing to take off
     line = _GLUED_HEADER.sub("、", line)
     parts = [_clean_item(p) for p in _split_items(_ENUM.sub("", line))]
@@ -179,17 +179,13 @@ def _section_header(text: str) -> bool:
         return False
     if len(_split_items(_ENUM.sub("", text))) > 1:
         return False
-    if counted:
-        return True
-    return bool(_CHINESE_ENUM.match(text)) and bool(
-        _HEADER_WORDS.search(normalise(_ENUM.sub("", text)))
-    )
+    return counted or bool(_HEADER_WORDS.search(normalise(_ENUM.sub("", text))))
 
 
 def _heads_next(province: str, following: list[str], gc: Geocoder) -> bool:
     """A bare province line heads the lines below it when they name no province and one
     of the first few lies inside it (北京市 above 昌平区; not 北京市 above 天津市)."""
-    for nxt in following[:HEAD_LOOKAHEAD]:
+    for nxt in following:
         if _province_only(nxt) or _starts_with_province(nxt):
             return False
         first = split_line(nxt)[:1]
@@ -212,7 +208,7 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
         line = lines[no]
         province = _province_only(line)
         if province:
-            following = [lines[i] for i in content[pos + 1 :]]
+            following = [lines[i] for i in content[pos + 1 : pos + 1 + HEAD_LOOKAHEAD]]
             numbered = bool(_COUNT.search(line)) or bool(_ENUM.match(line))
             gc = gc or Geocoder()
             if numbered or _heads_next(province, following, gc):
@@ -227,8 +223,8 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
 
 
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
-    """One result per item (two where 和/及/与 join two units), in input order; context
-    resets at each line, to the province of the header above it if there is one."""
+    """One result per item (more where 和/及/与 or spaces join units), in input order;
+    context resets at each line, to the province of the header above it if there is one."""
     gc = geocoder or Geocoder()
     out: list[Result] = []
     context: tuple[str, ...] = ()
@@ -255,9 +251,9 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
             if res.status not in (UNMATCHED, AMBIGUOUS):
                 context = res.context
                 strict = strict or res.named_province
-            elif _leading_province(res.input):
+            elif leading := _leading_province(res.input):
                 # 北京市丁青县 is no place, but the line is about 北京市 all the same
-                context, strict = (_leading_province(res.input),), True
+                context, strict = (leading,), True
             out.append(res)
     return out
 

@@ -92,6 +92,11 @@ _DROP = re.compile(r"[\s\u200b\u200c\u200d\ufeff\u3000·•\"'“”‘’《》
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 # XPCC divisions and their cities are one unit (师市合一): 兵团第八师石河子市 = 石河子市
 _XPCC_DIVISION = re.compile(r"(兵团)第[一二三四五六七八九十]+师")
+# GB2260's heading over the county-level units a province governs directly (湖北省省直辖
+# 县级行政区划仙桃市, as code-list exports write it): a heading, never part of a name
+_DIRECT_HEADING = re.compile(r"(?:省|自治区)?直辖县级行政(?:区划|单位)")
+# 北京市市辖区东城区: 市辖区 as a heading inside a path (at the end it names the districts)
+_DISTRICTS_HEADING = re.compile(r"市辖区(?=.)")
 
 
 @cache
@@ -161,6 +166,10 @@ def normalise(
     s = _DROP.sub("", s)
     s = s.translate(_VARIANTS)
     s = _XPCC_DIVISION.sub(r"\1", s)
+    if "直辖县级" in s:
+        s = _DIRECT_HEADING.sub("", s)
+    if "市辖区" in s:
+        s = _DISTRICTS_HEADING.sub("", s)
     conv = to_simplified(s)
     if keep and conv != s and len(conv) == len(s):
         conv = "".join(o if o in keep and c != o else c for o, c in zip(s, conv, strict=True))

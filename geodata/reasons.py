@@ -76,8 +76,9 @@ REASONS: dict[str, tuple[str, str]] = {
 
 
 def reason_text(code: str, lang: str = "en") -> str:
-    """The text of a reason code in `lang` ("en" or "zh"); "" for no code."""
+    """The text of a reason code in `lang` ("en" or "zh"); "" for no code, the code itself
+    for one this version does not know (a list saved by a newer version)."""
     if not code:
         return ""
-    en, zh = REASONS[code]
+    en, zh = REASONS.get(code, (code, code))
     return zh if lang == "zh" else en

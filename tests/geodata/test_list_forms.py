@@ -209,6 +209,7 @@ def test_every_reason_has_both_languages(gc: Geocoder) -> None:
     r = gc.resolve("火星市")
     assert r.reason == "not_a_place" and reason_text(r.reason, "zh") == REASONS[r.reason][1]
     assert reason_text("", "zh") == ""
+    assert reason_text("a_future_code", "zh") == "a_future_code"
 
 
 def test_a_province_line_is_a_heading_only_when_lines_below_lie_in_it(gc: Geocoder) -> None:
@@ -265,6 +266,7 @@ def test_what_closes_an_enumeration_is_dropped() -> None:
         "秦皇岛市",
     ]
     assert split_line("唐山市等地。") == ["唐山市"]
+    assert split_line("唐山市等地") == ["唐山市"]
     assert split_line("安吉县等县（市、区）") == ["安吉县"]
     assert split_line("平等乡") == ["平等乡"]
 
@@ -285,3 +287,23 @@ def test_an_ocr_slip_is_unmatched_with_the_names_one_character_away(gc: Geocoder
     assert r.status == UNMATCHED and {"130227", "130283"} == {
         c.split()[0] for c in r.candidates.split(" | ")
     }
+
+
+def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
+    r = gc.resolve("江苏省苏州工业园区管委会")
+    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "320500")
+    assert gc.resolve("北京市海淀区管委会").status == UNMATCHED  # a district is no zone
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [
+        ("湖北省省直辖县级行政区划仙桃市", "429004"),  # the code list's headings in a path
+        ("海南省省直辖县级行政单位琼海市", "469002"),
+        ("新疆维吾尔自治区自治区直辖县级行政区划石河子市", "659001"),
+        ("北京市市辖区东城区", "110101"),
+        ("天津市市辖区和平区", "120101"),
+    ],
+)
+def test_code_list_headings_inside_a_path(gc: Geocoder, text: str, adcode: str) -> None:
+    assert (gc.resolve(text).status, gc.resolve(text).adcode) == (MATCHED, adcode)

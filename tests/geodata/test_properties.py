@@ -1,4 +1,4 @@
-"""Arbitrary text never breaks the geocoder: exactly one row per item, no exception."""
+"""Arbitrary text never breaks the geocoder: a row per item, no exception."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ TEXT = st.one_of(st.text(max_size=60), st.lists(NAMEISH, max_size=40).map("".joi
 def test_one_row_per_item(text: str) -> None:
     lines = text.splitlines()
     results = geocode_lines(lines, GC)
-    assert len(results) == len(list(items_of(lines)))
+    # one row per item, or more where an item is two units joined (和, a space): each
+    # extra row comes from a split that says so
+    extra = len(results) - len(list(items_of(lines)))
+    assert 0 <= extra <= sum("split at" in r.note for r in results)
     for r in results:
         assert r.status in ("matched", "approximate", "ambiguous", "unmatched")
         assert set(r.row()) == set(COLUMNS)
