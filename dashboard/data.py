@@ -5,7 +5,7 @@ Nothing here takes a GeoDataFrame argument, so caches never hash geometry.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
@@ -17,57 +17,29 @@ if TYPE_CHECKING:
     import pandas as pd
 
 
-@st.cache_resource(show_spinner=False)
-def shipped_registry(simplified: bool = True) -> gpd.GeoDataFrame:
-    from geodata.registry import resolved_registry
+def registry(simplified: bool = True, use: str = "") -> gpd.GeoDataFrame:
+    """The registry a view shows: the shipped rows plus the saved lists its `use`
+    names (geodata.effective decides, and caches per state of the lists on disk)."""
+    from geodata.effective import effective_frame
 
-    return resolved_registry(simplified=simplified)
+    return effective_frame(use or None, simplified=simplified)
 
 
-def registry(simplified: bool = True) -> gpd.GeoDataFrame:
-    """The registry the views show: the shipped one, except that a saved list which
-    completes a batch ("My lists") stands for that batch."""
-    signature = _saved_lists()
-    if not signature:
-        return shipped_registry(simplified)
-    return _completed_registry(simplified, signature)
+def applied(use: str = "") -> tuple[Any, ...]:
+    """The saved lists a view with `use` applies (for its banner)."""
+    from geodata.effective import effective
+
+    return effective(use or None)[1]
 
 
 def version() -> tuple[object, ...]:
-    """What the registry the views show depends on: the data packages and the saved
-    lists as they are on disk now (a key for caches of things drawn from it)."""
+    """What the registry the views show depends on: the data (packages, seeds, code) and
+    the saved lists and defaults as they are on disk now (a key for caches of things
+    drawn from it)."""
+    from geodata.effective import signature
     from geodata.settings import cache_key
 
-    return (cache_key(), _saved_lists())
-
-
-def _saved_lists() -> tuple[tuple[str, int, int], ...]:
-    """(folder, mtime, size) of each saved list: cheap to read on every run, and it
-    changes whenever a list is saved, changed or deleted."""
-    from geodata.userlists import data_root
-
-    root = data_root()
-    out = []
-    try:
-        for d in root.iterdir():
-            f = d / "list.json"
-            if not d.name.startswith(".") and f.is_file():
-                st_ = f.stat()
-                out.append((str(d), st_.st_mtime_ns, st_.st_size))
-    except OSError:
-        return ()
-    return tuple(sorted(out))
-
-
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _completed_registry(simplified: bool, signature: tuple[tuple[str, int, int], ...]
-                        ) -> gpd.GeoDataFrame:
-    del signature  # only the cache key: the lists on disk as they are now
-    from dashboard.list_layer import override_registry
-    from geodata.userlists import Store
-
-    lists = Store().batch_lists()  # only the lists that complete a batch are read
-    return override_registry(shipped_registry(simplified), lists, simplified=simplified)
+    return (cache_key(), signature())
 
 
 @st.cache_resource(show_spinner=False)
@@ -90,9 +62,10 @@ def province_rows() -> list[tuple[str, str]]:
 
 
 @st.cache_data(show_spinner=False)
-def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...]) -> pd.DataFrame:
+def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...], use: str = ""
+                ) -> pd.DataFrame:
     """Province tallies of the given pilots over the given province names ('' = all)."""
-    frame = registry(True)
+    frame = registry(True, use)
     pilots = frame[frame["pilot_id"].isin(pilot_ids)]
     rows = province_rows()
     if provinces:

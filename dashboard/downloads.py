@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geodata.exports import csv_text, xlsx_bytes
+from geodata.exports import table_csv, table_xlsx
 from geodata.registry import COLUMNS
 
 if TYPE_CHECKING:
@@ -18,12 +18,12 @@ def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
             for r in table.where(table.notna(), None).to_dict("records")]
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return csv_text(_records(frame), COLUMNS).encode("utf-8")
+def csv_bytes(frame: pd.DataFrame, lang: str = "zh") -> bytes:
+    return table_csv(_records(frame), COLUMNS, lang).encode("utf-8")
 
 
-def xlsx(frame: pd.DataFrame) -> bytes:
-    return xlsx_bytes(_records(frame), COLUMNS)
+def xlsx(frame: pd.DataFrame, lang: str = "zh", title: str = "") -> bytes:
+    return table_xlsx(_records(frame), COLUMNS, lang, title=title)
 
 
 def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:

@@ -18,20 +18,19 @@ MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presen
 def _slide(s: ViewState, fmt: str) -> bytes:
     from dashboard.export.build import slide_bytes
 
-    # the ignore below: a loosely typed row value or frame
-    return slide_bytes(data.registry(True), s, fmt=fmt)  # type: ignore[arg-type]
+    return slide_bytes(data.registry(True, s.use), s, fmt=fmt)  # type: ignore[arg-type]
 
 
 def _deck(s: ViewState) -> bytes:
     from dashboard.export.deck import render_deck
 
-    return render_deck(data.registry(True), s)
+    return render_deck(data.registry(True, s.use), s)
 
 
 def _html(s: ViewState) -> bytes:
     from dashboard.export.build import standalone_map
 
-    return standalone_map(data.registry(True), s).encode("utf-8")
+    return standalone_map(data.registry(True, s.use), s).encode("utf-8")
 
 
 def buttons(s: ViewState, *, key: str) -> None:

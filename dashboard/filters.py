@@ -47,7 +47,8 @@ def filter_pilots(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
 
 
 def filtered_registry(state: ViewState, *, simplified: bool = True) -> gpd.GeoDataFrame:
-    """The resolved registry filtered by `state` (geodata caches the registry)."""
-    from geodata.registry import resolved_registry
+    """The registry `state` shows (with the lists its `use` names), filtered by it:
+    the same rows as the app (geodata caches the registry)."""
+    from geodata.effective import effective_frame
 
-    return filter_pilots(resolved_registry(simplified=simplified), state)
+    return filter_pilots(effective_frame(state.use or None, simplified=simplified), state)

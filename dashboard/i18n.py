@@ -75,6 +75,106 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "kind_town_point": ("镇的点位", "Town point"),
     "kind_approximate": ("近似位置（县/市内一点）", "Approximate (a point inside the unit)"),
     # registry, completing batches, downloads
+    "use_confirm": (
+        "我已核对差异：此名单用于补全{batch}（只在网址选择使用它时生效）",
+        "I have checked the differences: this list is for {batch} (used only where an "
+        "address says so)",
+    ),
+    "tables_unsure": (
+        "不确定哪一列是地区名称：请在下面选择。",
+        "Not sure which column holds the names: pick it below.",
+    ),
+    "tables_pick": ("地区名称所在的列", "Column with the names"),
+    "tables_pick_help": (
+        "按表头的词（名称、地区、试点……）或内容自动选择；省份、地级市列会加在名称前面，序号列不用。",
+        "Chosen by the header's words (name, region, pilot …) or the contents; a province or "
+        "prefecture column is put in front of the name, a numbering column is skipped.",
+    ),
+    "tables_column": ("第 {n} 列：{head}", "Column {n}: {head}"),
+    "batch_1or2": ("第一或第二批（2014/2015）", "Batch 1 or 2 (2014/2015)"),
+    "batch_1or2_short": ("第一或第二批", "Batch 1 or 2"),
+    "status_contradicted": ("与来源矛盾", "Contradicted"),
+    "completeness_1or2": (
+        "另有 {n} 个成员只知是第一或第二批（来源未说明批次，未确认），不计入任何一批。",
+        "{n} more members are known only as batch 1 or 2 (the source does not say which; "
+        "unconfirmed): counted in neither.",
+    ),
+    "completeness_unplaced": (
+        "已知成员中有 {n} 个尚无法在地图上定位（计入已知，不画出）：{names}。",
+        "Known but not yet placed on the map (counted, not drawn): {n} — {names}.",
+    ),
+    "kinds_title": ("按类型：已知 / 官方", "By kind: known / official"),
+    "kinds_batch": ("批次", "Batch"),
+    "kinds_kind": ("类型", "Kind"),
+    "kinds_known": ("已知", "Known"),
+    "kinds_official": ("官方", "Official"),
+    "kinds_basis": ("官方数字的依据", "Official figure"),
+    "kinds_batch_1": ("第一批", "Batch 1"),
+    "kinds_batch_2": ("第二批", "Batch 2"),
+    "kinds_batch_1+2": ("第一、二批合计（含“第一或第二批”）", "Batches 1+2 (with “1 or 2”)"),
+    "kinds_basis_stated": ("来源给出", "stated by a source"),
+    "kinds_basis_derived": ("由合计减第一批推得", "derived: 1+2 minus batch 1"),
+    "member_kind_province": ("省", "Whole province"),
+    "member_kind_municipality": ("直辖市", "Municipality"),
+    "member_kind_plan_listed": ("计划单列市", "Plan-listed city"),
+    "member_kind_capital": ("省会城市", "Provincial capital"),
+    "member_kind_prefecture": ("地级市", "Prefecture-level city"),
+    "member_kind_county": ("县级市/县/区", "County-level unit"),
+    "member_kind_town": ("建制镇", "Town"),
+    "use_banner_replace": (
+        "本页的{batch}来自名单“{name}”（{n} 项），代替内置的 {replaced} 项。",
+        "{batch} on this page comes from the list “{name}” ({n} items), replacing the "
+        "{replaced} shipped entries.",
+    ),
+    "use_banner_supplement": (
+        "本页的{batch}由名单“{name}”补充：新增 {n} 项；内置名单中有 {lacking} 项该名单没有"
+        "（已标注）。",
+        "{batch} on this page is supplemented by the list “{name}”: {n} items added; "
+        "{lacking} shipped entries are not in the list (marked).",
+    ),
+    "use_banner_default": ("（由管理员设为默认：{by}）", "(made the default by an operator: {by})"),
+    "use_missing": (
+        "网址中的名单 {token} 在此不存在，已忽略。",
+        "The list {token} named in the address is not saved here; ignored.",
+    ),
+    "use_how": (
+        "用此名单补全{batch}：只影响带有该参数的网址（可分享）；其他人看到的内容不变。",
+        "Use this list for {batch}: only views whose address says so (shareable) change; "
+        "nobody else's view does.",
+    ),
+    "use_replace": ("在本页用它代替{batch}", "Replace {batch} with it here"),
+    "use_supplement": ("在本页用它补充{batch}", "Supplement {batch} with it here"),
+    "use_none": ("本页不用任何名单", "Use no list here"),
+    "use_as_batch_help": (
+        "记录这份名单要补全哪一批。保存不会改变任何人看到的地图；在“已保存的名单”中选择"
+        "“代替”或“补充”，只改变当前网址的视图。",
+        "Records which batch this list is meant to complete. Saving changes nobody's map; "
+        "“Replace” or “Supplement” under the saved lists changes only the view at this address.",
+    ),
+    "use_diff_effect": (
+        "“代替”时，{batch}只显示此名单中已定位的条目；“补充”时，内置条目保留并标注名单中是否也有。",
+        "With “Replace”, {batch} shows this list's located items only; with “Supplement”, the "
+        "shipped entries stay, marked by whether the list has them.",
+    ),
+    "use_notice_unset": (
+        "名单“{name}”不再标为补全某一批；正在使用它的网址不受影响。",
+        "The list “{name}” is no longer marked for a batch; addresses that use it still do.",
+    ),
+    "list_mark_from_list": ("来自所用名单", "From the list in use"),
+    "list_mark_in_list": ("名单中也有", "Also in the list"),
+    "list_mark_not_in_list": ("名单中没有", "Not in the list"),
+    "f_list_mark": ("名单核对", "List check"),
+    "f_name_simplified": ("简体名称", "Simplified name"),
+    "f_kind": ("类型", "Kind"),
+    "fn_pilots": ("国家新型城镇化试点", "pilot-atlas-pilots"),
+    "fn_slide": ("试点地图幻灯片", "pilot-atlas-slide"),
+    "fn_research": ("县级单位试点表", "pilot-atlas-counties"),
+    "fn_list": ("名单", "list"),
+    "fn_batches": ("批次{b}", "batches-{b}"),
+    "fn_more": ("等", "-and-more"),
+    "fn_filtered_levels": ("部分层级", "some-levels"),
+    "fn_statuses": ("来源{s}", "status-{s}"),
+    "fn_lists": ("含名单", "with-lists"),
     # completeness
     "completeness": ("名单完整度", "How complete the lists are"),
     "completeness_line": (
@@ -248,10 +348,10 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "lists_resolve_file": ("定位文件中的名单", "Resolve the file"),
     "lists_limits": (
         "限制：文件不超过 {mb} MB，名单不超过 {rows} 项。文本可为 UTF-8（含或不含 BOM）或 "
-        "GBK/GB18030；.csv 和 .xlsx 读取 name 列（没有则读第一列），.txt 按公布的格式逐行读取。",
+        "GBK/GB18030；.csv 和 .xlsx 按表头的词找出名称列（可改选），.txt 按公布的格式逐行读取。",
         "Limits: files up to {mb} MB, lists up to {rows} items. Text may be UTF-8 (with or "
-        "without BOM) or GBK/GB18030; .csv and .xlsx are read from the column 'name' (else the "
-        "first column), .txt line by line in the published shape.",
+        "without BOM) or GBK/GB18030; in .csv and .xlsx the names' column is found by its "
+        "header (you can pick another), .txt is read line by line in the published shape.",
     ),
     "lists_no_file": ("请先选择一个文件。", "Choose a file first."),
     "lists_error": ("无法读取名单：{reason}", "The list could not be read: {reason}"),
@@ -434,6 +534,8 @@ def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:
 
 def batch_label(batch: int, year: int, lang: str = DEFAULT_LANG, *, short: bool = False) -> str:
     key = "batch_short" if short else "batch_label"
+    if batch == 12:  # seeds.BATCH_1_OR_2: a member whose batch is known only to be 1 or 2
+        key = "batch_1or2_short" if short else "batch_1or2"
     return t(key, lang, batch=batch, year=year, ordinal=_ORDINAL_ZH.get(batch, str(batch)))
 
 

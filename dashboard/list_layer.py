@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from functools import cache
 from typing import Any
 
 import folium
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-import seeds
 from dashboard.compact_geojson import CompactGeoJson
 from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map_view import HtmlControl, stabilise_ids
 from geodata.geocoder import APPROXIMATE, MATCHED
+from geodata.registry import unit_shapes
 
 LIST_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: apart from the three batch colours
 AREA_LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
@@ -31,18 +30,6 @@ DRAWN: tuple[str, ...] = (MATCHED, APPROXIMATE)  # ambiguous and unmatched items
 # points on top of everything, so a list town inside a pilot county stays visible.
 AREA_PANE, POINT_PANE = ("atlas-list", 425), ("atlas-list-points", 440)
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
-
-
-@cache
-def unit_shapes(simplified: bool = True) -> Mapping[str, BaseGeometry]:
-    """adcode -> polygon of every province, prefecture and county."""
-    from geodata.boundaries import load_layer
-
-    shapes: dict[str, BaseGeometry] = {}
-    for level in AREA_LEVELS:
-        frame = load_layer(level, simplified=simplified)
-        shapes.update(zip(frame["adcode"].astype(str), frame.geometry, strict=True))
-    return shapes
 
 
 def _number(value: object) -> float | None:
@@ -216,112 +203,3 @@ def add_list_layer(
         m.fit_bounds(_bounds([p[0][2] for p in places.values()]), max_zoom=7)
     _controls_last(m)
     stabilise_ids(m)
-
-
-# --- a list that completes a batch, as rows shaped like the registry's ----------------
-
-
-def unit_key(row: Mapping[str, Any]) -> str:
-    """The same key `geodata.userlists.diff_with_registry` compares by."""
-    return f"{row.get('adcode')}|{row.get('town') or ''}"
-
-
-def pilot_rows(
-    rows: Sequence[Mapping[str, Any]],
-    *,
-    batch: int,
-    year: int,
-    document: str,
-    list_id: str,
-    list_name: str,
-    source_name: str,
-    provenance: str,
-    registry: Sequence[Mapping[str, Any]],
-) -> list[dict[str, Any]]:
-    """The resolved items of a saved list as registry rows of `batch` (see
-    `geodata.registry.COLUMNS`): status official (the person vouches for the list,
-    its provenance is the evidence), category taken from the shipped entry for the
-    same unit, else 综合试点. Unresolved items are left out."""
-    shipped = {unit_key(r): r for r in registry if r.get("adcode")}
-    out = []
-    for i, r in enumerate(rows):
-        if r.get("status") not in DRAWN:
-            continue
-        same = shipped.get(unit_key(r))
-        level, adcode = str(r.get("level") or ""), str(r.get("adcode") or "")
-        if r["status"] == APPROXIMATE:
-            kind = "approximate"
-        else:
-            kind = "boundary" if level in AREA_LEVELS else "town_point"
-        out.append(
-            {
-                "pilot_id": seeds.pilot_id(batch, str(r.get("input")), f"{list_id}|{i}"),
-                "batch": batch,
-                "year": year,
-                "document": document,
-                "category": same["category"] if same else "综合试点",
-                "status": "official",
-                "name_published": str(r.get("input") or ""),
-                "province": r.get("province") or "",
-                "prefecture": r.get("prefecture") or "",
-                "county": r.get("county") or "",
-                "town": r.get("town") or "",
-                "level": level,
-                "adcode": adcode,
-                "adcode_then": r.get("adcode_then") or "",
-                "unit_name": r.get("unit_name") or "",
-                "renamed_from": r.get("renamed_from") or "",
-                "method": r.get("method") or "",
-                "match_status": r["status"],
-                "note": r.get("note") or "",
-                "candidates": r.get("candidates") or "",
-                "lon": _number(r.get("lon")),
-                "lat": _number(r.get("lat")),
-                "geometry_kind": kind,
-                "sources": f"user list: {list_name} ({source_name})",
-                "evidence": provenance,
-                "province_adcode": adcode[:2] + "0000" if adcode else "",
-            }
-        )
-    return out
-
-
-def override_registry(base: Any, lists: Sequence[Any], *, simplified: bool = True) -> Any:
-    """`base` (a `resolved_registry()` frame) with each batch that a saved list completes
-    replaced by that list's resolved items (the newest such list per batch). Returns
-    `base` itself when no list completes a batch."""
-    from dashboard.state import BATCHES
-
-    chosen: dict[int, Any] = {}
-    for ul in sorted(lists, key=lambda u: u.created):
-        if ul.as_batch in BATCHES:
-            chosen[int(ul.as_batch)] = ul
-    if not chosen:
-        return base
-
-    import geopandas as gpd
-    import pandas as pd
-
-    from geodata.registry import COLUMNS, registry_rows
-
-    meta = {b.batch: b for b in seeds.load_batches()}
-    shapes = unit_shapes(simplified)
-    rows: list[dict[str, Any]] = []
-    for b, ul in sorted(chosen.items()):
-        rows += pilot_rows(
-            ul.rows,
-            batch=b,
-            year=meta[b].year,
-            document=meta[b].document,
-            list_id=ul.list_id,
-            list_name=ul.name,
-            source_name=ul.source_name,
-            provenance=ul.provenance,
-            registry=[r for r in registry_rows() if r["batch"] == b],
-        )
-    kept = base[~base["batch"].isin(list(chosen))]
-    if not rows:
-        return kept.reset_index(drop=True)
-    geoms = [row_geometry({**r, "status": r["match_status"]}, shapes) for r in rows]
-    added = gpd.GeoDataFrame(rows, columns=list(COLUMNS), geometry=geoms, crs=base.crs)
-    return gpd.GeoDataFrame(pd.concat([kept, added], ignore_index=True), crs=base.crs)

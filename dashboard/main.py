@@ -8,7 +8,7 @@ from dashboard import state, ui
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
 from dashboard.map_view import BATCH_YEARS
 from dashboard.state import (
-    BATCHES,
+    BATCH_CHOICES,
     CATEGORIES,
     LEVELS,
     MODES,
@@ -29,9 +29,9 @@ def sidebar(s: ViewState) -> None:
         st.segmented_control(t("view", lang), MODES, key="w_mode", required=True,
                              on_change=on_change, format_func=lambda v: t(f"mode_{v}", lang))
         st.header(t("filters", lang))
-        st.pills(t("batch", lang), BATCHES, key="w_batch", selection_mode="multi",
+        st.pills(t("batch", lang), BATCH_CHOICES, key="w_batch", selection_mode="multi",
                  on_change=on_change,
-                 format_func=lambda b: batch_label(b, BATCH_YEARS[b], lang))
+                 format_func=lambda b: batch_label(b, BATCH_YEARS.get(b, 0), lang))
         st.multiselect(t("province", lang), PROVINCE_NAMES, key="w_province",
                        help=t("province_help", lang), on_change=on_change,
                        placeholder=t("province_placeholder", lang),

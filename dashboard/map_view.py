@@ -26,8 +26,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies.
-BATCH_COLOURS: dict[int, str] = {1: "#E69F00", 2: "#56B4E9", 3: "#009E73"}
-BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016}
+# 12: members known only as "batch 1 or 2" (seeds.BATCH_1_OR_2), Okabe–Ito vermillion
+BATCH_COLOURS: dict[int, str] = {1: "#E69F00", 2: "#56B4E9", 3: "#009E73", 12: "#D55E00"}
+BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016, 12: 2015}
 # Sequential ColorBrewer YlGnBu classes for counts (light to dark), colour-blind safe.
 COUNT_COLOURS: tuple[str, ...] = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#2c7fb8", "#253494")
 COUNT_BINS: tuple[tuple[int, int | None], ...] = ((1, 1), (2, 2), (3, 3), (4, 5), (6, 8), (9, None))
@@ -155,11 +156,14 @@ def _bin_label(low: int, high: int | None) -> str:
 
 def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
     """Three tooltip lines; the last is the pilot id, which a click returns to the app."""
-    name = str(row["name_published"])
+    published = str(row["name_published"])
+    name = str(row.get("name") or published)  # simplified, the published form beside it
     today = str(row["unit_name"] or "")
     town = str(row["town"] or "")
     shown_today = f"{today}{town}" if town and not today.endswith(town) else today
     title = name if not shown_today or shown_today == name else f"{name} · {shown_today}"
+    if published != name:
+        title = title.replace(name, f"{name}（{published}）", 1)
     meta = [
         batch_label(int(row["batch"]), int(row["year"]), lang),
         value_label("status", str(row["status"]), lang),

@@ -13,8 +13,12 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, PROVINCES
+from geodata.effective import NONE, normalise_use
+from seeds import BATCH_1_OR_2
 
 BATCHES: Final = (1, 2, 3)
+# the batches a filter can pick: the three, and the members known only as "batch 1 or 2"
+BATCH_CHOICES: Final = (1, 2, 3, BATCH_1_OR_2)
 LEVELS: Final = ("province", "prefecture", "county", "town", "zone")
 CATEGORIES: Final = ("综合试点", "农村土地制度改革试点")
 STATUSES: Final = ("official", "reported", "unconfirmed")
@@ -30,7 +34,7 @@ MAX_COMPARE: Final = 4
 
 @dataclass(frozen=True, slots=True)
 class ViewState:
-    batches: tuple[int, ...] = BATCHES
+    batches: tuple[int, ...] = BATCH_CHOICES
     provinces: tuple[str, ...] = ()  # empty: all provinces
     levels: tuple[str, ...] = LEVELS
     categories: tuple[str, ...] = CATEGORIES
@@ -43,19 +47,22 @@ class ViewState:
     compare: tuple[str, ...] = ()
     step: int = 3  # presenting: batches 1..step, cumulative
     pilot: str = ""  # selected pilot id
+    use: str = ""  # saved lists in use (geodata.effective); "" = the operator's defaults
 
     @property
     def visible_batches(self) -> tuple[int, ...]:
         """Batches on screen: the filter, or 1..step while presenting."""
         if self.mode == "present":
-            return tuple(b for b in BATCHES if b <= self.step)
+            # "1 or 2" members are on screen from 2015 on, the latest they can date from
+            return tuple(b for b in BATCH_CHOICES if b <= self.step
+                         or (b == BATCH_1_OR_2 and self.step >= 2))
         return self.batches
 
     def normalised(self) -> ViewState:
         """Canonical order and only known values, so equal views give equal URLs."""
         return replace(
             self,
-            batches=_keep(self.batches, BATCHES),
+            batches=_keep(self.batches, BATCH_CHOICES),
             provinces=_keep(self.provinces, PROVINCE_NAMES),
             levels=_keep(self.levels, LEVELS),
             categories=_keep(self.categories, CATEGORIES),
@@ -67,6 +74,7 @@ class ViewState:
             compare=_keep(self.compare, PROVINCE_NAMES)[:MAX_COMPARE],
             step=min(max(int(self.step), 1), len(BATCHES)),
             pilot=self.pilot.strip()[:40],
+            use=normalise_use(self.use[:400]),
         )
 
 
@@ -83,7 +91,8 @@ def _split(raw: str) -> list[str]:
 
 
 def _ints(raw: str) -> list[int]:
-    return [int(p) for p in _split(raw) if p.isdigit()]
+    return [BATCH_1_OR_2 if p == "1or2" else int(p) for p in _split(raw)
+            if p.isdigit() or p == "1or2"]
 
 
 def _first(value: str | list[str]) -> str:
@@ -122,8 +131,13 @@ def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
         basemap=p.get("basemap", "") == "osm",
         step=int(step) if step.isdigit() else DEFAULT.step,
         pilot=p.get("pilot", ""),
+        use=(p["use"] or NONE) if "use" in p else "",
     )
     return s.normalised()
+
+
+def _batch_token(batch: int) -> str:
+    return "1or2" if batch == BATCH_1_OR_2 else str(batch)
 
 
 def to_query(state: ViewState) -> dict[str, str]:
@@ -137,7 +151,8 @@ def to_query(state: ViewState) -> dict[str, str]:
 
     put("mode", s.mode, DEFAULT.mode)
     put("lang", s.lang, DEFAULT.lang)
-    put("batch", ",".join(map(str, s.batches)), ",".join(map(str, DEFAULT.batches)))
+    put("batch", ",".join(_batch_token(b) for b in s.batches),
+        ",".join(_batch_token(b) for b in DEFAULT.batches))
     put("province", ",".join(s.provinces), "")
     put("level", ",".join(s.levels), ",".join(DEFAULT.levels))
     put("category", ",".join(_CATEGORY_OF_VALUE[c] for c in s.categories),
@@ -149,6 +164,7 @@ def to_query(state: ViewState) -> dict[str, str]:
     put("compare", ",".join(s.compare), "")
     put("step", str(s.step), str(DEFAULT.step))
     put("pilot", s.pilot, "")
+    put("use", s.use, "")
     return out
 
 
@@ -159,7 +175,7 @@ WIDGET_KEYS: Final = {
     "batches": "w_batch", "provinces": "w_province", "levels": "w_level",
     "categories": "w_category", "statuses": "w_status", "q": "w_q", "mode": "w_mode",
     "lang": "w_lang", "style": "w_style", "basemap": "w_basemap", "compare": "w_compare",
-    "step": "v_step", "pilot": "v_pilot",
+    "step": "v_step", "pilot": "v_pilot", "use": "v_use",
 }
 _SEEN = "_url_seen"  # the query we last read or wrote
 _VIEW = "_view"  # the last complete ViewState: survives widgets that were not drawn
@@ -214,7 +230,7 @@ def current_state() -> ViewState:
             value = tuple(value or ())
         elif name in ("mode", "lang", "style"):
             value = value or getattr(DEFAULT, name)
-        elif name == "q":
+        elif name in ("q", "use"):
             value = value or ""
         values[name] = value
     return ViewState(**values).normalised()

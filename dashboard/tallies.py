@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dashboard.state import BATCHES, LEVELS
+from dashboard.state import BATCH_CHOICES, LEVELS
 
-BATCH_COLUMNS = tuple(f"batch_{b}" for b in BATCHES)
+# the "batch 1 or 2" group (seeds.BATCH_1_OR_2) has its own column: never folded into 1
+BATCH_COLUMNS = tuple(f"batch_{b}" for b in BATCH_CHOICES)
 LEVEL_COLUMNS = tuple(f"level_{lv}" for lv in LEVELS)
 TALLY_COLUMNS = ("province_adcode", "province", *BATCH_COLUMNS, "total", *LEVEL_COLUMNS)
 
@@ -24,7 +25,7 @@ def province_tallies(pilots: pd.DataFrame, provinces: Sequence[tuple[str, str]])
     for adcode, name in order:
         mine = pilots[codes == adcode]
         row: dict[str, object] = {"province_adcode": adcode, "province": name}
-        for b, col in zip(BATCHES, BATCH_COLUMNS, strict=True):
+        for b, col in zip(BATCH_CHOICES, BATCH_COLUMNS, strict=True):
             row[col] = int((mine["batch"] == b).sum())
         row["total"] = len(mine)
         for lv, col in zip(LEVELS, LEVEL_COLUMNS, strict=True):
@@ -47,10 +48,3 @@ def stacked_long(table: pd.DataFrame) -> pd.DataFrame:
                       var_name="batch", value_name="count")
     long["batch"] = long["batch"].str.removeprefix("batch_").astype(int)
     return long[long["count"] > 0].reset_index(drop=True)
-
-
-def completeness_rows() -> list[dict[str, object]]:
-    """Per batch: official member count vs members known here (geodata's numbers)."""
-    from geodata.registry import completeness
-
-    return completeness()

@@ -12,10 +12,12 @@ import streamlit as st
 
 from dashboard import data, downloads, offline, shared_map, state
 from dashboard.escape import md as _md
+from dashboard.filenames import download_name
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import MapSpec, build_map, pilot_id_from_tooltip
 from dashboard.practices import practices_for
 from geodata.attribution import attribution_lines, map_attribution
+from geodata.note_text import note_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,9 +71,14 @@ def show_map(
     )
 
 
-def completeness_strip(lang: str) -> None:
+def completeness_strip(s: ViewState) -> None:
+    """Known vs official members per batch, of the registry this view shows (with the
+    lists it uses), the "batch 1 or 2" group, and the same by kind of member."""
+    lang = s.lang
+    rows = _completeness(s.use)
+    group = [c for c in rows if not c["official_members"]]
     cols = st.columns(3)
-    for col, c in zip(cols, _completeness(), strict=False):
+    for col, c in zip(cols, [c for c in rows if c["official_members"]], strict=False):
         label = batch_label(int(str(c["batch"])), int(str(c["year"])), lang, short=True)
         known, official = int(str(c["known"])), int(str(c["official_members"]))
         with col:
@@ -90,17 +97,84 @@ def completeness_strip(lang: str) -> None:
                     unconfirmed=c["unconfirmed"],
                 )
             )
+    if group and group[0]["known"]:
+        st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
+    with st.expander(t("kinds_title", lang)):
+        st.dataframe(kinds_frame(s.use, lang), hide_index=True, key="kinds_table")
+        unplaced = _unplaced(s.use)
+        if unplaced:
+            st.caption(t("completeness_unplaced", lang, n=len(unplaced),
+                         names="、".join(unplaced)))
 
 
-@st.cache_data(show_spinner=False)
-def _completeness() -> list[dict[str, object]]:
-    from dashboard.tallies import completeness_rows
+def _completeness(use: str) -> list[dict[str, object]]:
+    from geodata.effective import effective_pilots
+    from geodata.registry import completeness
 
-    return completeness_rows()
+    return completeness(effective_pilots(use or None))
+
+
+def _unplaced(use: str) -> list[str]:
+    """Known members the geocoder could not place: counted, but not on the map."""
+    from geodata.effective import effective_pilots
+    from geodata.registry import COUNTED
+
+    return [p.name for p in effective_pilots(use or None)
+            if p.status in COUNTED and not p.geometry_kind]
+
+
+def kinds_frame(use: str, lang: str) -> pd.DataFrame:
+    """Known vs official members of each kind (batch 1, batch 2, batches 1+2)."""
+    import pandas as pd
+
+    from geodata.effective import effective_pilots
+    from geodata.registry import kind_completeness
+
+    rows = kind_completeness(effective_pilots(use or None))
+    return pd.DataFrame(
+        {
+            t("kinds_batch", lang): [t(f"kinds_batch_{r['batch']}", lang) for r in rows],
+            t("kinds_kind", lang): [value_label("member_kind", str(r["kind"]), lang) for r in rows],
+            t("kinds_known", lang): [r["known"] for r in rows],
+            t("kinds_official", lang): [r["official"] for r in rows],
+            t("kinds_basis", lang): [t(f"kinds_basis_{r['basis']}", lang) for r in rows],
+        }
+    )
+
+
+def lists_banner(s: ViewState) -> None:
+    """On every view: which saved list replaces or supplements which batch here."""
+    lang = s.lang
+    for a in data.applied(s.use):
+        label = batch_label(a.use.batch, 0, lang, short=True)
+        if not a.found:
+            st.warning(t("use_missing", lang, token=_md(a.use.token())), icon="⚠️")
+            continue
+        key = "use_banner_replace" if a.use.mode == "replace" else "use_banner_supplement"
+        text = t(key, lang, name=_md(a.name), batch=label, n=a.items,
+                 lacking=a.not_in_list, replaced=a.replaced)
+        if a.default_by:
+            text += " " + t("use_banner_default", lang, by=_md(a.default_by))
+        st.info(text, icon=":material/playlist_add_check:")
 
 
 def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The pilot list with readable, translated columns (ids kept for selection)."""
+    """The pilot list with readable, translated columns (ids kept for selection): the
+    name in simplified characters first, the published form beside it; when a saved
+    list is in use, what it says about each row."""
+    columns = {
+        "pilot_id": t("f_pilot_id", lang),
+        "batch": t("f_batch", lang),
+        "name": t("f_name_simplified", lang),
+        "name_published": t("f_name_published", lang),
+        "unit_name": t("f_unit_name", lang),
+        "province": t("f_province", lang),
+        "level": t("f_level", lang),
+        "category": t("f_category", lang),
+        "status": t("f_status", lang),
+    }
+    if (pilots["list_mark"].astype(str) != "").any():
+        columns["list_mark"] = t("f_list_mark", lang)
     return pilots.assign(
         batch=[
             batch_label(int(b), int(y), lang, short=True)
@@ -110,29 +184,9 @@ def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
         level=[value_label("level", str(v), lang) for v in pilots["level"]],
         category=[value_label("category", str(v), lang) for v in pilots["category"]],
         status=[value_label("status", str(v), lang) for v in pilots["status"]],
-    )[
-        [
-            "pilot_id",
-            "batch",
-            "name_published",
-            "unit_name",
-            "province",
-            "level",
-            "category",
-            "status",
-        ]
-    ].rename(
-        columns={
-            "pilot_id": t("f_pilot_id", lang),
-            "batch": t("f_batch", lang),
-            "name_published": t("f_name_published", lang),
-            "unit_name": t("f_unit_name", lang),
-            "province": t("f_province", lang),
-            "level": t("f_level", lang),
-            "category": t("f_category", lang),
-            "status": t("f_status", lang),
-        }
-    )
+        list_mark=[value_label("list_mark", str(v), lang) if v else ""
+                   for v in pilots["list_mark"]],
+    )[list(columns)].rename(columns=columns)
 
 
 def _on_row_select(key: str, ids: tuple[str, ...]) -> None:
@@ -158,7 +212,7 @@ def pilot_table(
 def details_panel(s: ViewState) -> None:
     lang = s.lang
     st.subheader(t("details", lang))
-    frame = data.registry(True)
+    frame = data.registry(True, s.use)
     found = frame[frame["pilot_id"] == s.pilot] if s.pilot else frame.iloc[0:0]
     if found.empty:
         st.caption(t("details_hint", lang))
@@ -168,8 +222,13 @@ def details_panel(s: ViewState) -> None:
     st.button(
         t("clear_selection", lang), key="clear_pilot", on_click=state.update, kwargs={"pilot": ""}
     )
-    st.markdown("#### " + _md(row["name_published"]))
+    st.markdown("#### " + _md(row["name"] or row["name_published"]))
     fields = [
+        ("f_name_published", row["name_published"] if row["name"] != row["name_published"]
+         else ""),
+        ("f_kind", value_label("member_kind", str(row["kind"]), lang) if row["kind"] else ""),
+        ("f_list_mark", value_label("list_mark", str(row["list_mark"]), lang)
+         if row["list_mark"] else ""),
         ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
         ("f_renamed_from", row["renamed_from"]),
         ("f_batch", batch_label(int(row["batch"]), int(row["year"]), lang)),
@@ -180,7 +239,7 @@ def details_panel(s: ViewState) -> None:
         ("f_province", province_label(str(row["province"]), lang)),
         ("f_adcode", row["adcode"]),
         ("f_location", value_label("kind", str(row["geometry_kind"]), lang)),
-        ("f_note", row["note"]),
+        ("f_note", note_text(str(row["note"] or ""), lang)),
         ("f_pilot_id", row["pilot_id"]),
     ]
     lines = [f"- **{t(k, lang)}**: {_md(v)}" for k, v in fields if v not in (None, "")]
@@ -225,27 +284,30 @@ def download_row(items: Sequence[tuple[str, Callable[[], bytes], str, str]], key
         )
 
 
-def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
+def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
+    """The pilots on screen as files, in the view's language (Chinese headers and values
+    in Chinese; English files keep the stable snake_case schema)."""
+    lang = s.lang
     st.markdown(f"**{t('downloads', lang)}**")
     ids = tuple(str(i) for i in pilots["pilot_id"])
     download_row(
         [
             (
                 t("download_csv", lang),
-                partial(downloads.csv_bytes, pilots),
-                "pilot-atlas-pilots.csv",
+                partial(downloads.csv_bytes, pilots, lang),
+                download_name(s, "fn_pilots", "csv"),
                 "text/csv",
             ),
             (
                 t("download_xlsx", lang),
-                partial(downloads.xlsx, pilots),
-                "pilot-atlas-pilots.xlsx",
+                partial(downloads.xlsx, pilots, lang, t("app_title", lang)),
+                download_name(s, "fn_pilots", "xlsx"),
                 MIME_XLSX,
             ),
             (
                 t("download_geojson", lang),
-                partial(_full_geojson, ids),
-                "pilot-atlas-pilots.geojson",
+                partial(_full_geojson, ids, s.use),
+                download_name(s, "fn_pilots", "geojson"),
                 "application/geo+json",
             ),
         ],
@@ -253,34 +315,35 @@ def download_buttons(pilots: pd.DataFrame, lang: str) -> None:
     )
 
 
-def research_download(pilots: pd.DataFrame, lang: str) -> None:
+def research_download(pilots: pd.DataFrame, s: ViewState) -> None:
     """Every county-level unit with the batch in which it (or a unit containing it)
-    became a pilot, for the pilots the filters show."""
+    became a pilot, for the pilots the filters show (statuses as the filter says)."""
     ids = tuple(str(i) for i in pilots["pilot_id"])
     st.download_button(
-        t("download_research", lang),
-        data=partial(_research_csv, ids),
-        file_name="pilot-atlas-counties.csv",
+        t("download_research", s.lang),
+        data=partial(research_csv, ids, s.use, s.statuses, s.lang),
+        file_name=download_name(s, "fn_research", "csv"),
         mime="text/csv",
         key="dl_research",
         on_click="ignore",
-        help=t("research_help", lang),
+        help=t("research_help", s.lang),
     )
 
 
-def _research_csv(ids: tuple[str, ...]) -> bytes:
-    from geodata.exports import csv_text
-    from geodata.registry import registry_rows
+def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
+    from geodata.effective import effective_rows
+    from geodata.exports import table_csv
     from geodata.research import COLUMNS, research_rows
 
-    chosen = [r for r in registry_rows() if r["pilot_id"] in set(ids)]
-    statuses = tuple({str(r["status"]) for r in chosen}) or ("official",)
-    return csv_text(research_rows(chosen, statuses=statuses), COLUMNS).encode("utf-8")
+    wanted = set(ids)
+    chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
+    rows = research_rows(chosen, statuses=statuses)
+    return table_csv(rows, COLUMNS, lang).encode("utf-8")
 
 
-def _full_geojson(ids: tuple[str, ...]) -> bytes:
+def _full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
     """GeoJSON with full-resolution outlines (loaded only when asked for)."""
-    full = data.registry(False)
+    full = data.registry(False, use)
     return downloads.geojson_bytes(full[full["pilot_id"].isin(ids)])
 
 

@@ -87,27 +87,73 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
     data, name = _read_input(args.input, args.max_bytes)
-    parsed = parse_bytes(data, name, limits=Limits.for_size(args.max_bytes))
+    column: int | str | None = args.column
+    if column is not None and str(column).isdigit():
+        column = int(column) - 1  # people count columns from 1
+    parsed = parse_bytes(data, name, limits=Limits.for_size(args.max_bytes), column=column)
+    if parsed.table is not None and not parsed.table.sure and args.column is None:
+        heads = parsed.table.header or [str(i + 1) for i in parsed.table.candidates]
+        print(f"pilot-atlas: more than one column could hold the names; read column "
+              f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
+              file=sys.stderr)
     results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
     _write(args.output, csv_text((r.row() for r in results), COLUMNS), source=args.input)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geodata.registry import export_registry
+    from geodata.effective import checked_use
+    from geodata.registry_export import export_registry
 
     out = args.output or "pilots.csv"
     if out != "-" and Path(out).is_dir():
         raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
-    _write(out if out != "-" else None, export_registry(Path(out).suffix.lower() or ".csv"))
+    use = checked_use(args.use)
+    data = export_registry(Path(out).suffix.lower() or ".csv", use=use, lang=args.lang)
+    _write(out if out != "-" else None, data)
     return 0
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from geodata.effective import checked_use, effective
     from geodata.registry import audit_text
 
-    sys.stdout.write(audit_text())
+    pilots, applied = effective(checked_use(args.use))
+    sys.stdout.write(audit_text(pilots, [a.line() for a in applied]))
     return 0
+
+
+def cmd_lists(args: argparse.Namespace) -> int:
+    """Saved lists, and the operator's defaults: which list completes a batch for every
+    view that names none. Recorded with who, when and on what source."""
+    from geodata.effective import ListUse, clear_default, load_defaults, set_default
+    from geodata.userlists import Store
+
+    if args.action == "show":
+        for ul in Store().all():
+            batch = f"batch {ul.as_batch}" if ul.as_batch else "-"
+            print(f"{ul.list_id}  {batch:<8}  {len(ul.rows):>6} items  {ul.name}")
+        for d in load_defaults():
+            print(f"default: {d['list_id']} {d['mode']}s batch {d['batch']} "
+                  f"(by {d['by']}, {d['at']}, source: {d['source']})")
+        return 0
+    if args.action == "set":
+        if not args.list_id:
+            raise InputError("name the list: pilot-atlas lists default set LIST_ID --batch N")
+        entry = set_default(ListUse(args.list_id, args.batch, args.mode),
+                            by=args.by or "", source=args.source or "")
+        print(f"default: {entry['list_id']} {entry['mode']}s batch {entry['batch']} "
+              f"for every view without use= (by {entry['by']}, {entry['at']})")
+        return 0
+    cleared = clear_default(args.batch)
+    print(f"batch {args.batch}: " + ("default cleared" if cleared else "had no default"))
+    return 0
+
+
+USE_HELP = (
+    "saved lists to use: LIST_ID:BATCH:replace|supplement, comma-separated; 'none' for the "
+    "shipped registry alone (default: the operator's defaults)"
+)
 
 
 def cmd_lists_check(args: argparse.Namespace) -> int:
@@ -127,7 +173,7 @@ EXPORTS = (
     ("html", "the view's map as one offline .html file (Leaflet inlined)"),
 )
 VIEW_FLAGS = ("batch", "province", "level", "category", "status", "q", "lang", "step", "map",
-              "compare")  # the URL's parameter names
+              "compare", "use")  # the URL's parameter names
 
 
 def cmd_view_export(args: argparse.Namespace) -> int:
@@ -143,6 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("geocode", help="resolve a list of region names to units and codes")
     g.add_argument("input", help="a .txt/.csv/.xlsx file, or - for standard input")
     g.add_argument("-o", "--output", help="CSV to write (default: standard output)")
+    g.add_argument("--column", help="a table's name column: its header text or its number "
+                   "(1 = first); default: found by its header words or its contents")
     g.add_argument(
         "--max-bytes",
         type=int,
@@ -152,16 +200,29 @@ def build_parser() -> argparse.ArgumentParser:
     g.set_defaults(func=cmd_geocode)
     e = sub.add_parser("export", help="write the resolved registry (.csv .xlsx .geojson .parquet)")
     e.add_argument("-o", "--output", help="file to write; the extension picks the format")
+    e.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="zh (default): Chinese headers and values; en: snake_case for code")
+    e.add_argument("--use", help=USE_HELP)
     e.set_defaults(func=cmd_export)
     a = sub.add_parser("audit", help="known vs official members per batch; every doubtful entry")
+    a.add_argument("--use", help=USE_HELP)
     a.set_defaults(func=cmd_audit)
-    lists = sub.add_parser("lists", help="the saved lists of the My lists page")
-    lsub = lists.add_subparsers(dest="lists_command", required=True)
+    ls = sub.add_parser("lists", help="the saved lists of the My lists page; defaults")
+    lsub = ls.add_subparsers(dest="lists_command", required=True)
+    lsub.add_parser("show", help="saved lists and defaults").set_defaults(func=cmd_lists,
+                                                                          action="show")
+    d = lsub.add_parser("default", help="set or clear the list every view uses for a batch")
+    d.add_argument("action", choices=("set", "clear"))
+    d.add_argument("list_id", nargs="?", help="the saved list's id (see: lists show)")
+    d.add_argument("--batch", type=int, choices=(1, 2, 3), required=True)
+    d.add_argument("--mode", choices=("replace", "supplement"), default="supplement")
+    d.add_argument("--by", help="who makes it the default (recorded)")
+    d.add_argument("--source", help="the official document the list comes from (recorded)")
+    d.set_defaults(func=cmd_lists)
     c = lsub.add_parser("check", help="report lists that cannot be read, leftovers, claims")
     c.add_argument("--repair", action="store_true", help="recover, delete unreadable, reindex")
     c.add_argument("--data", help="the data folder (default: $PILOT_ATLAS_DATA)")
     c.set_defaults(func=cmd_lists_check)
-
 
     for name, text in EXPORTS:
         x = sub.add_parser(name, help=text, description=text + ". Filters as in the app's URL, "

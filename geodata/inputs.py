@@ -16,7 +16,8 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-HEADER_WORDS = {"name", "名称", "地区", "地名", "region", "place", "试点地区", "地区名称"}
+from geodata.tables import HEADER_SCAN, TableRead, read_table
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 20_000  # items: names in a column, or items of the published shape
 # The items of a line in the published shape (geodata.lists splits with the same rule).
@@ -58,6 +59,8 @@ class ParsedInput:
     kind: str  # "text" (published shape, context carried) or "column" (one name a row)
     rows: list[str]
     encoding: str
+    table: TableRead | None = None  # a table's header and name column (geodata.tables)
+    cells: tuple[tuple[str, ...], ...] = ()  # a table's cells, to pick another column
 
 
 def _has_cjk(text: str) -> bool:
@@ -102,17 +105,14 @@ def decode(data: bytes) -> tuple[str, str]:
     return text.lstrip("\ufeff"), enc
 
 
-def _column(rows: list[list[str]]) -> list[str]:
-    if not rows:
-        return []
-    header = [c.strip().lstrip("\ufeff").lower() for c in rows[0]]
-    if "name" in header:
-        col = header.index("name")
-        body = rows[1:]
-    else:
-        col = 0
-        body = rows[1:] if header and header[0] in HEADER_WORDS else rows
-    return [r[col].strip() if col < len(r) else "" for r in body if any(c.strip() for c in r)]
+def table_input(rows: list[list[str]], encoding: str, max_rows: int,
+                column: int | str | None = None) -> ParsedInput:
+    """A table's names, found by geodata.tables (header row, name column, context)."""
+    read = read_table(rows, column)
+    if not any(n.strip() for n in read.names):
+        raise InputError("the list holds no names")
+    cells = tuple(tuple(r) for r in rows)
+    return ParsedInput("column", _limit(read.names, max_rows), encoding, read, cells)
 
 
 def _too_many(max_rows: int) -> InputError:
@@ -162,7 +162,7 @@ def _csv_rows(text: str, lim: Limits) -> list[list[str]]:
                 raise InputError(f"the CSV has more than {lim.max_cells:,} cells")
             if any(c.strip() for c in row):
                 rows.append(row)
-                if len(rows) > lim.max_rows + 1:  # + a header
+                if len(rows) > lim.max_rows + HEADER_SCAN:  # + a header and title rows
                     raise _too_many(lim.max_rows)
     except csv.Error as exc:
         raise InputError(f"the CSV cannot be read: {exc}") from None
@@ -183,6 +183,7 @@ def parse_bytes(
     max_bytes: int | None = None,
     max_rows: int | None = None,
     limits: Limits = WEB,
+    column: int | str | None = None,
 ) -> ParsedInput:
     """Read one uploaded/pasted/CLI file within `limits` (max_bytes/max_rows override)."""
     lim = limits
@@ -197,17 +198,14 @@ def parse_bytes(
         )
     name = filename.lower()
     if name.endswith(".xlsx"):
-        return ParsedInput("column", xlsx_names(data, lim), "xlsx")
+        return table_input(xlsx_rows(data, lim), "xlsx", lim.max_rows, column)
     if name.endswith((".xls", ".xlsm", ".ods", ".zip", ".pdf", ".doc", ".docx")):
         raise InputError(
             f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
         )
     text, enc = decode(data)
     if name.endswith(".csv"):
-        names = _column(_csv_rows(text, lim))
-        if not any(n.strip() for n in names):
-            raise InputError("the list holds no names")
-        return ParsedInput("column", _limit(names, lim.max_rows), enc)
+        return table_input(_csv_rows(text, lim), enc, lim.max_rows, column)
     return ParsedInput("text", _text_lines(text, lim.max_rows), enc)
 
 
@@ -287,21 +285,20 @@ def _sheet_rows(data: bytes, lim: Limits) -> Iterator[list[str]]:
         wb.close()
 
 
-def xlsx_names(data: bytes, lim: Limits = WEB) -> list[str]:
-    """The name column of the first sheet, streamed and stopped at the limits."""
+def xlsx_rows(data: bytes, lim: Limits = WEB) -> list[list[str]]:
+    """The rows of the first sheet, streamed and stopped at the limits."""
     check_zip(data, lim)
     rows: list[list[str]] = []
     try:
         for row in _sheet_rows(data, lim):
             if any(c.strip() for c in row):
                 rows.append(row)
-                if len(rows) > lim.max_rows + 1:  # + a header
+                if len(rows) > lim.max_rows + HEADER_SCAN:  # + a header and title rows
                     raise _too_many(lim.max_rows)
     except InputError:
         raise
     except Exception as exc:  # a hostile or damaged file: one line, never a traceback
         raise InputError(_xlsx_reason(exc)) from None
-    names = _column(rows)
-    if not any(n.strip() for n in names):
+    if not rows:
         raise InputError("the sheet holds no names")
-    return _limit(names, lim.max_rows)
+    return rows

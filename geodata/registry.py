@@ -1,96 +1,188 @@
-"""The pilot registry resolved: one row per published pilot entry, with its unit,
-codes, geometry and provenance (schema in DESIGN.md)."""
+"""The pilot registry resolved: one typed row (`Pilot`) per published pilot entry, with
+its unit, codes, geometry and provenance (schema in DESIGN.md and `geodata.schema`).
+
+`Pilot` is built in one place (`make_pilot`) for the shipped entries and for the items of
+a saved list alike; `geodata.effective` combines them into the registry a view shows.
+"""
 
 from __future__ import annotations
 
-import io
-from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, fields
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import seeds
-from geodata.exports import csv_text, xlsx_bytes
 from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder, Result
 from geodata.lists import geocode_lines
+from geodata.names import to_simplified
 
 if TYPE_CHECKING:
     import geopandas as gpd
+    from shapely.geometry.base import BaseGeometry
 
-COLUMNS = (
-    "pilot_id",
-    "batch",
-    "year",
-    "document",
-    "category",
-    "status",
-    "name_published",
+AREA_LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
+# NDRC's kinds of member (the structure of batches 1+2), in the order it lists them
+KINDS: tuple[str, ...] = (
     "province",
+    "municipality",
+    "plan_listed",
+    "capital",
     "prefecture",
     "county",
     "town",
-    "level",
-    "adcode",
-    "adcode_then",
-    "unit_name",
-    "renamed_from",
-    "method",
-    "match_status",
-    "note",
-    "candidates",
-    "lon",
-    "lat",
-    "geometry_kind",
-    "sources",
-    "evidence",
-    "province_adcode",
 )
+# what a saved list in use says about a row (empty when no list is in use for its batch)
+LIST_MARKS: tuple[str, ...] = ("from_list", "in_list", "not_in_list")
 
 
-def _row(entry: dict[str, object], res: Result, context: str) -> dict[str, object]:
-    level = res.level
-    if res.status == MATCHED and level in ("province", "prefecture", "county"):
-        kind = "boundary"
-    elif res.status == MATCHED:
-        kind = "town_point"
-    elif res.status == APPROXIMATE:
-        kind = "approximate"
-    else:
-        kind = ""
+@dataclass(frozen=True, slots=True)
+class Pilot:
+    """One pilot as the registry holds it. Field order is the export's column order."""
+
+    pilot_id: str
+    batch: int  # 1, 2, 3, or seeds.BATCH_1_OR_2
+    year: int
+    document: str
+    category: str
+    status: str  # seeds.STATUSES
+    name_published: str  # exactly as the source prints it (traditional characters kept)
+    name: str  # the same name in simplified characters
+    province: str
+    prefecture: str
+    county: str
+    town: str
+    level: str
+    kind: str  # KINDS, or "" when the source does not say
+    adcode: str
+    adcode_then: str
+    unit_name: str
+    renamed_from: str
+    members: str  # adcodes of the units a group pilot covers (space-separated), else ""
+    method: str
+    match_status: str
+    note: str
+    reason: str  # the geocoder's reason code for an unmatched/ambiguous/approximate item
+    candidates: str
+    lon: float | None
+    lat: float | None
+    geometry_kind: str  # boundary | town_point | approximate | ""
+    sources: str  # public URLs and document titles, " | "-separated
+    evidence: str
+    province_adcode: str
+    list_mark: str = ""  # LIST_MARKS
+    list_id: str = ""  # the saved list this row comes from or is checked against
+
+    def row(self) -> dict[str, object]:
+        return asdict(self)
+
+    def key(self) -> str:
+        """What a list item and a registry row are compared by: unit and town."""
+        return unit_key(self.row())
+
+
+COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(Pilot))
+
+
+def unit_key(row: Mapping[str, Any]) -> str:
+    return f"{row.get('adcode') or ''}|{row.get('town') or ''}"
+
+
+def kind_of_level(level: str) -> str:
+    """The NDRC kind a unit's level implies when no source says more (a prefecture-level
+    city may also be a capital or plan-listed: only the seeds say so)."""
     return {
-        "pilot_id": seeds.pilot_id(int(str(entry["batch"])), res.input, context),
-        "batch": entry["batch"],
-        "year": entry["year"],
-        "document": entry["document"],
-        "category": entry["category"],
-        "status": entry["status"],
-        "name_published": res.input,
-        "province": res.province,
-        "prefecture": res.prefecture,
-        "county": res.county,
-        "town": res.town,
-        "level": level,
-        "adcode": res.adcode,
-        "adcode_then": res.adcode_then,
-        "unit_name": res.unit_name,
-        "renamed_from": res.renamed_from,
-        "method": res.method,
-        "match_status": res.status,
-        "note": res.note,
-        "candidates": res.candidates,
-        "lon": res.lon,
-        "lat": res.lat,
-        "geometry_kind": kind,
-        "sources": entry["sources"],
-        "evidence": entry["evidence"],
-        "province_adcode": res.adcode[:2] + "0000" if res.adcode else "",
-    }
+        "province": "province",
+        "prefecture": "prefecture",
+        "county": "county",
+        "town": "town",
+        "zone": "town",
+    }.get(level, "")
+
+
+def geometry_kind(res: Result) -> str:
+    if res.status == MATCHED and (res.level in AREA_LEVELS or _members(res)):
+        return "boundary"
+    if res.status == MATCHED:
+        return "town_point"
+    if res.status == APPROXIMATE:
+        return "approximate"
+    return ""
+
+
+def _level(res: Result) -> str:
+    """A group pilot (several units named at once) takes its units' level, so filters
+    and tallies count it as one pilot of that level."""
+    members = _members(res)
+    if not members:
+        return res.level
+    if all(c.endswith("0000") for c in members):
+        return "province"
+    return "prefecture" if all(c.endswith("00") for c in members) else "county"
+
+
+def _members(res: Result) -> tuple[str, ...]:
+    # a group name (重庆市主城九区) resolves to several units: `Result.members`
+    return tuple(getattr(res, "members", ()) or ())
+
+
+def make_pilot(
+    res: Result,
+    *,
+    pilot_id: str,
+    batch: int,
+    year: int,
+    document: str,
+    category: str,
+    status: str,
+    kind: str = "",
+    sources: str = "",
+    evidence: str = "",
+    list_mark: str = "",
+    list_id: str = "",
+) -> Pilot:
+    """The one constructor of registry rows, from a geocoder result and its provenance."""
+    return Pilot(
+        pilot_id=pilot_id,
+        batch=batch,
+        year=year,
+        document=document,
+        category=category,
+        status=status,
+        name_published=res.input,
+        name=to_simplified(res.input),
+        province=res.province,
+        prefecture=res.prefecture,
+        county=res.county,
+        town=res.town,
+        level=_level(res),
+        kind=kind or kind_of_level(res.level),
+        adcode=res.adcode,
+        adcode_then=res.adcode_then,
+        unit_name=res.unit_name,
+        renamed_from=res.renamed_from,
+        members=" ".join(_members(res)),
+        method=res.method,
+        match_status=res.status,
+        note=res.note,
+        reason=str(getattr(res, "reason", "") or ""),  # geodata.reasons codes
+        candidates=res.candidates,
+        lon=res.lon,
+        lat=res.lat,
+        geometry_kind=geometry_kind(res),
+        sources=sources,
+        evidence=evidence,
+        province_adcode=res.adcode[:2] + "0000" if res.adcode else "",
+        list_mark=list_mark,
+        list_id=list_id,
+    )
 
 
 @cache
-def registry_rows() -> tuple[dict[str, object], ...]:
+def shipped_pilots() -> tuple[Pilot, ...]:
     """Every published entry resolved (no geometry): fast, for tables and the CLI."""
     gc = Geocoder()
-    rows = []
+    out = []
     for entry in seeds.load_entries():
         text = str(entry["text"])
         lines = text.splitlines()
@@ -98,93 +190,182 @@ def registry_rows() -> tuple[dict[str, object], ...]:
             # an item name can recur on another line (e.g. 城区), so a published list's line
             # is part of its id; context never crosses lines, so each is geocoded alone
             for res in geocode_lines([line], gc):
-                rows.append(_row(entry, res, line if len(lines) > 1 else ""))
-    return tuple(rows)
+                context = line if len(lines) > 1 else ""
+                out.append(
+                    make_pilot(
+                        res,
+                        pilot_id=seeds.pilot_id(int(entry["batch"]), res.input, context),
+                        batch=int(entry["batch"]),
+                        year=int(entry["year"]),
+                        document=str(entry["document"]),
+                        category=str(entry["category"]),
+                        status=str(entry["status"]),
+                        kind=str(entry.get("kind") or ""),
+                        sources=str(entry["sources"]),
+                        evidence=str(entry["evidence"]),
+                    )
+                )
+    return tuple(out)
+
+
+def registry_rows() -> tuple[dict[str, object], ...]:
+    """The shipped registry as plain rows (the registry before any saved list)."""
+    return tuple(p.row() for p in shipped_pilots())
+
+
+@cache
+def unit_shapes(simplified: bool = True) -> Mapping[str, BaseGeometry]:
+    """adcode -> polygon of every province, prefecture and county."""
+    from geodata.boundaries import load_layer
+
+    shapes: dict[str, BaseGeometry] = {}
+    for level in AREA_LEVELS:
+        frame = load_layer(level, simplified=simplified)
+        shapes.update(zip(frame["adcode"].astype(str), frame.geometry, strict=True))
+    return shapes
+
+
+def pilot_geometry(p: Pilot, shapes: Mapping[str, BaseGeometry]) -> BaseGeometry | None:
+    """A unit's polygon (a group pilot: the union of its units' polygons, ONE shape), a
+    point for a town or zone, None for an entry that did not resolve."""
+    import shapely
+
+    if p.geometry_kind == "boundary":
+        if p.members:
+            parts = [shapes[c] for c in p.members.split() if c in shapes]
+            return shapely.union_all(parts) if parts else None
+        geom = shapes.get(p.adcode)
+        if geom is not None:
+            return geom
+    if p.geometry_kind and p.lon is not None and p.lat is not None:
+        return shapely.Point(float(p.lon), float(p.lat))
+    return None
+
+
+def pilots_frame(pilots: Sequence[Pilot], *, simplified: bool = True) -> gpd.GeoDataFrame:
+    """Pilots with geometry, as the map and the geographic exports take them."""
+    import geopandas as gpd
+
+    shapes = unit_shapes(simplified)
+    return gpd.GeoDataFrame(
+        [p.row() for p in pilots],
+        columns=list(COLUMNS),
+        geometry=[pilot_geometry(p, shapes) for p in pilots],
+        crs="EPSG:4326",
+    )
 
 
 @cache
 def resolved_registry(*, simplified: bool = True) -> gpd.GeoDataFrame:
-    """The registry with geometry: boundaries for units, points for towns and zones."""
-    import geopandas as gpd
-    import shapely
-
-    from geodata.boundaries import load_layer
-
-    shapes: dict[str, object] = {}
-    for layer in ("province", "prefecture", "county"):
-        frame = load_layer(layer, simplified=simplified)
-        shapes.update(zip(frame["adcode"], frame.geometry, strict=True))
-    geoms = []
-    for r in registry_rows():
-        if r["geometry_kind"] == "boundary":
-            geoms.append(shapes.get(str(r["adcode"])))
-        elif r["lon"] is not None:
-            # the ignore below: a loosely typed row value or frame
-            geoms.append(shapely.Point(float(r["lon"]), float(r["lat"])))  # type: ignore[arg-type]
-        else:
-            geoms.append(None)
-    return gpd.GeoDataFrame(
-        list(registry_rows()), columns=list(COLUMNS), geometry=geoms, crs="EPSG:4326"
-    )
+    """The shipped registry with geometry: boundaries for units, points for towns."""
+    return pilots_frame(shipped_pilots(), simplified=simplified)
 
 
-def export_registry(suffix: str) -> bytes | str:
-    """The resolved registry as .csv, .xlsx, .geojson or .parquet (GeoParquet)."""
-    if suffix == ".csv":
-        return csv_text(registry_rows(), COLUMNS)
-    if suffix == ".xlsx":
-        return xlsx_bytes(registry_rows(), COLUMNS)
-    frame = resolved_registry(simplified=False)
-    if suffix in (".geojson", ".json"):
-        safe = frame.copy()
-        text: str = safe.to_json(drop_id=True, ensure_ascii=False)
-        return text
-    if suffix in (".parquet", ".geoparquet"):
-        buf = io.BytesIO()
-        frame.to_parquet(buf)
-        return buf.getvalue()
-    from geodata.inputs import InputError
+# --- how complete the registry is ------------------------------------------------------
 
-    raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson or .parquet")
+COUNTED: tuple[str, ...] = ("official", "reported", "unconfirmed")  # not `contradicted`
 
 
-def completeness() -> list[dict[str, object]]:
-    """Per batch: official member count, members known here, and how they are known."""
-    rows = registry_rows()
+def completeness(pilots: Iterable[Pilot] | None = None) -> list[dict[str, object]]:
+    """Per batch: official member count, members known, and how they are known; then the
+    group whose batch is known only to be 1 or 2 (no official count of its own)."""
+    rows = list(shipped_pilots() if pilots is None else pilots)
     out = []
     for b in seeds.load_batches():
-        mine = [r for r in rows if r["batch"] == b.batch]
-        by_status = Counter(str(r["status"]) for r in mine)
+        out.append(_known(rows, b.batch, b.year, b.document, b.official_members))
+    group = _known(rows, seeds.BATCH_1_OR_2, seeds.BATCH_1_OR_2_YEAR, "", 0)
+    group["complete"] = False
+    out.append(group)
+    return out
+
+
+def _known(
+    rows: list[Pilot], batch: int, year: int, document: str, official: int
+) -> dict[str, object]:
+    mine = [r for r in rows if r.batch == batch]
+    counted = [r for r in mine if r.status in COUNTED]
+    by_status = {s: sum(1 for r in counted if r.status == s) for s in COUNTED}
+    return {
+        "batch": batch,
+        "year": year,
+        "document": document,
+        "official_members": official,
+        "known": len(counted),
+        **by_status,
+        "contradicted": len(mine) - len(counted),
+        "complete": official > 0 and len(counted) >= official,
+    }
+
+
+def kind_completeness(pilots: Iterable[Pilot] | None = None) -> list[dict[str, object]]:
+    """Known vs official members of each kind, for batch 1, batch 2 and batches 1+2 (the
+    1-or-2 group counts in 1+2 only)."""
+    rows = [r for r in (shipped_pilots() if pilots is None else pilots) if r.status in COUNTED]
+    wanted = {"1": (1,), "2": (2,), "1+2": (1, 2, seeds.BATCH_1_OR_2)}
+    out = []
+    for k in seeds.load_batch_kinds():
+        batches = wanted[k.batch]
+        known = sum(1 for r in rows if r.batch in batches and r.kind == k.kind)
         out.append(
             {
-                "batch": b.batch,
-                "year": b.year,
-                "document": b.document,
-                "official_members": b.official_members,
-                "known": len(mine),
-                "official": by_status.get("official", 0),
-                "reported": by_status.get("reported", 0),
-                "unconfirmed": by_status.get("unconfirmed", 0),
-                "complete": len(mine) >= b.official_members,
+                "batch": k.batch,
+                "kind": k.kind,
+                "known": known,
+                "official": k.official,
+                "basis": k.basis,
+                "source": k.source,
             }
         )
     return out
 
 
-def audit_text() -> str:
-    lines = ["batch  year  official  known  official/reported/unconfirmed  document"]
-    for c in completeness():
+def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = ()) -> str:
+    """The audit the CLI prints: known vs official per batch and per kind, the lists in
+    use, every entry not matched exactly, every unconfirmed or contradicted member."""
+    rows = list(shipped_pilots() if pilots is None else pilots)
+    lines = [f"list in use: {a}" for a in applied]
+    lines.append("batch  year  official  known  official/reported/unconfirmed  document")
+    for c in completeness(rows):
+        name = "1or2" if c["batch"] == seeds.BATCH_1_OR_2 else str(c["batch"])
+        official = str(c["official_members"] or "-")
         lines.append(
-            f"{c['batch']:>5}  {c['year']}  {c['official_members']:>8}  {c['known']:>5}  "
+            f"{name:>5}  {c['year']}  {official:>8}  {c['known']:>5}  "
             f"{c['official']:>8}/{c['reported']}/{c['unconfirmed']:<19}  {c['document'] or '-'}"
         )
+    for c in completeness(rows):
+        mine = [r for r in rows if r.batch == c["batch"] and r.status in COUNTED]
+        provinces = sum(1 for r in mine if r.kind == "province")
+        if provinces:
+            lines.append(
+                f"  batch {c['batch']}: {int(str(c['known'])) - provinces} places "
+                f"+ {provinces} whole provinces"
+            )
+    lines.append(
+        "  1or2: named as a national pilot outside batch 3, batch not stated; "
+        "counted in neither batch 1 nor batch 2"
+    )
     lines.append("")
-    doubtful = [r for r in registry_rows() if r["match_status"] != MATCHED]
+    lines.append("by kind (NDRC structure)  batch  kind          known / official  basis")
+    for k in kind_completeness(rows):
+        lines.append(
+            f"{'':26}{k['batch']:>5}  {k['kind']:<12}  {k['known']:>5} / "
+            f"{k['official']:<8}  {k['basis']}"
+        )
+    lines.append("")
+    doubtful = [r for r in rows if r.match_status != MATCHED]
     lines.append(f"entries not matched exactly: {len(doubtful)}")
     for r in doubtful:
-        lines.append(f"  b{r['batch']} {r['name_published']}: {r['match_status']} — {r['note']}")
-    unconfirmed = [r for r in registry_rows() if r["status"] == "unconfirmed"]
+        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.match_status} — {r.note}")
+    unconfirmed = [r for r in rows if r.status == "unconfirmed"]
     lines.append(f"unconfirmed members (shown only on request): {len(unconfirmed)}")
     for r in unconfirmed:
-        lines.append(f"  b{r['batch']} {r['name_published']}: {str(r['evidence'])[:80]}")
+        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.evidence[:80]}")
+    against = [r for r in rows if r.status == "contradicted"]
+    lines.append(f"contradicted by a source (never shown or counted): {len(against)}")
+    for r in against:
+        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.evidence[:120]}")
     return "\n".join(lines) + "\n"
+
+
+def _b(batch: int) -> str:
+    return "1or2" if batch == seeds.BATCH_1_OR_2 else str(batch)

@@ -54,7 +54,8 @@ def research_rows(
 ) -> list[dict[str, object]]:
     """One row per county-level unit; `pilots` are registry rows (any subset)."""
     gz = gazetteer()
-    usable = [p for p in pilots if p.get("adcode") and p.get("status") in statuses]
+    usable = [p for p in pilots
+              if (p.get("adcode") or p.get("members")) and p.get("status") in statuses]
     units = [p for p in usable if p.get("level") not in ("town", "zone")]
     towns = [p for p in usable if p.get("level") in ("town", "zone")]
     then = _codes_then()
@@ -63,12 +64,12 @@ def research_rows(
         if unit.level != "county" or code.startswith(_OUTSIDE):
             continue
         covering = sorted(
-            (p for p in units if within(code, str(p["adcode"]))),
-            # the ignore below: row values are `object` until rows are typed
+            # a group pilot (重庆市主城九区) covers its members only, not its parent's land
+            (p for p in units if (code in str(p["members"]).split() if p.get("members")
+                                  else within(code, str(p["adcode"])))),
             key=lambda p: (int(p["year"]), int(p["batch"])),  # type: ignore[call-overload]
         )
         first = covering[0] if covering else None
-        # the ignore below: row values are `object` until rows are typed
         year = int(first["year"]) if first else 0  # type: ignore[call-overload]
         code_then, name_then = then.get((code, year), (code, unit.name)) if first else ("", "")
         pref = gz.name_of(code[:4] + "00")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from functools import cache
 from importlib import metadata
@@ -29,24 +28,29 @@ def data_versions() -> dict[str, str]:
     return {name: metadata.version(name) for name in DATA_PACKAGES}
 
 
-# Tables in seeds/data that go into the prepared caches: edited tables mean a new cache.
-SEED_TABLES = ("renames.csv", "towns.csv", "zones.csv", "changes.csv", "townships.csv.gz")
-
-
 @cache
-def seeds_digest() -> str:
-    from importlib import resources
+def data_hash() -> str:
+    """A digest of what the prepared caches are built from besides the packages: every
+    file in `seeds/data/` and the `geodata` code. Editing a curated table (a town added
+    to towns.csv) or the code that derives the cache gives a new cache."""
+    return source_hash(Path(__file__).resolve().parent.parent)
 
-    h = hashlib.sha1()
-    for name in SEED_TABLES:
-        h.update((resources.files("seeds") / "data" / name).read_bytes())
-    return h.hexdigest()[:10]
+
+def source_hash(root: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted([*(root / "seeds" / "data").glob("*"), *(root / "geodata").glob("*.py")]):
+        if path.is_file():
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def cache_key() -> str:
     parts = [f"{k}-{v}" for k, v in sorted(data_versions().items())]
-    parts.append("seeds-" + seeds_digest())
-    return "prep" + PREP_VERSION + "_" + "_".join(parts).replace("/", "-")
+    key = "prep" + PREP_VERSION + "_" + "_".join(parts).replace("/", "-")
+    return key + "_" + data_hash()[:12]
 
 
 def cache_dir() -> Path:

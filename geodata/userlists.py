@@ -439,11 +439,6 @@ class Store:
                     continue  # changed since the index was read: reported by scan()
         return out
 
-    def batch_override(self, batch: int) -> UserList | None:
-        """The newest saved list that completes `batch`, if any."""
-        lists = [u for u in self.batch_lists() if u.as_batch == batch]
-        return lists[-1] if lists else None
-
     def check(self, *, repair: bool = False) -> list[str]:
         """A report of the store, one line each; with `repair`, recover interrupted
         saves, delete lists that cannot be read, and rebuild the index."""

@@ -15,7 +15,19 @@ from typing import Any
 
 _DATA = resources.files("seeds") / "data"
 
-BATCH3_SOURCE = "第三批国家新型城镇化综合试点地区名单, as printed in seed 000 (../shared/seeds/000)"
+# The batch-3 list text is the notice's list as reproduced in a public encyclopedia
+# article; where it was announced is in batches.csv.
+BATCH3_SOURCE = (
+    "《关于公布第三批国家新型城镇化综合试点地区名单的通知》 (2016-12), list as published | "
+    "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2016-12/08/content_5144883.htm"
+)
+# A member a source names as a national pilot outside batch 3 without saying whether
+# batch 1 or 2: its own code, so it is never counted as batch 1 by accident.
+BATCH_1_OR_2 = 12
+BATCH_1_OR_2_YEAR = 2015  # by the end of 2015 at the latest
+# Source statuses; `contradicted` rows are kept (with the evidence against them) but
+# never shown on the map nor counted as known.
+STATUSES = ("official", "reported", "unconfirmed", "contradicted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +88,7 @@ def load_entries() -> tuple[dict[str, Any], ...]:
             "year": b3.year,
             "document": b3.document,
             "category": "综合试点",
+            "kind": "",
             "status": "official",
             "text": read_text("batch3_as_published.txt"),
             "sources": BATCH3_SOURCE,
@@ -83,12 +96,18 @@ def load_entries() -> tuple[dict[str, Any], ...]:
         }
     )
     for r in read_csv("batches_1_2_found.csv"):
-        b = batches[int(r["batch"])]
+        if r["batch"] == "1or2":
+            batch, year = BATCH_1_OR_2, BATCH_1_OR_2_YEAR
+            document = f"{batches[1].document} / {batches[2].document}"
+        else:
+            b = batches[int(r["batch"])]
+            batch, year, document = b.batch, b.year, b.document
         rows.append(
             {
-                "batch": b.batch,
-                "year": b.year,
-                "document": b.document,
+                "batch": batch,
+                "year": year,
+                "document": document,
+                "kind": r["kind"],
                 "category": r["category"],
                 "status": r["status"],
                 "text": r["place"],
@@ -97,6 +116,25 @@ def load_entries() -> tuple[dict[str, Any], ...]:
             }
         )
     return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class KindCount:
+    """How many members of one kind a batch has officially (NDRC structure)."""
+
+    batch: str  # "1", "2" or "1+2"
+    kind: str  # province, municipality, plan_listed, capital, prefecture, county, town
+    official: int
+    basis: str  # stated (a source gives the number) or derived (arithmetic on stated ones)
+    source: str
+
+
+@cache
+def load_batch_kinds() -> tuple[KindCount, ...]:
+    return tuple(
+        KindCount(r["batch"], r["kind"], int(r["official"]), r["basis"], r["source"])
+        for r in read_csv("batch_kinds.csv")
+    )
 
 
 @cache

@@ -42,7 +42,7 @@ def _unknown_values(query: dict[str, str]) -> str:
         "level": set(LEVELS),
         "status": set(STATUSES),
         "category": set(CATEGORIES) | set(CATEGORY_CODES),
-        "batch": {"1", "2", "3"},
+        "batch": {"1", "2", "3", "1or2"},
     }
     for key, allowed in known.items():
         if key not in query:
@@ -64,9 +64,11 @@ def run(command: str, args: argparse.Namespace) -> bytes | str:
     if suffix not in SUFFIXES[command]:
         raise InputError(f"{command} writes {' '.join(SUFFIXES[command])}, not '{suffix or out}'")
     s = view_from_args(args, command)
-    from geodata.registry import resolved_registry
+    from geodata.effective import checked_use, effective_frame
 
-    frame = resolved_registry(simplified=True)
+    # the registry the view shows: shipped rows plus the lists its --use names
+    checked_use(getattr(args, "use", None))
+    frame = effective_frame(getattr(args, "use", None), simplified=True)
     if command == "slide":
         from dashboard.export.build import slide_bytes
 

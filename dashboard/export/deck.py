@@ -12,13 +12,13 @@ import io
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dashboard.export import facts
 from dashboard.export.build import deck_steps, slide_bytes, step_view
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t
-from dashboard.state import BATCHES, ViewState
+from dashboard.state import BATCH_CHOICES, ViewState
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -57,7 +57,7 @@ def _header(lang: str, counts: Sequence[facts.BatchCount]) -> list[str]:
     years = _batch_years()
     return [t("col_province", lang)] + [
         batch_label(b, years[b], lang, short=True) + (" *" if b in partial else "")
-        for b in BATCHES
+        for b in BATCH_CHOICES  # the tallies' batch columns, "1 or 2" included
     ] + [t("col_total", lang)]
 
 
@@ -111,9 +111,17 @@ def _title(slide: Slide, text: str) -> None:
 
     title = slide.shapes.title
     assert title is not None  # the "Title Only" layout has one
+    _widen(title)
     title.text = text
     for para in title.text_frame.paragraphs:
         para.font.size = Pt(30)
+
+
+def _widen(shape: Any) -> None:
+    """The default layouts are 4:3 (10 in): stretch a placeholder across the 16:9 slide."""
+    from pptx.util import Inches
+
+    shape.left, shape.width = Inches(0.6), Inches(WIDTH_IN - 1.2)
 
 
 def tally_cells(table: pd.DataFrame, lang: str, counts: Sequence[facts.BatchCount]
@@ -147,6 +155,7 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
     # title
     slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE])
     _title(slide, t("app_title", lang))
+    _widen(slide.placeholders[1])
     slide.placeholders[1].text = "\n".join(
         [facts.filters_text(s, lang), facts.dates_text(lang, made_on)])
 
@@ -188,7 +197,8 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
         compared = filter_pilots(frame, step_view(replace(s, provinces=chosen),
                                                   max(deck_steps(s))))
         cells = tally_cells(province_table(compared, chosen), lang, counts_all)
-        _fill_table(slide, cells, 0.6, 1.5, WIDTH_IN - 1.2, size=16, first_col=0.3)
+        _fill_table(slide, cells, 0.6, 1.3, WIDTH_IN - 1.2, size=14, first_col=0.3)
+        _region_maps(slide, compared, chosen, lang, top=1.4 + 0.3 * len(cells))
         if notice:
             _text(slide, notice, 0.6, HEIGHT_IN - 0.55, WIDTH_IN - 1.2, 0.4, size=12)
 
@@ -206,3 +216,28 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
     prs.save(buf)
     return buf.getvalue()
 
+
+
+def _region_maps(slide: Slide, pilots: gpd.GeoDataFrame, chosen: Sequence[str], lang: str,
+                 *, top: float) -> None:
+    """One small map per compared province, side by side below the table."""
+    from pptx.util import Inches
+
+    from dashboard.export.slide import render_region
+    from geodata.boundaries import load_layer
+
+    layer = load_layer("province", simplified=True)
+    gap = 0.25
+    width = (WIDTH_IN - 1.2 - gap * (len(chosen) - 1)) / len(chosen)
+    height = HEIGHT_IN - 0.7 - top
+    if height < 1.5:
+        return
+    for k, name in enumerate(chosen):
+        shape = layer[layer["name"] == name]
+        if shape.empty:
+            continue
+        png = render_region(pilots[pilots["province"] == name], outline=shape.geometry.iloc[0],
+                            title=province_label(name, lang), lang=lang,
+                            size_in=(width, height))
+        slide.shapes.add_picture(io.BytesIO(png), Inches(0.6 + k * (width + gap)), Inches(top),
+                                 Inches(width), Inches(height))

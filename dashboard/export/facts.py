@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+import seeds
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.state import DEFAULT, ViewState
 
@@ -44,21 +45,19 @@ def narrowed(s: ViewState) -> bool:
 
 def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
     """One count per batch on screen (presenting: batches 1..step)."""
+    from geodata.effective import effective_pilots
     from geodata.registry import completeness
 
     cut = narrowed(s)
     wanted = set(s.normalised().visible_batches)
     out = []
-    for c in completeness():
-        # the ignore below: row values are `object` until rows are typed
+    for c in completeness(effective_pilots(s.use or None)):  # with the view's lists
         b = int(c["batch"])  # type: ignore[call-overload]
         if b not in wanted:
             continue
         out.append(BatchCount(
-            # the ignore below: row values are `object` until rows are typed
             batch=b, year=int(c["year"]),  # type: ignore[call-overload]
             shown=int((pilots["batch"] == b).sum()),
-            # the ignore below: row values are `object` until rows are typed
             known=int(c["known"]), official=int(c["official_members"]),  # type: ignore[call-overload]
             filtered=cut,
         ))
@@ -107,9 +106,8 @@ def filters_text(s: ViewState, lang: str) -> str:
     parts = [sep.join(province_label(p, lang) for p in n.provinces) if n.provinces
              else t("whole_country", lang)]
     if n.mode != "present" and n.batches != DEFAULT.batches:
-        from dashboard.map_view import BATCH_YEARS
-
-        parts.append(sep.join(batch_label(b, BATCH_YEARS[b], lang, short=True)
+        years = batch_years()
+        parts.append(sep.join(batch_label(b, years[b], lang, short=True)
                               for b in n.batches) or t("no_batch", lang))
     if n.levels != DEFAULT.levels:
         parts.append(sep.join(value_label("level", v, lang) for v in n.levels))
@@ -126,18 +124,12 @@ def filters_text(s: ViewState, lang: str) -> str:
 
 def data_date() -> str:
     """The date of the newest published list the data rests on (batches.csv)."""
-    return max(b.announced for b in _batches())
+    return max(b.announced for b in seeds.load_batches())
 
 
 def dates_text(lang: str, made_on: date | None = None) -> str:
     made = (made_on or date.today()).isoformat()
     return t("dates_line", lang, data=data_date(), made=made)
-
-
-def _batches() -> tuple:
-    import seeds
-
-    return seeds.load_batches()
 
 
 def step_title(s: ViewState, lang: str) -> str:

@@ -21,9 +21,6 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from dashboard.i18n import batch_label, province_label, t
 
 if TYPE_CHECKING:
-    from dashboard.export.facts import BatchCount
-
-if TYPE_CHECKING:
     import geopandas as gpd
     from matplotlib.axes import Axes
     from matplotlib.collections import Collection
@@ -31,6 +28,9 @@ if TYPE_CHECKING:
     from matplotlib.font_manager import FontProperties
     from matplotlib.patches import Patch
     from matplotlib.path import Path as MplPath
+    from shapely.geometry.base import BaseGeometry
+
+    from dashboard.export.facts import BatchCount
 
 RGB = tuple[float, float, float]
 
@@ -170,16 +170,21 @@ def _prepare(frame: gpd.GeoDataFrame, batches: Sequence[int]) -> gpd.GeoDataFram
 # ---------------------------------------------------------------- drawing
 
 
-def _draw_map(ax: Axes, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str) -> None:
+def _draw_map(ax: Axes, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str,
+              extent: tuple[float, float, float, float] | None = None) -> None:
+    """The pilots on the province outlines: the national map with its 南海诸岛 inset, or,
+    with `extent` (lon0, lat0, lon1, lat1), one region of it (no inset needed)."""
     import numpy as np
     import shapely
     from matplotlib.collections import PathCollection
 
     from geodata.boundaries import load_layer
 
-    ax.set_xlim(LON_MIN, LON_MAX)
-    ax.set_ylim(LAT_MIN, LAT_MAX)
-    ax.set_aspect(MAP_ASPECT, adjustable="box", anchor="C")
+    lon0, lat0, lon1, lat1 = extent or (LON_MIN, LAT_MIN, LON_MAX, LAT_MAX)
+    ax.set_xlim(lon0, lon1)
+    ax.set_ylim(lat0, lat1)
+    aspect = MAP_ASPECT if extent is None else 1.0 / math.cos(math.radians((lat0 + lat1) / 2))
+    ax.set_aspect(aspect, adjustable="box", anchor="C")
     ax.set_axis_off()
 
     provinces = load_layer("province", simplified=True)
@@ -223,7 +228,8 @@ def _draw_map(ax: Axes, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: s
         kw = _point_style(colours, status)
         ax.scatter(sel.geometry.x, sel.geometry.y, zorder=5, **kw)
 
-    _draw_inset(ax, lang)
+    if extent is None:  # a national map
+        _draw_inset(ax, lang)
 
 
 def _draw_inset(ax: Axes, lang: str) -> None:
@@ -600,3 +606,31 @@ _METADATA: dict[str, dict[str, None]] = {
     "svg": {"Date": None, "Creator": None},
     "pdf": {"CreationDate": None, "Creator": None, "Producer": None},
 }
+
+
+def render_region(frame: gpd.GeoDataFrame, *, outline: BaseGeometry, title: str,
+                  lang: str = "zh", batches: Sequence[int] = (1, 2, 3),
+                  size_in: tuple[float, float] = (4.0, 3.5), dpi: int = 200) -> bytes:
+    """A PNG of the pilots in one region (`outline`, e.g. a province, drawn darker), with
+    its title: the small maps of a comparison. The same drawing as the slide's map."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.collections import PathCollection
+    from matplotlib.figure import Figure
+
+    lang = "en" if lang == "en" else "zh"
+    batches = tuple(sorted({int(b) for b in batches}))
+    fig = Figure(figsize=size_in, dpi=dpi, facecolor="white")
+    FigureCanvasAgg(fig)
+    lon0, lat0, lon1, lat1 = outline.bounds
+    pad = 0.06 * max(lon1 - lon0, lat1 - lat0)
+    ax = fig.add_axes((0.02, 0.02, 0.96, 0.84))
+    _draw_map(ax, _prepare(frame, batches), batches, lang,
+              extent=(lon0 - pad, lat0 - pad, lon1 + pad, lat1 + pad))
+    path = _polygon_path(outline)
+    if path is not None:
+        ax.add_collection(PathCollection([path], facecolors="none", edgecolors=MUTED,
+                                         linewidths=1.2, zorder=6), autolim=False)
+    fig.text(0.03, 0.97, title, color=INK, va="top", fontproperties=_font(16))
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata=_METADATA["png"])
+    return buf.getvalue()

@@ -18,6 +18,7 @@ from geodata.attribution import map_attribution
 def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("compare", lang))
+    ui.lists_banner(s)
     st.multiselect(
         t("compare_pick", lang),
         PROVINCE_NAMES,
@@ -32,9 +33,9 @@ def render(s: ViewState) -> None:
         st.info(t("compare_need", lang))
         return
     # the province filter does not apply here: the picked provinces do
-    pilots = filter_pilots(data.registry(True), replace(s, provinces=chosen))
+    pilots = filter_pilots(data.registry(True, s.use), replace(s, provinces=chosen))
     ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
-    table = data.tallies_for(ids, chosen)
+    table = data.tallies_for(ids, chosen, s.use)
     st.subheader(t("compare_table", lang))
     st.dataframe(localised(table, lang), hide_index=True, key="compare_table")
 

@@ -12,20 +12,22 @@ from dashboard import data, export_downloads, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_view import BATCH_COLOURS, BATCH_YEARS
-from dashboard.state import BATCHES, LEVELS, ViewState
+from dashboard.state import BATCH_CHOICES, LEVELS, ViewState
 from dashboard.tallies import stacked_long, with_totals
 
 
 def tally_table(pilots: pd.DataFrame, s: ViewState) -> pd.DataFrame:
     ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
-    return data.tallies_for(ids, s.provinces)
+    return data.tallies_for(ids, s.provinces, s.use)
 
 
 def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     shown = with_totals(table, t("totals_row", lang)).drop(columns=["province_adcode"])
     shown["province"] = [province_label(str(p), lang) for p in shown["province"]]
     names = {"province": t("col_province", lang), "total": t("col_total", lang)}
-    names.update({f"batch_{b}": batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCHES})
+    names.update(
+        {f"batch_{b}": batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCH_CHOICES}
+    )
     names.update({f"level_{lv}": value_label("level", lv, lang) for lv in LEVELS})
     return shown.rename(columns=names)
 
@@ -33,7 +35,7 @@ def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
     long = stacked_long(table)
     long["province"] = [province_label(str(p), lang) for p in long["province"]]
-    labels = {b: batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCHES}
+    labels = {b: batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCH_CHOICES}
     long["batch_label"] = long["batch"].map(labels)
     order = (
         table.assign(province=[province_label(str(p), lang) for p in table["province"]])
@@ -60,7 +62,8 @@ def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
                 title=None,
                 legend=alt.Legend(orient="bottom"),
                 scale=alt.Scale(
-                    domain=[labels[b] for b in BATCHES], range=[BATCH_COLOURS[b] for b in BATCHES]
+                    domain=[labels[b] for b in BATCH_CHOICES],
+                    range=[BATCH_COLOURS[b] for b in BATCH_CHOICES],
                 ),
             ),
             order=alt.Order("batch:Q"),
@@ -78,9 +81,10 @@ def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("tallies", lang))
     st.caption(t("tallies_caption", lang))
-    ui.completeness_strip(lang)
+    ui.lists_banner(s)
+    ui.completeness_strip(s)
 
-    pilots = filter_pilots(data.registry(True), s)
+    pilots = filter_pilots(data.registry(True, s.use), s)
     table = tally_table(pilots, s)
     st.markdown(f"**{t('shown', lang, n=len(pilots))}**")
     st.dataframe(
@@ -92,6 +96,6 @@ def render(s: ViewState) -> None:
             st.altair_chart(bar_chart(table, lang), width="stretch")
     with right:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
-    ui.download_buttons(pilots, lang)
+    ui.download_buttons(pilots, s)
     export_downloads.buttons(s, key="dl_tallies")
-    ui.research_download(pilots, lang)
+    ui.research_download(pilots, s)

@@ -36,7 +36,7 @@ from dashboard.list_layer import (
     unit_text,
 )
 from dashboard.state import BATCHES, LEVELS, ViewState
-from geodata.exports import csv_text, xlsx_bytes
+from geodata.exports import table_csv, table_xlsx
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import (
     MAX_BYTES,
@@ -45,9 +45,11 @@ from geodata.inputs import (
     ParsedInput,
     check_filename,
     parse_bytes,
+    table_input,
 )
 from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
+from geodata.note_text import note_text
 from geodata.reasons import reason_text
 from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
 
@@ -63,6 +65,7 @@ WORK = "lists_work"  # the list being worked on: a Work
 ERROR = "lists_error"  # the last reading error, one line
 NOTICE = "lists_notice"  # the last success message
 SAVE_ERROR = "lists_save_error"  # why the last save failed
+TABLE = "lists_table"  # the cells of the table just read (to read another column)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,8 +177,29 @@ def load_into(
         session.pop(NOTICE, None)
         return False
     session[WORK] = work
+    session.pop("lists_column", None)
+    if parsed.table is not None:  # a table: keep its cells, so another column can be read
+        session[TABLE] = (parsed.cells, parsed.encoding, source, work.name)
+    else:
+        session.pop(TABLE, None)
     session.pop(ERROR, None)
     session.pop(NOTICE, None)
+    return True
+
+
+def repick(session: MutableMapping[str, Any], column: int) -> bool:
+    """Read the names of the table just loaded from another column (the person's pick)."""
+    kept = session.get(TABLE)
+    if not kept:
+        return False
+    cells, encoding, source, name = kept
+    try:
+        parsed = table_input([list(r) for r in cells], encoding, MAX_ROWS, column)
+        session[WORK] = new_work(name, source, parsed)
+    except InputError as exc:
+        session[ERROR] = str(exc).splitlines()[0]
+        return False
+    session.pop(ERROR, None)
     return True
 
 
@@ -243,7 +267,7 @@ def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame
             t("lists_col_reason", lang): [
                 reason_text(str(r.get("reason") or ""), lang) for r in rows
             ],
-            t("lists_col_note", lang): [str(r["note"] or "") for r in rows],
+            t("lists_col_note", lang): [note_text(str(r["note"] or ""), lang) for r in rows],
             t("lists_col_candidates", lang): [str(r["candidates"] or "") for r in rows],
             t("lists_col_level", lang): [
                 value_label("level", str(r["level"]), lang) if r["level"] else "" for r in rows
@@ -292,12 +316,13 @@ def localised_tallies(table: pd.DataFrame, lang: str) -> pd.DataFrame:
 # --- files out (pure) -----------------------------------------------------------------
 
 
-def csv_bytes(rows: Sequence[Mapping[str, object]]) -> bytes:
-    return csv_text(rows, COLUMNS).encode("utf-8")  # BOM and formulas: geodata.exports
+def csv_bytes(rows: Sequence[Mapping[str, object]], lang: str = "zh") -> bytes:
+    # BOM, formulas, Chinese headers and values: geodata.exports / geodata.schema
+    return table_csv(rows, COLUMNS, lang, geocoder=True).encode("utf-8")
 
 
-def xlsx(rows: Sequence[Mapping[str, object]]) -> bytes:
-    return xlsx_bytes(rows, COLUMNS, sheet="list")
+def xlsx(rows: Sequence[Mapping[str, object]], lang: str = "zh") -> bytes:
+    return table_xlsx(rows, COLUMNS, lang, geocoder=True)
 
 
 def geojson_bytes(rows: Sequence[Mapping[str, object]], *, simplified: bool = False) -> bytes:
@@ -354,8 +379,9 @@ def diff_frame(kind: str, found: Sequence[Mapping[str, object]], lang: str) -> p
 def save(
     work: Work, *, name: str, as_batch: int | None, provenance: str, store: Store | None = None
 ) -> UserList:
-    """Keep `work` on disk (a new list, or over the one it was opened from). A list
-    saved as batch N takes that role from any other saved list."""
+    """Keep `work` on disk (a new list, or over the one it was opened from). `as_batch`
+    only records which batch the list is meant to complete: no view uses it until its
+    URL says so (geodata.effective), so saving never changes what others see."""
     store = store or Store()
     name = clean_name(name, work.source_name) if name.strip() else work.name
     provenance = str(provenance or "").strip()[:MAX_PROVENANCE]
@@ -386,11 +412,6 @@ def save(
             provenance=provenance,
         )
         ul.rows = [dict(r) for r in work.rows]
-    if as_batch is not None:
-        for other in store.all():
-            if other.as_batch == as_batch and other.list_id != ul.list_id:
-                other.as_batch = None
-                store.save(other)
     store.save(ul)
     return ul
 
@@ -438,15 +459,6 @@ def saved_lists(store: Store | None = None) -> tuple[list[Summary], list[Damaged
         return [], []
 
 
-def overrides(store: Store | None = None) -> dict[int, Summary]:
-    """Batch -> the saved list that completes it (what the map and tallies use)."""
-    lists, _ = saved_lists(store)
-    out = {}
-    for b in BATCHES:
-        mine = [u for u in lists if u.as_batch == b]
-        if mine:
-            out[b] = mine[-1]
-    return out
 
 
 # --- the page ---------------------------------------------------------------------------
@@ -563,10 +575,11 @@ def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("lists_title", lang))
     st.caption(t("lists_caption", lang))
-    _override_notes(lang)
+    ui.lists_banner(s)
     _input(lang)
     work: Work | None = st.session_state.get(WORK)
     if work is not None:
+        _column_pick(work, lang)
         _audit(work, lang)
         _fixes(work, lang)
         _map(work, s)
@@ -574,21 +587,6 @@ def render(s: ViewState) -> None:
         _downloads(work, lang)
         _save(work, lang)
     _saved(lang)
-
-
-def _override_notes(lang: str) -> None:
-    for b, ul in overrides().items():
-        st.info(
-            t(
-                "lists_override_on",
-                lang,
-                batch=batch_label(b, 0, lang, short=True),
-                name=md(ul.name),
-                n=sum(ul.counts.get(s, 0) for s in DRAWN),
-                provenance=md(ul.provenance or "—"),
-            ),
-            icon="📋",
-        )
 
 
 def _input(lang: str) -> None:
@@ -624,7 +622,38 @@ def _input(lang: str) -> None:
     notice = st.session_state.get(NOTICE)
     if notice:
         kind, name = notice
-        st.success(t(f"lists_notice_{kind}", lang, name=md(name)), icon="✅")
+        key = "use_notice_unset" if kind == "unset" else f"lists_notice_{kind}"
+        st.success(t(key, lang, name=md(name)), icon="✅")
+
+
+def _column_pick(work: Work, lang: str) -> None:
+    """For a table: which column was read as the names, and a way to pick another."""
+    kept = st.session_state.get(TABLE)
+    if not kept or work.kind != "column" or work.list_id:
+        return
+    from geodata.tables import read_table
+
+    cells = [list(r) for r in kept[0]]
+    read = read_table(cells)
+    width = max((len(r) for r in cells), default=0)
+    if width < 2:
+        return
+    if not read.sure:
+        st.warning(t("tables_unsure", lang), icon="⚠️")
+
+    def label(i: int) -> str:
+        head = read.header[i] if i < len(read.header) and read.header[i] else ""
+        sample = next((str(r[i]) for r in cells[1:] if i < len(r) and str(r[i]).strip()), "")
+        return t("tables_column", lang, n=i + 1, head=head or sample[:12])
+
+    key = "lists_column"  # forgotten when a new table is read (load_into)
+    st.selectbox(t("tables_pick", lang), list(range(width)), index=read.column, key=key,
+                 format_func=label, on_change=_on_repick, args=(key,),
+                 help=t("tables_pick_help", lang))
+
+
+def _on_repick(key: str) -> None:
+    repick(cast_session(st.session_state), int(st.session_state.get(key) or 0))
 
 
 def _audit(work: Work, lang: str) -> None:
@@ -668,7 +697,7 @@ def _fixes(work: Work, lang: str) -> None:
     if index is None:
         return
     row = rows[index]
-    st.caption(t("lists_fix_reason", lang, note=md(row["note"] or "—")))
+    st.caption(t("lists_fix_reason", lang, note=md(note_text(str(row["note"] or ""), lang) or "—")))
     cands = candidates_of(row)
     if row["status"] == AMBIGUOUS and cands:
         key = f"lists_cand_{work.token}_{index}"
@@ -706,7 +735,7 @@ def _map(work: Work, s: ViewState) -> None:
     beside = st.toggle(
         t("lists_beside", lang), key="lists_beside", help=t("lists_beside_help", lang)
     )
-    frame = data.registry(True)
+    frame = data.registry(True, s.use)
     pilots = filter_pilots(frame, s) if beside else frame.iloc[0:0]
     data.leaflet_ready()
     m = build_map(pilots, data.layer("province"), spec=ui.map_spec(s, style="pilots"))
@@ -740,19 +769,48 @@ def _tallies(work: Work, lang: str) -> None:
 def _downloads(work: Work, lang: str) -> None:
     st.markdown(f"**{t('lists_downloads', lang)}**")
     rows = work.rows
+    stem = "_".join([t("fn_list", lang), _safe_stem(work.name), time.strftime("%Y-%m-%d")])
     ui.download_row(
         [
-            (t("download_csv", lang), partial(csv_bytes, rows), "pilot-atlas-list.csv", "text/csv"),
-            (t("download_xlsx", lang), partial(xlsx, rows), "pilot-atlas-list.xlsx", ui.MIME_XLSX),
+            (t("download_csv", lang), partial(csv_bytes, rows, lang), f"{stem}.csv", "text/csv"),
+            (t("download_xlsx", lang), partial(xlsx, rows, lang), f"{stem}.xlsx", ui.MIME_XLSX),
             (
                 t("download_geojson", lang),
                 partial(geojson_bytes, rows),
-                "pilot-atlas-list.geojson",
+                f"{stem}.geojson",
                 "application/geo+json",
             ),
         ],
         key="lists_dl",
     )
+
+
+def _safe_stem(name: str) -> str:
+    return "".join("-" if ch in '\\/:*?"<>|' or ch.isspace() else ch for ch in name)[:40]
+
+
+def use_value(current: str, list_id: str, batch: int, mode: str) -> str:
+    """The view's `use` with `list_id` completing `batch` in `mode` (one list a batch)."""
+    from geodata.effective import ListUse, format_use, parse_use, uses_for
+
+    uses = {u.batch: u for u, by in uses_for(current or None) if not by}
+    uses.update({u.batch: u for u in (parse_use(current) or ())})
+    uses[batch] = ListUse(list_id, batch, mode)
+    return format_use([uses[b] for b in sorted(uses)]) or ""
+
+
+def _on_use(list_id: str, batch: int, mode: str) -> None:
+    from dashboard import state
+    from dashboard.state import current_state
+
+    state.update(use=use_value(current_state().use, list_id, batch, mode))
+
+
+def _on_stop_using() -> None:
+    from dashboard import state
+    from geodata.effective import NONE
+
+    state.update(use=NONE)
 
 
 def _save(work: Work, lang: str) -> None:
@@ -766,7 +824,7 @@ def _save(work: Work, lang: str) -> None:
         format_func=lambda b: (
             t("lists_no_batch", lang) if not b else batch_label(b, 0, lang, short=True)
         ),
-        help=t("lists_as_batch_help", lang),
+        help=t("use_as_batch_help", lang),
     )
     st.text_area(
         t("lists_provenance", lang),
@@ -791,11 +849,11 @@ def _save(work: Work, lang: str) -> None:
                         hide_index=True,
                         key=f"lists_diff_{kind}",
                     )
-        st.caption(t("lists_diff_effect", lang, batch=label))
+        st.caption(t("use_diff_effect", lang, batch=label))
         has_provenance = bool(str(st.session_state.get("lists_provenance") or "").strip())
         if not has_provenance:
             st.warning(t("lists_need_provenance", lang))
-        confirmed = st.checkbox(t("lists_confirm", lang, batch=label), key="lists_confirm")
+        confirmed = st.checkbox(t("use_confirm", lang, batch=label), key="lists_confirm")
         ready = confirmed and has_provenance
     if st.session_state.get(SAVE_ERROR):
         st.error(t("lists_save_failed", lang, reason=md(st.session_state[SAVE_ERROR])), icon="⚠️")
@@ -849,6 +907,16 @@ def _saved(lang: str) -> None:
     if pick is None or pick not in names:
         return
     chosen = names[pick]
+    if chosen.as_batch in BATCHES:
+        b = int(chosen.as_batch)
+        label = batch_label(b, 0, lang, short=True)
+        st.caption(t("use_how", lang, batch=label))
+        u1, u2, u3 = st.columns(3)
+        u1.button(t("use_replace", lang, batch=label), key="lists_use_replace",
+                  on_click=_on_use, args=(chosen.list_id, b, "replace"))
+        u2.button(t("use_supplement", lang, batch=label), key="lists_use_supplement",
+                  on_click=_on_use, args=(chosen.list_id, b, "supplement"))
+        u3.button(t("use_none", lang), key="lists_use_none", on_click=_on_stop_using)
     c1, c2, c3 = st.columns(3)
     c1.button(t("lists_open", lang), key="lists_open", on_click=_on_open, args=(pick,))
     c2.button(
@@ -880,7 +948,6 @@ __all__ = [
     "list_tallies",
     "load_into",
     "new_work",
-    "overrides",
     "read_paste",
     "read_upload",
     "render",

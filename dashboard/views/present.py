@@ -52,7 +52,7 @@ def _counts_html(pilots_n: int, counts: list[facts.BatchCount], lang: str) -> st
 def render(s: ViewState) -> None:
     lang = s.lang
     st.html(CSS)
-    pilots = filter_pilots(data.registry(True), s)
+    pilots = filter_pilots(data.registry(True, s.use), s)
     counts = facts.batch_counts(pilots, s)
 
     head, nav = st.columns([1, 1], vertical_alignment="center", gap="small")
@@ -63,6 +63,7 @@ def render(s: ViewState) -> None:
     with nav:
         _buttons(s)
 
+    ui.lists_banner(s)
     st.html(_counts_html(len(pilots), counts, lang))
     line = facts.caveat(counts, lang)
     if line:

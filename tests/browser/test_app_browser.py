@@ -22,7 +22,8 @@ def test_map_appears_with_pilots_and_nothing_leaves(
 ) -> None:
     page = offline_page.page
     page.goto(app_url)
-    default = [r for r in registry_rows() if r["status"] != "unconfirmed"]
+    # shown by default: official and reported members that resolved to a unit
+    default = [r for r in registry_rows() if r["status"] in ("official", "reported") and r["level"]]
     _shown_text(page, len(default))
     drawn = wait_for_map(page, min_features=len(default))
     assert drawn >= len(default)  # each pilot a feature, plus the 34 province outlines
@@ -74,7 +75,8 @@ def test_a_shared_url_reproduces_the_view(app_url: str, browser: object) -> None
 def test_english_view(app_url: str, offline_page: OfflinePage) -> None:
     page = offline_page.page
     page.goto(f"{app_url}/?lang=en&batch=1,2")
-    n = sum(1 for r in registry_rows() if r["batch"] in (1, 2) and r["status"] != "unconfirmed")
+    n = sum(1 for r in registry_rows() if r["batch"] in (1, 2) and r["level"]
+            and r["status"] in ("official", "reported"))
     page.get_by_text(f"{n} pilots shown").first.wait_for(timeout=60_000)
     wait_for_map(page, min_features=n)
     offline_page.shot("browser-english")

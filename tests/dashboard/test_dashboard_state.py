@@ -40,7 +40,8 @@ def test_parse_documented_forms():
                                                          "choropleth", True)
     assert s.compare == ("江苏省", "浙江省")
     assert (s.step, s.pilot) == (2, "b3-8ecc3630")
-    assert s.visible_batches == (1, 2)  # presenting: cumulative up to the step
+    # presenting: cumulative up to the step, "batch 1 or 2" members from 2015 on
+    assert s.visible_batches == (1, 2, 12)
 
 
 def test_unknown_values_are_dropped_not_fatal():
@@ -89,3 +90,20 @@ def test_round_trip(state):
     query = to_query(state)
     assert from_query(query) == state.normalised()
     assert to_query(from_query(query)) == query
+
+
+def test_download_names_say_what_is_in_them():
+    import datetime
+    from dataclasses import replace
+
+    from dashboard.filenames import download_name
+
+    day = datetime.date(2026, 11, 27)
+    plain = download_name(ViewState(), "fn_pilots", "xlsx", today=day)
+    assert plain == "国家新型城镇化试点_2026-11-27.xlsx"
+    s = ViewState(batches=(1, 12), provinces=("浙江省",), q="龙港", use="list-abcdef0123:1:replace")
+    name = download_name(s, "fn_pilots", "csv", today=day)
+    assert name == "国家新型城镇化试点_批次1+1or2_浙江省_龙港_含名单_2026-11-27.csv"
+    en = download_name(replace(s, lang="en"), "fn_research", "csv", today=day)
+    assert en == "pilot-atlas-counties_batches-1+1or2_Zhejiang_龙港_with-lists_2026-11-27.csv"
+    assert "/" not in download_name(ViewState(q="a/b c"), "fn_pilots", "csv", today=day)

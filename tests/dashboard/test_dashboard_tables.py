@@ -29,13 +29,18 @@ def provinces() -> list[tuple[str, str]]:
     return [(code, zh) for code, (zh, _) in PROVINCES.items()]
 
 
+def _shown_rows() -> list[dict[str, object]]:
+    # never a contradicted member, nor one that did not resolve (no level, nothing to draw)
+    return [r for r in registry_rows() if r["status"] != "contradicted" and r["level"]]
+
+
 def _expected(**match) -> int:
-    return sum(all(r[k] == v for k, v in match.items()) for r in registry_rows())
+    return sum(all(r[k] == v for k, v in match.items()) for r in _shown_rows())
 
 
 def test_default_view_hides_unconfirmed(registry):
     shown = filter_pilots(registry, ViewState())
-    assert len(shown) == len(registry) - _expected(status="unconfirmed")
+    assert len(shown) == len(_shown_rows()) - _expected(status="unconfirmed")
     assert "unconfirmed" not in set(shown["status"])
 
 
@@ -72,16 +77,16 @@ def test_province_tallies(registry, provinces):
     zj = table.set_index("province").loc["浙江省"]
     assert zj["batch_3"] == _expected(batch=3, province="浙江省") == 4
     assert zj["batch_1"] == _expected(batch=1, province="浙江省")
-    assert zj["total"] == zj["batch_1"] + zj["batch_2"] + zj["batch_3"]
+    assert zj["total"] == zj["batch_1"] + zj["batch_2"] + zj["batch_3"] + zj["batch_12"]
     js = table.set_index("province").loc["江苏省"]
     assert (js["batch_1"], js["level_province"]) == (1, 1)  # the whole province, once
     totals = with_totals(table, "合计").iloc[-1]
-    assert totals["province"] == "合计" and totals["total"] == len(registry)
-    by_batch = Counter(r["batch"] for r in registry_rows())
-    assert [totals[f"batch_{b}"] for b in (1, 2, 3)] == [by_batch[1], by_batch[2], by_batch[3]]
+    assert totals["province"] == "合计" and totals["total"] == len(_shown_rows())
+    by_batch = Counter(r["batch"] for r in _shown_rows())
+    assert [totals[f"batch_{b}"] for b in (1, 2, 3, 12)] == [by_batch[b] for b in (1, 2, 3, 12)]
     level_sum = sum(totals[f"level_{lv}"] for lv in ("province", "prefecture", "county",
                                                      "town", "zone"))
-    assert level_sum == len(registry)
+    assert level_sum == len(_shown_rows())
 
 
 def test_tallies_respect_filters(registry, provinces):
@@ -94,7 +99,8 @@ def test_tallies_respect_filters(registry, provinces):
 
 def test_completeness_numbers():
     known = {c["batch"]: (c["known"], c["official_members"]) for c in completeness()}
-    assert known[1] == (_expected(batch=1), 64)
+    counted = [r for r in registry_rows() if r["batch"] == 1 and r["status"] != "contradicted"]
+    assert known[1] == (len(counted), 64)
     assert known[3] == (111, 111)
 
 
@@ -111,13 +117,16 @@ def test_practices_match_by_unit(registry):
 
 def test_downloads(registry):
     shown = filter_pilots(registry, ViewState(batches=(3,), provinces=("浙江省",)))
-    text = downloads.csv_bytes(shown).decode("utf-8")
+    text = downloads.csv_bytes(shown, "en").decode("utf-8")
     assert text.startswith("\ufeffpilot_id,")
     assert len(text.strip().splitlines()) == 1 + len(shown)
+    zh = downloads.csv_bytes(shown, "zh").decode("utf-8")
+    assert zh.startswith("\ufeff编号,批次,") and "官方名单" in zh and "official" not in zh
+    assert "第三批" in zh and "匹配" in zh
 
     from openpyxl import load_workbook
 
-    ws = load_workbook(io.BytesIO(downloads.xlsx(shown))).active
+    ws = load_workbook(io.BytesIO(downloads.xlsx(shown))).worksheets[0]
     assert ws.max_row == 1 + len(shown)
 
     gj = json.loads(downloads.geojson_bytes(shown))

@@ -53,10 +53,12 @@ def test_svg_line_has_ten_dashed_segments(svg):
 
 
 def test_slide_counts_read_known_of_official_with_a_caveat(svg):
-    n1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "unconfirmed")
+    # shown by default: official and reported members (never a contradicted one)
+    n1 = sum(1 for r in registry_rows()
+             if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     official = _official()
     assert f"{n1} / {official[1]} 已知" in svg
-    known1 = sum(1 for r in registry_rows() if r["batch"] == 1)
+    known1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "contradicted")
     assert f"第一批已知 {known1} / 官方 {official[1]}" in svg  # the footer's caveat
     assert "名单截至" in svg and "2026-11-27" in svg
 
@@ -134,15 +136,16 @@ def test_deck_tallies_are_a_native_table_with_the_right_cells(deck):
                  and s.shapes.title.text == "分省统计")
     rows = [r for t in _tables(tally) for r in _cells(t)[1:]]
     header = _cells(_tables(tally)[0])[0]
-    assert header == ["省份", "第一批 *", "第二批 *", "第三批", "合计"]
-    shown = [r for r in registry_rows() if r["status"] != "unconfirmed"]
+    # the "batch 1 or 2" group has its own column (issue 7), never folded into batch 1
+    assert header == ["省份", "第一批 *", "第二批 *", "第三批", "第一或第二批", "合计"]
+    shown = [r for r in registry_rows() if r["status"] in ("official", "reported") and r["level"]]
     by_province = {row[0]: row for row in rows}
     for prov in ("浙江省", "湖南省", "四川省"):
         mine = [r for r in shown if r["province"] == prov]
-        expect = [str(sum(1 for r in mine if r["batch"] == b)) for b in (1, 2, 3)]
+        expect = [str(sum(1 for r in mine if r["batch"] == b)) for b in (1, 2, 3, 12)]
         assert by_province[prov][1:] == [*expect, str(len(mine))], prov
     assert by_province["合计"][1:] == [
-        *(str(sum(1 for r in shown if r["batch"] == b)) for b in (1, 2, 3)), str(len(shown))]
+        *(str(sum(1 for r in shown if r["batch"] == b)) for b in (1, 2, 3, 12)), str(len(shown))]
 
 
 def test_deck_comparison_slide(deck):
@@ -151,6 +154,8 @@ def test_deck_comparison_slide(deck):
     (table,) = _tables(slide)
     names = [row[0] for row in _cells(table)[1:]]
     assert names == ["浙江省", "湖南省", "合计"]
+    maps = [sh for sh in slide.shapes if sh.shape_type == 13]  # one small map a province
+    assert len(maps) == 2 and all(len(m.image.blob) > 20_000 for m in maps)
 
 
 def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):

@@ -332,13 +332,17 @@ def test_downloads_neutralise_formulas_and_carry_geometry():
         session, name="x", text='=HYPERLINK("http://x")\n河北省安平县\n浙江省苍南县龙港镇'
     )
     rows = session[lists.WORK].rows
-    text = lists.csv_bytes(rows).decode("utf-8")
+    text = lists.csv_bytes(rows, "en").decode("utf-8")
     assert text.startswith("\ufeffinput,status")
     assert "'=HYPERLINK" in text
+    zh = lists.csv_bytes(rows).decode("utf-8")  # Chinese by default: headers and values
+    assert zh.startswith("\ufeff输入名称,匹配结果,") and "匹配" in zh and "matched" not in zh
     from openpyxl import load_workbook
 
-    ws = load_workbook(io.BytesIO(lists.xlsx(rows))).active
+    wb = load_workbook(io.BytesIO(lists.xlsx(rows)))
+    ws = wb.worksheets[0]
     assert ws.cell(2, 1).value.startswith("'=")
+    assert len(wb.worksheets) == 2  # the columns documented
     geo = json.loads(lists.geojson_bytes(rows))
     kinds = [f["geometry"] and f["geometry"]["type"] for f in geo["features"]]
     assert kinds[0] is None and kinds[1] in ("Polygon", "MultiPolygon")
@@ -400,22 +404,27 @@ def test_complete_a_batch_shows_the_diff_then_overrides_and_reverts():
     at.button(key="lists_save").click().run()
     (saved,) = Store().all()
     assert (saved.as_batch, saved.provenance) == (3, "国家发展改革委 2016 年通知（扫描件）")
-    assert "第三批" in at.info[0].value  # the override is stated on the page
 
-    # the map and tallies now use the list for batch 3 (3 located items)
-    tallies = AppTest.from_file(APP, default_timeout=120)
-    tallies.query_params["mode"] = "tallies"
-    tallies.query_params["batch"] = "3"
-    tallies.run()
-    table = next(d.value for d in tallies.dataframe if "合计" in d.value.columns)
-    assert table.set_index("省份").loc["合计", "第三批"] == 3
+    def batch3_total(**params: str) -> int:
+        view = AppTest.from_file(APP, default_timeout=120)
+        view.query_params.update({"mode": "tallies", "batch": "3", **params})
+        view.run()
+        table = next(d.value for d in view.dataframe if "合计" in d.value.columns)
+        return int(table.set_index("省份").loc["合计", "第三批"])
 
-    # revert: stop completing the batch -> the shipped 111 again
-    at.button(key="lists_unset").click().run()
-    assert Store().all()[0].as_batch is None
-    tallies.run()
-    table = next(d.value for d in tallies.dataframe if "合计" in d.value.columns)
-    assert table.set_index("省份").loc["合计", "第三批"] == 111
+    # saving changes nobody's view: a page without use= still shows the shipped 111
+    assert batch3_total() == 111
+    # this page uses the list only when asked: the address then carries it
+    at.selectbox(key="lists_pick").set_value(saved.list_id).run()
+    at.button(key="lists_use_replace").click().run()
+    use = f"{saved.list_id}:3:replace"
+    assert at.query_params["use"] in (use, [use])
+    assert any("第三批" in i.value and "代替" in i.value for i in at.info)  # the banner
+    # the shared link reproduces it: 3 located items replace batch 3
+    assert batch3_total(use=use) == 3
+    # supplement: the shipped 111 stay, the list's 2 new units are added
+    assert batch3_total(use=f"{saved.list_id}:3:supplement") == 111 + 2
+    assert batch3_total(use="none") == 111
 
 
 def test_a_save_that_fails_says_why_and_keeps_the_work(own_data_folder):
@@ -430,15 +439,21 @@ def test_a_save_that_fails_says_why_and_keeps_the_work(own_data_folder):
     assert any("用户数据文件夹不可用" in w.value for w in at.warning)
 
 
-def test_one_list_per_batch():
-    store = Store()
+def test_saving_a_list_for_a_batch_changes_no_view():
+    """Saving lists meant for a batch leaves every view as it was: which list a view uses
+    is its address's business (`use=`), never a side effect of a save."""
+    from geodata.effective import effective_pilots
+
+    before = effective_pilots(None)
     session: dict[str, object] = {}
     lists.load_into(session, name="a", text="河北省安平县")
     first = lists.save(session[lists.WORK], name="a", as_batch=2, provenance="p")
     lists.load_into(session, name="b", text="北京市顺义区")
     second = lists.save(session[lists.WORK], name="b", as_batch=2, provenance="q")
-    assert {u.list_id: u.as_batch for u in store.all()} == {first.list_id: None, second.list_id: 2}
-    assert lists.overrides()[2].list_id == second.list_id
+    assert effective_pilots(None) == before == effective_pilots("none")
+    assert lists.use_value("", second.list_id, 2, "supplement") == f"{second.list_id}:2:supplement"
+    both = lists.use_value(f"{first.list_id}:2:replace", second.list_id, 3, "replace")
+    assert both == f"{first.list_id}:2:replace,{second.list_id}:3:replace"
 
 
 # --- sessions never see each other's unsaved lists -------------------------------------------
@@ -575,3 +590,14 @@ def test_damaged_lists_are_named_and_deletable_and_pages_load(own_data_folder, m
     assert (own_data_folder / good.list_id).exists()
     note = [w.value for w in at.warning if "无法读取" in w.value]
     assert len(note) == 1 and note[0].startswith("1 个已保存的名单无法读取")
+
+
+def test_a_gbk_table_reads_its_name_column_and_another_can_be_picked():
+    data = "序号,省份,试点地区\r\n1,湖南省,株洲市\r\n2,浙江省,嘉兴市\r\n".encode("gbk")
+    session: dict[str, object] = {}
+    assert lists.load_into(session, name="", data=data, filename="名单.csv")
+    rows = session[lists.WORK].rows
+    assert [r["input"] for r in rows] == ["湖南省株洲市", "浙江省嘉兴市"]
+    assert [r["status"] for r in rows] == ["matched", "matched"]
+    assert lists.repick(session, 1)
+    assert [r["adcode"] for r in session[lists.WORK].rows] == ["430000", "330000"]

@@ -31,7 +31,9 @@ def test_step_titles_and_known_of_official():
     for step, years in (("1", "2014"), ("2", "2014–2015"), ("3", "2014–2016")):
         at = run(mode="present", step=step)
         assert at.title[0].value == f"国家新型城镇化综合试点 {years}"
-    n1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "unconfirmed")
+    # shown by default: official and reported members (never a contradicted one)
+    n1 = sum(1 for r in registry_rows()
+             if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     body = _html(at)
     assert f"{n1} / {official[1]} 已知" in body
     assert f"<b>{official[3]}</b>" in body  # batch 3 is complete: a plain count

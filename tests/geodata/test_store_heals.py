@@ -55,7 +55,13 @@ def test_an_invalid_list_is_skipped_and_reported(tmp_path: Path, label: str) -> 
     assert [d.list_id for d in bad] == ["list-bad0000"] and "\n" not in bad[0].reason
     summaries, bad2 = Store(tmp_path).summaries()
     assert [s.list_id for s in summaries] == ["list-good000"] and bad2 == bad
-    assert store.batch_override(1) is None  # the callers that sort and filter still work
+    # the callers that sort and filter still work: the registry with an invalid list
+    # named in a view's use= is the shipped one, and says the list is not there
+    from geodata.effective import effective
+    from geodata.registry import shipped_pilots
+
+    pilots, (applied,) = effective("list-bad0000:1:replace", root=tmp_path)
+    assert pilots == shipped_pilots() and not applied.found
     store.delete("list-bad0000")
     assert store.scan() == (good, [])
 

@@ -72,4 +72,4 @@ def test_batch_completion_diff(tmp_path: Path) -> None:
     )
     store = Store(tmp_path)
     store.save(ul)
-    assert store.batch_override(3) is not None and store.batch_override(1) is None
+    assert store.load(ul.list_id).as_batch == 3

@@ -1,0 +1,62 @@
+"""The registry as far as public sources go, and what a saved list in use costs. Targets
+(issue 7): batch 1 at least 45 known places besides its two provinces, batch 2 at least
+25, the "batch 1 or 2" group counted apart. Prints JSON.
+
+    .venv/bin/python -m bench.registry_figures
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+
+
+def main() -> dict[str, object]:
+    os.environ["PILOT_ATLAS_DATA"] = tempfile.mkdtemp(prefix="pilot-atlas-bench-")
+    import seeds
+    from geodata.effective import effective, effective_frame
+    from geodata.lists import geocode_lines
+    from geodata.registry import completeness, kind_completeness, shipped_pilots
+    from geodata.registry_export import export_registry
+    from geodata.userlists import Store, new_list
+
+    pilots = shipped_pilots()
+    known = {c["batch"]: c for c in completeness(pilots)}
+    provinces = sum(1 for p in pilots if p.batch == 1 and p.kind == "province")
+    out: dict[str, object] = {
+        "batch_1_places": int(str(known[1]["known"])) - provinces,
+        "batch_1_provinces": provinces,
+        "batch_2_known": known[2]["known"],
+        "batch_3_known": known[3]["known"],
+        "batch_1or2_known": known[seeds.BATCH_1_OR_2]["known"],
+        "contradicted": sum(1 for p in pilots if p.status == "contradicted"),
+        "kinds_batch_1": {k["kind"]: f"{k['known']}/{k['official']}"
+                          for k in kind_completeness(pilots) if k["batch"] == "1"},
+    }
+    # a 111-item list replacing batch 3: building the view's registry, then reading it again
+    lines = seeds.read_text("batch3_as_published.txt").splitlines()
+    ul = new_list("b3", "text", "bench", lines, geocode_lines(lines), as_batch=3, provenance="x")
+    Store().save(ul)
+    use = f"{ul.list_id}:3:replace"
+    effective_frame(None)  # boundaries loaded, as in a running app
+    t0 = time.perf_counter()
+    effective_frame(use)
+    out["list_in_use_first_s"] = round(time.perf_counter() - t0, 3)
+    t0 = time.perf_counter()
+    for _ in range(100):
+        effective_frame(use)
+    out["list_in_use_again_ms"] = round((time.perf_counter() - t0) * 10, 3)
+    out["list_in_use_batch_3_rows"] = sum(1 for p in effective(use)[0] if p.batch == 3)
+    t0 = time.perf_counter()
+    xlsx = export_registry(".xlsx", use="none", lang="zh")
+    out["xlsx_export_s"] = round(time.perf_counter() - t0, 3)
+    out["xlsx_bytes"] = len(xlsx)
+    out["targets_met"] = bool(out["batch_1_places"] >= 45 and provinces == 2  # type: ignore[operator]
+                              and int(str(known[2]["known"])) >= 25)
+    return out
+
+
+if __name__ == "__main__":
+    print(json.dumps(main(), ensure_ascii=False, indent=1))

@@ -1,0 +1,139 @@
+"""The geocoder's notes written in Chinese (or English), particulars included, so a
+Chinese user reads in Chinese why a name was placed as it was.
+
+The geocoder writes a note of `; `-joined parts in English, with the names and codes
+involved; its stable code is `Result.reason` (geodata.reasons, issue 8). Each part is
+recognised here by its pattern and written in a language; a part no pattern knows is kept
+as it is (visible, never dropped).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    code: str
+    pattern: re.Pattern[str]
+    zh: str
+    en: str
+
+
+def _r(code: str, pattern: str, zh: str, en: str) -> Reason:
+    # a value never holds "; " (that joins the parts of a note)
+    return Reason(code, re.compile(pattern.replace(".+", "[^;]+") + r"$"), zh, en)
+
+
+REASONS: tuple[Reason, ...] = (
+    _r("empty", r"empty name", "名称为空", "empty name"),
+    _r("ambiguous", r"(?P<n>\d+) places fit '(?P<name>.+)'; add the province or prefecture",
+       "有 {n} 个地方符合“{name}”：请加上省或地级市", "{n} places fit “{name}”; add the province "
+       "or prefecture"),
+    _r("bare_name", r"a bare name: read as (?P<unit>.+), not (?P<inner>.+)",
+       "只写了专名：读作{unit}，而非{inner}", "a bare name: read as {unit}, not {inner}"),
+    _r("abolished", r"(?P<name>.+) \((?P<code>\d+)\) is last listed in GB2260 (?P<rev>\d+); "
+       r"no successor unit is recorded",
+       "{name}（{code}）最后见于 GB2260 {rev} 版，没有记录继承单位",
+       "{name} ({code}) is last listed in GB2260 {rev}; no successor unit is recorded"),
+    _r("renamed", r"(?P<old>.+) became (?P<new>.+?)(?: \((?P<year>[^)]+)\))?",
+       "{old}已改为{new}{year_zh}", "{old} became {new}{year_en}"),
+    _r("gb2260_code", r"GB2260 (?P<rev>\d+) lists it with code (?P<code>\d+)",
+       "GB2260 {rev} 版代码为 {code}", "GB2260 {rev} lists it with code {code}"),
+    _r("zone_point", r"zone point: (?P<source>.+)", "开发区点位来源：{source}",
+       "zone point: {source}"),
+    _r("zone_no_boundary", r"(?P<zone>.+) has no boundary of its own; placed at a point inside "
+       r"(?P<unit>.+)", "{zone}没有自己的边界：定位在{unit}内的一点",
+       "{zone} has no boundary of its own; placed at a point inside {unit}"),
+    _r("towns_same_name", r"(?P<n>\d+) towns named (?P<town>.+) in (?P<unit>.+)",
+       "{unit}有 {n} 个名为{town}的镇", "{n} towns named {town} in {unit}"),
+    _r("town_no_point", r"no point known for (?P<town>.+); placed at a point inside (?P<unit>.+)",
+       "没有{town}的点位：定位在{unit}内的一点",
+       "no point known for {town}; placed at a point inside {unit}"),
+    _r("town_unknown", r"(?P<name>.+) looks like a town but no county is given and the town "
+       r"index has no place of that name; add its county",
+       "“{name}”像是镇名，但没有给出县，镇名表中也没有：请加上所在县",
+       "{name} looks like a town but no county is given and the town index has no place of "
+       "that name; add its county"),
+    _r("town_without_county", r"a town named without its county: (?P<n>\d+) known place\(s\) "
+       r"called (?P<name>.+); add the county",
+       "镇名没有给出所在县：已知 {n} 处叫“{name}”：请加上县",
+       "a town named without its county: {n} known place(s) called {name}; add the county"),
+    _r("not_inside", r"'(?P<rest>.+)' is not a known unit, town or zone inside (?P<unit>.+)",
+       "“{rest}”不是{unit}内已知的行政区、镇或开发区",
+       "“{rest}” is not a known unit, town or zone inside {unit}"),
+    _r("unknown", r"no province, prefecture, county or town is named '(?P<name>.+)'",
+       "没有名为“{name}”的省、地级、县级单位或镇",
+       "no province, prefecture, county or town is named “{name}”"),
+    _r("merged", r"(?P<old>.+) was merged into (?P<new>.+?)(?: \((?P<year>[^)]+)\))?",
+       "{old}已并入{new}{year_zh}", "{old} was merged into {new}{year_en}"),
+    _r("group", r"(?P<name>.+): (?P<n>\d+) units \((?P<units>.+)\)",
+       "{name}：{n} 个单位（{units}）", "{name}: {n} units ({units})"),
+    _r("source", r"source: (?P<source>.+)", "来源：{source}", "source: {source}"),
+    _r("address", r"(?P<url>https?://\S+)", "{url}", "{url}"),
+    _r("township", r"(?P<town>.+) is a township of (?P<unit>.+) \(township list\)",
+       "{town}是{unit}下的乡镇（乡镇表）", "{town} is a township of {unit} (township list)"),
+    _r("placed_inside", r"placed at a point inside (?P<unit>.+)", "定位在{unit}内的一点",
+       "placed at a point inside {unit}"),
+    _r("generic_zone", r"'(?P<name>.+)' names no zone without the unit it lies in",
+       "“{name}”须写明所在单位才能确定是哪个园区",
+       "“{name}” names no zone without the unit it lies in"),
+    _r("group_unknown", r"'(?P<name>.+)' names a group of districts that no curated table lists",
+       "“{name}”所指的区组不在整理的区组表中",
+       "“{name}” names a group of districts that no curated table lists"),
+    _r("outside_context", r"not in (?P<province>.+): the only reading is (?P<where>.+)",
+       "不在{province}：唯一的读法是{where}", "not in {province}: the only reading is {where}"),
+    _r("orphan", r"'(?P<text>.+)' without a name before it ignored",
+       "“{text}”前面没有名称，已忽略", "“{text}” without a name before it ignored"),
+    _r("near", r"one character away: (?P<names>.+)", "只差一个字的有：{names}",
+       "one character away: {names}"),
+    _r("chosen", r"chosen by hand: (?P<path>.+)", "人工选择：{path}", "chosen by hand: {path}"),
+    _r("corrected", r"corrected by hand to '(?P<text>.+)'", "人工改为“{text}”",
+       "corrected by hand to “{text}”"),
+)
+CODES: tuple[str, ...] = tuple(r.code for r in REASONS)
+
+
+def _match(text: str) -> tuple[str, dict[str, str]] | None:
+    for r in REASONS:
+        m = r.pattern.match(text)
+        if m:
+            return r.code, {k: v or "" for k, v in m.groupdict().items()}
+    return None
+
+
+def parts(note: str) -> list[tuple[str, dict[str, str]]]:
+    """(code, values) of each part of a geocoder note; code "" for a part not known.
+    A reason's own text may hold "; ", so the longest run of parts that reads as one
+    reason is taken first."""
+    pieces = [p.strip() for p in str(note or "").split("; ") if p.strip()]
+    out: list[tuple[str, dict[str, str]]] = []
+    i = 0
+    while i < len(pieces):
+        for j in range(len(pieces), i, -1):
+            found = _match("; ".join(pieces[i:j]))
+            if found:
+                out.append(found)
+                i = j
+                break
+        else:
+            out.append(("", {"text": pieces[i]}))
+            i += 1
+    return out
+
+
+def note_text(note: str, lang: str = "zh") -> str:
+    """A geocoder note written in `lang` ("zh" or "en")."""
+    by_code = {r.code: r for r in REASONS}
+    out = []
+    for code, values in parts(note):
+        if not code:
+            out.append(values["text"])
+            continue
+        year = values.get("year", "")
+        values = {**values, "year_zh": f"（{year}年）" if year else "",
+                  "year_en": f" ({year})" if year else ""}
+        r = by_code[code]
+        out.append((r.en if lang == "en" else r.zh).format(**values))
+    return ("；" if lang != "en" else "; ").join(out)
