@@ -118,8 +118,11 @@ def test_clicking_a_pilot_on_the_map_opens_its_details(
     by_id = {str(r["pilot_id"]): r for r in registry_rows()}
     assert pilot in by_id, (pilot, page.url)
     row = by_id[pilot]
-    heading = page.locator("h4").filter(has_text=str(row["name_published"]))
-    heading.first.wait_for(timeout=60_000)
+    names = [str(n) for n in (row.get("name"), row["name_published"]) if n]
+    page.wait_for_function(
+        "names => [...document.querySelectorAll('h4')].some(h => names.includes("
+        "h.innerText.trim()))", arg=names, timeout=60_000,
+    )  # the panel's heading names the clicked pilot
     text = _body(page)
     assert str(row["adcode"]) in text  # the panel lists the clicked pilot's own fields
     assert "清除选择" in text
