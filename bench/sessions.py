@@ -18,7 +18,7 @@ import tempfile
 import time
 from typing import Any
 
-from bench.app_server import rss_mb, start_app, stop_app
+from bench.app_server import cpu_seconds, rss_mb, start_app, stop_app
 from bench.st_session import Session, text_state, trigger_state
 
 # Real county-level units, one per list: each session's list names a different one.
@@ -88,18 +88,21 @@ async def _all(coros: list[Any]) -> list[dict[str, Any]]:
     return list(await asyncio.gather(*coros))
 
 
-def main(n_open: int = 50, n_lists: int = 20) -> dict[str, Any]:
+def main(n_open: int = 50, n_lists: int = 20, *, compression: bool = True) -> dict[str, Any]:
     load0 = os.getloadavg()[0]
+    options = {"server.enableWebsocketCompression": str(compression).lower()}
     with tempfile.TemporaryDirectory() as data:
-        proc, url = start_app(env={"PILOT_ATLAS_DATA": data})
+        proc, url = start_app(env={"PILOT_ATLAS_DATA": data}, options=options)
         try:
             warm = asyncio.run(_open(url))  # the first run loads the data, once per server
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), cpu_seconds(proc.pid)
             opened = asyncio.run(_all([_open(url) for _ in range(n_open)]))
-            open_wall = time.perf_counter() - t0
+            open_wall, open_cpu = time.perf_counter() - t0, cpu_seconds(proc.pid) - c0
             rss_open = rss_mb(proc.pid)
             asyncio.run(_list(url, 0))  # warm the geocoder
+            c0 = cpu_seconds(proc.pid)
             lists = asyncio.run(_all([_list(url, i) for i in range(n_lists)]))
+            lists_cpu = cpu_seconds(proc.pid) - c0
             rss_lists = rss_mb(proc.pid)
         finally:
             stop_app(proc)
@@ -108,6 +111,7 @@ def main(n_open: int = 50, n_lists: int = 20) -> dict[str, Any]:
     result = {
         "bench": "sessions",
         "cpus": os.cpu_count(),
+        "websocket_compression": compression,
         "load_average_before": round(load0, 2),  # other work on the machine meanwhile
         "warm_first_map_s": warm["map_s"],
         "open": {
@@ -119,6 +123,8 @@ def main(n_open: int = 50, n_lists: int = 20) -> dict[str, Any]:
                 "mean": round(statistics.fmean(maps), 3) if maps else None,
             },
             "wall_s": round(open_wall, 3),
+            # server CPU per session: what the machine's load does not change
+            "server_cpu_s_per_session": round(open_cpu / max(n_open, 1), 3),
             "goal_p95_s": 3.0,
             "met": len(maps) == n_open and pct(maps, 95) <= 3.0,
         },
@@ -128,6 +134,7 @@ def main(n_open: int = 50, n_lists: int = 20) -> dict[str, Any]:
             "cross_talk": sum(1 for r in lists if r.get("sees_others")),
             "errors": sorted({r["error"] for r in lists if r["error"]})[:5],
             "time_s": {"p50": pct(took, 50), "p95": pct(took, 95), "max": pct(took, 100)},
+            "server_cpu_s_per_session": round(lists_cpu / max(n_lists, 1), 3),
             "goal_p95_s": 5.0,
             "met": len(took) == n_lists and pct(took, 95) <= 5.0
             and not any(r.get("sees_others") for r in lists),
@@ -141,5 +148,7 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--open", type=int, default=50)
     ap.add_argument("--lists", type=int, default=20)
+    ap.add_argument("--no-compression", action="store_true", help="for comparison only")
     a = ap.parse_args()
-    print(json.dumps(main(a.open, a.lists), ensure_ascii=False, indent=2))
+    print(json.dumps(main(a.open, a.lists, compression=not a.no_compression),
+                     ensure_ascii=False, indent=2))

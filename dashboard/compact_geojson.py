@@ -70,7 +70,7 @@ def encode_ring(coords: Sequence[Sequence[float]], precision: int) -> str:
     """A ring as one polyline string of (lon, lat) deltas at `precision` decimals."""
     f = 10**precision
     px = py = 0
-    parts = []
+    parts: list[str] = []
     for c in coords:
         x, y = round(c[0] * f), round(c[1] * f)
         if parts and x == px and y == py:

@@ -36,7 +36,7 @@ def _number(value: object) -> float | None:
     if value is None or value == "":
         return None
     try:
-        out = float(value)  # type: ignore[arg-type]
+        out = float(value)  # type: ignore[arg-type]  # a loosely typed row value or frame
     except (TypeError, ValueError):
         return None
     return None if math.isnan(out) else out

@@ -405,7 +405,8 @@ def build_parts(
                    min_zoom=2, max_zoom=13, zoom_snap=0.5)
     # Leaflet only, from the app's own static folder: no CDN, no jQuery/Bootstrap.
     m.default_js, m.default_css = offline.leaflet_assets(spec.asset_base)
-    m.get_root().header.add_child(Element(_css(spec.large)), name="atlas_css")
+    m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root is a Figure
+        Element(_css(spec.large)), name="atlas_css")
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     _Decoder().add_to(m)
@@ -502,8 +503,10 @@ def build_map(
 
 
 def _pilot_records(pilots: pd.DataFrame) -> list[dict[str, Any]]:
-    records = [{str(k): v for k, v in r.items()} for r in pilots.to_dict("records")
-               if r.get("geometry") is not None]
+    records: list[dict[str, Any]] = [
+        {str(k): v for k, v in r.items()}
+        for r in pilots.to_dict("records") if r.get("geometry") is not None
+    ]
     records.sort(key=lambda r: (int(r["batch"]), _LEVEL_ORDER.get(str(r["level"]), 9),
                                 str(r["pilot_id"])))
     return records

@@ -61,7 +61,7 @@ def _build() -> dict[str, object]:
                 continue
             pt = geom.representative_point()
             units[code] = [code, name, level_of(code), round(pt.x, 5), round(pt.y, 5)]
-    current = {c: u[1] for c, u in units.items()}
+    current = {c: str(u[1]) for c, u in units.items()}
     hist = []
     for h in historical_units(current):
         code, name, target = str(h["code"]), str(h["name"]), h["target"]
@@ -143,6 +143,7 @@ class Gazetteer:
 
 @cache
 def _towns() -> dict[str, list[list[object]]]:
+    # the ignore below: JSON from the cache is Any
     return cached_json("towns.json", _build_towns)  # type: ignore[no-any-return]
 
 

@@ -252,7 +252,7 @@ class Geocoder:
     def _decide(self, text: str, s: str, parses: list[_Parse], root: Unit | None) -> Result:
         units = self.gz.units
         best = parses
-        outcomes: dict[tuple[str, ...], tuple[_Parse, Result]] = {}
+        outcomes: dict[tuple[object, ...], tuple[_Parse, Result]] = {}
         for p in best:
             res = self._outcome(text, p, root)
             sig = (res.status, res.adcode, res.town, (res.lon and round(res.lon, 3)) or "")
@@ -403,7 +403,7 @@ class Geocoder:
                     f"placed at a point inside {cu.name}",
                 )
                 return
-            res.lon, res.lat = float(lon), float(lat)
+            res.lon, res.lat = float(str(lon)), float(str(lat))
             res.method += "+town:" + str(src).split(":")[0]
             return
         if len(hits) > 1:

@@ -105,7 +105,8 @@ def _t2s() -> opencc.OpenCC:
 
 
 def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
+    out: str = _t2s().convert(text)  # opencc ships no type information
+    return out
 
 
 # Variant characters that t2s leaves alone but official names write otherwise.

@@ -30,7 +30,8 @@ def export_registry(suffix: str, *, use: str | None = None, lang: str = "zh") ->
         return table_xlsx(rows, COLUMNS, lang, title=title)
     frame = effective_frame(use, simplified=False)
     if suffix in (".geojson", ".json"):
-        return str(frame.to_json(drop_id=True, ensure_ascii=False))
+        text: str = frame.to_json(drop_id=True, ensure_ascii=False)
+        return text
     buf = io.BytesIO()
     frame.to_parquet(buf)
     return buf.getvalue()

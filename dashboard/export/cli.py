@@ -72,6 +72,7 @@ def run(command: str, args: argparse.Namespace) -> bytes | str:
     if command == "slide":
         from dashboard.export.build import slide_bytes
 
+        # the ignore below: a loosely typed row value or frame
         return slide_bytes(frame, s, fmt=suffix.lstrip("."))  # type: ignore[arg-type]
     if command == "deck":
         from dashboard.export.deck import render_deck

@@ -501,6 +501,7 @@ def _draw_top_provinces(
 
 def _fit_lines(fig: Figure, text: str, size: float, max_w: float, sep: str = " Â· ") -> str:
     """`text` broken at `sep` into lines no wider than `max_w` pixels."""
+    # the ignore below: Agg canvases have it; the base type does not
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     prop = _font(size)
 
@@ -517,6 +518,7 @@ def _fit_lines(fig: Figure, text: str, size: float, max_w: float, sep: str = " Â
 
 
 def _fit_size(fig: Figure, text: str, size: float, max_w: float) -> float:
+    # the ignore below: Agg canvases have it; the base type does not
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     while size > 12:
         w = renderer.get_text_width_height_descent(text, _font(size), ismath=False)[0]

@@ -553,6 +553,45 @@ def test_resolve_in_parallel_threads():
     print(f"\nresolve() from 20 threads, 100 lists: p95 {p95(times) * 1000:.1f} ms")
 
 
+# --- a store that heals: a damaged list never takes a page down ------------------------------
+
+BAD_LISTS = {
+    "list-bad0001": {"list_id": "list-bad0001", "name": "x", "kind": "text", "source_name": "p",
+                     "created": "2024-01-01", "rows": []},
+    "list-bad0002": {"list_id": "list-bad0002", "name": None, "kind": "text",
+                     "source_name": "p", "created": 1.0, "rows": [["a"]]},
+}
+
+
+@pytest.mark.parametrize("mode", ["lists", "explore", "tallies"])
+def test_damaged_lists_are_named_and_deletable_and_pages_load(own_data_folder, mode):
+    import json
+
+    session: dict[str, object] = {}
+    lists.load_into(session, name="good", text="河北省安平县")
+    good = lists.save(session[lists.WORK], name="good", as_batch=None, provenance="")
+    for list_id, data in BAD_LISTS.items():
+        (own_data_folder / list_id).mkdir(parents=True)
+        (own_data_folder / list_id / "list.json").write_text(json.dumps(data), encoding="utf-8")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["mode"] = mode
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    if mode != "lists":
+        return
+    note = [w.value for w in at.warning if "无法读取" in w.value]
+    assert len(note) == 1 and note[0].startswith("2 个已保存的名单无法读取")
+    shown = note[0].replace("\\", "")  # the markdown escapes, as the page renders them
+    assert "list-bad0001: created is text, not a number" in shown
+    assert "list-bad0002: name is null, not text" in shown
+    assert good.name in frame(at, "名称")["名称"].tolist()
+    at.button(key="lists_del_bad_list-bad0001").click().run()
+    assert not (own_data_folder / "list-bad0001").exists()
+    assert (own_data_folder / good.list_id).exists()
+    note = [w.value for w in at.warning if "无法读取" in w.value]
+    assert len(note) == 1 and note[0].startswith("1 个已保存的名单无法读取")
+
+
 def test_a_gbk_table_reads_its_name_column_and_another_can_be_picked():
     data = "序号,省份,试点地区\r\n1,湖南省,株洲市\r\n2,浙江省,嘉兴市\r\n".encode("gbk")
     session: dict[str, object] = {}
