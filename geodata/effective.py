@@ -211,7 +211,7 @@ def list_pilots(ul: UserList, use: ListUse) -> list[Pilot]:
     for i, row in enumerate(ul.rows):
         if row.get("status") in (UNMATCHED, AMBIGUOUS):
             continue
-        res = _result(row)
+        res = Result.from_row(row)
         same = shipped.get(unit_key(row))
         out.append(
             make_pilot(
@@ -230,36 +230,6 @@ def list_pilots(ul: UserList, use: ListUse) -> list[Pilot]:
             )
         )
     return out
-
-
-def _result(row: dict[str, object]) -> Result:
-    def num(v: object) -> float | None:
-        try:
-            return None if v in (None, "") else float(v)  # type: ignore[arg-type]
-        except (TypeError, ValueError):
-            return None
-
-    res = Result(str(row.get("input") or ""), str(row.get("status") or ""))
-    for name in (
-        "level",
-        "adcode",
-        "province",
-        "prefecture",
-        "county",
-        "town",
-        "unit_name",
-        "renamed_from",
-        "adcode_then",
-        "method",
-        "candidates",
-        "note",
-    ):
-        setattr(res, name, str(row.get(name) or ""))
-    res.lon, res.lat = num(row.get("lon")), num(row.get("lat"))
-    members = row.get("members")
-    if members:
-        res.members = tuple(str(members).split())
-    return res
 
 
 def signature(root: Path | None = None) -> tuple[tuple[str, int, int], ...]:
@@ -308,23 +278,15 @@ def _effective(
         mine = list_pilots(ul, use)
         keys = {p.key() for p in mine}
         unresolved = len(ul.rows) - len(mine)
+        # called within this iteration only, so binding the loop's variables is safe
+        def described(items: int, lacking: int, replaced: int) -> Applied:
+            return Applied(use, ul.name, ul.provenance, ul.source_name, items,  # noqa: B023
+                           unresolved, lacking, replaced, True, by)  # noqa: B023
+
         if use.mode == "replace":
             replaced = sum(1 for p in rows if p.batch == use.batch)
             rows = [p for p in rows if p.batch != use.batch] + mine
-            applied.append(
-                Applied(
-                    use,
-                    ul.name,
-                    ul.provenance,
-                    ul.source_name,
-                    len(mine),
-                    unresolved,
-                    0,
-                    replaced,
-                    True,
-                    by,
-                )
-            )
+            applied.append(described(len(mine), 0, replaced))
             continue
         shipped_keys = set()
         marked = []
@@ -338,20 +300,7 @@ def _effective(
             marked.append(p)
         added = [p for p in mine if p.key() not in shipped_keys]
         rows = marked + added
-        applied.append(
-            Applied(
-                use,
-                ul.name,
-                ul.provenance,
-                ul.source_name,
-                len(added),
-                unresolved,
-                lacking,
-                0,
-                True,
-                by,
-            )
-        )
+        applied.append(described(len(added), lacking, 0))
     return tuple(rows), tuple(applied)
 
 

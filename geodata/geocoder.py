@@ -11,6 +11,7 @@ the reason. Nothing is guessed.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import seeds
@@ -75,6 +76,29 @@ class Result:
         row = {c: getattr(self, c) for c in COLUMNS}
         row["members"] = " ".join(self.members)
         return row
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, object]) -> Result:
+        """The inverse of `row()`, tolerant of a stored row from an older version
+        (missing columns are empty, unreadable coordinates None)."""
+        res = cls(str(row.get("input") or ""), str(row.get("status") or ""))
+        for name in COLUMNS[2:]:
+            if name in ("lon", "lat"):
+                setattr(res, name, _coordinate(row.get(name)))
+            elif name == "members":
+                res.members = tuple(str(row.get(name) or "").split())
+            else:
+                setattr(res, name, str(row.get(name) or ""))
+        return res
+
+
+def _coordinate(value: object) -> float | None:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    try:
+        return float(str(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
 
 
 COLUMNS = (
