@@ -50,8 +50,3 @@ def test_real_registry_jiangsu_and_anhui_are_whole(registry) -> None:
     assert values["440000"].covered >= 1
 
 
-@pytest.fixture(scope="module")
-def registry():
-    from geodata.registry import resolved_registry
-
-    return resolved_registry(simplified=True)

@@ -6,7 +6,6 @@ import json
 import re
 
 import folium
-import pytest
 
 from dashboard.map_view import (
     BATCH_COLOURS,
@@ -18,20 +17,9 @@ from dashboard.map_view import (
 )
 from dashboard.state import ViewState
 from geodata.boundaries import load_layer
-from geodata.registry import resolved_registry
 
 URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\"'<>]*")
 RANDOM_ID = re.compile(r"_[0-9a-f]{32}\b")
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return resolved_registry(simplified=True)
-
-
-@pytest.fixture(scope="module")
-def provinces():
-    return load_layer("province", simplified=True)
 
 
 def _html(m: folium.Map) -> str:

@@ -14,14 +14,9 @@ from dashboard.i18n import PROVINCES
 from dashboard.practices import practices_for
 from dashboard.state import ViewState
 from dashboard.tallies import province_tallies, stacked_long, with_totals
-from geodata.registry import completeness, registry_rows, resolved_registry
+from geodata.registry import completeness, registry_rows
 
 ALL_STATUSES = ("official", "reported", "unconfirmed")
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return resolved_registry(simplified=True)
 
 
 @pytest.fixture(scope="module")

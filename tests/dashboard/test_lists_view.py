@@ -9,7 +9,6 @@ import statistics
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import folium
 import pytest
@@ -24,8 +23,8 @@ from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
 from geodata.inputs import MAX_BYTES, MAX_ROWS
 from geodata.registry import registry_rows
 from geodata.userlists import Store, diff_with_registry
+from tests.dashboard.apptest import APP, run_app
 
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
 INJECT = "{{ 7*7 }}<img src=x onerror=alert(1)>"
 SAMPLE = "貴州省黔南州獨山縣、三都縣\n城区\n浙江省苍南县龙港镇\n山东省临沂经济技术开发区\n" + INJECT
 SAMPLE_COUNTS = {"matched": 3, "approximate": 1, "ambiguous": 1, "unmatched": 1}
@@ -39,13 +38,7 @@ def own_data_folder(tmp_path, monkeypatch):
 
 
 def app(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params["mode"] = "lists"
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app(**{"mode": "lists", **query})
 
 
 def paste(at: AppTest, text: str, name: str = "") -> AppTest:

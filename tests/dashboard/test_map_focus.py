@@ -12,18 +12,6 @@ from dashboard.filters import filter_pilots
 from dashboard.map_focus import focus_bounds
 from dashboard.map_view import MapSpec, build_map
 from dashboard.state import ViewState, from_query, same_but_view, to_query
-from geodata.boundaries import load_layer
-from geodata.registry import resolved_registry
-
-
-@pytest.fixture(scope="module")
-def registry():
-    return resolved_registry(simplified=True)
-
-
-@pytest.fixture(scope="module")
-def provinces():
-    return load_layer("province", simplified=True)
 
 
 def _box(bounds):

@@ -9,13 +9,8 @@ import pytest
 from dashboard.compact_geojson import decode_ring
 from dashboard.map_inset import inset_payload
 from dashboard.map_view import MapSpec, build_map
-from geodata.boundaries import SCS_INSET_BOUNDS, load_layer
+from geodata.boundaries import SCS_INSET_BOUNDS
 from geodata.registry import resolved_registry
-
-
-@pytest.fixture(scope="module")
-def provinces():
-    return load_layer("province", simplified=True)
 
 
 @pytest.fixture(scope="module")

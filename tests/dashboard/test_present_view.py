@@ -4,22 +4,13 @@ map that fills its frame, and the exports offered."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from geodata.registry import completeness, registry_rows
+from tests.dashboard.apptest import run_app
 
-APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
-
-
-def run(**query: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=120)
-    for key, value in query.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+run = run_app
 
 
 def _html(at: AppTest) -> str:
