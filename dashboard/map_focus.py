@@ -121,3 +121,28 @@ MANNERS_CSS = (
     # a hint that the wheel now zooms the map
     ".leaflet-container.atlas-awake{box-shadow:inset 0 0 0 2px rgba(47,127,193,.45)}"
 )
+
+
+class FocusWithoutScroll(MacroElement):
+    """A press on the map focuses it without scrolling the page. Leaflet focuses the map
+    on mousedown with a plain `focus()`; when the map's iframe is partly below the fold,
+    Chromium then scrolls the app's page to show all of it, the release lands on another
+    point of the map (often the 南海诸岛 inset) and no click fires: a pilot could not be
+    chosen with the mouse. Focusing first, in the capture phase, with `preventScroll`
+    leaves Leaflet nothing to do (it skips an already focused map)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (c) {
+            c.addEventListener("mousedown", function () {
+                if (document.activeElement !== c) c.focus({preventScroll: true});
+            }, true);
+        })({{ this._parent.get_name() }}.getContainer());
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusWithoutScroll"

@@ -20,7 +20,7 @@ from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map_fill import FillFrame
-from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, MapManners
+from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, FocusWithoutScroll, MapManners
 from dashboard.map_inset import SouthChinaSeaInset
 from dashboard.map_labels import LABEL_CSS, LabelLayer, pilot_labels, province_labels
 from dashboard.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
@@ -410,6 +410,7 @@ def build_parts(
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     _Decoder().add_to(m)
+    FocusWithoutScroll().add_to(m)  # a press must not scroll the page (or the click is lost)
     if spec.basemap:
         note = _esc(t("basemap_not_standard", spec.lang))
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap", overlay=False,

@@ -97,9 +97,10 @@ def test_clicking_a_pilot_on_the_map_opens_its_details(
         colours,
     )
     assert index >= 0, "no pilot feature drawn in a batch colour"
-    # A DOM click on the feature: Leaflet's and streamlit-folium's handlers and the app's
-    # callback all run for real. (A synthetic mouse press in headless Chromium lands its
-    # pointerup on the map container, so Leaflet sees no click: see the report.)
+    # A real mouse click (press and release at the middle of the feature): Leaflet's and
+    # streamlit-folium's handlers and the app's callback all run for real. The map's iframe
+    # reaches below the fold here, which is what once made the press scroll the page and
+    # the release land elsewhere (see dashboard.map_focus.FocusWithoutScroll).
     feature = frame.locator("path.leaflet-interactive").nth(index)
     tooltip = ""
     pilot = ""
@@ -107,7 +108,11 @@ def test_clicking_a_pilot_on_the_map_opens_its_details(
         feature.hover()
         tips = frame.locator(".leaflet-tooltip").all_inner_texts()
         tooltip = tips[-1] if tips else tooltip
-        feature.dispatch_event("click")
+        where = page.locator(MAP_FRAME).first.bounding_box()
+        feature.click()
+        # the press did not scroll the page (the release would land elsewhere): a retry
+        # after such a scroll would pass, so this is asserted on every try
+        assert page.locator(MAP_FRAME).first.bounding_box() == where, "the press scrolled"
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and not pilot:
             pilot = parse_qs(urlparse(page.url).query).get("pilot", [""])[0]
