@@ -190,7 +190,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
         "members, so counts are not totals.",
     ),
     # explore
-    "shown": ("当前显示 {n} 个试点", "{n} pilots shown"),
+    "shown": ("当前显示 {n} 个试点", "Pilots shown: {n}"),
     "nothing": ("没有符合筛选条件的试点。", "No pilot matches these filters."),
     "details": ("试点详情", "Pilot details"),
     "details_hint": (

@@ -324,12 +324,14 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
     use, every entry not matched exactly, every unconfirmed or contradicted member."""
     rows = list(shipped_pilots() if pilots is None else pilots)
     lines = [f"list in use: {a}" for a in applied]
-    lines.append("batch  year  official  known  official/reported/unconfirmed  document")
+    lines.append("batch     year  official  known  official/reported/unconfirmed  document")
     for c in completeness(rows):
-        name = "1or2" if c["batch"] == seeds.BATCH_1_OR_2 else str(c["batch"])
+        either = c["batch"] == seeds.BATCH_1_OR_2
+        name = "1or2" if either else str(c["batch"])
+        year = "2014/15" if either else str(c["year"])  # the group's batch, so its year, is open
         official = str(c["official_members"] or "-")
         lines.append(
-            f"{name:>5}  {c['year']}  {official:>8}  {c['known']:>5}  "
+            f"{name:>5}  {year:>7}  {official:>8}  {c['known']:>5}  "
             f"{c['official']:>8}/{c['reported']}/{c['unconfirmed']:<19}  {c['document'] or '-'}"
         )
     for c in completeness(rows):

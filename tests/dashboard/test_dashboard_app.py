@@ -19,7 +19,7 @@ run = run_app
 
 def shown_count(at: AppTest) -> int:
     for md in at.markdown:
-        if md.value.startswith("**当前显示") or md.value.endswith("pilots shown**"):
+        if md.value.startswith("**当前显示") or md.value.startswith("**Pilots shown:"):
             return int("".join(ch for ch in md.value if ch.isdigit()))
     raise AssertionError("no count line")
 
