@@ -351,6 +351,8 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "sources_header": ("数据来源", "Data sources"),
     "pilots_in": ("{name}：{n} 个试点", "{name}: {n} pilots"),
     # limits, hostile input, saved-list store
+    "lists_default_name": ("清单 {when}", "list {when}"),
+    "lists_source_pasted": ("粘贴的文本", "pasted text"),
     "lists_damaged": (
         "{n} 个已保存的名单无法读取：{detail}",
         "{n} saved list(s) could not be read: {detail}",

@@ -228,6 +228,13 @@ def _widget_value(name: str, state: ViewState) -> Any:
     return list(value) if name in _LIST_FIELDS else value
 
 
+def arrive(shared: ViewState, *, ticked: bool) -> ViewState:
+    """The state a link opens: its `basemap=osm` is only a suggestion. The online basemap
+    fetches tiles from a third party, so it is on only if this session's user ticked the box
+    (the box is never ticked from a URL, so `ticked` means the user did)."""
+    return replace(shared, basemap=shared.basemap and ticked)
+
+
 def _apply(state: ViewState, *, only_missing: bool = False) -> None:
     import streamlit as st
 
@@ -247,7 +254,8 @@ def sync_from_url() -> ViewState:
         # only the map moved (the page wrote z/c): nothing to redraw
         st.session_state[_SEEN] = current
     elif seen != current:
-        state = from_query(current)
+        shared = from_query(current)
+        state = arrive(shared, ticked=bool(st.session_state.get(WIDGET_KEYS["basemap"])))
         _apply(state)
         canonical = to_query(state)
         if canonical != current:

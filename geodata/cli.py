@@ -8,8 +8,12 @@ import os
 import stat
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from geodata.inputs import InputError, Limits
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 DEFAULT_MAX_MB = 50  # uncompressed input the CLI reads unless --max-bytes raises it
 
@@ -102,16 +106,42 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from geodata.effective import checked_use
-    from geodata.registry_export import export_registry
+    """The rows of the app's view for the same URL-style flags (default: the app's default
+    view), with the columns of the app's downloads. The view code is the dashboard's
+    (no Streamlit), loaded on use like the slide exports."""
+    from dashboard.export.cli import view_from_args
+    from dashboard.filters import filter_pilots
+    from geodata.effective import checked_use, effective_frame
+    from geodata.registry_export import FORMATS
 
     out = args.output or "pilots.csv"
     if out != "-" and Path(out).is_dir():
         raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
+    suffix = Path(out).suffix.lower() or ".csv"
+    if suffix not in FORMATS:
+        raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson or .parquet")
     use = checked_use(args.use)
-    data = export_registry(Path(out).suffix.lower() or ".csv", use=use, lang=args.lang)
-    _write(out if out != "-" else None, data)
+    view = view_from_args(args, "export")
+    pilots = filter_pilots(effective_frame(use, simplified=False), view)
+    _write(out if out != "-" else None, _export_bytes(pilots, suffix, view.lang))
     return 0
+
+
+def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:
+    from dashboard import downloads
+    from dashboard.i18n import t
+
+    if suffix == ".csv":
+        return downloads.csv_bytes(pilots, lang)
+    if suffix == ".xlsx":
+        return downloads.xlsx(pilots, lang, t("app_title", lang))
+    if suffix in (".geojson", ".json"):
+        return downloads.geojson_bytes(pilots)
+    import io
+
+    buf = io.BytesIO()
+    pilots.to_parquet(buf)
+    return buf.getvalue()
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -198,11 +228,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"largest input read, in bytes (default {DEFAULT_MAX_MB} MB)",
     )
     g.set_defaults(func=cmd_geocode)
-    e = sub.add_parser("export", help="write the resolved registry (.csv .xlsx .geojson .parquet)")
+    e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet);"
+                       " default: the app's default view, e.g. --status official,reported,"
+                       "unconfirmed --province 湖南省")
     e.add_argument("-o", "--output", help="file to write; the extension picks the format")
     e.add_argument("--lang", choices=("zh", "en"), default="zh",
                    help="zh (default): Chinese headers and values; en: snake_case for code")
     e.add_argument("--use", help=USE_HELP)
+    for flag in ("batch", "province", "level", "category", "status", "q"):
+        e.add_argument(f"--{flag}", metavar=flag.upper(), help="a filter, as in the app's URL")
     e.set_defaults(func=cmd_export)
     a = sub.add_parser("audit", help="known vs official members per batch; every doubtful entry")
     a.add_argument("--use", help=USE_HELP)

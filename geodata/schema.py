@@ -75,6 +75,18 @@ _CATEGORY = {
     "综合试点": ("综合试点", "comprehensive pilot"),
     "农村土地制度改革试点": ("农村土地制度改革试点", "rural land-system reform pilot"),
 }
+# parts of a `method` code, joined by "+" (e.g. name+town:geonames): how a name was placed
+_METHOD = {
+    "name": ("按名称", "by name"),
+    "history": ("经区划变更", "through a boundary or name change"),
+    "group": ("多个单位合并", "a group of units"),
+    "town:geonames": ("镇点位（GeoNames）", "town point from GeoNames"),
+    "town:township_list": ("镇点位（乡镇名录）", "town point from the township table"),
+    "town:curated": ("镇点位（人工核定）", "town point checked by hand"),
+    "zone:unit_point": ("开发区：所在单位内一点", "zone: a point inside its unit"),
+}
+# columns whose values are Chinese words: an `en` file gives their English label
+_ENGLISH_LABELLED = ("category",)
 
 DOCS: dict[str, ColumnDoc] = {
     "pilot_id": ColumnDoc(
@@ -118,7 +130,7 @@ DOCS: dict[str, ColumnDoc] = {
         "一个试点涵盖多个单位时各单位的代码",
         code=True,
     ),
-    "method": ColumnDoc("定位方法", "how the name was resolved", "名称的解析方法"),
+    "method": ColumnDoc("定位方法", "how the name was resolved", "名称的解析方法", _METHOD),
     "match_status": ColumnDoc("匹配结果", "how the name resolved", "名称解析结果", _MATCH),
     "note": ColumnDoc("说明", "why, for anything not matched exactly", "未精确匹配的原因"),
     "reason": ColumnDoc("原因代码", "the geocoder's reason code", "定位器的原因代码"),
@@ -173,6 +185,13 @@ def _reason_text(code: str, lang: str) -> str:
         return code
 
 
+def method_text(code: str, lang: str) -> str:
+    """A `method` code in words, part by part (an unknown part stays as it is)."""
+    index = 0 if lang == "zh" else 1
+    sep = "＋" if lang == "zh" else " + "
+    return sep.join(_METHOD[p][index] if p in _METHOD else p for p in code.split("+"))
+
+
 def doc_for(column: str, *, geocoder: bool = False) -> ColumnDoc:
     if geocoder and column == "status":
         return DOCS["status_geocoder"]
@@ -193,7 +212,11 @@ def cell(column: str, value: object, lang: str, *, geocoder: bool = False) -> ob
     if column in ("batch", "first_batch") and value == seeds.BATCH_1_OR_2:
         value = "1or2"
     if lang == "en":
+        if column in _ENGLISH_LABELLED and value in doc_for(column).values:
+            return doc_for(column).values[str(value)][1]
         return value
+    if column == "method" and value:
+        return method_text(str(value), lang)
     if column == "note":
         from geodata.note_text import note_text
 

@@ -26,7 +26,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.escape import md
-from dashboard.i18n import batch_label, province_label, t, value_label
+from dashboard.i18n import DEFAULT_LANG, batch_label, province_label, t, value_label
 from dashboard.list_layer import (
     DRAWN,
     LIST_COLOUR,
@@ -134,11 +134,14 @@ def resolve(parsed: ParsedInput, gc: Geocoder | None = None) -> list[dict[str, o
     return [r.row() for r in results]
 
 
-def new_work(name: str, source_name: str, parsed: ParsedInput, gc: Geocoder | None = None) -> Work:
+def new_work(
+    name: str, source_name: str, parsed: ParsedInput, gc: Geocoder | None = None,
+    lang: str = DEFAULT_LANG,
+) -> Work:
     rows = resolve(parsed, gc)
     return Work(
         secrets.token_hex(4),
-        clean_name(name, source_name),
+        clean_name(name, source_name, lang),
         parsed.kind,
         source_name,
         parsed.encoding,
@@ -147,13 +150,18 @@ def new_work(name: str, source_name: str, parsed: ParsedInput, gc: Geocoder | No
     )
 
 
-def clean_name(name: str, source_name: str = "") -> str:
+def clean_name(name: str, source_name: str = "", lang: str = DEFAULT_LANG) -> str:
     name = " ".join(str(name or "").split())[:MAX_NAME]
     if name:
         return name
     if source_name and source_name != PASTED:
         return source_name[:MAX_NAME]
-    return time.strftime("list %Y-%m-%d %H:%M")
+    return t("lists_default_name", lang, when=time.strftime("%Y-%m-%d %H:%M"))
+
+
+def source_label(source_name: str, lang: str) -> str:
+    """Where a list came from, in the UI's language (a file's name as it is)."""
+    return t("lists_source_pasted", lang) if source_name == PASTED else source_name
 
 
 def load_into(
@@ -163,6 +171,7 @@ def load_into(
     text: str | None = None,
     data: bytes | None = None,
     filename: str = "",
+    lang: str = DEFAULT_LANG,
 ) -> bool:
     """Read and resolve a pasted text or an uploaded file into `session`. On any
     problem only `session[ERROR]` changes: the list worked on before stays as it was."""
@@ -171,7 +180,7 @@ def load_into(
             parsed, source = read_upload(data, filename), filename
         else:
             parsed, source = read_paste(text or ""), PASTED
-        work = new_work(name, source, parsed)
+        work = new_work(name, source, parsed, lang=lang)
     except InputError as exc:
         session[ERROR] = str(exc).splitlines()[0] if str(exc) else "unreadable input"
         session.pop(NOTICE, None)
@@ -442,7 +451,7 @@ def saved_frame(lists: Sequence[Summary], lang: str) -> pd.DataFrame:
                 batch_label(u.as_batch, 0, lang, short=True) if u.as_batch else "" for u in lists
             ],
             t("lists_col_provenance", lang): [u.provenance for u in lists],
-            t("lists_col_source", lang): [u.source_name for u in lists],
+            t("lists_col_source", lang): [source_label(u.source_name, lang) for u in lists],
             t("lists_col_saved", lang): [
                 time.strftime("%Y-%m-%d %H:%M", time.localtime(u.created)) for u in lists
             ],
@@ -472,7 +481,8 @@ def cast_session(ss: Any) -> MutableMapping[str, Any]:
 
 def _on_paste() -> None:
     ss = st.session_state
-    load_into(cast_session(ss), name=ss.get("lists_name", ""), text=ss.get("lists_text", ""))
+    load_into(cast_session(ss), name=ss.get("lists_name", ""), text=ss.get("lists_text", ""),
+              lang=_lang())
 
 
 def _on_upload() -> None:
@@ -482,7 +492,7 @@ def _on_upload() -> None:
         ss[ERROR] = t("lists_no_file", _lang())
         return
     load_into(cast_session(ss), name=ss.get("lists_name", ""), data=up.getvalue(),
-              filename=up.name)
+              filename=up.name, lang=_lang())
 
 
 def _lang() -> str:
@@ -668,7 +678,7 @@ def _audit(work: Work, lang: str) -> None:
             "lists_read_as",
             lang,
             kind=t(f"lists_kind_{work.kind}", lang),
-            source=md(work.source_name),
+            source=md(source_label(work.source_name, lang)),
             encoding=work.encoding or "—",
         )
     )

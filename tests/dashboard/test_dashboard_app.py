@@ -221,3 +221,14 @@ def test_a_pilot_link_fits_the_map_to_that_pilot():
     assert w <= minx and e >= maxx and s <= miny and n >= maxy  # all of it
     assert (e - w) < 2 and (n - s) < 2  # and not much more: a district, not China
     assert "atlas-selected" in drawn(maps(at)[0])  # drawn highlighted
+
+
+def test_shared_basemap_link_does_not_turn_tiles_on():
+    """`?basemap=osm` is a suggestion: no tiles until this session's user ticks the box;
+    once ticked, the URL says so."""
+    at = run_app(basemap="osm")
+    assert at.checkbox(key="w_basemap").value is False
+    assert "basemap" not in at.query_params
+    at.checkbox(key="w_basemap").check().run()
+    assert at.checkbox(key="w_basemap").value is True
+    assert at.query_params["basemap"] in (["osm"], "osm")

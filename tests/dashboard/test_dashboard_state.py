@@ -107,3 +107,13 @@ def test_download_names_say_what_is_in_them():
     en = download_name(replace(s, lang="en"), "fn_research", "csv", today=day)
     assert en == "pilot-atlas-counties_batches-1+1or2_Zhejiang_龙港_with-lists_2026-11-27.csv"
     assert "/" not in download_name(ViewState(q="a/b c"), "fn_pilots", "csv", today=day)
+
+
+def test_a_link_only_suggests_the_online_basemap():
+    from dashboard.state import arrive, from_query
+
+    shared = from_query({"basemap": "osm", "lang": "en"})
+    assert shared.basemap
+    assert arrive(shared, ticked=False).basemap is False
+    assert arrive(shared, ticked=False).lang == "en"
+    assert arrive(shared, ticked=True).basemap is True

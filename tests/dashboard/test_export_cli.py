@@ -48,3 +48,47 @@ def test_bad_requests_say_so_in_one_line(tmp_path: Path) -> None:
         err = p.stderr.decode("utf-8")
         assert p.returncode == 2 and words in err and err.count("\n") == 1, (args, err)
     assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def _csv_rows(data: bytes) -> list[list[str]]:
+    import csv
+
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_export_gives_the_rows_of_the_apps_download_for_the_same_view() -> None:
+    """`export` with URL flags = the app's CSV download for that URL (rows, columns)."""
+    from dashboard import data, downloads
+    from dashboard.filters import filter_pilots
+    from dashboard.state import from_query
+
+    cases = [({}, []),
+             ({"status": "official,reported,unconfirmed", "lang": "en"},
+              ["--status", "official,reported,unconfirmed", "--lang", "en"]),
+             ({"province": "湖南省", "batch": "1,2"}, ["--province", "湖南省", "--batch", "1,2"])]
+    counts = []
+    for query, flags in cases:
+        s = from_query(query)
+        app = _csv_rows(downloads.csv_bytes(filter_pilots(data.registry(True, s.use), s), s.lang))
+        p = run("export", "-o", "-", *flags)
+        assert p.returncode == 0, p.stderr
+        cli = _csv_rows(p.stdout)
+        assert cli == app
+        counts.append(len(cli) - 1)
+    default, with_unconfirmed, hunan = counts
+    assert 0 < hunan < default < with_unconfirmed
+    en = _csv_rows(run("export", "-o", "-", "--lang", "en").stdout)
+    assert "name_en" in en[0]
+    status = en[0].index("status")
+    assert {r[status] for r in en[1:]} == {"official", "reported"}  # the app's default view
+    category = en[0].index("category")
+    assert {r[category] for r in en[1:]} <= {"comprehensive pilot",
+                                             "rural land-system reform pilot"}
+    zh = _csv_rows(run("export", "-o", "-").stdout)
+    method = zh[0].index("定位方法")
+    assert all(r[method] and ":" not in r[method] for r in zh[1:])
+    every = _csv_rows(run("export", "-o", "-", "--status", "official,reported,unconfirmed",
+                          "--lang", "en").stdout)
+    assert {r[status] for r in every[1:]} == {"official", "reported", "unconfirmed"}
+    p = run("export", "-o", "-", "--status", "contradicted")
+    assert p.returncode != 0 and b"contradicted" in p.stderr

@@ -594,3 +594,15 @@ def test_a_gbk_table_reads_its_name_column_and_another_can_be_picked():
     assert [r["status"] for r in rows] == ["matched", "matched"]
     assert lists.repick(session, 1)
     assert [r["adcode"] for r in session[lists.WORK].rows] == ["430000", "330000"]
+
+
+def test_default_name_and_pasted_source_follow_the_ui_language():
+    zh: dict = {}
+    assert lists.load_into(zh, name="", text="河北省安平县", lang="zh")
+    assert zh[lists.WORK].name.startswith("清单 ")
+    assert lists.source_label(zh[lists.WORK].source_name, "zh") == "粘贴的文本"
+    en: dict = {}
+    assert lists.load_into(en, name="", text="河北省安平县", lang="en")
+    assert en[lists.WORK].name.startswith("list ")
+    assert lists.source_label(en[lists.WORK].source_name, "en") == "pasted text"
+    assert lists.source_label("my.csv", "zh") == "my.csv"

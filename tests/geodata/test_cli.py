@@ -109,7 +109,9 @@ def test_export_formats(tmp_path: Path) -> None:
     gj = json.loads((tmp_path / "r.geojson").read_text(encoding="utf-8"))
     from geodata.registry import registry_rows
 
-    assert len(gj["features"]) == len(registry_rows()) > 190
+    # by default the app's default view: official and reported members only
+    shown = [r for r in registry_rows() if r["status"] in ("official", "reported")]
+    assert len(gj["features"]) == len(shown) > 150
 
     # each feature's geometry is a point exactly for towns and zones, a polygon for units
     by_id = {str(r["pilot_id"]): r for r in registry_rows()}
@@ -124,7 +126,7 @@ def test_export_formats(tmp_path: Path) -> None:
     assert "Point" in kinds and kinds & {"Polygon", "MultiPolygon"}
     import geopandas as gpd
 
-    assert len(gpd.read_parquet(tmp_path / "r.parquet")) == len(registry_rows())
+    assert len(gpd.read_parquet(tmp_path / "r.parquet")) == len(shown)
 
 
 def test_audit_states_completeness() -> None:
