@@ -132,7 +132,8 @@ class _FitView(MacroElement):
         {% macro script(this, kwargs) %}
         {% set m = this._parent._parent.get_name() %}
         {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
-        {% else %}{{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
+        {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
+        else {{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
         {% endmacro %}
         """
     )

@@ -6,6 +6,7 @@ follows; the standalone map works with no server and no network."""
 from __future__ import annotations
 
 import time
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -15,6 +16,9 @@ from tests.browser.conftest import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_m
 pytestmark = pytest.mark.browser
 
 VIEWPORTS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
+# stepped through every step with the framing checked on each (the tester's sizes)
+STEPPED = {(1024, 768), (1280, 720)}
+HAINAN_SOUTH_TIP = (18.15, 109.5)  # lat, lon: the south of Hainan Island, near Sanya
 
 
 def _inside(box: dict[str, float] | None, w: int, h: int, what: str) -> None:
@@ -23,6 +27,23 @@ def _inside(box: dict[str, float] | None, w: int, h: int, what: str) -> None:
     assert box["x"] >= 0 and box["y"] >= 0, (what, box)
     assert box["x"] + box["width"] <= w + 0.5, (what, box, w)
     assert box["y"] + box["height"] <= h + 0.5, (what, box, h)
+
+
+def _check_hainan_in_view(page: object, w: int, h: int) -> None:
+    """Hainan's southern tip is inside the map's frame, on screen, above the attribution."""
+    box = _settled_box(page, MAP_FRAME)
+    time.sleep(0.8)  # Leaflet refits after the resize
+    frame = page.frame_locator(MAP_FRAME).first  # type: ignore[attr-defined]
+    x, y = frame.locator("body").evaluate(
+        "(_el, [lat, lon]) => { const p = window.map.latLngToContainerPoint([lat, lon]);"
+        " return [p.x, p.y]; }", list(HAINAN_SOUTH_TIP))
+    attribution = frame.locator(".leaflet-control-attribution").first.bounding_box()
+    assert attribution is not None
+    px, py = box["x"] + x, box["y"] + y
+    where = (px, py, box, attribution)
+    assert box["x"] <= px <= box["x"] + box["width"] and px <= w, where
+    assert box["y"] <= py <= box["y"] + box["height"] and py <= h, where
+    assert py < attribution["y"], ("Hainan is under the attribution", where)
 
 
 def _settled_box(page: object, selector: str) -> dict[str, float]:
@@ -80,6 +101,7 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
         official = {int(c["batch"]): int(c["official_members"]) for c in completeness()}
         assert f"{len(b1)} / {official[1]} 已知" in counts.inner_text()
         assert page.evaluate("document.scrollingElement.scrollTop") == 0
+        _check_hainan_in_view(page, w, h)
         ARTIFACTS.mkdir(exist_ok=True)
         p.shot(f"present-{w}x{h}")
 
@@ -87,7 +109,43 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
         page.wait_for_url("**step=2**", timeout=30_000)
         page.get_by_text("2014–2015").first.wait_for(timeout=30_000)
         assert "mode=present" in page.url
+        if (w, h) in STEPPED:  # the same whole-China framing on every step
+            wait_for_map(page, min_features=len(b1) + 1)
+            _check_hainan_in_view(page, w, h)
+            page.keyboard.press("PageDown")
+            page.wait_for_url(lambda u: "step=" not in u, timeout=30_000)
+            page.get_by_text("2014–2016").first.wait_for(timeout=30_000)
+            wait_for_map(page, min_features=100)
+            _check_hainan_in_view(page, w, h)
         assert p.outside == [], p.outside
+        assert p.errors == [], p.errors
+    finally:
+        p.close()
+
+
+def test_keys_back_and_forth_and_the_url_follows(app_url: str, browser: object) -> None:
+    """Each clicker key steps once and the address bar shows that step (read from the
+    page itself, and as Playwright sees it)."""
+    p = OfflinePage(browser, width=1024, height=768)
+    try:
+        page = p.page
+        page.goto(f"{app_url}/?mode=present")
+        wait_for_map(page, min_features=100)
+        for key, step, title in (("PageUp", "2", "2014–2015"), ("ArrowLeft", "1", "2014"),
+                                 ("ArrowRight", "2", "2014–2015"),
+                                 ("PageDown", None, "2014–2016")):
+            page.keyboard.press(key)
+            page.wait_for_function(
+                "t => document.querySelector('h1') && "
+                "document.querySelector('h1').innerText.endsWith(' ' + t)", arg=title,
+                timeout=30_000)
+            page.wait_for_timeout(1500)  # let any late write of the URL land
+            href = page.evaluate("location.href")
+            got = parse_qs(urlparse(href).query)
+            assert got.get("step") == ([step] if step else None), (key, href)
+            assert got.get("mode") == ["present"], (key, href)
+            assert page.url == href, (key, page.url, href)
+            wait_for_map(page, min_features=20)
         assert p.errors == [], p.errors
     finally:
         p.close()
