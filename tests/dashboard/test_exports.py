@@ -52,15 +52,42 @@ def test_svg_line_has_ten_dashed_segments(svg):
     assert "stroke-dasharray" in group
 
 
-def test_slide_counts_read_known_of_official_with_a_caveat(svg):
+def test_slide_counts_read_shown_of_official_and_the_footnote_the_hidden(svg):
     # shown by default: official and reported members (never a contradicted one)
     n1 = sum(1 for r in registry_rows()
              if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     official = _official()
     assert f"{n1} / {official[1]} 已知" in svg
-    known1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "contradicted")
-    assert f"第一批已知 {known1} / 官方 {official[1]}" in svg  # the footer's caveat
+    # the footnote says how many unconfirmed members are left out, not a second "known"
+    hidden1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] == "unconfirmed")
+    assert hidden1 and f"第一批另有 {hidden1} 个未确认成员未显示" in svg
+    assert "第一批已知" not in svg
     assert "名单截至" in svg and "2026-11-27" in svg
+
+
+def test_header_footnote_and_notes_agree(frame):
+    """Presenting, slide and deck notes: one known count (what is shown), and the
+    footnote's hidden count makes up the rest of the members known."""
+    from dashboard.filters import filter_pilots
+
+    for q in ({"mode": "present", "step": "1"}, {"mode": "present", "step": "3", "lang": "en"}):
+        s = from_query(q)
+        pilots = filter_pilots(frame, s)
+        counts = facts.batch_counts(pilots, s)
+        line = facts.caveat(counts, s.lang)
+        notes = facts.speaker_notes(pilots, s, s.lang)
+        c1 = next(c for c in counts if c.batch == 1)
+        assert not c1.complete and c1.hidden > 0
+        assert c1.shown + c1.hidden == c1.known  # nothing counted twice or lost
+        assert str(c1.known) not in re.findall(r"\d+", line)  # no second "known" figure
+        assert str(c1.hidden) in re.findall(r"\d+", line)
+        assert facts.count_text(c1, s.lang) in notes or s.step != 1
+        assert line in notes
+    # with unconfirmed members shown, nothing is hidden and the header counts them
+    s = from_query({"mode": "present", "status": "official,reported,unconfirmed"})
+    counts = facts.batch_counts(filter_pilots(frame, s), s)
+    assert all(c.hidden == 0 for c in counts)
+    assert "未确认成员未显示" not in facts.caveat(counts, "zh")
 
 
 def test_filtered_slide_names_its_filters_and_stars_partial_counts(frame):
