@@ -98,7 +98,7 @@ def test_filtered_slide_names_its_filters_and_stars_partial_counts(frame):
     n = sum(1 for r in registry_rows() if r["batch"] == 1 and r["province"] == "湖南省"
             and r["level"] == "county" and r["status"] != "unconfirmed")
     assert f"{n} *" in svg
-    assert "South China" in svg
+    assert "South China" not in svg  # zoomed to the province: no national inset
 
 
 def test_pdf_embeds_the_font_and_png_is_slide_sized(frame):
@@ -213,3 +213,42 @@ def test_exports_import_no_streamlit():
     code = ("import sys, dashboard.export.build, dashboard.export.deck, dashboard.export.cli; "
             "assert 'streamlit' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches(frame):
+    s = from_query({"province": "湖南省", "lang": "en"})
+    svg = slide_bytes(frame, s, fmt="svg", made_on=DAY).decode("utf-8")
+    assert 'id="scs-inset"' not in svg  # not a national map
+    assert "Provinces with most pilots" not in svg  # a one-row ranking says nothing
+    shown = {b: sum(1 for r in registry_rows() if r["batch"] == b and r["province"] == "湖南省"
+                    and r["status"] in ("official", "reported") and r["level"])
+             for b in (1, 2, 3)}
+    assert 0 in shown.values()  # the case of the tester: a batch with no member here
+    for b, n in shown.items():
+        assert (f"Batch {b}, " in svg) == (n > 0)
+    national = slide_bytes(frame, ViewState(lang="en"), fmt="svg", made_on=DAY).decode("utf-8")
+    assert 'id="scs-inset"' in national and "Provinces with most pilots" in national
+
+
+def test_province_extent_is_the_province_not_china():
+    from dashboard.export.slide import _province_extent
+
+    region = _province_extent(["湖南省"], 770 / 1160)
+    assert region is not None
+    lon0, lat0, lon1, lat1 = region[0]
+    assert 105 < lon0 < 109 and 113 < lon1 < 118 and 22 < lat0 < 25 and 30 < lat1 < 33
+    assert _province_extent([], 0.66) is None
+
+
+def test_bar_labels_contrast_with_their_fill():
+    from dashboard.export.slide import INK, _text_colour
+    from dashboard.palette import BATCH_COLOURS
+
+    assert _text_colour(BATCH_COLOURS[3]) == "white"  # the dark green of batch 3
+    assert _text_colour(BATCH_COLOURS[1]) == INK  # the orange of batch 1
+    assert _text_colour("#ffffff") == INK and _text_colour("#000000") == "white"
+
+
+def test_the_english_inset_caption_is_one_line_inside_the_frame(frame):
+    svg = slide_bytes(frame, ViewState(lang="en"), fmt="svg", made_on=DAY).decode("utf-8")
+    assert re.search(r"<text[^>]*>South China Sea Islands</text>", svg)  # one line, whole
