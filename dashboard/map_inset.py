@@ -71,7 +71,8 @@ _CSS = (
     "position:relative;overflow:hidden}"
     ".atlas-inset .atlas-inset-map{position:absolute;inset:0;background:#fff}"
     ".atlas-inset .atlas-inset-label{position:absolute;right:4px;bottom:2px;z-index:800;"
-    "font:12px/1.3 sans-serif;color:#222;background:rgba(255,255,255,.85);padding:0 2px}"
+    "font:12px/1.3 sans-serif;color:#222;background:rgba(255,255,255,.85);padding:0 2px;"
+    "white-space:nowrap}"
     "</style>"
 )
 
@@ -106,11 +107,26 @@ class SouthChinaSeaInset(MacroElement):
                 var h = Math.max(90, Math.min(260, Math.round(china * 0.2)));
                 box.style.height = h + "px";
                 box.style.width = Math.round(h * {{ this.aspect }}) + "px";
+                fitLabel();
             }
-            size();
             var inner = L.DomUtil.create("div", "atlas-inset-map", box);
             var label = L.DomUtil.create("div", "atlas-inset-label", box);
             label.textContent = {{ this.label|tojson }};
+            size();
+            // the caption on one line, in the largest size (12 px down to 9) that fits
+            // the frame; a small frame is widened to hold it at 9 px
+            function fitLabel() {
+                var fs = 12;
+                label.style.fontSize = fs + "px";
+                while (fs > 9 && label.offsetWidth > box.clientWidth - 8) {
+                    fs -= 0.5;
+                    label.style.fontSize = fs + "px";
+                }
+                if (label.offsetWidth > box.clientWidth - 8) {
+                    box.style.width = Math.ceil(label.offsetWidth + 8 + box.offsetWidth
+                        - box.clientWidth) + "px";
+                }
+            }
             var m = L.map(inner, {zoomControl: false, attributionControl: false,
                 dragging: false, scrollWheelZoom: false, doubleClickZoom: false,
                 boxZoom: false, keyboard: false, touchZoom: false, tap: false,
@@ -127,11 +143,26 @@ class SouthChinaSeaInset(MacroElement):
                 L.polyline(ll, Object.assign({className: "atlas-scs-line"},
                     {{ this.line_style|tojson }}, plain)).addTo(m);
             });
-            main.on("resize", function () {
+            function redraw() {
                 size();
                 m.invalidateSize(false);
                 m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
-            });
+            }
+            // only a national view gets the inset: on a province (or closer) it would
+            // cover part of the map the view is about
+            var nation = L.latLngBounds({{ this.national|tojson }});
+            function national() {
+                return main.getZoom() <= main.getBoundsZoom(nation) + 0.5;
+            }
+            function toggle() {
+                var show = national();
+                var was = box.style.display !== "none";
+                box.style.display = show ? "" : "none";
+                if (show && !was) { redraw(); }
+            }
+            main.on("resize", function () { redraw(); toggle(); });
+            main.on("zoomend", toggle);
+            toggle();
             main.atlasInset = m;
         }, 0, {{ this._parent.get_name() }});
         {% endmacro %}
@@ -143,6 +174,7 @@ class SouthChinaSeaInset(MacroElement):
         super().__init__()
         self._name = "SouthChinaSeaInset"
         (south, west), (north, east) = national
+        self.national = national
         self.national_aspect = round(inset_aspect(west, south, east, north), 4)
         self.payload = inset_payload()
         self.label = t("scs_inset", lang)

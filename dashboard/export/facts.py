@@ -1,7 +1,8 @@
 """What a presenting screen, a slide or a deck may claim about a view, worked out once.
 
-Counts of an incomplete batch read as known of official ("11 / 64 已知"), with a
-one-line caveat; the official totals come from the seeds (batches.csv) through
+Counts of an incomplete batch read as shown of official ("34 / 64 已知"), with a
+one-line caveat saying how many unconfirmed members are not shown (never a second
+"known" figure); the official totals come from the seeds (batches.csv) through
 `geodata.registry.completeness()`. The filters in force are named, and the data date
 given. Pure: no Streamlit, so the app and the CLI say the same thing.
 """
@@ -29,6 +30,7 @@ class BatchCount:
     known: int  # entries known here, whatever their status
     official: int  # members the official notice counts
     filtered: bool  # the view leaves out part of the batch (province, level, …)
+    hidden: int = 0  # unconfirmed members (national) the view's status filter leaves out
 
     @property
     def complete(self) -> bool:
@@ -49,7 +51,9 @@ def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
     from geodata.registry import completeness
 
     cut = narrowed(s)
-    wanted = set(s.normalised().visible_batches)
+    n = s.normalised()
+    wanted = set(n.visible_batches)
+    hide_unconfirmed = "unconfirmed" not in n.statuses
     out = []
     for c in completeness(effective_pilots(s.use or None)):  # with the view's lists
         b = int(c["batch"])  # type: ignore[call-overload]
@@ -60,6 +64,7 @@ def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
             shown=int((pilots["batch"] == b).sum()),
             known=int(c["known"]), official=int(c["official_members"]),  # type: ignore[call-overload]
             filtered=cut,
+            hidden=int(c.get("unconfirmed", 0)) if hide_unconfirmed else 0,  # type: ignore[call-overload]
         ))
     return out
 
@@ -74,16 +79,49 @@ def count_text(c: BatchCount, lang: str) -> str:
     return t("count_of_official", lang, shown=c.shown, official=c.official)
 
 
+# The footnote's text (zh, en): one "known" number per screen — the header's count of
+# what is shown — and the unconfirmed members left out said as such, never as a second
+# "known" figure.
+_TEXT: dict[str, tuple[str, str]] = {
+    "hidden": ("{batch}另有 {n} 个未确认成员未显示", "{batch}: {n} more unconfirmed not shown"),
+    "missing": ("{batch}尚缺 {n} 个成员", "{batch}: {n} members not yet known"),
+    "national": ("{batch}全国显示 {listed} / 官方 {official}",
+                 "{batch}: {listed} shown of {official} nationally"),
+    "national_hidden": ("{batch}全国显示 {listed} / 官方 {official}，另有 {n} 个未确认成员未显示",
+                        "{batch}: {listed} shown of {official} nationally, "
+                        "{n} more unconfirmed not shown"),
+    "caveat": ("名单不完整：{batches}。", "Incomplete lists: {batches}."),
+    "caveat_filtered": ("* 名单不完整（全国数字）：{batches}。",
+                        "* Incomplete lists (national figures): {batches}."),
+}
+
+
+def _t(key: str, lang: str, **fmt: object) -> str:
+    return _TEXT[key][1 if lang == "en" else 0].format(**fmt)
+
+
+def caveat_part(c: BatchCount, lang: str) -> str:
+    """One batch's footnote: how many unconfirmed members are not shown (and, for a
+    narrowed view, the national count shown of the official total)."""
+    batch = batch_label(c.batch, c.year, lang, short=True)
+    if c.filtered:
+        listed = c.known - c.hidden
+        key = "national_hidden" if c.hidden else "national"
+        return _t(key, lang, batch=batch, listed=listed, official=c.official, n=c.hidden)
+    if c.hidden:
+        return _t("hidden", lang, batch=batch, n=c.hidden)
+    return _t("missing", lang, batch=batch, n=c.official - c.known)
+
+
 def caveat(counts: Sequence[BatchCount], lang: str) -> str:
-    """One line for the footer: which batches are incomplete, with their national
-    known/official figures; '' when every batch shown is complete."""
+    """One line for the footer on the incomplete batches shown; '' when every batch shown
+    is complete. It never gives a second "known" count beside the header's."""
     partial = [c for c in counts if not c.complete]
     if not partial:
         return ""
-    parts = [t("caveat_batch", lang, batch=batch_label(c.batch, c.year, lang, short=True),
-               known=c.known, official=c.official) for c in partial]
+    parts = [caveat_part(c, lang) for c in partial]
     key = "caveat_filtered" if any(c.filtered for c in partial) else "caveat"
-    return t(key, lang, batches=t("list_sep", lang).join(parts))
+    return _t(key, lang, batches=t("list_sep", lang).join(parts))
 
 
 def batch_years() -> dict[int, int]:

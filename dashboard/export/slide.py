@@ -274,11 +274,18 @@ def _draw_inset(ax: Axes, lang: str) -> None:
                           zorder=3)
     line.set_gid("scs-line")
     inset.add_collection(line, autolim=False)
-    # the English name in two lines, so it fits the frame
-    name = t("scs_inset", lang).replace("Sea ", "Sea\n") if lang == "en" else t("scs_inset", lang)
+    # the name on one line, in the largest size (13 down to 7) that fits inside the frame
+    name = t("scs_inset", lang)
     label = inset.text(0.96, 0.03, name, transform=inset.transAxes, ha="right", va="bottom",
-                       color=INK, fontproperties=_font(11 if lang == "en" else 13), zorder=4,
-                       multialignment="right", linespacing=1.1)
+                       color=INK, fontproperties=_font(13), zorder=4,
+                       bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85,
+                             "pad": 1.0})
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    room = 0.9 * inset.get_window_extent(renderer).width
+    size = 13.0
+    while size > 7 and label.get_window_extent(renderer).width > room:
+        size -= 0.5
+        label.set_fontproperties(_font(size))
     label.set_gid("scs-inset-label")
     inset.set_gid("scs-inset")
 
@@ -348,6 +355,8 @@ def _draw_panel(
     for b in batches:
         colour = BATCH_COLOURS.get(int(b), OTHER_COLOUR)
         n = int((frame["batch"] == b).sum())
+        if not n:  # a batch with no member shown has no place in the legend
+            continue
         fig.add_artist(
             Rectangle(
                 (x0, y - 4 * py),
@@ -430,20 +439,63 @@ def _draw_panel(
                 str(n),
                 ha="center",
                 va="center_baseline",
-                color=INK,
+                color=_text_colour(colour),
                 fontproperties=_font(14),
             )
         left += w
     if not total:
         fig.text(x0, y + 6 * py, _t("none", lang), color=MUTED, fontproperties=_font(14))
 
-    # top provinces, stacked by batch
-    if not total:
+    # top provinces, stacked by batch (not for one province: a one-row ranking)
+    if not total or "province" not in frame.columns or frame["province"].nunique() < 2:
         return
     y -= 64 * py
     fig.text(x0, y, _t("top_provinces", lang), color=MUTED, fontproperties=_font(15))
     y -= 20 * py
     _draw_top_provinces(fig, frame, batches, lang, x0, y, panel_w)
+
+
+def _text_colour(background: str) -> str:
+    """Dark text on a light fill, white on a dark one (by the fill's relative luminance)."""
+    from matplotlib.colors import to_rgb
+
+    def lin(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (lin(c) for c in to_rgb(background))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    # the crossing where white and #222 give the same contrast
+    return INK if luminance > 0.18 else "white"
+
+
+def _province_extent(names: Sequence[str], ratio: float
+                     ) -> tuple[tuple[float, float, float, float], BaseGeometry] | None:
+    """The bounds (lon0, lat0, lon1, lat1) of the named provinces, padded and widened to
+    a box of height / width `ratio` (so the neighbours fill the slide's map area), and
+    their outline; None when none is named or found (the national map then)."""
+    from shapely import union_all
+
+    from geodata.boundaries import load_layer
+
+    if not names:
+        return None
+    layer = load_layer("province", simplified=True)
+    shapes = layer[layer["name"].isin(list(names))]
+    if shapes.empty:
+        return None
+    outline = union_all(list(shapes.geometry))
+    lon0, lat0, lon1, lat1 = outline.bounds
+    pad = 0.06 * max(lon1 - lon0, lat1 - lat0)
+    lon0, lat0, lon1, lat1 = lon0 - pad, lat0 - pad, lon1 + pad, lat1 + pad
+    stretch = 1.0 / math.cos(math.radians((lat0 + lat1) / 2))
+    w, h = lon1 - lon0, (lat1 - lat0) * stretch
+    if h / w < ratio:  # too wide: add latitude
+        grow = (w * ratio / stretch - (lat1 - lat0)) / 2
+        lat0, lat1 = lat0 - grow, lat1 + grow
+    else:  # too tall: add longitude
+        grow = (h / ratio - w) / 2
+        lon0, lon1 = lon0 - grow, lon1 + grow
+    return (lon0, lat0, lon1, lat1), outline
 
 
 def _draw_top_provinces(
@@ -540,6 +592,7 @@ def render_slide(
     batches: Sequence[int] = (1, 2, 3),
     source_line: str,
     counts: Sequence[BatchCount] = (),
+    provinces: Sequence[str] = (),
     caveat: str = "",
     dates: str = "",
     fmt: Format = "png",
@@ -551,7 +604,8 @@ def render_slide(
     province, geometry). `counts` (from `dashboard.export.facts.batch_counts`) puts the
     known/official figures in the legend, `caveat` is the one-line footnote on incomplete
     lists, `dates` the data date line, and `source_line` the sources: pass
-    `geodata.attribution.attribution_line()`. Same input, same bytes.
+    `geodata.attribution.attribution_line()`. `provinces` (the view's) zooms the map to
+    them, outlined, with no inset (the map is not national). Same input, same bytes.
     """
     from matplotlib import rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -580,7 +634,17 @@ def render_slide(
 
     # map on the left, panel on the right
     ax = fig.add_axes((margin - 20 * px, 140 * py, 1160 * px, 770 * py))
-    _draw_map(ax, data, batches, lang)
+    region = _province_extent(provinces, 770 / 1160)
+    if region is None:
+        _draw_map(ax, data, batches, lang)
+    else:
+        from matplotlib.collections import PathCollection
+
+        _draw_map(ax, data, batches, lang, extent=region[0])
+        path = _polygon_path(region[1])
+        if path is not None:
+            ax.add_collection(PathCollection([path], facecolors="none", edgecolors=MUTED,
+                                             linewidths=1.4, zorder=6), autolim=False)
     _draw_panel(fig, data, batches, lang, x0=1300 * px,
                 counts={c.batch: count_text(c, lang) for c in counts})
 

@@ -52,15 +52,42 @@ def test_svg_line_has_ten_dashed_segments(svg):
     assert "stroke-dasharray" in group
 
 
-def test_slide_counts_read_known_of_official_with_a_caveat(svg):
+def test_slide_counts_read_shown_of_official_and_the_footnote_the_hidden(svg):
     # shown by default: official and reported members (never a contradicted one)
     n1 = sum(1 for r in registry_rows()
              if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     official = _official()
     assert f"{n1} / {official[1]} 已知" in svg
-    known1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "contradicted")
-    assert f"第一批已知 {known1} / 官方 {official[1]}" in svg  # the footer's caveat
+    # the footnote says how many unconfirmed members are left out, not a second "known"
+    hidden1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] == "unconfirmed")
+    assert hidden1 and f"第一批另有 {hidden1} 个未确认成员未显示" in svg
+    assert "第一批已知" not in svg
     assert "名单截至" in svg and "2026-11-27" in svg
+
+
+def test_header_footnote_and_notes_agree(frame):
+    """Presenting, slide and deck notes: one known count (what is shown), and the
+    footnote's hidden count makes up the rest of the members known."""
+    from dashboard.filters import filter_pilots
+
+    for q in ({"mode": "present", "step": "1"}, {"mode": "present", "step": "3", "lang": "en"}):
+        s = from_query(q)
+        pilots = filter_pilots(frame, s)
+        counts = facts.batch_counts(pilots, s)
+        line = facts.caveat(counts, s.lang)
+        notes = facts.speaker_notes(pilots, s, s.lang)
+        c1 = next(c for c in counts if c.batch == 1)
+        assert not c1.complete and c1.hidden > 0
+        assert c1.shown + c1.hidden == c1.known  # nothing counted twice or lost
+        assert str(c1.known) not in re.findall(r"\d+", line)  # no second "known" figure
+        assert str(c1.hidden) in re.findall(r"\d+", line)
+        assert facts.count_text(c1, s.lang) in notes or s.step != 1
+        assert line in notes
+    # with unconfirmed members shown, nothing is hidden and the header counts them
+    s = from_query({"mode": "present", "status": "official,reported,unconfirmed"})
+    counts = facts.batch_counts(filter_pilots(frame, s), s)
+    assert all(c.hidden == 0 for c in counts)
+    assert "未确认成员未显示" not in facts.caveat(counts, "zh")
 
 
 def test_filtered_slide_names_its_filters_and_stars_partial_counts(frame):
@@ -71,7 +98,7 @@ def test_filtered_slide_names_its_filters_and_stars_partial_counts(frame):
     n = sum(1 for r in registry_rows() if r["batch"] == 1 and r["province"] == "湖南省"
             and r["level"] == "county" and r["status"] != "unconfirmed")
     assert f"{n} *" in svg
-    assert "South China" in svg
+    assert "South China" not in svg  # zoomed to the province: no national inset
 
 
 def test_pdf_embeds_the_font_and_png_is_slide_sized(frame):
@@ -186,3 +213,42 @@ def test_exports_import_no_streamlit():
     code = ("import sys, dashboard.export.build, dashboard.export.deck, dashboard.export.cli; "
             "assert 'streamlit' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches(frame):
+    s = from_query({"province": "湖南省", "lang": "en"})
+    svg = slide_bytes(frame, s, fmt="svg", made_on=DAY).decode("utf-8")
+    assert 'id="scs-inset"' not in svg  # not a national map
+    assert "Provinces with most pilots" not in svg  # a one-row ranking says nothing
+    shown = {b: sum(1 for r in registry_rows() if r["batch"] == b and r["province"] == "湖南省"
+                    and r["status"] in ("official", "reported") and r["level"])
+             for b in (1, 2, 3)}
+    assert 0 in shown.values()  # the case of the tester: a batch with no member here
+    for b, n in shown.items():
+        assert (f"Batch {b}, " in svg) == (n > 0)
+    national = slide_bytes(frame, ViewState(lang="en"), fmt="svg", made_on=DAY).decode("utf-8")
+    assert 'id="scs-inset"' in national and "Provinces with most pilots" in national
+
+
+def test_province_extent_is_the_province_not_china():
+    from dashboard.export.slide import _province_extent
+
+    region = _province_extent(["湖南省"], 770 / 1160)
+    assert region is not None
+    lon0, lat0, lon1, lat1 = region[0]
+    assert 105 < lon0 < 109 and 113 < lon1 < 118 and 22 < lat0 < 25 and 30 < lat1 < 33
+    assert _province_extent([], 0.66) is None
+
+
+def test_bar_labels_contrast_with_their_fill():
+    from dashboard.export.slide import INK, _text_colour
+    from dashboard.palette import BATCH_COLOURS
+
+    assert _text_colour(BATCH_COLOURS[3]) == "white"  # the dark green of batch 3
+    assert _text_colour(BATCH_COLOURS[1]) == INK  # the orange of batch 1
+    assert _text_colour("#ffffff") == INK and _text_colour("#000000") == "white"
+
+
+def test_the_english_inset_caption_is_one_line_inside_the_frame(frame):
+    svg = slide_bytes(frame, ViewState(lang="en"), fmt="svg", made_on=DAY).decode("utf-8")
+    assert re.search(r"<text[^>]*>South China Sea Islands</text>", svg)  # one line, whole
