@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Element, MacroElement, Template
 
+import seeds
 from dashboard import choropleth, offline
 from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.escape import html_text as _esc
@@ -30,8 +31,10 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["BATCH_COLOURS", "CHINA_BOUNDS", "EMPTY_FILL", "MapSpec", "build_map"]
-# 12: members known only as "batch 1 or 2" (seeds.BATCH_1_OR_2)
-BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016, 12: 2015}
+# The years of the batches as seeds/data/batches.csv gives them; the "batch 1 or 2"
+# group (seeds.BATCH_1_OR_2) is filed under the later of its two possible years.
+BATCH_YEARS: dict[int, int] = {b.batch: b.year for b in seeds.load_batches()}
+BATCH_YEARS[seeds.BATCH_1_OR_2] = BATCH_YEARS[2]
 COUNT_COLOURS = CLASS_COLOURS
 # Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
 # simplification of the units themselves.

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from dashboard.i18n import batch_label, province_label, t
-from dashboard.palette import BATCH_COLOURS  # one palette for maps and slides
+from dashboard.map_view import BATCH_YEARS
+from dashboard.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -38,8 +39,6 @@ RGB = tuple[float, float, float]
 WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 100
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
-BATCH_YEARS: dict[int, int] = {1: 2014, 2: 2015, 3: 2016}
-OTHER_COLOUR = "#999999"
 
 INK = "#222222"
 MUTED = "#666666"

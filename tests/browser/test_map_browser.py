@@ -112,13 +112,18 @@ def test_labels_are_text_at_province_zoom(app_url: str, offline_page: OfflinePag
     frame.locator(".atlas-inset").wait_for(state="visible", timeout=20_000)
 
 
+def _open_national_map(page: object, url: str) -> None:
+    """The default page with the whole national map drawn and at rest."""
+    page.goto(url)  # type: ignore[attr-defined]
+    wait_for_map(page, min_features=100)
+    _settle(page)
+
+
 def test_a_province_click_drills_down_and_the_url_follows(
     app_url: str, offline_page: OfflinePage
 ) -> None:
     page = offline_page.page
-    page.goto(app_url)
-    wait_for_map(page, min_features=100)
-    _settle(page)
+    _open_national_map(page, app_url)
     # a point of Hunan that no pilot covers
     pilots = resolved_registry(simplified=True)
     taken = shapely.union_all([g.buffer(0.15) for g in pilots.geometry if g is not None])
@@ -142,9 +147,7 @@ def test_wheel_scrolls_the_page_until_the_map_is_clicked(
     app_url: str, offline_page: OfflinePage
 ) -> None:
     page = offline_page.page
-    page.goto(app_url)
-    wait_for_map(page, min_features=100)
-    _settle(page)
+    _open_national_map(page, app_url)
     zoom = _map_eval(page, "m.getZoom()")
     box = _frame_box(page)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # type: ignore[index]
