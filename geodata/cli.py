@@ -105,6 +105,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_FORMATS = (".csv", ".xlsx", ".geojson", ".json", ".parquet", ".geoparquet")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """The rows of the app's view for the same URL-style flags (default: the app's default
     view), with the columns of the app's downloads. The view code is the dashboard's
@@ -112,13 +115,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from dashboard.export.cli import view_from_args
     from dashboard.filters import filter_pilots
     from geodata.effective import checked_use, effective_frame
-    from geodata.registry_export import FORMATS
 
     out = args.output or "pilots.csv"
     if out != "-" and Path(out).is_dir():
         raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
     suffix = Path(out).suffix.lower() or ".csv"
-    if suffix not in FORMATS:
+    if suffix not in EXPORT_FORMATS:
         raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson or .parquet")
     use = checked_use(args.use)
     view = view_from_args(args, "export")
