@@ -9,3 +9,5 @@ import tempfile
 _RUN = tempfile.mkdtemp(prefix="pilot-atlas-tests-")
 os.environ.setdefault("PILOT_ATLAS_CACHE", os.path.join(_RUN, "cache"))
 os.environ.setdefault("PILOT_ATLAS_DATA", os.path.join(_RUN, "data"))
+# A UI text key missing from dashboard/i18n/catalogue.toml raises instead of showing itself.
+os.environ.setdefault("PILOT_ATLAS_STRICT_I18N", "1")

@@ -50,28 +50,11 @@ LON_MIN, LON_MAX, LAT_MIN, LAT_MAX = 73.0, 136.0, 17.0, 54.0
 MAP_ASPECT = 1.0 / math.cos(math.radians(35.0))
 TOP_PROVINCES = 8
 
-# Text only the slide uses: key -> (zh, en)
-_TEXT: dict[str, tuple[str, str]] = {
-    "legend": ("图例", "Legend"),
-    "key_area": ("县、市、省（面）", "County, city or province (area)"),
-    "key_point": ("镇、开发区（圆点）", "Town or zone (dot)"),
-    "key_reported": ("公开报道（浅色）", "Reported (lighter)"),
-    "key_unconfirmed": ("未确认（虚线、斜线）", "Unconfirmed (dashed, hatched)"),
-    "by_batch": ("按批次", "By batch"),
-    "total": ("共 {n} 个试点", "{n} pilots"),
-    "top_provinces": ("试点最多的省份", "Provinces with most pilots"),
-    "none": ("没有符合条件的试点", "No pilots to show"),
-}
 Format = Literal["png", "svg", "pdf"]
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 INSET_LAND = "#F2F2F2"
 INSET_ISLAND = "#8C8C8C"
 INSET_LINE = "#3A3A3A"
-
-
-def _t(key: str, lang: str, **fmt: object) -> str:
-    text = _TEXT[key][1 if lang == "en" else 0]
-    return text.format(**fmt) if fmt else text
 
 
 @cache
@@ -349,7 +332,7 @@ def _draw_panel(
     total = len(frame)
 
     y = 1 - 210 * py
-    fig.text(x0, y, _t("legend", lang), color=MUTED, fontproperties=_font(15), va="baseline")
+    fig.text(x0, y, t("slide_legend", lang), color=MUTED, fontproperties=_font(15), va="baseline")
     y -= 50 * py
     for b in batches:
         colour = BATCH_COLOURS.get(int(b), OTHER_COLOUR)
@@ -375,11 +358,11 @@ def _draw_panel(
     # style keys, drawn in neutral grey
     y -= 6 * py
     grey = "#8C8C8C"
-    keys: list[tuple[str, str]] = [("area", "key_area"), ("point", "key_point")]
+    keys: list[tuple[str, str]] = [("area", "slide_key_area"), ("point", "slide_key_point")]
     if (frame["status"] == "reported").any():
-        keys.append(("reported", "key_reported"))
+        keys.append(("reported", "slide_key_reported"))
     if (frame["status"] == "unconfirmed").any():
-        keys.append(("unconfirmed", "key_unconfirmed"))
+        keys.append(("unconfirmed", "slide_key_unconfirmed"))
     for kind, key in keys:
         if kind == "point":
             fig.add_artist(
@@ -397,16 +380,16 @@ def _draw_panel(
             rect = Rectangle((x0 + 3 * px, y - 3 * py), 28 * px, 19 * py, transform=fig.transFigure)
             _area_style(grey, kind).apply(rect)
             fig.add_artist(rect)
-        fig.text(x0 + 52 * px, y, _t(key, lang), color=MUTED, fontproperties=_font(14))
+        fig.text(x0 + 52 * px, y, t(key, lang), color=MUTED, fontproperties=_font(14))
         y -= 34 * py
 
     # counts: total and the split by batch as one bar
     y -= 34 * py
-    fig.text(x0, y, _t("by_batch", lang), color=MUTED, fontproperties=_font(15))
+    fig.text(x0, y, t("slide_by_batch", lang), color=MUTED, fontproperties=_font(15))
     fig.text(
         x0 + panel_w,
         y,
-        _t("total", lang, n=total),
+        t("slide_total", lang, n=total),
         color=INK,
         ha="right",
         fontproperties=_font(15),
@@ -443,13 +426,13 @@ def _draw_panel(
             )
         left += w
     if not total:
-        fig.text(x0, y + 6 * py, _t("none", lang), color=MUTED, fontproperties=_font(14))
+        fig.text(x0, y + 6 * py, t("slide_none", lang), color=MUTED, fontproperties=_font(14))
 
     # top provinces, stacked by batch (not for one province: a one-row ranking)
     if not total or "province" not in frame.columns or frame["province"].nunique() < 2:
         return
     y -= 64 * py
-    fig.text(x0, y, _t("top_provinces", lang), color=MUTED, fontproperties=_font(15))
+    fig.text(x0, y, t("slide_top_provinces", lang), color=MUTED, fontproperties=_font(15))
     y -= 20 * py
     _draw_top_provinces(fig, frame, batches, lang, x0, y, panel_w)
 

@@ -1,0 +1,43 @@
+"""Every exception the project raises on purpose, in one module.
+
+Callers catch these by name; each message is one line fit to show a person (the CLI
+prints it after `error:`, the app shows it in a box). The classes keep the built-in
+bases the code caught before (ValueError, KeyError), so nothing that catches those
+changes behaviour. Errors from libraries or bugs are not wrapped here.
+"""
+
+from __future__ import annotations
+
+
+class PilotAtlasError(Exception):
+    """Base of the project's own errors."""
+
+
+class InputError(PilotAtlasError, ValueError):
+    """Input that cannot be used (a file, a paste, a flag); the message says why."""
+
+
+class InvalidList(PilotAtlasError, ValueError):
+    """A saved list whose JSON does not fit the schema; the message says where."""
+
+
+class UnknownList(PilotAtlasError, KeyError):
+    """A saved-list id that is malformed or names no list in the store."""
+
+    def __str__(self) -> str:  # KeyError would print the id with quotes
+        return f"no saved list {self.args[0]}" if self.args else "no saved list"
+
+
+class MissingText(PilotAtlasError, KeyError):
+    """A UI text key absent from the catalogue (raised under test; logged in production)."""
+
+    def __str__(self) -> str:
+        return f"no UI text for key {self.args[0]!r} in dashboard/i18n/catalogue.toml"
+
+
+class DataError(PilotAtlasError, ValueError):
+    """A shipped data file or package does not hold what the code expects."""
+
+
+class ExportError(PilotAtlasError, ValueError):
+    """An export that cannot be made as asked (an unknown format, say)."""
