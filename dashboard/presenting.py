@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 
+from dashboard.settings import PRESENT_RESERVE_PX
+
 PAGE_SCRIPT = """
 (function () {
   if (window.atlasPresenting) return;
@@ -72,7 +74,7 @@ PAGE_SCRIPT = """
 """
 
 # Pixels kept free below the map (the frame's margin), so nothing scrolls.
-RESERVE_PX = 12
+RESERVE_PX = PRESENT_RESERVE_PX
 
 
 def page_script() -> str:

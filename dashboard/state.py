@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Final
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, PROVINCES
+from dashboard.settings import COMPARE_MAX
 from geodata.effective import NONE, normalise_use
 from seeds import BATCH_1_OR_2
 
@@ -29,7 +30,7 @@ PROVINCE_NAMES: Final = tuple(zh for zh, _ in PROVINCES.values())  # adcode orde
 # Short ASCII forms keep URLs readable; the Chinese values are accepted too.
 CATEGORY_CODES: Final = {"comprehensive": "综合试点", "land": "农村土地制度改革试点"}
 _CATEGORY_OF_VALUE: Final = {v: k for k, v in CATEGORY_CODES.items()}
-MAX_COMPARE: Final = 4
+MAX_COMPARE: Final = COMPARE_MAX
 
 
 @dataclass(frozen=True, slots=True)

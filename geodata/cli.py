@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata import settings
 from geodata.inputs import InputError, Limits
 
 if TYPE_CHECKING:
     import geopandas as gpd
 
-DEFAULT_MAX_MB = 50  # uncompressed input the CLI reads unless --max-bytes raises it
 
 
 def _read_input(src: str, max_bytes: int) -> tuple[bytes, str]:
@@ -226,8 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument(
         "--max-bytes",
         type=int,
-        default=DEFAULT_MAX_MB * 1024 * 1024,
-        help=f"largest input read, in bytes (default {DEFAULT_MAX_MB} MB)",
+        default=settings.CLI_DEFAULT_MAX_BYTES,
+        help=f"largest input read, in bytes (default {settings.CLI_DEFAULT_MAX_BYTES // 2**20} MB)",
     )
     g.set_defaults(func=cmd_geocode)
     e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet);"

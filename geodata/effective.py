@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import seeds
 from geodata.geocoder import AMBIGUOUS, UNMATCHED, Result
 from geodata.registry import Pilot, make_pilot, pilots_frame, shipped_pilots, unit_key
+from geodata.settings import EFFECTIVE_CACHE, FRAME_CACHE
 from geodata.userlists import Store, UserList, data_root
 
 if TYPE_CHECKING:
@@ -261,7 +262,7 @@ def effective(
     return _effective(raw_use or "", str(root), _signature(root))
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=EFFECTIVE_CACHE)
 def _effective(
     raw_use: str, root: str, signature: tuple[tuple[str, int, int], ...]
 ) -> tuple[tuple[Pilot, ...], tuple[Applied, ...]]:
@@ -328,7 +329,7 @@ def effective_frame(
     return _frame(pilots, simplified)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=FRAME_CACHE)
 def _frame(pilots: tuple[Pilot, ...], simplified: bool) -> gpd.GeoDataFrame:
     from geodata.registry import resolved_registry
 

@@ -16,10 +16,11 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from geodata import settings
 from geodata.tables import HEADER_SCAN, TableRead, read_table
 
-MAX_BYTES = 5 * 1024 * 1024
-MAX_ROWS = 20_000  # items: names in a column, or items of the published shape
+MAX_BYTES = settings.UPLOAD_MAX_BYTES
+MAX_ROWS = settings.UPLOAD_MAX_ITEMS  # items, never lines
 # The items of a line in the published shape (geodata.lists splits with the same rule).
 SEPARATORS = re.compile(r"[、，,；;]")
 
@@ -34,10 +35,10 @@ class Limits:
 
     max_bytes: int = MAX_BYTES
     max_rows: int = MAX_ROWS
-    max_unzipped: int = 64 * 1024 * 1024  # all members of an xlsx, inflated
-    max_ratio: int = 100  # inflated/compressed, for members above 1 MB
-    max_cells: int = 200_000  # cells of a sheet, empty ones included
-    max_sheet_rows: int = 1_048_576  # Excel's own maximum: rows scanned, blank ones too
+    max_unzipped: int = settings.XLSX_MAX_UNZIPPED
+    max_ratio: int = settings.XLSX_MAX_RATIO
+    max_cells: int = settings.SHEET_MAX_CELLS
+    max_sheet_rows: int = settings.SHEET_MAX_ROWS
 
     @classmethod
     def for_size(cls, max_bytes: int) -> Limits:
@@ -45,9 +46,9 @@ class Limits:
         scale = max(1, max_bytes // MAX_BYTES)
         return cls(
             max_bytes=max_bytes,
-            max_rows=MAX_ROWS * 50 * scale,
-            max_unzipped=64 * 1024 * 1024 * scale,
-            max_cells=200_000 * 50 * scale,
+            max_rows=MAX_ROWS * settings.CLI_SCALE_ITEMS * scale,
+            max_unzipped=settings.XLSX_MAX_UNZIPPED * scale,
+            max_cells=settings.SHEET_MAX_CELLS * settings.CLI_SCALE_ITEMS * scale,
         )
 
 
@@ -228,7 +229,8 @@ def check_zip(data: bytes, lim: Limits = WEB) -> None:
             f"{lim.max_unzipped / 2**20:.0f} MB"
         )
     for i in infos:
-        if i.file_size > 1024 * 1024 and i.file_size > lim.max_ratio * max(i.compress_size, 1):
+        ratio_applies = i.file_size > settings.XLSX_RATIO_FROM
+        if ratio_applies and i.file_size > lim.max_ratio * max(i.compress_size, 1):
             raise InputError(
                 f"the .xlsx file is compressed {i.file_size // max(i.compress_size, 1):,} "
                 "to 1 (a zip bomb?); it is not read"

@@ -15,12 +15,13 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from geodata import settings
 from geodata.inputs import WEB, InputError, Limits, ParsedInput, parse_bytes
 
-MEMORY_MB = 512  # address space of the child
-CPU_SECONDS = 10
-WALL_SECONDS = 15.0
-SMALL_BYTES = 256 * 1024  # inflated size read in the server process itself
+MEMORY_MB = settings.CHILD_MEMORY_MB
+CPU_SECONDS = settings.CHILD_CPU_SECONDS
+WALL_SECONDS = settings.CHILD_WALL_SECONDS
+SMALL_BYTES = settings.CHILD_SMALL_BYTES  # inflated size read in the server process itself
 
 
 def parse_isolated(

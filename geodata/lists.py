@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from geodata import settings
 from geodata.codes import within
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
 from geodata.names import normalise
@@ -52,7 +53,7 @@ _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 _SPACES = re.compile(r"[\s\u3000]+")
-HEAD_LOOKAHEAD = 5  # lines below a bare province line that may show it is a heading
+HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from geodata.names import split_suffix
-from geodata.settings import cache_dir
+from geodata.settings import ROMANISE_CACHE, cache_dir
 
 _TABLE_VERSION = "1"
 _READ_NAMES = (
@@ -176,7 +176,7 @@ def unit_name_en(unit_name: str, town: str = "") -> str:
     return ", ".join(p for p in (town_en, unit_en) if p)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=ROMANISE_CACHE)
 def search_key(text: str) -> str:
     """What search compares: lower-case latin letters and digits only, tone marks and
     spaces gone ("Lóng gǎng" -> "longgang"), Han characters as toneless pinyin."""

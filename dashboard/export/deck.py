@@ -18,6 +18,7 @@ from dashboard.export import facts
 from dashboard.export.build import deck_steps, slide_bytes, step_view
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t
+from dashboard.settings import DECK_TABLE_ROWS
 from dashboard.state import BATCH_CHOICES, ViewState
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from pptx.slide import Slide
 
 WIDTH_IN, HEIGHT_IN = 13.333, 7.5
-TABLE_ROWS = 18  # rows per table; a longer tally continues in a second table beside it
+TABLE_ROWS = DECK_TABLE_ROWS
 _LAYOUT_TITLE, _LAYOUT_TITLE_ONLY, _LAYOUT_BLANK = 0, 5, 6
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from dashboard.i18n import batch_label, province_label, t
 from dashboard.map_view import BATCH_YEARS
 from dashboard.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
+from dashboard.settings import SLIDE_TOP_PROVINCES
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -48,7 +49,7 @@ LAND_EDGE = "#FFFFFF"
 LON_MIN, LON_MAX, LAT_MIN, LAT_MAX = 73.0, 136.0, 17.0, 54.0
 # plate carrée stretched at 35°N: areas look right enough for mainland China
 MAP_ASPECT = 1.0 / math.cos(math.radians(35.0))
-TOP_PROVINCES = 8
+TOP_PROVINCES = SLIDE_TOP_PROVINCES
 
 Format = Literal["png", "svg", "pdf"]
 FORMATS: tuple[str, ...] = ("png", "svg", "pdf")

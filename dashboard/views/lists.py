@@ -51,12 +51,13 @@ from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
 from geodata.note_text import note_text
 from geodata.reasons import reason_text
+from geodata.settings import LIST_NAME_MAX, LIST_PROVENANCE_MAX
 from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
 UPLOAD_TYPES = ("txt", "csv", "xlsx")
-MAX_NAME = 100
-MAX_PROVENANCE = 2000
+MAX_NAME = LIST_NAME_MAX
+MAX_PROVENANCE = LIST_PROVENANCE_MAX
 DIFF_KINDS = ("added", "missing", "renamed", "unresolved", "same")
 PASTED = "pasted"
 
