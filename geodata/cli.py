@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from geodata import settings
-from geodata.inputs import InputError, Limits
+from geodata.errors import InputError, PilotAtlasError
+from geodata.inputs import Limits
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -275,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
-    except InputError as exc:
+    except PilotAtlasError as exc:  # the project's own: input, data, export
         print(f"pilot-atlas: {_line(exc)}", file=sys.stderr)
         return 2
     except BrokenPipeError:

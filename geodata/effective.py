@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import seeds
+from geodata.errors import InputError
 from geodata.geocoder import AMBIGUOUS, UNMATCHED, Result
 from geodata.registry import Pilot, make_pilot, pilots_frame, shipped_pilots, unit_key
 from geodata.settings import EFFECTIVE_CACHE, FRAME_CACHE
@@ -96,8 +97,6 @@ def parse_use(raw: str | None) -> tuple[ListUse, ...] | None:
 
 def checked_use(raw: str | None) -> str | None:
     """`raw` from a command line: every part must read, or InputError says which."""
-    from geodata.inputs import InputError
-
     if raw is None or raw.strip() == NONE:
         return raw
     for token in raw.replace("，", ",").split(","):
@@ -147,8 +146,6 @@ def set_default(
     use: ListUse, *, by: str, source: str, root: Path | None = None, store: Store | None = None
 ) -> dict[str, object]:
     """Make `use` the default for every view that names no list (an operator's act)."""
-    from geodata.inputs import InputError
-
     if not by.strip() or not source.strip():
         raise InputError("say who sets the default (--by) and on what source (--source)")
     try:

@@ -28,6 +28,10 @@ class UnknownList(PilotAtlasError, KeyError):
         return f"no saved list {self.args[0]}" if self.args else "no saved list"
 
 
+class StoreBusy(PilotAtlasError, OSError):
+    """The saved-list store stayed locked by another writer for too long."""
+
+
 class MissingText(PilotAtlasError, KeyError):
     """A UI text key absent from the catalogue (raised under test; logged in production)."""
 

@@ -17,16 +17,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from geodata import settings
+from geodata.errors import InputError as InputError  # callers also import it from here
 from geodata.tables import HEADER_SCAN, TableRead, read_table
 
 MAX_BYTES = settings.UPLOAD_MAX_BYTES
 MAX_ROWS = settings.UPLOAD_MAX_ITEMS  # items, never lines
 # The items of a line in the published shape (geodata.lists splits with the same rule).
 SEPARATORS = re.compile(r"[、，,；;]")
-
-
-class InputError(ValueError):
-    """Input that cannot be used; the message is one line, fit to show a person."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from geodata import settings
-from geodata.inputs import WEB, InputError, Limits, ParsedInput, parse_bytes
+from geodata.errors import InputError
+from geodata.inputs import WEB, Limits, ParsedInput, parse_bytes
 
 MEMORY_MB = settings.CHILD_MEMORY_MB
 CPU_SECONDS = settings.CHILD_CPU_SECONDS

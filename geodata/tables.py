@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from geodata import settings
+from geodata.errors import InputError
 
 # words of a header cell, strongest first; matched inside the (short) cell text
 NAME_WORDS = ("试点地区", "地区名称", "试点名称", "名称", "地名", "地区", "试点", "name", "place",
@@ -146,8 +147,6 @@ def read_table(rows: Sequence[Sequence[str]], column: int | str | None = None) -
 
 
 def _pick(column: int | str, header: Sequence[str], width: int) -> int:
-    from geodata.inputs import InputError
-
     if isinstance(column, int) or str(column).isdigit():
         index = int(column)
         if 0 <= index < width:

@@ -29,6 +29,7 @@ from filelock import FileLock, Timeout
 
 from geodata import settings
 from geodata.atomic import atomic_write_bytes, clean_temporaries, fsync_dir
+from geodata.errors import InvalidList, StoreBusy, UnknownList
 from geodata.geocoder import AMBIGUOUS, COLUMNS, UNMATCHED, Result
 from geodata.settings import cache_root
 
@@ -87,10 +88,6 @@ class Damaged:
 
     list_id: str
     reason: str
-
-
-class InvalidList(ValueError):
-    """A saved list whose JSON does not fit the schema; the message says where."""
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -216,7 +213,7 @@ class Store:
 
     def _dir(self, list_id: str) -> Path:
         if not _ID.match(list_id):
-            raise KeyError(list_id)
+            raise UnknownList(list_id)
         return self.root / list_id
 
     # --- writing (one writer at a time) --------------------------------------------------
@@ -229,7 +226,7 @@ class Store:
             with self._lock:
                 yield
         except Timeout:
-            raise OSError(f"the saved lists are busy (locked for {LOCK_SECONDS:.0f} s)") from None
+            raise StoreBusy(f"the saved lists are busy (locked for {LOCK_SECONDS:.0f} s)") from None
 
     def save(self, ul: UserList) -> None:
         """Write the list (file-level atomic and durable). A list saved as batch N takes
@@ -324,7 +321,7 @@ class Store:
         return sorted(d for d in self.root.iterdir() if _ID.match(d.name) and d.is_dir())
 
     def load(self, list_id: str) -> UserList:
-        """One list, validated: KeyError for a bad id, OSError/InvalidList otherwise."""
+        """One list, validated: UnknownList for a bad id, OSError/InvalidList otherwise."""
         path = self._dir(list_id) / LIST_FILE
         try:
             data = json.loads(path.read_text(encoding="utf-8"))

@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from dashboard.state import ViewState, from_query
-from geodata.inputs import InputError
+from geodata.errors import InputError
 
 # URL parameter names, as flags (argparse keeps the dest equal to the name)
 VIEW_FLAGS: tuple[str, ...] = ("batch", "province", "level", "category", "status", "q", "lang",

@@ -22,6 +22,7 @@ from dashboard.i18n import batch_label, province_label, t
 from dashboard.map_view import BATCH_YEARS
 from dashboard.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
 from dashboard.settings import SLIDE_TOP_PROVINCES
+from geodata.errors import ExportError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -597,7 +598,7 @@ def render_slide(
     from dashboard.export.facts import count_text
 
     if fmt not in FORMATS:
-        raise ValueError(f"unknown slide format '{fmt}'; use png, svg or pdf")
+        raise ExportError(f"unknown slide format '{fmt}'; use png, svg or pdf")
     lang = "en" if lang == "en" else "zh"
     batches = tuple(sorted({int(b) for b in batches}))
     data = _prepare(frame, batches)

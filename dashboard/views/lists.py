@@ -36,12 +36,12 @@ from dashboard.list_layer import (
     unit_text,
 )
 from dashboard.state import BATCHES, LEVELS, ViewState
+from geodata.errors import InputError
 from geodata.exports import table_csv, table_xlsx
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, COLUMNS, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import (
     MAX_BYTES,
     MAX_ROWS,
-    InputError,
     ParsedInput,
     check_filename,
     parse_bytes,

@@ -10,7 +10,8 @@ import openpyxl
 import pytest
 
 from bench import hostile_files as hf
-from geodata.inputs import MAX_ROWS, InputError, Limits, count_items, parse_bytes
+from geodata.errors import InputError
+from geodata.inputs import MAX_ROWS, Limits, count_items, parse_bytes
 from geodata.isolated import parse_isolated
 
 REFUSED = [

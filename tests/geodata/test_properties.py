@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from geodata.errors import InputError
 from geodata.geocoder import COLUMNS, Geocoder
-from geodata.inputs import InputError, parse_bytes
+from geodata.inputs import parse_bytes
 from geodata.lists import geocode_lines, items_of
 
 GC = Geocoder()

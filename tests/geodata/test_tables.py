@@ -40,7 +40,7 @@ def test_no_header_numbering_skipped_and_names_found_by_content() -> None:
 
 
 def test_unsure_tables_ask_and_a_pick_is_obeyed() -> None:
-    from geodata.inputs import InputError
+    from geodata.errors import InputError
     from geodata.tables import read_table
 
     rows = [["株洲市", "湘潭市"], ["长沙市", "岳阳市"]]
