@@ -21,8 +21,8 @@ def main(rows: int = 10_000) -> dict[str, object]:
     from dashboard.list_layer import add_list_layer
     from dashboard.map_view import MapSpec, build_map
     from dashboard.state import ViewState
-    from dashboard.views.lists import read_upload, resolve
     from geodata.boundaries import load_layer
+    from geodata.listwork import read_upload, resolve
 
     names = county_names()
     names = (names * (rows // len(names) + 1))[:rows]

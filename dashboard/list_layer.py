@@ -8,63 +8,25 @@ evaluated on the server.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import folium
-from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from dashboard.compact_geojson import CompactGeoJson
 from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map_view import HtmlControl, stabilise_ids
-from geodata.geocoder import APPROXIMATE, MATCHED
+from geodata.geocoder import APPROXIMATE
+from geodata.listfiles import row_geometry, unit_text
 from geodata.registry import unit_shapes
 
 LIST_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: apart from the three batch colours
-AREA_LEVELS: tuple[str, ...] = ("province", "prefecture", "county")
-DRAWN: tuple[str, ...] = (MATCHED, APPROXIMATE)  # ambiguous and unmatched items have no place
 # Areas above the pilots' counties (420) and below their points (430); the list's own
 # points on top of everything, so a list town inside a pilot county stays visible.
 AREA_PANE, POINT_PANE = ("atlas-list", 425), ("atlas-list-points", 440)
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2}
-
-
-def _number(value: object) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        out = float(value)  # type: ignore[arg-type]  # a loosely typed row value or frame
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(out) else out
-
-
-def row_geometry(row: Mapping[str, Any], shapes: Mapping[str, BaseGeometry]) -> BaseGeometry | None:
-    """The unit's polygon for a province/prefecture/county, a point for a town or zone
-    (or when the polygon is missing); None for items that did not resolve."""
-    if row.get("status") not in DRAWN:
-        return None
-    if row.get("level") in AREA_LEVELS:
-        geom = shapes.get(str(row.get("adcode") or ""))
-        if geom is not None:
-            return geom
-    lon, lat = _number(row.get("lon")), _number(row.get("lat"))
-    if lon is None or lat is None:
-        return None
-    return Point(lon, lat)
-
-
-def unit_text(row: Mapping[str, Any]) -> str:
-    """Where an item was placed: its path of today's names, town or zone last."""
-    parts: list[str] = []
-    for key in ("province", "prefecture", "county", "unit_name", "town"):
-        value = str(row.get(key) or "")
-        if value and value not in parts:
-            parts.append(value)
-    return " ".join(parts)
 
 
 def tooltip_html(row: Mapping[str, Any], lang: str) -> str:

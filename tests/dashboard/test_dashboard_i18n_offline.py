@@ -50,18 +50,17 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
     """Every key built at run time, by its literal head, with the values it can take:
     from the code or the data that produces them, so a new value fails here."""
     from dashboard import state
-    from dashboard.views import lists as lists_view
-    from geodata import userlists
+    from geodata import listwork, userlists
 
     kinds = load_batch_kinds()
     return {
         "mode_": state.MODES,
         "style_": state.STYLES,
         "legend_": ("official", "reported", "unconfirmed"),  # map_view's legend loop
-        "lists_status_": lists_view.STATUSES,
+        "lists_status_": listwork.STATUSES,
         "lists_kind_": userlists.KINDS,
-        "lists_diff_": lists_view.DIFF_KINDS,
-        "lists_notice_": ("saved", "opened", "deleted"),  # views/lists.py NOTICE values
+        "lists_diff_": listwork.DIFF_KINDS,
+        "lists_notice_": ("saved", "opened", "deleted"),  # dashboard/lists_session.py NOTICE values
         "kinds_batch_": tuple({k.batch for k in kinds}),
         "kinds_basis_": tuple({k.basis for k in kinds}),
     }

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data, downloads, export_downloads, ui
+from dashboard import data, downloads, export_downloads, lists_session, ui
 from dashboard.export import facts
 from dashboard.filters import filter_pilots
 from dashboard.state import ViewState, from_query, to_query
-from dashboard.views import lists
+from geodata import listwork
 from geodata.effective import ListUse, effective, set_default
 from geodata.registry import registry_rows
 
@@ -35,8 +35,8 @@ LIST = "北京市顺义区\n广东省广州市\n河北省邢台市南和县"
 def saved(tmp_path, monkeypatch):
     monkeypatch.setenv("PILOT_ATLAS_DATA", str(tmp_path / "data"))
     session: dict[str, object] = {}
-    assert lists.load_into(session, name="第三批（核对）", text=LIST)
-    return lists.save(session[lists.WORK], name="第三批（核对）", as_batch=3,
+    assert lists_session.load_into(session, name="第三批（核对）", text=LIST)
+    return listwork.save(session[lists_session.WORK], name="第三批（核对）", as_batch=3,
                       provenance="发改委通知扫描件")
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.views.lists import audit_frame
+from dashboard.lists_frames import audit_frame
 from geodata.lists import geocode_lines
 
 

@@ -15,9 +15,10 @@ import pytest
 from branca.element import Element
 from streamlit.testing.v1 import AppTest
 
+from dashboard import i18n, lists_frames, lists_session
 from dashboard.list_layer import LIST_COLOUR, add_list_layer, safe_html
 from dashboard.map_view import build_map
-from dashboard.views import lists
+from geodata import listfiles, listwork
 from geodata.boundaries import load_layer
 from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
 from geodata.inputs import MAX_BYTES, MAX_ROWS
@@ -54,8 +55,8 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def work(at: AppTest) -> lists.Work:
-    return at.session_state[lists.WORK]
+def work(at: AppTest) -> listwork.Work:
+    return at.session_state[lists_session.WORK]
 
 
 def frame(at: AppTest, column: str):
@@ -94,7 +95,7 @@ def test_paste_gives_the_audit_table():
     at = paste(app(), SAMPLE, name="试验名单")
     m = metrics(at)
     assert m["条目"] == "6"
-    assert {k: int(m[lists.t(f"lists_status_{k}")]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
+    assert {k: int(m[i18n.t(f"lists_status_{k}")]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
     table = frame(at, "名单原文")
     assert len(table) == 6
     assert list(table["名单原文"])[:2] == ["貴州省黔南州獨山縣", "三都縣"]
@@ -188,8 +189,8 @@ def test_gbk_upload_and_csv_and_xlsx():
     assert [r["adcode"] for r in w.rows] == ["522726", "522732", "131125"]
     # a column of names, with a header
     csv_data = "\ufeffname,note\n北京市顺义区,x\n河北省安平县,y\n".encode()
-    parsed = lists.read_upload(csv_data, "a.csv")
-    assert parsed.kind == "column" and [r["adcode"] for r in lists.resolve(parsed)] == [
+    parsed = listwork.read_upload(csv_data, "a.csv")
+    assert parsed.kind == "column" and [r["adcode"] for r in listwork.resolve(parsed)] == [
         "110113",
         "131125",
     ]
@@ -200,7 +201,7 @@ def test_gbk_upload_and_csv_and_xlsx():
     wb.active.append(["浙江省苍南县龙港镇"])
     buf = io.BytesIO()
     wb.save(buf)
-    rows = lists.resolve(lists.read_upload(buf.getvalue(), "b.xlsx"))
+    rows = listwork.resolve(listwork.read_upload(buf.getvalue(), "b.xlsx"))
     assert [(r["adcode"], r["renamed_from"]) for r in rows] == [("330383", "龙港镇")]
 
 
@@ -220,20 +221,20 @@ def test_gbk_upload_and_csv_and_xlsx():
 )
 def test_bad_input_sets_one_line_and_nothing_else(kind, payload, reason):
     session: dict[str, object] = {}
-    assert lists.load_into(session, name="ok", text="河北省安平县")
-    before = session[lists.WORK]
+    assert lists_session.load_into(session, name="ok", text="河北省安平县")
+    before = session[lists_session.WORK]
     if kind == "file":
         data, filename = payload
-        ok = lists.load_into(session, name="bad", data=data, filename=filename)
+        ok = lists_session.load_into(session, name="bad", data=data, filename=filename)
     else:
-        ok = lists.load_into(session, name="bad", text=payload)
+        ok = lists_session.load_into(session, name="bad", text=payload)
     assert not ok
-    assert session[lists.WORK] is before
-    error = str(session[lists.ERROR])
+    assert session[lists_session.WORK] is before
+    error = str(session[lists_session.ERROR])
     assert reason in error and "\n" not in error
     # and a good list afterwards clears the error
-    assert lists.load_into(session, name="ok2", text="河北省安平县")
-    assert lists.ERROR not in session
+    assert lists_session.load_into(session, name="ok2", text="河北省安平县")
+    assert lists_session.ERROR not in session
 
 
 def test_too_many_rows_pasted_in_the_app_changes_nothing():
@@ -295,8 +296,8 @@ def test_a_place_named_twice_is_drawn_once():
     from geodata.registry import resolved_registry
 
     session: dict[str, object] = {}
-    lists.load_into(session, name="x", text="河北省安平县\n河北省安平縣\n北京市顺义区")
-    rows = session[lists.WORK].rows
+    lists_session.load_into(session, name="x", text="河北省安平县\n河北省安平縣\n北京市顺义区")
+    rows = session[lists_session.WORK].rows
     m = build_map(
         resolved_registry(simplified=True).iloc[0:0], load_layer("province", simplified=True)
     )
@@ -321,22 +322,22 @@ def test_a_place_named_twice_is_drawn_once():
 
 def test_downloads_neutralise_formulas_and_carry_geometry():
     session: dict[str, object] = {}
-    lists.load_into(
+    lists_session.load_into(
         session, name="x", text='=HYPERLINK("http://x")\n河北省安平县\n浙江省苍南县龙港镇'
     )
-    rows = session[lists.WORK].rows
-    text = lists.csv_bytes(rows, "en").decode("utf-8")
+    rows = session[lists_session.WORK].rows
+    text = listfiles.csv_bytes(rows, "en").decode("utf-8")
     assert text.startswith("\ufeffinput,status")
     assert "'=HYPERLINK" in text
-    zh = lists.csv_bytes(rows).decode("utf-8")  # Chinese by default: headers and values
+    zh = listfiles.csv_bytes(rows).decode("utf-8")  # Chinese by default: headers and values
     assert zh.startswith("\ufeff输入名称,匹配结果,") and "匹配" in zh and "matched" not in zh
     from openpyxl import load_workbook
 
-    wb = load_workbook(io.BytesIO(lists.xlsx(rows)))
+    wb = load_workbook(io.BytesIO(listfiles.xlsx(rows)))
     ws = wb.worksheets[0]
     assert ws.cell(2, 1).value.startswith("'=")
     assert len(wb.worksheets) == 2  # the columns documented
-    geo = json.loads(lists.geojson_bytes(rows))
+    geo = json.loads(listfiles.geojson_bytes(rows))
     kinds = [f["geometry"] and f["geometry"]["type"] for f in geo["features"]]
     assert kinds[0] is None and kinds[1] in ("Polygon", "MultiPolygon")
     assert geo["features"][2]["properties"]["renamed_from"] == "龙港镇"
@@ -354,7 +355,7 @@ def test_save_reload_and_delete(own_data_folder):
     assert (own_data_folder / saved.list_id / "list.json").is_file()
     # a new session (a reload, a restart) sees it; its unsaved work is empty
     other = app()
-    assert lists.WORK not in other.session_state
+    assert lists_session.WORK not in other.session_state
     table = frame(other, "补全批次")
     assert list(table["名称"]) == ["我的第一份"]
     other.button(key="lists_open").click().run()
@@ -439,13 +440,14 @@ def test_saving_a_list_for_a_batch_changes_no_view():
 
     before = effective_pilots(None)
     session: dict[str, object] = {}
-    lists.load_into(session, name="a", text="河北省安平县")
-    first = lists.save(session[lists.WORK], name="a", as_batch=2, provenance="p")
-    lists.load_into(session, name="b", text="北京市顺义区")
-    second = lists.save(session[lists.WORK], name="b", as_batch=2, provenance="q")
+    lists_session.load_into(session, name="a", text="河北省安平县")
+    first = listwork.save(session[lists_session.WORK], name="a", as_batch=2, provenance="p")
+    lists_session.load_into(session, name="b", text="北京市顺义区")
+    second = listwork.save(session[lists_session.WORK], name="b", as_batch=2, provenance="q")
     assert effective_pilots(None) == before == effective_pilots("none")
-    assert lists.use_value("", second.list_id, 2, "supplement") == f"{second.list_id}:2:supplement"
-    both = lists.use_value(f"{first.list_id}:2:replace", second.list_id, 3, "replace")
+    alone = listwork.use_value("", second.list_id, 2, "supplement")
+    assert alone == f"{second.list_id}:2:supplement"
+    both = listwork.use_value(f"{first.list_id}:2:replace", second.list_id, 3, "replace")
     assert both == f"{first.list_id}:2:replace,{second.list_id}:3:replace"
 
 
@@ -504,8 +506,8 @@ def test_twenty_lists_resolved_and_mapped_from_parallel_threads():
         mine: dict[str, object] = {}  # this session's st.session_state
         barrier.wait()
         start = time.perf_counter()
-        assert lists.load_into(mine, name=f"session-{i:02d}-end", text=text)
-        work = mine[lists.WORK]
+        assert lists_session.load_into(mine, name=f"session-{i:02d}-end", text=text)
+        work = mine[lists_session.WORK]
         m = build_map(none, provinces)
         add_list_layer(m, work.rows, name=work.name)
         html = m.get_root().render()
@@ -514,13 +516,13 @@ def test_twenty_lists_resolved_and_mapped_from_parallel_threads():
     with ThreadPoolExecutor(len(PROVINCE_LISTS)) as pool:
         results = list(pool.map(session, range(len(PROVINCE_LISTS))))
     for i, mine, html, _ in results:
-        work = mine[lists.WORK]
+        work = mine[lists_session.WORK]
         assert work.name == f"session-{i:02d}-end"
         assert [r["input"] for r in work.rows] == PROVINCE_LISTS[i].split("、")
-        assert work.rows == tuple(lists.resolve(lists.read_paste(PROVINCE_LISTS[i])))
+        assert work.rows == tuple(listwork.resolve(listwork.read_paste(PROVINCE_LISTS[i])))
         others = [f"session-{j:02d}-end" for j in range(len(PROVINCE_LISTS)) if j != i]
         assert f"session-{i:02d}-end" in html and not any(o in html for o in others)
-    assert len({id(mine[lists.WORK]) for _, mine, _, _ in results}) == len(results)
+    assert len({id(mine[lists_session.WORK]) for _, mine, _, _ in results}) == len(results)
     times = [took for *_, took in results]
     print(
         f"\n20 parallel sessions (read + resolve + map page): median "
@@ -534,12 +536,12 @@ def test_resolve_in_parallel_threads():
 
     def one(text: str) -> tuple[str, list[dict[str, object]], float]:
         start = time.perf_counter()
-        rows = lists.resolve(lists.read_paste(text))
+        rows = listwork.resolve(listwork.read_paste(text))
         return text, rows, time.perf_counter() - start
 
     with ThreadPoolExecutor(20) as pool:
         results = list(pool.map(one, texts))
-    serial = {t: lists.resolve(lists.read_paste(t)) for t in set(texts)}
+    serial = {t: listwork.resolve(listwork.read_paste(t)) for t in set(texts)}
     for text, rows, _ in results:
         assert rows == serial[text]
     times = [took for *_, took in results]
@@ -561,8 +563,8 @@ def test_damaged_lists_are_named_and_deletable_and_pages_load(own_data_folder, m
     import json
 
     session: dict[str, object] = {}
-    lists.load_into(session, name="good", text="河北省安平县")
-    good = lists.save(session[lists.WORK], name="good", as_batch=None, provenance="")
+    lists_session.load_into(session, name="good", text="河北省安平县")
+    good = listwork.save(session[lists_session.WORK], name="good", as_batch=None, provenance="")
     for list_id, data in BAD_LISTS.items():
         (own_data_folder / list_id).mkdir(parents=True)
         (own_data_folder / list_id / "list.json").write_text(json.dumps(data), encoding="utf-8")
@@ -588,21 +590,21 @@ def test_damaged_lists_are_named_and_deletable_and_pages_load(own_data_folder, m
 def test_a_gbk_table_reads_its_name_column_and_another_can_be_picked():
     data = "序号,省份,试点地区\r\n1,湖南省,株洲市\r\n2,浙江省,嘉兴市\r\n".encode("gbk")
     session: dict[str, object] = {}
-    assert lists.load_into(session, name="", data=data, filename="名单.csv")
-    rows = session[lists.WORK].rows
+    assert lists_session.load_into(session, name="", data=data, filename="名单.csv")
+    rows = session[lists_session.WORK].rows
     assert [r["input"] for r in rows] == ["湖南省株洲市", "浙江省嘉兴市"]
     assert [r["status"] for r in rows] == ["matched", "matched"]
-    assert lists.repick(session, 1)
-    assert [r["adcode"] for r in session[lists.WORK].rows] == ["430000", "330000"]
+    assert lists_session.repick(session, 1)
+    assert [r["adcode"] for r in session[lists_session.WORK].rows] == ["430000", "330000"]
 
 
 def test_default_name_and_pasted_source_follow_the_ui_language():
     zh: dict = {}
-    assert lists.load_into(zh, name="", text="河北省安平县", lang="zh")
-    assert zh[lists.WORK].name.startswith("清单 ")
-    assert lists.source_label(zh[lists.WORK].source_name, "zh") == "粘贴的文本"
+    assert lists_session.load_into(zh, name="", text="河北省安平县", lang="zh")
+    assert zh[lists_session.WORK].name.startswith("清单 ")
+    assert lists_frames.source_label(zh[lists_session.WORK].source_name, "zh") == "粘贴的文本"
     en: dict = {}
-    assert lists.load_into(en, name="", text="河北省安平县", lang="en")
-    assert en[lists.WORK].name.startswith("list ")
-    assert lists.source_label(en[lists.WORK].source_name, "en") == "pasted text"
-    assert lists.source_label("my.csv", "zh") == "my.csv"
+    assert lists_session.load_into(en, name="", text="河北省安平县", lang="en")
+    assert en[lists_session.WORK].name.startswith("list ")
+    assert lists_frames.source_label(en[lists_session.WORK].source_name, "en") == "pasted text"
+    assert lists_frames.source_label("my.csv", "zh") == "my.csv"

@@ -1,0 +1,139 @@
+"""The My lists page's last two sections: keeping the list worked on (optionally to
+complete a batch, with the diff against the registry first), and the saved lists
+(open, use in a view, unset, delete; damaged ones named and deletable)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dashboard import lists_session as session
+from dashboard.escape import md
+from dashboard.i18n import batch_label, t
+from dashboard.lists_frames import diff_frame, saved_frame
+from dashboard.state import BATCHES
+from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
+from geodata.settings import LIST_PROVENANCE_MAX
+from geodata.userlists import Damaged, Store
+
+
+def save_section(work: Work, lang: str) -> None:
+    st.subheader(t("lists_save", lang))
+    if work.list_id:
+        st.caption(t("lists_save_over", lang, name=md(work.name)))
+    batch = st.selectbox(
+        t("lists_as_batch", lang),
+        (0, *BATCHES),
+        key="lists_as_batch",
+        format_func=lambda b: (
+            t("lists_no_batch", lang) if not b else batch_label(b, 0, lang, short=True)
+        ),
+        help=t("use_as_batch_help", lang),
+    )
+    st.text_area(
+        t("lists_provenance", lang),
+        key="lists_provenance",
+        height=80,
+        max_chars=LIST_PROVENANCE_MAX,
+        placeholder=t("lists_provenance_hint", lang),
+    )
+    ready = True
+    if batch:
+        diff = batch_diff(work.rows, int(batch))
+        label = batch_label(int(batch), 0, lang, short=True)
+        st.markdown("**" + t("lists_diff", lang, batch=label) + "**")
+        cols = st.columns(len(DIFF_KINDS))
+        for col, kind in zip(cols, DIFF_KINDS, strict=True):
+            col.metric(t(f"lists_diff_{kind}", lang), len(diff[kind]))
+        for kind in DIFF_KINDS:
+            if diff[kind] and kind != "same":
+                with st.expander(f"{t(f'lists_diff_{kind}', lang)} ({len(diff[kind])})"):
+                    st.dataframe(
+                        diff_frame(kind, diff[kind], lang),
+                        hide_index=True,
+                        key=f"lists_diff_{kind}",
+                    )
+        st.caption(t("use_diff_effect", lang, batch=label))
+        has_provenance = bool(str(st.session_state.get("lists_provenance") or "").strip())
+        if not has_provenance:
+            st.warning(t("lists_need_provenance", lang))
+        confirmed = st.checkbox(t("use_confirm", lang, batch=label), key="lists_confirm")
+        ready = confirmed and has_provenance
+    if st.session_state.get(session.SAVE_ERROR):
+        reason = md(st.session_state[session.SAVE_ERROR])
+        st.error(t("lists_save_failed", lang, reason=reason), icon="⚠️")
+    st.button(
+        t("lists_save_button", lang),
+        key="lists_save",
+        on_click=session.on_save,
+        disabled=not ready,
+        type="primary",
+    )
+
+
+def _damaged(bad: Sequence[Damaged], lang: str) -> None:
+    """A saved list that cannot be read is named, with why, and can be deleted."""
+    detail = "; ".join(f"{d.list_id}: {d.reason}" for d in bad[:3])
+    detail += "; …" if len(bad) > 3 else ""
+    st.warning(t("lists_damaged", lang, n=len(bad), detail=md(detail)), icon="⚠️")
+    for d in bad[:10]:
+        st.button(
+            t("lists_damaged_delete", lang, id=d.list_id),
+            key=f"lists_del_bad_{d.list_id}",
+            on_click=session.on_delete_damaged,
+            args=(d.list_id,),
+        )
+
+
+def saved_section(lang: str) -> None:
+    st.subheader(t("lists_saved", lang))
+    store = Store()
+    lists, bad = saved_lists(store)
+    if bad:
+        _damaged(bad, lang)
+    if not lists:
+        if store.root.exists() and not store.root.is_dir():
+            st.warning(t("lists_folder_bad", lang, path=md(store.root)))
+        st.caption(t("lists_none_saved", lang))
+        return
+    st.dataframe(saved_frame(lists, lang), hide_index=True, key="lists_saved_table")
+    names = {u.list_id: u for u in lists}
+    pick = st.selectbox(
+        t("lists_pick_saved", lang),
+        list(names),
+        key="lists_pick",
+        format_func=lambda i: names[i].name,
+    )
+    if pick is None or pick not in names:
+        return
+    chosen = names[pick]
+    if chosen.as_batch in BATCHES:
+        b = int(chosen.as_batch)
+        label = batch_label(b, 0, lang, short=True)
+        st.caption(t("use_how", lang, batch=label))
+        u1, u2, u3 = st.columns(3)
+        u1.button(t("use_replace", lang, batch=label), key="lists_use_replace",
+                  on_click=session.on_use, args=(chosen.list_id, b, "replace"))
+        u2.button(t("use_supplement", lang, batch=label), key="lists_use_supplement",
+                  on_click=session.on_use, args=(chosen.list_id, b, "supplement"))
+        u3.button(t("use_none", lang), key="lists_use_none", on_click=session.on_stop_using)
+    c1, c2, c3 = st.columns(3)
+    c1.button(t("lists_open", lang), key="lists_open", on_click=session.on_open, args=(pick,))
+    c2.button(
+        t("lists_unset", lang),
+        key="lists_unset",
+        on_click=session.on_unset,
+        args=(pick,),
+        disabled=chosen.as_batch is None,
+    )
+    with c3:
+        ok = st.checkbox(t("lists_delete_confirm", lang), key="lists_delete_ok")
+        st.button(
+            t("lists_delete", lang),
+            key="lists_delete",
+            on_click=session.on_delete,
+            args=(pick,),
+            disabled=not ok,
+        )
+
