@@ -9,7 +9,9 @@ import sys
 import pytest
 from PIL import Image
 
-from dashboard.export.slide import BATCH_COLOURS, HEIGHT_PX, WIDTH_PX, render_slide
+from dashboard.export.draw import HEIGHT_PX, WIDTH_PX
+from dashboard.export.slide import render_slide
+from dashboard.palette import BATCH_COLOURS
 from geodata.attribution import attribution_line
 from geodata.registry import resolved_registry
 

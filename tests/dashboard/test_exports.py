@@ -231,22 +231,22 @@ def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches(fra
 
 
 def test_province_extent_is_the_province_not_china():
-    from dashboard.export.slide import _province_extent
+    from dashboard.export.slide_map import province_extent
 
-    region = _province_extent(["湖南省"], 770 / 1160)
+    region = province_extent(["湖南省"], 770 / 1160)
     assert region is not None
     lon0, lat0, lon1, lat1 = region[0]
     assert 105 < lon0 < 109 and 113 < lon1 < 118 and 22 < lat0 < 25 and 30 < lat1 < 33
-    assert _province_extent([], 0.66) is None
+    assert province_extent([], 0.66) is None
 
 
 def test_bar_labels_contrast_with_their_fill():
-    from dashboard.export.slide import INK, _text_colour
+    from dashboard.export.draw import INK, text_colour
     from dashboard.palette import BATCH_COLOURS
 
-    assert _text_colour(BATCH_COLOURS[3]) == "white"  # the dark green of batch 3
-    assert _text_colour(BATCH_COLOURS[1]) == INK  # the orange of batch 1
-    assert _text_colour("#ffffff") == INK and _text_colour("#000000") == "white"
+    assert text_colour(BATCH_COLOURS[3]) == "white"  # the dark green of batch 3
+    assert text_colour(BATCH_COLOURS[1]) == INK  # the orange of batch 1
+    assert text_colour("#ffffff") == INK and text_colour("#000000") == "white"
 
 
 def test_the_english_inset_caption_is_one_line_inside_the_frame(frame):
