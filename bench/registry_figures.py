@@ -16,11 +16,11 @@ import time
 def main() -> dict[str, object]:
     os.environ["PILOT_ATLAS_DATA"] = tempfile.mkdtemp(prefix="pilot-atlas-bench-")
     import seeds
-    from geodata.cli import main as cli
     from geodata.effective import effective, effective_frame
     from geodata.lists import geocode_lines
     from geodata.registry import completeness, kind_completeness, shipped_pilots
     from geodata.userlists import Store, new_list
+    from pilot_atlas import main as cli
 
     pilots = shipped_pilots()
     known = {c["batch"]: c for c in completeness(pilots)}

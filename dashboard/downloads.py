@@ -1,4 +1,5 @@
-"""The filtered pilots as files: CSV (UTF-8 with BOM), XLSX and GeoJSON."""
+"""The filtered pilots as files: CSV (UTF-8 with BOM), XLSX, GeoJSON, and the research
+table of county-level units."""
 
 from __future__ import annotations
 
@@ -45,3 +46,23 @@ def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     out = frame.assign(name_en=_names_en(frame))[[*COLUMNS, "geometry"]]
     text: str = out.to_json(drop_id=True, ensure_ascii=False)
     return text.encode("utf-8")
+
+
+def full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
+    """GeoJSON with full-resolution outlines (loaded only when asked for)."""
+    from dashboard import data
+
+    full = data.registry(False, use)
+    return geojson_bytes(full[full["pilot_id"].isin(ids)])
+
+
+def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
+    """Every county-level unit in (or under) the pilots `ids`, with its batch."""
+    from geodata.effective import effective_rows
+    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+    from geodata.research import research_rows
+
+    wanted = set(ids)
+    chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
+    rows = research_rows(chosen, statuses=statuses)
+    return table_csv(rows, RESEARCH_COLUMNS, lang).encode("utf-8")

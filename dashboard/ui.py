@@ -358,7 +358,7 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
             ),
             (
                 t("download_geojson", lang),
-                partial(_full_geojson, ids, s.use),
+                partial(downloads.full_geojson, ids, s.use),
                 download_name(s, "fn_pilots", "geojson"),
                 "application/geo+json",
             ),
@@ -373,30 +373,13 @@ def research_download(pilots: pd.DataFrame, s: ViewState) -> None:
     ids = tuple(str(i) for i in pilots["pilot_id"])
     st.download_button(
         t("download_research", s.lang),
-        data=partial(research_csv, ids, s.use, s.statuses, s.lang),
+        data=partial(downloads.research_csv, ids, s.use, s.statuses, s.lang),
         file_name=download_name(s, "fn_research", "csv"),
         mime="text/csv",
         key="dl_research",
         on_click="ignore",
         help=t("research_help", s.lang),
     )
-
-
-def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
-    from geodata.effective import effective_rows
-    from geodata.exports import table_csv
-    from geodata.research import COLUMNS, research_rows
-
-    wanted = set(ids)
-    chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
-    rows = research_rows(chosen, statuses=statuses)
-    return table_csv(rows, COLUMNS, lang).encode("utf-8")
-
-
-def _full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
-    """GeoJSON with full-resolution outlines (loaded only when asked for)."""
-    full = data.registry(False, use)
-    return downloads.geojson_bytes(full[full["pilot_id"].isin(ids)])
 
 
 def sources_footer(lang: str) -> None:

@@ -1,5 +1,10 @@
-"""`pilot-atlas geocode | export | audit | slide | deck | html | lists check` — the same
-tests use. Every error is one line on stderr and a non-zero exit, never a traceback."""
+"""geodata's commands of `pilot-atlas`: geocode, audit, lists. Every error is one line on
+stderr and a non-zero exit, never a traceback.
+
+The exports of a view (export, slide, deck, html) draw with the dashboard's code, so the
+dashboard adds them (dashboard/export/cli.py) and the top-level `pilot_atlas.py` puts
+the two together: geodata never imports dashboard. `python -m geodata.cli` runs
+geodata's commands alone."""
 
 from __future__ import annotations
 
@@ -7,15 +12,17 @@ import argparse
 import os
 import stat
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from geodata import settings
 from geodata.errors import InputError, PilotAtlasError
 from geodata.inputs import Limits
 
-if TYPE_CHECKING:
-    import geopandas as gpd
+# Adds subcommands to `pilot-atlas` (the dashboard's exports: dashboard/export/cli.py).
+Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+DESCRIPTION = ("Pilot Atlas on the command line: geocode lists of region names, audit the "
+               "registry, manage saved lists, and export views (table, slide, deck, map).")
 
 
 
@@ -52,7 +59,8 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def _write(out: str | None, data: str | bytes, *, source: str | None = None) -> None:
+def write_output(out: str | None, data: str | bytes, *, source: str | None = None) -> None:
+    """`data` to the file `out` (atomically), or to standard output for None or '-'."""
     payload = data if isinstance(data, bytes) else data.encode("utf-8")
     if out is None or out == "-":
         sys.stdout.buffer.write(payload)
@@ -102,49 +110,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
               f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
               file=sys.stderr)
     results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
-    _write(args.output, csv_text((r.row() for r in results), COLUMNS), source=args.input)
+    write_output(args.output, csv_text((r.row() for r in results), COLUMNS), source=args.input)
     return 0
-
-
-EXPORT_FORMATS = (".csv", ".xlsx", ".geojson", ".json", ".parquet", ".geoparquet")
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    """The rows of the app's view for the same URL-style flags (default: the app's default
-    view), with the columns of the app's downloads. The view code is the dashboard's
-    (no Streamlit), loaded on use like the slide exports."""
-    from dashboard.export.cli import view_from_args
-    from dashboard.filters import filter_pilots
-    from geodata.effective import checked_use, effective_frame
-
-    out = args.output or "pilots.csv"
-    if out != "-" and Path(out).is_dir():
-        raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
-    suffix = Path(out).suffix.lower() or ".csv"
-    if suffix not in EXPORT_FORMATS:
-        raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson or .parquet")
-    use = checked_use(args.use)
-    view = view_from_args(args, "export")
-    pilots = filter_pilots(effective_frame(use, simplified=False), view)
-    _write(out if out != "-" else None, _export_bytes(pilots, suffix, view.lang))
-    return 0
-
-
-def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:
-    from dashboard import downloads
-    from dashboard.i18n import t
-
-    if suffix == ".csv":
-        return downloads.csv_bytes(pilots, lang)
-    if suffix == ".xlsx":
-        return downloads.xlsx(pilots, lang, t("app_title", lang))
-    if suffix in (".geojson", ".json"):
-        return downloads.geojson_bytes(pilots)
-    import io
-
-    buf = io.BytesIO()
-    pilots.to_parquet(buf)
-    return buf.getvalue()
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
@@ -199,25 +166,9 @@ def cmd_lists_check(args: argparse.Namespace) -> int:
     return 1 if unreadable and not args.repair else 0
 
 
-# The exports draw with the dashboard's map and slide code (no Streamlit), loaded on use.
-EXPORTS = (
-    ("slide", "the view as a 1920×1080 slide (.png, or vector .svg / .pdf)"),
-    ("deck", "the view as a PowerPoint deck (.pptx): a map per step, tallies, sources"),
-    ("html", "the view's map as one offline .html file (Leaflet inlined)"),
-)
-VIEW_FLAGS = ("batch", "province", "level", "category", "status", "q", "lang", "step", "map",
-              "compare", "use")  # the URL's parameter names
-
-
-def cmd_view_export(args: argparse.Namespace) -> int:
-    from dashboard.export.cli import run
-
-    _write(args.output, run(args.command, args))
-    return 0
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="pilot-atlas", description=__doc__)
+def build_parser(*extensions: Extension) -> argparse.ArgumentParser:
+    """geodata's commands, then those each of `extensions` adds to the subparsers."""
+    p = argparse.ArgumentParser(prog="pilot-atlas", description=DESCRIPTION)
     sub = p.add_subparsers(dest="command", required=True)
     g = sub.add_parser("geocode", help="resolve a list of region names to units and codes")
     g.add_argument("input", help="a .txt/.csv/.xlsx file, or - for standard input")
@@ -231,16 +182,6 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"largest input read, in bytes (default {settings.CLI_DEFAULT_MAX_BYTES // 2**20} MB)",
     )
     g.set_defaults(func=cmd_geocode)
-    e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet);"
-                       " default: the app's default view, e.g. --status official,reported,"
-                       "unconfirmed --province 湖南省")
-    e.add_argument("-o", "--output", help="file to write; the extension picks the format")
-    e.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="zh (default): Chinese headers and values; en: snake_case for code")
-    e.add_argument("--use", help=USE_HELP)
-    for flag in ("batch", "province", "level", "category", "status", "q"):
-        e.add_argument(f"--{flag}", metavar=flag.upper(), help="a filter, as in the app's URL")
-    e.set_defaults(func=cmd_export)
     a = sub.add_parser("audit", help="known vs official members per batch; every doubtful entry")
     a.add_argument("--use", help=USE_HELP)
     a.set_defaults(func=cmd_audit)
@@ -261,19 +202,14 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--data", help="the data folder (default: $PILOT_ATLAS_DATA)")
     c.set_defaults(func=cmd_lists_check)
 
-    for name, text in EXPORTS:
-        x = sub.add_parser(name, help=text, description=text + ". Filters as in the app's URL, "
-                           "e.g. --province 湖南省 --batch 1,2 --status official --lang en")
-        for flag in VIEW_FLAGS:
-            x.add_argument(f"--{flag}", metavar=flag.upper())
-        x.add_argument("-o", "--output", required=True, help="file to write; the extension "
-                       "picks the format")
-        x.set_defaults(func=cmd_view_export)
+    for extend in extensions:
+        extend(sub)
     return p
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, extensions: Sequence[Extension] = ()) -> int:
+    """Run one command; every error becomes one line on stderr and an exit code."""
+    args = build_parser(*extensions).parse_args(argv)
     try:
         return int(args.func(args))
     except PilotAtlasError as exc:  # the project's own: input, data, export

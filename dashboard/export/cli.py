@@ -1,4 +1,5 @@
-"""`pilot-atlas slide | deck | html`: the view named by URL-style flags, written to a file.
+"""`pilot-atlas export | slide | deck | html`: the view named by URL-style flags, written
+to a file. `add_commands` adds them to geodata's command line (see pilot_atlas.py).
 
 The flags are the URL's parameters (batch, province, level, category, status, q, lang,
 step, map, compare) read by the app's own `from_query`, so a link and a command line
@@ -8,13 +9,25 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dashboard.state import ViewState, from_query
+from geodata.cli import USE_HELP, write_output
 from geodata.errors import InputError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 # URL parameter names, as flags (argparse keeps the dest equal to the name)
 VIEW_FLAGS: tuple[str, ...] = ("batch", "province", "level", "category", "status", "q", "lang",
                                "step", "map", "compare")
+EXPORT_FORMATS = (".csv", ".xlsx", ".geojson", ".json", ".parquet", ".geoparquet")
+# Files of a view drawn with the dashboard's map and slide code (no Streamlit).
+EXPORTS = (
+    ("slide", "the view as a 1920×1080 slide (.png, or vector .svg / .pdf)"),
+    ("deck", "the view as a PowerPoint deck (.pptx): a map per step, tallies, sources"),
+    ("html", "the view's map as one offline .html file (Leaflet inlined)"),
+)
 SUFFIXES: dict[str, tuple[str, ...]] = {
     "slide": (".png", ".svg", ".pdf"),
     "deck": (".pptx",),
@@ -81,3 +94,67 @@ def run(command: str, args: argparse.Namespace) -> bytes | str:
     from dashboard.export.build import standalone_map
 
     return standalone_map(frame, s)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """The rows of the app's view for the same URL-style flags (default: the app's default
+    view), with the columns of the app's downloads. The view code is the dashboard's
+    (no Streamlit), loaded on use like the slide exports."""
+    from dashboard.filters import filter_pilots
+    from geodata.effective import checked_use, effective_frame
+
+    out = args.output or "pilots.csv"
+    if out != "-" and Path(out).is_dir():
+        raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
+    suffix = Path(out).suffix.lower() or ".csv"
+    if suffix not in EXPORT_FORMATS:
+        raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson or .parquet")
+    use = checked_use(args.use)
+    view = view_from_args(args, "export")
+    pilots = filter_pilots(effective_frame(use, simplified=False), view)
+    write_output(out if out != "-" else None, _export_bytes(pilots, suffix, view.lang))
+    return 0
+
+
+def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:
+    from dashboard import downloads
+    from dashboard.i18n import t
+
+    if suffix == ".csv":
+        return downloads.csv_bytes(pilots, lang)
+    if suffix == ".xlsx":
+        return downloads.xlsx(pilots, lang, t("app_title", lang))
+    if suffix in (".geojson", ".json"):
+        return downloads.geojson_bytes(pilots)
+    import io
+
+    buf = io.BytesIO()
+    pilots.to_parquet(buf)
+    return buf.getvalue()
+
+
+def cmd_view_export(args: argparse.Namespace) -> int:
+    write_output(args.output, run(args.command, args))
+    return 0
+
+
+def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The exports of a view, as subcommands of `pilot-atlas`."""
+    e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet);"
+                       " default: the app's default view, e.g. --status official,reported,"
+                       "unconfirmed --province 湖南省")
+    e.add_argument("-o", "--output", help="file to write; the extension picks the format")
+    e.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="zh (default): Chinese headers and values; en: snake_case for code")
+    e.add_argument("--use", help=USE_HELP)
+    for flag in ("batch", "province", "level", "category", "status", "q"):
+        e.add_argument(f"--{flag}", metavar=flag.upper(), help="a filter, as in the app's URL")
+    e.set_defaults(func=cmd_export)
+    for name, text in EXPORTS:
+        x = sub.add_parser(name, help=text, description=text + ". Filters as in the app's URL, "
+                           "e.g. --province 湖南省 --batch 1,2 --status official --lang en")
+        for flag in (*VIEW_FLAGS, "use"):
+            x.add_argument(f"--{flag}", metavar=flag.upper())
+        x.add_argument("-o", "--output", required=True, help="file to write; the extension "
+                       "picks the format")
+        x.set_defaults(func=cmd_view_export)

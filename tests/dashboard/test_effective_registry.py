@@ -52,9 +52,9 @@ def consumers(use: str) -> dict[str, object]:
     present = filter_pilots(frame, replace(s, mode="present", step=3))
     present = present[present["batch"] == 3]  # presenting shows every batch up to its step
     csv_rows = list(csv.DictReader(io.StringIO(downloads.csv_bytes(shown, "en").decode()[1:])))
-    geo = json.loads(ui._full_geojson(ids, s.use))
+    geo = json.loads(downloads.full_geojson(ids, s.use))
     research = list(csv.DictReader(io.StringIO(
-        ui.research_csv(ids, s.use, s.statuses, "en").decode("utf-8-sig"))))
+        downloads.research_csv(ids, s.use, s.statuses, "en").decode("utf-8-sig"))))
     return {
         "map": set(shown["pilot_id"]),
         "units": set(shown["adcode"]),
@@ -72,7 +72,7 @@ def consumers(use: str) -> dict[str, object]:
 
 
 def cli(*args: str) -> str:
-    p = subprocess.run([sys.executable, "-m", "geodata.cli", *args], capture_output=True,
+    p = subprocess.run([sys.executable, "-m", "pilot_atlas", *args], capture_output=True,
                        timeout=180, env=os.environ.copy())
     assert p.returncode == 0, p.stderr.decode()
     return p.stdout.decode("utf-8-sig")

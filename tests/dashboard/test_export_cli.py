@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run(*args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "geodata.cli", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "pilot_atlas", *args], capture_output=True,
                           timeout=300, env=env, cwd=ROOT)
 
 

@@ -14,11 +14,13 @@ import pytest
 from geodata.geocoder import COLUMNS
 
 EXE = Path(sys.executable).parent / "pilot-atlas"
+# the installed script, when it is this project's current entry point (pyproject.toml)
+INSTALLED = EXE.exists() and "pilot_atlas" in EXE.read_text(errors="replace")
 BATCH3 = Path(__file__).resolve().parents[2] / "seeds" / "data" / "batch3_as_published.txt"
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    cmd = [str(EXE)] if EXE.exists() else [sys.executable, "-m", "geodata.cli"]
+    cmd = [str(EXE)] if INSTALLED else [sys.executable, "-m", "pilot_atlas"]
     return subprocess.run([*cmd, *args], input=stdin, capture_output=True, timeout=120)
 
 

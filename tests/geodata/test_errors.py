@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from geodata import errors
-from geodata.cli import main
 from geodata.userlists import Store
+from pilot_atlas import main
 
 
 @pytest.mark.parametrize("bad", ["../x", "a/b", "", "LIST-UPPER"])
