@@ -19,21 +19,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser.conftest import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    OfflinePage,
-    start_app,
-    stop_app,
-    wait_for_map,
-)
+from bench.app_server import start_app, stop_app  # noqa: E402
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage, wait_for_map  # noqa: E402
 
 
 def payload() -> dict[str, object]:
-    import streamlit_folium as sf
-
     from dashboard.filters import filtered_registry
     from dashboard.map_view import MapSpec, build_map
+    from dashboard.shared_map import render_args
     from dashboard.state import ViewState
     from geodata.attribution import attribution_line
     from geodata.boundaries import load_layer
@@ -45,9 +38,9 @@ def payload() -> dict[str, object]:
         load_layer("province", simplified=True),
         spec=MapSpec(attribution=attribution_line()),
     )
-    m.get_root().render()
-    # what st_folium hands the browser for this map: script, html and header
-    sent = sf._get_map_string(m) + sf._get_html(m) + sf._get_header(m)
+    # what st_folium hands the browser for this map: script, html and header (the app's
+    # own derivation, checked against st_folium's in tests/dashboard/test_shared_map.py)
+    sent = "".join(render_args(m)[k] for k in ("script", "html", "header"))
     full = resolved_registry(simplified=False)
     naive = full[full["pilot_id"].isin(pilots["pilot_id"])].explore()
     naive_html = naive.get_root().render()

@@ -14,12 +14,11 @@ import time
 
 
 def main(rows: int = 10_000) -> dict[str, object]:
-    import streamlit_folium as sf
-
     from bench.county_names import county_names
     from dashboard.filters import filtered_registry
     from dashboard.list_layer import add_list_layer
     from dashboard.map_view import MapSpec, build_map
+    from dashboard.shared_map import render_args
     from dashboard.state import ViewState
     from geodata.boundaries import load_layer
     from geodata.listwork import read_upload, resolve
@@ -40,8 +39,7 @@ def main(rows: int = 10_000) -> dict[str, object]:
     t2 = time.perf_counter()
     m = build_map(filtered_registry(ViewState(batches=())), provinces, spec=MapSpec())
     add_list_layer(m, resolved, name="10k")
-    m.get_root().render()
-    html = sf._get_map_string(m)
+    html = render_args(m)["script"]
     t3 = time.perf_counter()
     status: dict[str, int] = {}
     for r in resolved:

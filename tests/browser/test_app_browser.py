@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
 from geodata.registry import registry_rows
-from tests.browser.conftest import MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 

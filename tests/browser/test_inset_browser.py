@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
+from bench.browser import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 

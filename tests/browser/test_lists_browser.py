@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import MAP_FRAME, OfflinePage, wait_for_map
+from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 

@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 import shapely
 
+from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
 from geodata.boundaries import load_layer
 from geodata.registry import resolved_registry
-from tests.browser.conftest import MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from bench.browser import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
 from geodata.registry import completeness, registry_rows
-from tests.browser.conftest import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 

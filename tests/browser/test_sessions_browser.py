@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
 from dashboard.map_view import BATCH_COLOURS
 from geodata.registry import registry_rows
-from tests.browser.conftest import MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 

@@ -1,0 +1,47 @@
+"""The flow runs one way, seeds → geodata → dashboard, and bench uses only public code:
+read from the import statements of every module (static, so a lazy import counts)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{a.name}" for a in node.names}
+    return found
+
+
+def _offenders(package: str, banned: tuple[str, ...]) -> list[str]:
+    return sorted(f"{p.relative_to(ROOT)}: {name}"
+                  for p in (ROOT / package).rglob("*.py") for name in _imports(p)
+                  if name == banned or name.startswith(banned))
+
+
+@pytest.mark.parametrize(("package", "banned"), [
+    ("seeds", ("geodata", "dashboard", "streamlit")),
+    ("geodata", ("dashboard", "streamlit", "pilot_atlas")),
+    ("dashboard", ("pilot_atlas", "tests", "bench")),
+    # bench measures the public code: no test helpers, no page modules, no private API
+    ("bench", ("tests", "dashboard.views", "streamlit_folium._")),
+])
+def test_imports_run_one_way(package: str, banned: tuple[str, ...]) -> None:
+    assert _offenders(package, banned) == []
+
+
+def test_bench_calls_no_private_function_of_a_library() -> None:
+    used = [f"{p.name}: {n.attr}" for p in (ROOT / "bench").rglob("*.py")
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Attribute) and n.attr == "_get_map_string"]
+    assert used == []
