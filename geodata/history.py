@@ -78,13 +78,7 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
     """
     snaps = snapshots()
     seen: dict[tuple[str, str], dict[str, object]] = {}
-    links: dict[str, tuple[str, str]] = {}  # old code -> (new code, revision)
-    for (_, a), (rev_b, b) in itertools.pairwise(snaps):
-        for r, n in _diff_links(a, b).items():
-            links.setdefault(r, (n, rev_b[:4]))
-    last_rev, last = snaps[-1]
-    for r, n in _diff_links(last, current).items():
-        links.setdefault(r, (n, "after " + last_rev[:4]))
+    links = snapshot_links(snaps, current)
 
     curated: dict[str, tuple[str, str, str, bool]] = {}
     for row in seeds.load_renames():
@@ -110,6 +104,30 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
         rec.update(target=target, changed=year, source=source, merged=merged)
         out.append(rec)
     return out
+
+
+def snapshot_links(
+    snaps: list[tuple[str, dict[str, str]]], current: dict[str, str]
+) -> dict[str, tuple[str, str]]:
+    """old code -> (new code, year) from consecutive snapshots, then the last snapshot
+    against today's units (dated only 'after' that snapshot's year)."""
+    links: dict[str, tuple[str, str]] = {}
+    for (_, a), (rev_b, b) in itertools.pairwise(snaps):
+        for r, n in _diff_links(a, b).items():
+            links.setdefault(r, (n, rev_b[:4]))
+    last_rev, last = snaps[-1]
+    for r, n in _diff_links(last, current).items():
+        links.setdefault(r, (n, "after " + last_rev[:4]))
+    return links
+
+
+def derived_successor(code: str, current: dict[str, str]) -> tuple[str | None, str, bool]:
+    """(today's code, year, merged) of a former unit by derivation alone (the snapshots
+    and the sourced change table, no curated row): what renames.csv need not repeat."""
+    snaps = snapshots()
+    target, year, _, merged = _follow(code, current, snapshot_links(snaps, current), {},
+                                      sourced_links(current, snaps))
+    return target, year, merged
 
 
 def sourced_links(
