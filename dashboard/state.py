@@ -15,14 +15,14 @@ from typing import Any, Final
 from dashboard.i18n import DEFAULT_LANG, LANGS, PROVINCES
 from dashboard.settings import COMPARE_MAX
 from geodata.effective import NONE, normalise_use
-from seeds import BATCH_1_OR_2
+from seeds import BATCH_1_OR_2, SHOWN_STATUSES, batch_numbers
 
-BATCHES: Final = (1, 2, 3)
+BATCHES: Final = batch_numbers()
 # the batches a filter can pick: the three, and the members known only as "batch 1 or 2"
 BATCH_CHOICES: Final = (1, 2, 3, BATCH_1_OR_2)
 LEVELS: Final = ("province", "prefecture", "county", "town", "zone")
 CATEGORIES: Final = ("综合试点", "农村土地制度改革试点")
-STATUSES: Final = ("official", "reported", "unconfirmed")
+STATUSES: Final = SHOWN_STATUSES
 DEFAULT_STATUSES: Final = ("official", "reported")  # unconfirmed only on request
 MODES: Final = ("explore", "tallies", "compare", "lists", "present")
 STYLES: Final = ("pilots", "choropleth", "share")

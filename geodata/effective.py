@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
 MODES = ("replace", "supplement")
-COMPLETABLE = (1, 2, 3)  # a list completes one of the three published batches
+COMPLETABLE = seeds.batch_numbers()  # a list completes one of the published batches
 NONE = "none"  # `use=none`: the shipped registry, whatever the defaults
 _TOKEN = re.compile(r"^(?P<id>[a-z0-9-]{6,64}):(?P<batch>[123]):(?P<mode>replace|supplement)$")
 DEFAULTS_FILE = "defaults.json"

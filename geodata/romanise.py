@@ -19,8 +19,9 @@ import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
+from geodata._cache import cached_json
 from geodata.names import split_suffix
-from geodata.settings import ROMANISE_CACHE, cache_dir
+from geodata.settings import ROMANISE_CACHE
 
 _TABLE_VERSION = "1"
 _READ_NAMES = (
@@ -95,18 +96,17 @@ def place_readings() -> dict[str, list[str]]:
     """Name -> syllables, from the full dictionary, cached on disk."""
     import pypinyin
 
-    path = cache_dir() / f"place_pinyin_v{_TABLE_VERSION}_{pypinyin.__version__}.json"
-    if path.exists():
-        return dict(json.loads(path.read_text(encoding="utf-8")))
+    name = f"place_pinyin_v{_TABLE_VERSION}_{pypinyin.__version__}.json"
+    return dict(cached_json(name, _read_place_names))
+
+
+def _read_place_names() -> dict[str, list[str]]:
+    """The readings from pypinyin's full dictionary (with its phrases), read in a child
+    process: this process runs pypinyin without them (see `_pinyin`)."""
     done = subprocess.run([sys.executable, "-c", _READ_NAMES], input=json.dumps(_place_names()),
                           capture_output=True, text=True, check=True, timeout=300,
                           env={**os.environ, "PYPINYIN_NO_PHRASES": ""})
-    table = dict(json.loads(done.stdout))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
-    return table
+    return dict(json.loads(done.stdout))
 
 
 @cache

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+import seeds
 from geodata import settings
 from geodata.atomic import atomic_write_bytes, clean_temporaries, fsync_dir
 from geodata.errors import InvalidList, StoreBusy, UnknownList
@@ -38,7 +39,7 @@ LIST_FILE = "list.json"
 INDEX_FILE = "index.json"
 LOCK_FILE = ".lock"
 KINDS = ("text", "column")
-BATCHES = (1, 2, 3)
+BATCHES = seeds.batch_numbers()  # a list may complete one of these
 LOCK_SECONDS = settings.STORE_LOCK_SECONDS
 
 

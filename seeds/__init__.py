@@ -28,6 +28,7 @@ BATCH_1_OR_2_YEAR = 2015  # by the end of 2015 at the latest
 # Source statuses; `contradicted` rows are kept (with the evidence against them) but
 # never shown on the map nor counted as known.
 STATUSES = ("official", "reported", "unconfirmed", "contradicted")
+SHOWN_STATUSES = STATUSES[:3]  # what a view may show: every status but contradicted
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,11 @@ def load_batches() -> tuple[Batch, ...]:
         )
         for r in read_csv("batches.csv")
     )
+
+
+def batch_numbers() -> tuple[int, ...]:
+    """The published batches, (1, 2, 3), from batches.csv."""
+    return tuple(b.batch for b in load_batches())
 
 
 def pilot_id(batch: int, name_published: str, context: str = "") -> str:
