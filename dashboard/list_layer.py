@@ -136,20 +136,11 @@ def add_list_layer(
     label = f'<span style="color:{colour}">■</span> {safe_html(name)}'
     group = folium.FeatureGroup(name=label, show=True)
     highlight = {"weight": 3.5, "fillOpacity": 0.65}
-    if areas:
-        CompactGeoJson(
-            features(areas, _area_style),
-            pane=AREA_PANE[0],
-            name="list-areas",
-            highlight=highlight,
-        ).add_to(group)
-    if points:
-        CompactGeoJson(
-            features(points, _point_style),
-            pane=POINT_PANE[0],
-            name="list-points",
-            highlight=highlight,
-        ).add_to(group)
+    for items, style, pane, layer in ((areas, _area_style, AREA_PANE[0], "list-areas"),
+                                      (points, _point_style, POINT_PANE[0], "list-points")):
+        if items:
+            CompactGeoJson(features(items, style), pane=pane, name=layer,
+                           highlight=highlight).add_to(group)
     group.add_to(m)
 
     left = len(rows) - drawn

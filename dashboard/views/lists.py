@@ -20,24 +20,13 @@ from dashboard import lists_session as session
 from dashboard.escape import md
 from dashboard.i18n import t
 from dashboard.list_layer import LIST_COLOUR, add_list_layer
-from dashboard.lists_frames import (
-    audit_frame,
-    list_tallies,
-    localised_tallies,
-    source_label,
-)
+from dashboard.lists_frames import audit_frame, list_tallies, localised_tallies, source_label
 from dashboard.state import ViewState
+from geodata import listwork
 from geodata.geocoder import AMBIGUOUS
 from geodata.inputs import MAX_BYTES, MAX_ROWS
 from geodata.listfiles import DRAWN, csv_bytes, geojson_bytes, xlsx
-from geodata.listwork import (
-    CORRECTION_MAX,
-    STATUSES,
-    Work,
-    candidates_of,
-    problems,
-    status_counts,
-)
+from geodata.listwork import Work
 from geodata.note_text import note_text
 from geodata.registry import unit_shapes
 from geodata.settings import LIST_NAME_MAX
@@ -126,10 +115,10 @@ def _column_pick(work: Work, lang: str) -> None:
 
 def _audit(work: Work, lang: str) -> None:
     st.subheader(t("lists_audit", lang, name=md(work.name)))
-    counts = status_counts(work.rows)
-    cols = st.columns(len(STATUSES) + 1)
+    counts = listwork.status_counts(work.rows)
+    cols = st.columns(len(listwork.STATUSES) + 1)
     cols[0].metric(t("lists_items", lang), len(work.rows))
-    for col, status in zip(cols[1:], STATUSES, strict=True):
+    for col, status in zip(cols[1:], listwork.STATUSES, strict=True):
         col.metric(t(f"lists_status_{status}", lang), counts[status])
     st.caption(
         t(
@@ -149,7 +138,7 @@ def _audit(work: Work, lang: str) -> None:
 
 
 def _fixes(work: Work, lang: str) -> None:
-    todo = problems(work.rows)
+    todo = listwork.problems(work.rows)
     if not todo:
         return
     st.subheader(t("lists_fix", lang, n=len(todo)))
@@ -166,7 +155,7 @@ def _fixes(work: Work, lang: str) -> None:
         return
     row = rows[index]
     st.caption(t("lists_fix_reason", lang, note=md(note_text(str(row["note"] or ""), lang) or "—")))
-    cands = candidates_of(row)
+    cands = listwork.candidates_of(row)
     if row["status"] == AMBIGUOUS and cands:
         key = f"lists_cand_{work.token}_{index}"
         st.radio(t("lists_candidates", lang), cands, key=key)
@@ -180,7 +169,7 @@ def _fixes(work: Work, lang: str) -> None:
         key = f"lists_corr_{work.token}_{index}"
         if key not in st.session_state:
             st.session_state[key] = str(row["input"])
-        st.text_input(t("lists_correct", lang), key=key, max_chars=CORRECTION_MAX,
+        st.text_input(t("lists_correct", lang), key=key, max_chars=listwork.CORRECTION_MAX,
                       help=t("lists_correct_help", lang))
         st.button(
             t("lists_reresolve", lang),
