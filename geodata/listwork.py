@@ -23,14 +23,13 @@ from geodata.inputs import ParsedInput, check_filename, parse_bytes
 from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
 from geodata.registry import registry_rows
-from geodata.settings import LIST_NAME_MAX, LIST_PROVENANCE_MAX
+from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX, LIST_PROVENANCE_MAX
 from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
 UPLOAD_TYPES = ("txt", "csv", "xlsx")
 DIFF_KINDS = ("added", "missing", "renamed", "unresolved", "same")  # diff_with_registry's
 PASTED = "pasted"  # the source name of a pasted list
-CORRECTION_MAX = 200  # characters of a hand correction
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +154,7 @@ def choose(work: Work, index: int, candidate: str) -> Work:
 
 def correct(work: Work, index: int, text: str) -> Work:
     """Resolve one item again from corrected text."""
-    text = " ".join(str(text).split())[:CORRECTION_MAX]
+    text = " ".join(str(text).split())[:LIST_CORRECTION_MAX]
     return _rerow(work, index, text, f"corrected by hand to '{text}'", "corrected")
 
 

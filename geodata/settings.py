@@ -21,7 +21,8 @@ The parsing child (geodata.isolated)
   CHILD_MEMORY_MB, CHILD_CPU_SECONDS, CHILD_WALL_SECONDS
   CHILD_SMALL_BYTES      an xlsx inflating to at most this is parsed in the server itself
 Saved lists (geodata.userlists)
-  LIST_NAME_MAX, LIST_PROVENANCE_MAX  characters kept of a list's name and provenance
+  LIST_NAME_MAX, LIST_PROVENANCE_MAX, LIST_CORRECTION_MAX  characters kept of a
+                         list's name, its provenance, an item corrected by hand
   STORE_LOCK_SECONDS     how long a writer waits for the store's lock
 Boundaries (geodata.boundaries)
   DISPLAY_TOLERANCE      simplification per layer for display
@@ -64,6 +65,7 @@ CHILD_SMALL_BYTES: Final[int] = 256 * 1024  # a few hundred KB of XML parse in m
 # --- saved lists --------------------------------------------------------------------------
 LIST_NAME_MAX: Final[int] = 100
 LIST_PROVENANCE_MAX: Final[int] = 2000
+LIST_CORRECTION_MAX: Final[int] = 200  # characters of an item corrected by hand
 STORE_LOCK_SECONDS: Final[float] = 30.0
 
 # --- boundaries ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from geodata.listfiles import DRAWN, csv_bytes, geojson_bytes, xlsx
 from geodata.listwork import Work
 from geodata.note_text import note_text
 from geodata.registry import unit_shapes
-from geodata.settings import LIST_NAME_MAX
+from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 
 
 def render(s: ViewState) -> None:
@@ -169,7 +169,7 @@ def _fixes(work: Work, lang: str) -> None:
         key = f"lists_corr_{work.token}_{index}"
         if key not in st.session_state:
             st.session_state[key] = str(row["input"])
-        st.text_input(t("lists_correct", lang), key=key, max_chars=listwork.CORRECTION_MAX,
+        st.text_input(t("lists_correct", lang), key=key, max_chars=LIST_CORRECTION_MAX,
                       help=t("lists_correct_help", lang))
         st.button(
             t("lists_reresolve", lang),
