@@ -19,7 +19,8 @@ def main() -> dict[str, object]:
     from geodata.effective import effective, effective_frame
     from geodata.lists import geocode_lines
     from geodata.registry import completeness, kind_completeness, shipped_pilots
-    from geodata.userlists import Store, new_list
+    from geodata.savedlist import new_list
+    from geodata.userlists import Store
     from pilot_atlas import main as cli
 
     pilots = shipped_pilots()

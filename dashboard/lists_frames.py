@@ -16,7 +16,7 @@ from geodata.listfiles import DRAWN, unit_text
 from geodata.listwork import PASTED, STATUSES, merged_text
 from geodata.note_text import note_text
 from geodata.reasons import reason_text
-from geodata.userlists import Summary
+from geodata.savedlist import Summary
 
 
 def source_label(source_name: str, lang: str) -> str:

@@ -14,8 +14,9 @@ from dashboard.i18n import batch_label, t
 from dashboard.lists_frames import diff_frame, saved_frame
 from dashboard.state import BATCHES
 from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
+from geodata.savedlist import Damaged
 from geodata.settings import LIST_PROVENANCE_MAX
-from geodata.userlists import Damaged, Store
+from geodata.userlists import Store
 
 
 def save_section(work: Work, lang: str) -> None:

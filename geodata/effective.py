@@ -26,8 +26,9 @@ import seeds
 from geodata.errors import InputError
 from geodata.geocoder import AMBIGUOUS, UNMATCHED, Result
 from geodata.registry import Pilot, make_pilot, pilots_frame, shipped_pilots, unit_key
+from geodata.savedlist import UserList
 from geodata.settings import EFFECTIVE_CACHE, FRAME_CACHE
-from geodata.userlists import Store, UserList, data_root
+from geodata.userlists import Store, data_root
 
 if TYPE_CHECKING:
     import geopandas as gpd

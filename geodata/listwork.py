@@ -23,8 +23,9 @@ from geodata.inputs import ParsedInput, check_filename, parse_bytes
 from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
 from geodata.registry import registry_rows
+from geodata.savedlist import Damaged, Summary, UserList, diff_with_registry, new_list
 from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX, LIST_PROVENANCE_MAX
-from geodata.userlists import Damaged, Store, Summary, UserList, diff_with_registry, new_list
+from geodata.userlists import Store
 
 STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)
 UPLOAD_TYPES = ("txt", "csv", "xlsx")

@@ -11,35 +11,26 @@ shows (name, date, counts), so showing the page does not read every list's rows.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import math
 import os
 import re
 import shutil
-import time
-import types
-import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict
 from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-import seeds
 from geodata import settings
 from geodata.atomic import atomic_write_bytes, clean_temporaries, fsync_dir
 from geodata.errors import InvalidList, StoreBusy, UnknownList
-from geodata.geocoder import AMBIGUOUS, COLUMNS, UNMATCHED, Result
+from geodata.savedlist import LIST_ID, Damaged, Summary, UserList, summary_of, validate
 from geodata.settings import cache_root
 
-_ID = re.compile(r"^[a-z0-9-]{6,64}$")
 LIST_FILE = "list.json"
 INDEX_FILE = "index.json"
 LOCK_FILE = ".lock"
-KINDS = ("text", "column")
-BATCHES = seeds.batch_numbers()  # a list may complete one of these
 LOCK_SECONDS = settings.STORE_LOCK_SECONDS
 
 
@@ -49,163 +40,6 @@ def data_root() -> Path:
     return Path(env) if env else cache_root().parent / "pilot-atlas-data"
 
 
-@dataclass(slots=True)
-class UserList:
-    list_id: str
-    name: str
-    kind: str  # "text" or "column"
-    source_name: str  # the uploaded file's name, or "pasted"
-    created: float
-    rows: list[dict[str, object]]  # one geocoder row per item (COLUMNS)
-    as_batch: int | None = None  # this list completes that batch
-    provenance: str = ""
-    lines: list[str] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for r in self.rows:
-            out[str(r["status"])] = out.get(str(r["status"]), 0) + 1
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What the lists page shows of a saved list, read from the index."""
-
-    list_id: str
-    name: str
-    created: float
-    as_batch: int | None
-    items: int
-    counts: dict[str, int]
-    source_name: str
-    provenance: str
-    stamp: tuple[int, int]  # (mtime_ns, size) of list.json when summarised
-
-
-@dataclass(frozen=True, slots=True)
-class Damaged:
-    """A saved list that could not be read, and why (one line)."""
-
-    list_id: str
-    reason: str
-
-
-# --- validation ---------------------------------------------------------------------------
-
-_SCALAR = (str, int, float, type(None))
-_JSON_KINDS = {"str": "text", "int": "a number", "float": "a number", "NoneType": "null",
-               "bool": "true/false", "list": "a list", "dict": "an object"}
-
-
-def _kind(value: object) -> str:
-    """The JSON kind of a parsed value, as a person reading list.json would name it."""
-    name = type(value).__name__
-    return _JSON_KINDS.get(name, name)
-
-
-def _check(name: str, value: object, hint: object) -> object:
-    """`value` checked against the annotation `hint` (the dataclass's own), or InvalidList."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        for arm in typing.get_args(hint):
-            try:
-                return _check(name, value, arm)
-            except InvalidList:
-                continue
-        raise InvalidList(f"{name} is {_kind(value)}, not {hint}")
-    if hint is type(None):
-        if value is None:
-            return None
-        raise InvalidList(f"{name} is {_kind(value)}, not null")
-    if hint is float:
-        if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
-            return float(value)
-        raise InvalidList(f"{name} is {_kind(value)}, not a number")
-    if hint in (int, str):
-        if isinstance(value, hint) and not isinstance(value, bool):
-            return value
-        raise InvalidList(f"{name} is {_kind(value)}, not {'text' if hint is str else 'a number'}")
-    if origin is list:
-        if not isinstance(value, list):
-            raise InvalidList(f"{name} is {_kind(value)}, not a list")
-        (item,) = typing.get_args(hint)
-        return [_check(f"{name}[{i}]", v, item) for i, v in enumerate(value)]
-    if origin is dict:
-        if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
-            raise InvalidList(f"{name} is {_kind(value)}, not an object")
-        if not all(isinstance(v, _SCALAR) for v in value.values()):
-            raise InvalidList(f"{name} holds a value that is not text, a number or null")
-        return value
-    return value  # an annotation this validator does not know: taken as it is
-
-
-def validate(data: object, list_id: str | None = None) -> UserList:
-    """A UserList from parsed JSON, every field checked against the dataclass's types."""
-    if not isinstance(data, dict):
-        raise InvalidList(f"the file holds {type(data).__name__}, not an object")
-    hints = typing.get_type_hints(UserList)
-    values: dict[str, object] = {}
-    for f in fields(UserList):
-        if f.name not in data:
-            if f.default is not f.default_factory:  # has a default (value or factory)
-                continue
-            raise InvalidList(f"{f.name} is missing")
-        values[f.name] = _check(f.name, data[f.name], hints[f.name])
-    ul = UserList(**values)  # type: ignore[arg-type]  # each value checked above
-    if not _ID.match(ul.list_id) or (list_id is not None and ul.list_id != list_id):
-        raise InvalidList(f"list_id {ul.list_id!r} does not name its folder")
-    if ul.kind not in KINDS:
-        raise InvalidList(f"kind is {ul.kind!r}, not one of {', '.join(KINDS)}")
-    if ul.as_batch is not None and ul.as_batch not in BATCHES:
-        raise InvalidList(f"as_batch is {ul.as_batch}, not 1, 2 or 3")
-    for i, row in enumerate(ul.rows):
-        if not isinstance(row.get("status"), str) or "input" not in row:
-            raise InvalidList(f"rows[{i}] is not a resolved row (no status or input)")
-    return ul
-
-
-def new_list(
-    name: str,
-    kind: str,
-    source_name: str,
-    lines: list[str],
-    results: Iterable[Result],
-    *,
-    as_batch: int | None = None,
-    provenance: str = "",
-) -> UserList:
-    rows = [r.row() for r in results]
-    digest = hashlib.sha1(
-        json.dumps([name, lines], ensure_ascii=False).encode() + str(time.time_ns()).encode()
-    ).hexdigest()[:10]
-    return UserList(
-        f"list-{digest}",
-        name.strip() or "untitled",
-        kind,
-        source_name,
-        time.time(),
-        rows,
-        as_batch,
-        provenance,
-        lines,
-    )
-
-
-def _summary(ul: UserList, stamp: tuple[int, int]) -> Summary:
-    return Summary(
-        ul.list_id,
-        ul.name,
-        ul.created,
-        ul.as_batch,
-        len(ul.rows),
-        ul.counts(),
-        ul.source_name,
-        ul.provenance,
-        stamp,
-    )
-
-
 class Store:
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or data_root()
@@ -213,7 +47,7 @@ class Store:
         self._recovered = False
 
     def _dir(self, list_id: str) -> Path:
-        if not _ID.match(list_id):
+        if not LIST_ID.match(list_id):
             raise UnknownList(list_id)
         return self.root / list_id
 
@@ -319,7 +153,7 @@ class Store:
     def _folders(self) -> list[Path]:
         if not self.root.is_dir():
             return []
-        return sorted(d for d in self.root.iterdir() if _ID.match(d.name) and d.is_dir())
+        return sorted(d for d in self.root.iterdir() if LIST_ID.match(d.name) and d.is_dir())
 
     def load(self, list_id: str) -> UserList:
         """One list, validated: UnknownList for a bad id, OSError/InvalidList otherwise."""
@@ -389,7 +223,7 @@ class Store:
                 continue
             stale = True
             try:
-                out.append(_summary(self.load(d.name), stamp))
+                out.append(summary_of(self.load(d.name), stamp))
             except (OSError, ValueError, KeyError) as exc:
                 bad.append(Damaged(d.name, _one_line(exc)))
         if stale or len(index) != len(out):
@@ -420,7 +254,7 @@ class Store:
         for d in self._folders():
             try:
                 st = (d / LIST_FILE).stat()
-                entries.append(asdict(_summary(self.load(d.name), (st.st_mtime_ns, st.st_size))))
+                entries.append(asdict(summary_of(self.load(d.name), (st.st_mtime_ns, st.st_size))))
             except (OSError, ValueError, KeyError):
                 continue
         data = json.dumps({"lists": entries}, ensure_ascii=False).encode("utf-8")
@@ -482,35 +316,4 @@ def _one_line(exc: BaseException) -> str:
     return text[:200]
 
 
-def _key(row: dict[str, object]) -> str:
-    return f"{row.get('adcode')}|{row.get('town') or ''}"
-
-
-def diff_with_registry(
-    rows: list[dict[str, object]], registry: list[dict[str, object]]
-) -> dict[str, list[dict[str, object]]]:
-    """What loading `rows` as a batch would change: added, missing, renamed, unresolved."""
-    usable = [r for r in rows if r["status"] not in (UNMATCHED, AMBIGUOUS)]
-    mine = {_key(r): r for r in usable}
-    theirs = {_key(r): r for r in registry if r.get("adcode")}
-    return {
-        "added": [r for k, r in mine.items() if k not in theirs],
-        "missing": [r for k, r in theirs.items() if k not in mine],
-        "renamed": [r for r in usable if r.get("renamed_from")],
-        "unresolved": [r for r in rows if r["status"] in (UNMATCHED, AMBIGUOUS)],
-        "same": [r for k, r in mine.items() if k in theirs],
-    }
-
-
-__all__ = [
-    "COLUMNS",
-    "Damaged",
-    "InvalidList",
-    "Store",
-    "Summary",
-    "UserList",
-    "data_root",
-    "diff_with_registry",
-    "new_list",
-    "validate",
-]
+__all__ = ["LOCK_SECONDS", "Store", "data_root"]

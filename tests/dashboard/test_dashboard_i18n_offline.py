@@ -50,7 +50,7 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
     """Every key built at run time, by its literal head, with the values it can take:
     from the code or the data that produces them, so a new value fails here."""
     from dashboard import state
-    from geodata import listwork, userlists
+    from geodata import listwork, savedlist
 
     kinds = load_batch_kinds()
     return {
@@ -58,7 +58,7 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
         "style_": state.STYLES,
         "legend_": ("official", "reported", "unconfirmed"),  # map_view's legend loop
         "lists_status_": listwork.STATUSES,
-        "lists_kind_": userlists.KINDS,
+        "lists_kind_": savedlist.KINDS,
         "lists_diff_": listwork.DIFF_KINDS,
         "lists_notice_": ("saved", "opened", "deleted"),  # dashboard/lists_session.py NOTICE values
         "kinds_batch_": tuple({k.batch for k in kinds}),

@@ -19,7 +19,8 @@ from geodata.boundaries import load_layer
 from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
 from geodata.inputs import MAX_BYTES, MAX_ROWS
 from geodata.registry import registry_rows
-from geodata.userlists import Store, diff_with_registry
+from geodata.savedlist import diff_with_registry
+from geodata.userlists import Store
 from tests.dashboard.apptest import APP, run_app
 
 INJECT = "{{ 7*7 }}<img src=x onerror=alert(1)>"

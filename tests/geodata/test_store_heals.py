@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from geodata.userlists import Store, UserList, new_list
+from geodata.savedlist import UserList, new_list
+from geodata.userlists import Store
 
 
 def plain(list_id: str, name: str = "测试", as_batch: int | None = None, n: int = 2) -> UserList:
@@ -118,7 +119,8 @@ KILLER = textwrap.dedent(
     from pathlib import Path
     import geodata.atomic as atomic
     import geodata.userlists as ul_mod
-    from geodata.userlists import Store, UserList
+    from geodata.savedlist import UserList
+    from geodata.userlists import Store
 
     root, at = Path(sys.argv[1]), int(sys.argv[2])
     calls = [0]

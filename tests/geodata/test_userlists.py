@@ -11,7 +11,8 @@ import pytest
 
 from geodata.lists import geocode_lines
 from geodata.registry import registry_rows
-from geodata.userlists import Store, diff_with_registry, new_list
+from geodata.savedlist import diff_with_registry, new_list
+from geodata.userlists import Store
 
 
 def make(lines: list[str], **kw: object):  # type: ignore[no-untyped-def]
