@@ -68,7 +68,7 @@ def render_parts(parts: Any) -> dict[str, Any]:
     return r
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=24)
 def _rendered(cache_key: Hashable, _build: Callable[[], Any]) -> dict[str, Any]:
     del cache_key  # the key only: the normalised view and the data version
     built = _build()
