@@ -11,6 +11,7 @@ receives exactly what `st_folium` would send, so a new streamlit-folium cannot d
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -69,8 +70,8 @@ def render_parts(parts: Any) -> dict[str, Any]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=24)
-def _rendered(cache_key: Hashable, _build: Callable[[], Any]) -> dict[str, Any]:
-    del cache_key  # the key only: the normalised view and the data version
+def _rendered(digest: str, _build: Callable[[], Any]) -> dict[str, Any]:
+    del digest  # the key only: of the normalised view and the data version
     built = _build()
     return render_args(built) if isinstance(built, folium.Map) else render_parts(built)
 
@@ -146,7 +147,9 @@ def show(
     """`st_folium(build(), key=key, **options)`, with the map built and rendered once per
     `cache_key` for all sessions. `cache_key` must change whenever the map would.
     `build` returns a folium.Map, or a `map_view.MapParts` (base + swappable groups)."""
-    r = _rendered(cache_key, build)
+    # Streamlit would hash the key's ~200 pilot ids one by one in Python on every run
+    # (a few ms of each page load); its repr, all values and dataclasses, hashes at once.
+    r = _rendered(hashlib.blake2b(repr(cache_key).encode(), digest_size=16).hexdigest(), build)
     args = component_args(r, key=key, **options)
     hash_key = args["key"]
 

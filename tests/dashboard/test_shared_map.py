@@ -124,3 +124,24 @@ def test_a_filter_change_keeps_the_base_and_so_the_map() -> None:
     kb = shared_map.component_args(b, key="m")["key"]
     assert ka == kb  # the same component instance: the browser keeps its map
     assert a["feature_group"] != b["feature_group"]  # and swaps the layers
+
+
+def test_show_builds_once_per_view_and_again_for_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    import folium
+
+    monkeypatch.setattr(sf, "_component_func", lambda **kwargs: None)
+    shared_map._rendered.clear()
+    built: list[str] = []
+
+    def build(name: str) -> Any:
+        built.append(name)
+        return folium.Map(tiles=None)
+
+    ids = ("b1-0000aaaa", "b2-0000bbbb")
+    for _ in range(3):  # three sessions opening the same view
+        shared_map.show(lambda: build("default"), (MapSpec(), ids, ("data-v1", ())), key="m")
+    shared_map.show(lambda: build("en"), (MapSpec(lang="en"), ids, ("data-v1", ())), key="m")
+    shared_map.show(lambda: build("fewer"), (MapSpec(), ids[:1], ("data-v1", ())), key="m")
+    shared_map.show(lambda: build("new data"), (MapSpec(), ids, ("data-v2", ())), key="m")
+    shared_map.show(lambda: build("default"), (MapSpec(), ids, ("data-v1", ())), key="m")
+    assert built == ["default", "en", "fewer", "new data"]
