@@ -71,3 +71,53 @@ def test_the_page_itself_is_not_cached(served: str) -> None:
     status, headers, body = _get(served + "/")
     assert status == 200 and b"<html" in body.lower()
     assert headers["cache-control"] == "no-cache"
+
+
+def _map_args(url: str) -> dict[str, object]:
+    """The map component's arguments as one session receives them (a real websocket
+    session of the served app)."""
+    import asyncio
+    import json
+
+    from bench.st_session import Session
+
+    async def one() -> dict[str, object]:
+        async with Session(url) as s:
+            run = await s.run(timeout=120)
+        el = next(el for kind, el in run.elements
+                  if kind == "component_instance" and "st_folium" in el.component_name)  # type: ignore[attr-defined]
+        return dict(json.loads(el.json_args))  # type: ignore[attr-defined]
+
+    return asyncio.run(one())
+
+
+def test_map_code_comes_as_cached_files(served: str) -> None:
+    args = _map_args(served)
+    files = [u for u in args["js_links"] if "/map-code/" in u]  # type: ignore[union-attr]
+    assert len(files) == 2  # the base, and the layers of this view
+    # the websocket message runs them; it no longer carries the map itself
+    assert len(str(args["script"])) < 300 and len(str(args["feature_group"])) < 300
+    assert args["layer_control"]
+
+    bodies = []
+    for path in files:
+        status, headers, body = _get(served + str(path), {"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["content-encoding"] == "gzip"
+        assert "immutable" in headers["cache-control"]
+        assert _max_age(headers["cache-control"]) >= 30 * 24 * 3600
+        assert headers["content-type"].startswith("text/javascript")
+        plain = gzip.decompress(body)
+        assert _get(served + str(path))[2] == plain  # the same file, not gzipped
+        status, _, empty = _get(served + str(path), {"If-None-Match": headers["etag"]})
+        assert (status, empty) == (304, b"")
+        bodies.append(plain.decode())
+    base, layers = bodies
+    assert "L.map(" in base and len(base) > 20_000  # the map and its province outlines
+    assert "feature_group" in layers and len(layers) > 20_000  # the pilots
+    # two sessions share the same files (built once, cached by every browser)
+    assert [u for u in _map_args(served)["js_links"] if "/map-code/" in u] == files  # type: ignore[union-attr]
+
+
+def test_unknown_map_code_is_not_found(served: str) -> None:
+    status, _, _ = _get(served + "/map-code/" + "0" * 32 + ".js")
+    assert status == 404
