@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
+from dashboard.settings import STATIC_MAX_AGE_S
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -17,7 +19,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 # A day, then a revalidation (the copy is refreshed when the Leaflet package changes).
-MAX_AGE_S = 24 * 3600
+MAX_AGE_S = STATIC_MAX_AGE_S
 ROUTE = "/app/static/"
 
 
