@@ -9,7 +9,6 @@ overlap one of higher priority (larger units first).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ import shapely
 from branca.element import MacroElement, Template
 from shapely.ops import polylabel
 
+from dashboard.compact_geojson import script_json
 from geodata.romanise import place_name_en, short_name, short_name_en
 
 if TYPE_CHECKING:
@@ -172,9 +172,6 @@ class LabelLayer(MacroElement):
         super().__init__()
         self._name = "LabelLayer"
         self.items = items
-        # Chinese as itself, not \uXXXX (a third of the size); safe inside <script>
-        self.items_json = (json.dumps(items, ensure_ascii=False, separators=(",", ":"))
-                           .replace("<", "\\u003c").replace(">", "\\u003e")
-                           .replace("&", "\\u0026").replace("'", "\\u0027"))
+        self.items_json = script_json(items)
         self.threshold = PILOT_LABEL_ZOOM if threshold is None else threshold
         self.large = large

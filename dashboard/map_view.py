@@ -16,7 +16,7 @@ import folium
 from branca.element import Element, MacroElement, Template
 
 import seeds
-from dashboard import choropleth, offline
+from dashboard import choropleth, map_detail, offline
 from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
@@ -37,9 +37,9 @@ BATCH_YEARS: dict[int, int] = {b.batch: b.year for b in seeds.load_batches()}
 BATCH_YEARS[seeds.BATCH_1_OR_2] = BATCH_YEARS[2]
 COUNT_COLOURS = CLASS_COLOURS
 # Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
-# simplification of the units themselves.
-PILOT_PRECISION = 3
-OUTLINE_PRECISION = 3
+# simplification of the units themselves (the national view sends less: map_detail).
+PILOT_PRECISION = map_detail.FINE_PRECISION
+OUTLINE_PRECISION = map_detail.FINE_PRECISION
 PILOT_ID = re.compile(r"b[0-9]+-[0-9a-f]{8}")
 # Below this map width (phones) the legend and the layer control fold into buttons.
 NARROW_MAP_PX = 600
@@ -256,7 +256,7 @@ def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
     return CompactGeoJson(
         [(r["geometry"], _style(r, large=spec.large), _tooltip_lines(r, spec.lang),
           str(r["pilot_id"])) for r in rows],
-        precision=PILOT_PRECISION, pane=pane, name=pane,
+        precision=map_detail.precision(spec), pane=pane, name=pane,
         highlight={"weight": 3.5, "fillOpacity": 0.75},
     )
 
@@ -423,6 +423,9 @@ def build_parts(
     shown_provinces = provinces
     if spec.focus:
         shown_provinces = provinces[provinces["adcode"].astype(str) == spec.focus]
+    # the outlines are the map's fixed base, the same in every view (see MapParts):
+    # only the pilots, swapped on every change, are sent coarser at the national view
+    national = map_detail.is_national(spec)
     values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
     if values is None:
         _provinces_layer(shown_provinces, None, spec).add_to(m)
@@ -443,6 +446,9 @@ def build_parts(
         groups.append(counts)
     else:
         records = _pilot_records(pilots)
+        if national:
+            for r in records:
+                r["geometry"] = map_detail.coarse(r["geometry"], "pilot")
         groups += _pilot_groups(records, spec)
     extra = folium.FeatureGroup(name="atlas-on-top", control=False)
     outlined = spec.focus or spec.drill

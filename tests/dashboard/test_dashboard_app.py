@@ -55,7 +55,7 @@ def test_default_view():
     assert shown_count(at) == len(shown_rows()) - expected(status="unconfirmed")
     b1 = next(c for c in completeness() if c["batch"] == 1)
     line = f"第一批：已知 {b1['known']} / 官方 {b1['official_members']}"  # 已知 28 / 官方 64
-    assert any(line in md.value for md in at.markdown)
+    assert any(line in md.value for md in [*at.markdown, *at.caption])
     assert dict(at.query_params) == {}
     (m,) = maps(at)
     assert m["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]

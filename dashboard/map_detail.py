@@ -1,0 +1,36 @@
+"""How much detail a map's pilots are sent with. The national view shows China in
+~600–1900 px, where a pixel is 0.03–0.1 degrees: its pilots are simplified further than
+the display copies (topology kept) and their coordinates sent to 0.01 degrees, about half
+the bytes for the browser to receive, parse and draw. A view fitted to a province, a
+drill-down or a shared zoom keeps the finer copies. (The province outlines are the map's
+fixed base, the same in every view, so they keep the display copy.)"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
+# degrees: about a pixel at the national view of a 1920-px screen, half of one on a laptop
+NATIONAL_TOLERANCE = {"pilot": 0.01}
+NATIONAL_PRECISION = 2  # decimals of a degree: 0.01° is a third of a pixel there
+FINE_PRECISION = 3
+
+
+def is_national(spec: Any) -> bool:
+    """A map fitted to all of China (no province, bounds, drill-down or shared zoom)."""
+    return not (spec.focus or spec.drill or spec.bounds or spec.view)
+
+
+def precision(spec: Any) -> int:
+    return NATIONAL_PRECISION if is_national(spec) else FINE_PRECISION
+
+
+@lru_cache(maxsize=8192)
+def coarse(geom: BaseGeometry, kind: str) -> BaseGeometry:
+    """`geom` simplified for the national view, once per shape (points stay as they are)."""
+    if geom.geom_type == "Point":
+        return geom
+    return geom.simplify(NATIONAL_TOLERANCE[kind], preserve_topology=True)
