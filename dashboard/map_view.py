@@ -134,6 +134,9 @@ class _FitView(MacroElement):
         """
         {% macro script(this, kwargs) %}
         {% set m = this._parent._parent.get_name() %}
+        // the zoom a province (or search) view is fitted at: its pilots get names there
+        {{ m }}.atlasFitZoom = {% if this.local and not this.view %}Math.min(10,
+            {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
         {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
         {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
         else {{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
@@ -141,10 +144,11 @@ class _FitView(MacroElement):
         """
     )
 
-    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None
-                 ) -> None:
+    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None,
+                 *, local: bool = False) -> None:
         super().__init__()
         self._name = "FitView"
+        self.local = local
         self.bounds = bounds
         self.view = list(view) if view else None
 
@@ -472,7 +476,7 @@ def build_parts(
         fit = _bounds_of(shown_provinces.geometry)
     else:
         fit = CHINA_BOUNDS
-    _FitView(fit, spec.view).add_to(extra)
+    _FitView(fit, spec.view, local=bool(spec.bounds or spec.focus)).add_to(extra)
     _NarrowLayers().add_to(extra)
     groups.append(extra)
 

@@ -96,18 +96,18 @@ def test_labels_are_text_at_province_zoom(app_url: str, offline_page: OfflinePag
     page.goto(f"{app_url}/?province=湖南省")
     wait_for_map(page)
     frame = page.frame_locator(MAP_FRAME).first
-    label = frame.locator(".atlas-label.pilot", has_text="长沙市")
+    label = frame.locator(".atlas-label.pilot > span", has_text="长沙市")
     label.wait_for(state="visible", timeout=20_000)
     assert label.inner_text() == "长沙市"
     # province names are hidden at this zoom, shown at the national one
-    assert not frame.locator(".atlas-label.prov", has_text="湖南").is_visible()
+    assert not frame.locator(".atlas-label.prov > span", has_text="湖南").is_visible()
     # a province is no national map: the 南海诸岛 inset gives it the room
     assert not frame.locator(".atlas-inset").is_visible()
     offline_page.shot("browser-hunan-labels")
     page.goto(f"{app_url}/?lang=en")
     wait_for_map(page)
     frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(".atlas-label.prov", has_text="Xinjiang").wait_for(state="visible",
+    frame.locator(".atlas-label.prov > span", has_text="Xinjiang").wait_for(state="visible",
                                                                      timeout=20_000)
     frame.locator(".atlas-inset").wait_for(state="visible", timeout=20_000)
 
