@@ -45,9 +45,12 @@ def render(s: ViewState) -> bool:
     if not complete:
         first_paint.complete_later()
         return False
-    with side:
+    with side:  # on a phone this column comes right under the map: a chosen pilot first
+        if s.pilot:
+            ui.details_panel(s)
         drill.province_tallies(pilots, s)
-        ui.details_panel(s)
+        if not s.pilot:
+            ui.details_panel(s)
 
     # The table loads on request: its grid is the heaviest thing on the page and would
     # otherwise delay the map (which is what a person opens the page for).
