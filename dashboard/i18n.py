@@ -308,6 +308,7 @@ TEXT: Final[dict[str, tuple[str, str]]] = {
     "present_next": ("下一批 ▶", "Next ▶"),
     "present_exit": ("✕ 退出", "✕ Exit"),
     # map: zoom, labels, drill-down, choropleth
+    "legend_not_in_list": ("所用名单中没有（点线外框）", "Not in the list in use (dotted outline)"),
     "style_share": ("县级覆盖率", "Share covered"),
     "choro_whole": ("全省试点", "Whole-province pilot"),
     "choro_share_of": (

@@ -59,6 +59,9 @@ _PANES: tuple[tuple[str, int], ...] = (
 _PANE_OF_LEVEL = {"province": "atlas-large", "prefecture": "atlas-large", "county": "atlas-county"}
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 4}
 
+# a shipped member that a saved list used as a supplement does not name: a dotted outline
+NOT_IN_LIST_LINE: dict[str, Any] = {"color": "#1a1a1a", "weight": 2.2, "opacity": 1,
+                                    "dashArray": "1 3"}
 _STATUS_STYLE: dict[str, dict[str, Any]] = {
     "official": {"weight": 1.2, "opacity": 0.95, "fillOpacity": 0.6},
     "reported": {"weight": 1.2, "opacity": 0.85, "fillOpacity": 0.32},
@@ -228,6 +231,8 @@ def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
     ]
     if row["geometry_kind"] == "approximate":
         meta.append(t("approximate_place", lang))
+    if row.get("list_mark") in ("not_in_list", "from_list"):
+        meta.append(value_label("list_mark", str(row["list_mark"]), lang))
     return {"t_name": _esc(title), "t_meta": _esc(" · ".join(m for m in meta if m)),
             "pid": _esc(row["pilot_id"])}
 
@@ -245,6 +250,8 @@ def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
             style.update(fillOpacity=0.35, dashArray="3 2")
         if row["geometry_kind"] == "approximate":
             style.update(dashArray="3 2", fillOpacity=0.45)
+    if row.get("list_mark") == "not_in_list":  # a shipped member the list in use lacks
+        style.update(NOT_IN_LIST_LINE)
     return style
 
 
@@ -291,7 +298,7 @@ def _provinces_layer(provinces: pd.DataFrame,
 
 
 def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
-                 has_points: bool, has_approx: bool) -> str:
+                 has_points: bool, has_approx: bool, not_in_list: bool = False) -> str:
     lang = spec.lang
     parts = [_fold_open(t("legend", lang))]
     for b in batches:
@@ -310,6 +317,13 @@ def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
     if has_approx:
         parts.append(f'<div><i class="dot" style="border-style:dashed;background:#ddd"></i>'
                      f"{_esc(t('legend_approx', lang))}</div>")
+    if not_in_list:
+        line = NOT_IN_LIST_LINE
+        parts.append(
+            '<div><svg class="sw" width="22" height="13" aria-hidden="true">'
+            f'<rect x="1.5" y="1.5" width="19" height="10" fill="#ccc" stroke="{line["color"]}"'
+            f' stroke-width="{line["weight"]}" stroke-dasharray="{line["dashArray"]}"/></svg>'
+            f"{_esc(t('legend_not_in_list', lang))}</div>")
     return "".join(parts) + "</details>"
 
 
@@ -553,7 +567,8 @@ def _pilot_legend(records: list[dict[str, Any]], spec: MapSpec) -> str:
     kinds = {str(r["geometry_kind"]) for r in records}
     has_points = any(r["geometry"].geom_type == "Point" for r in records)
     statuses = {str(r["status"]) for r in records}
-    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
+    lacking = any(r.get("list_mark") == "not_in_list" for r in records)
+    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds, lacking)
 
 
 def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -> None:
