@@ -85,8 +85,8 @@ class SouthChinaSeaInset(MacroElement):
         {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
         {% macro script(this, kwargs) %}
         {{ this.decoder }}
-        // after the main map has drawn (a timer): the pilots come first
-        setTimeout(function (main) {
+        // after the main map's first frame is painted: the pilots come first
+        requestAnimationFrame(function () { setTimeout(function (main) {
             var d = {{ this.payload|tojson }};
             var ctl = L.control({position: "bottomright"});
             ctl.onAdd = function () {
@@ -164,7 +164,7 @@ class SouthChinaSeaInset(MacroElement):
             main.on("zoomend", toggle);
             toggle();
             main.atlasInset = m;
-        }, 0, {{ this._parent.get_name() }});
+        }, 0, {{ this._parent.get_name() }}); });
         {% endmacro %}
         """
     )

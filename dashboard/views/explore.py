@@ -65,7 +65,7 @@ def render(s: ViewState) -> bool:
 def _header(s: ViewState, shown: int) -> None:
     """Title, one line of known/official per batch with the caveat, the count shown."""
     lang = s.lang
-    st.markdown(CSS, unsafe_allow_html=True)
+    st.html(CSS)
     st.title(t("app_title", lang))
     ui.lists_banner(s)
     counts = []
