@@ -1,9 +1,8 @@
-"""How much detail a map's pilots are sent with. The national view shows China in
-~600–1900 px, where a pixel is 0.03–0.1 degrees: its pilots are simplified further than
-the display copies (topology kept) and their coordinates sent to 0.01 degrees, about half
-the bytes for the browser to receive, parse and draw. A view fitted to a province, a
-drill-down or a shared zoom keeps the finer copies. (The province outlines are the map's
-fixed base, the same in every view, so they keep the display copy.)"""
+"""How much detail a map is sent with. The national view shows China in ~600–1900 px,
+where a pixel is 0.03–0.1 degrees: its outlines and pilots are simplified further than
+the display copies (topology kept, once per shape) and their coordinates sent to 0.01
+degrees, about half the bytes for the browser to receive, parse and draw. A view fitted
+to a province, a drill-down or a shared zoom keeps the finer copies."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
 # degrees: about a pixel at the national view of a 1920-px screen, half of one on a laptop
-NATIONAL_TOLERANCE = {"pilot": 0.01}
+NATIONAL_TOLERANCE = {"province": 0.03, "pilot": 0.01}
 NATIONAL_PRECISION = 2  # decimals of a degree: 0.01° is a third of a pixel there
 FINE_PRECISION = 3
 

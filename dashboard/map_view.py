@@ -293,8 +293,8 @@ def _provinces_layer(provinces: pd.DataFrame,
                  "fillOpacity": 0.85 if values is not None else 0.6}
         feats.append((geom, style, _esc(label), str(adcode)))
     name = t("layer_counts" if values is not None else "layer_provinces", spec.lang)
-    return CompactGeoJson(feats, precision=OUTLINE_PRECISION, pane="atlas-base", name=name,
-                          control=True)
+    return CompactGeoJson(feats, precision=map_detail.precision(spec), pane="atlas-base",
+                          name=name, control=True)
 
 
 def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
@@ -441,12 +441,13 @@ def build_parts(
     shown_provinces = provinces
     if spec.focus:
         shown_provinces = provinces[provinces["adcode"].astype(str) == spec.focus]
-    # the outlines are the map's fixed base, the same in every view (see MapParts):
-    # only the pilots, swapped on every change, are sent coarser at the national view
+    # the outlines travel with the swappable groups (not the fixed base), so the national
+    # view can send them coarser, and a province view fine
     national = map_detail.is_national(spec)
+    if national:
+        shown_provinces = shown_provinces.assign(geometry=[
+            map_detail.coarse(g, "province") for g in shown_provinces.geometry])
     values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
-    if values is None:
-        _provinces_layer(shown_provinces, None, spec).add_to(m)
     if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
         SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
@@ -463,6 +464,9 @@ def build_parts(
         _provinces_layer(shown_provinces, values, spec).add_to(counts)
         groups.append(counts)
     else:
+        outlines = folium.FeatureGroup(name=t("layer_provinces", spec.lang), control=True)
+        _provinces_layer(shown_provinces, None, spec).add_to(outlines)
+        groups.append(outlines)
         records = _pilot_records(pilots)
         if national:
             for r in records:

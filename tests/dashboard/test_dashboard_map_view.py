@@ -41,6 +41,8 @@ def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces)
     m = build_map(_shown(registry), provinces)
     groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)
               and c.control]
+    assert [g.layer_name for g in groups[:1]] == ["省界"]  # outlines, switchable too
+    groups = groups[1:]
     assert len(groups) == 3
     for b, group in enumerate(groups, start=1):
         assert BATCH_COLOURS[b] in group.layer_name
