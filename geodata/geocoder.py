@@ -27,12 +27,15 @@ from geodata.gazetteer import (
     gazetteer,
 )
 from geodata.names import BARE, normalise, strip_annotations
+from geodata.near_names import MAX_OFFERED, one_character_away, same_sound
 
 MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguous", "unmatched"
 
 TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
 _ORPHAN_TYPES = ("自治区", "省")
+# answers to a name that is no unit but one character off one (or several)
+NEAR_REASONS = (why.NEAR_NAME, why.NEAR_NAMES)
 _COMMITTEE = re.compile("(管理委员会|管委会)$")
 _GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")
 # a town's name is Chinese characters (never 省): `<镇` is no town
@@ -209,7 +212,7 @@ class Geocoder:
         bare, removed = strip_annotations(text)
         s = normalise(bare, self.garbles, self.keep, annotated=False)
         res = self._resolve(text, s, context, strict)
-        if res.status == UNMATCHED:
+        if res.status == UNMATCHED or res.reason in NEAR_REASONS:
             res = self._reread(text, s, context, strict) or res
         if removed:
             res.note = _join(res.note, "annotation removed: " + " ".join(removed))
@@ -270,7 +273,7 @@ class Geocoder:
         town_only = self._town_only(s)
         if town_only is not None:
             return self._finish_town_only(text, s, town_only)
-        return self._unmatched(text, s, context)
+        return self._unmatched(text, s, context, strict)
 
     # -- deciding --------------------------------------------------------------
     def _decide(self, text: str, s: str, parses: list[_Parse], root: Unit | None) -> Result:
@@ -490,7 +493,9 @@ class Geocoder:
             reason=why.TOWN_WITHOUT_COUNTY,
         )
 
-    def _unmatched(self, text: str, s: str, context: tuple[str, ...] = ()) -> Result:
+    def _unmatched(
+        self, text: str, s: str, context: tuple[str, ...] = (), strict: bool = False
+    ) -> Result:
         # explain how far the name could be read
         parses = self._parses_partial(s)
         if s in GENERIC_ZONES:
@@ -509,24 +514,56 @@ class Geocoder:
         rest, outer = s, context[0][:2] + "0000" if context else ""
         if parses:
             rest, outer = s[parses[1] :], self.gz.units[parses[0][-1]].code
-        near = self._one_character_away(rest, outer)
+        near = one_character_away(rest, self._names_by_length().get(len(rest), ()), outer)
+        if near and (parses or (context and strict)) and rest not in self.gz.aliases:
+            # the context leaves few units to have meant: read as the one, or offer them
+            # (a unit's own name elsewhere, 勃利县 in a 陕西 line, is no slip)
+            res = self._near_name(text, rest, near, (note, reason), context if strict else ())
+            res.named_province = parses is not None and (
+                self.gz.units[parses[0][0]].level == "province"
+            )
+            return res
+        near = near[:MAX_OFFERED]
         if near:
             note = _join(note, "one character away: " + "、".join(self.gz.name_of(c) for c in near))
         cands = " | ".join(f"{c} {self._path(c)}" for c in near)
         return Result(text, UNMATCHED, method="none", note=note, reason=reason, candidates=cands)
 
-    def _one_character_away(self, rest: str, outer: str) -> list[str]:
-        """Today's units whose name differs from `rest` in one character (堵云县 -> 缙云县,
-        an OCR slip): offered as candidates to choose from, never answered."""
-        if not 3 <= len(rest) <= 12:
-            return []
-        out = []
-        for code, name in self._names_by_length().get(len(rest), ()):
-            if outer and not within(code, outer):
-                continue
-            if sum(a != b for a, b in zip(name, rest, strict=True)) == 1:
-                out.append(code)
-        return out[:5]
+    def _near_name(
+        self,
+        text: str,
+        rest: str,
+        near: list[str],
+        why_not: tuple[str, str],
+        context: tuple[str, ...],
+    ) -> Result:
+        """`rest` is one character off the units `near`, all inside the context: the one
+        unit (or the one whose differing character sounds the same) is the approximate
+        answer; several are offered to choose from."""
+        if context:  # a line about one province: never an answer outside it
+            near = [c for c in near if within(c, context[0][:2] + "0000")]
+        alike = [c for c in near if same_sound(rest, self.gz.name_of(c))]
+        pick = near if len(near) == 1 else alike if len(alike) == 1 else []
+        if not pick:
+            note, reason = why_not
+            cands = [f"{c} {self._path(c)}" for c in near[:MAX_OFFERED]]
+            names = "、".join(self.gz.name_of(c) for c in near[:MAX_OFFERED])
+            return Result(
+                text,
+                AMBIGUOUS if len(near) > 1 else UNMATCHED,
+                method="none",
+                candidates=" | ".join(cands),
+                note=_join(note, "one character away: " + names) if names else note,
+                reason=why.NEAR_NAMES if len(near) > 1 else reason,
+            )
+        target = self.gz.current[pick[0]]
+        res = self._unit_result(text, target, target.code, "name+one_character_off")
+        res.status, res.reason = APPROXIMATE, why.NEAR_NAME
+        how = "the only one" if len(near) == 1 else "the only one that sounds the same"
+        res.note = f"'{rest}' is no unit; read as {target.name}, {how} one character away"
+        res.candidates = f"{target.code} {self._path(target.code)}"
+        res.context = (target.code[:2] + "0000",)
+        return res
 
     def _names_by_length(self) -> dict[int, list[tuple[str, str]]]:
         if self._by_length is None:

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from geodata.codes import within
-from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
+from geodata.geocoder import (
+    AMBIGUOUS,
+    APPROXIMATE,
+    MATCHED,
+    NEAR_REASONS,
+    UNMATCHED,
+    Geocoder,
+    Result,
+)
 from geodata.names import normalise
 
 _SEPARATORS = "、，,；;"
@@ -264,8 +272,8 @@ def _resolve_joined(
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
     res = gc.resolve(text, context, strict=strict)
-    if res.status != UNMATCHED:
-        return [res]
+    if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
+        return [res]  # a name one character off a unit may yet be two units joined
     spaced = _SPACES.search(text.strip())
     if not spaced and not any(c in text for c in _CONJUNCTIONS):
         return [res]

@@ -279,14 +279,48 @@ def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
     assert [r.input for r in rs] == ["1、安吉县", "（2）德清县※", "3"]
 
 
-def test_an_ocr_slip_is_unmatched_with_the_names_one_character_away(gc: Geocoder) -> None:
-    (r,) = geocode_lines(["浙江省：堵雲縣"], gc)  # 缙雲縣 as an OCR read it
-    assert r.status == UNMATCHED and not r.adcode
-    assert r.candidates == "331122 浙江省丽水市缙云县"
-    (r,) = geocode_lines(["河北省唐山市迁西市"], gc)
-    assert r.status == UNMATCHED and {"130227", "130283"} == {
-        c.split()[0] for c in r.candidates.split(" | ")
-    }
+@pytest.mark.parametrize(
+    ("line", "adcode"),
+    [
+        ("浙江省：堵雲縣", "331122"),  # 缙雲縣 as an OCR read it: the one such unit in 浙江
+        ("广东省：台山布", "440781"),  # 市 read as 布
+        ("福建省：闽猴县", "350121"),  # 闽侯县 and 闽清县 are one off: 猴 sounds as 侯
+        ("江苏省：四阳县", "321323"),  # 射阳 沭阳 泗阳 are one off: 四 sounds as 泗
+        ("江苏省徐州市睢宇县", "320324"),  # the unit the text names first is context too
+    ],
+)
+def test_a_slip_of_one_character_in_context_is_approximate(
+    gc: Geocoder, line: str, adcode: str
+) -> None:
+    (r,) = geocode_lines([line], gc)
+    assert (r.status, r.adcode, r.reason) == (APPROXIMATE, adcode, "near_name")
+    assert r.candidates.startswith(adcode) and "one character away" in r.note
+
+
+def test_a_slip_with_several_units_one_off_is_ambiguous(gc: Geocoder) -> None:
+    (r,) = geocode_lines(["河北省唐山市迁西市"], gc)  # 迁西县 or 迁安市
+    assert (r.status, r.adcode, r.reason) == (AMBIGUOUS, "", "near_names")
+    assert {c.split()[0] for c in r.candidates.split(" | ")} == {"130227", "130283"}
+    (r,) = geocode_lines(["江苏省：凉阳县"], gc)  # 射阳 沭阳 泗阳: none sounds as 凉
+    assert r.status == AMBIGUOUS and len(r.candidates.split(" | ")) == 3
+
+
+def test_a_slip_without_a_province_is_no_answer(gc: Geocoder) -> None:
+    r = gc.resolve("堵雲縣")  # 左云 灌云 缙云 庆云 凌云: offered, never answered
+    assert (r.status, r.adcode) == (UNMATCHED, "")
+    assert "331122 浙江省丽水市缙云县" in r.candidates.split(" | ")
+    # the province of the item before, not named on the line, is no context for a slip
+    rs = geocode_lines(["桐庐县、堵雲縣"], gc)
+    assert [r.status for r in rs] == [MATCHED, UNMATCHED]
+
+
+def test_a_slip_is_read_only_inside_the_lines_province(gc: Geocoder) -> None:
+    # in 江苏 the one unit one off 堵云县 is 灌云县 (缙云县 lies in 浙江)
+    (r,) = geocode_lines(["江苏省：堵雲縣"], gc)
+    assert (r.status, r.adcode) == (APPROXIMATE, "320723")
+    # a unit's own name (勃利县, in 黑龙江) is no slip for 平利县 in a 陕西 line
+    rs = geocode_lines(["陕西省勃利县、丁青县"], gc)
+    assert [r.status for r in rs] == [UNMATCHED, UNMATCHED]
 
 
 def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
