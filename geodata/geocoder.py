@@ -136,6 +136,7 @@ class _Parse:
     tail: str
     tail_kind: int
     current: int
+    bare_end: str = ""  # the last unit as written, when without its type word (长白 for 长白县)
 
 
 class Geocoder:
@@ -158,15 +159,17 @@ class Geocoder:
         n = len(s)
         tail_possible = s[-1] in _TAIL_ENDS  # only then can a town or zone end the name
 
-        def walk(pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int) -> None:
+        def walk(
+            pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
+        ) -> None:
             last = units[chain[-1]] if chain else root
             if last is not None:
                 if pos == n:
-                    out.append(_Parse(chain, strength, covered, "", TAIL_NONE, cur))
+                    out.append(_Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
                 elif tail_possible:
                     kind = self._tail_kind(s[pos:])
                     if kind is not None and (chain or self._root_may_hold(root, s[pos:], kind)):
-                        out.append(_Parse(chain, strength, covered, s[pos:], kind, cur))
+                        out.append(_Parse(chain, strength, covered, s[pos:], kind, cur, bare))
             for end in range(pos + 1, n + 1):
                 sub = s[pos:end]
                 if sub not in prefixes:
@@ -177,10 +180,15 @@ class Geocoder:
                         continue  # 新区 alone is no place: only inside a unit the text names
                     if last is None or _inside(u, last):
                         walk(
-                            end, (*chain, idx), strength + st, covered + end - pos, cur + u.current
+                            end,
+                            (*chain, idx),
+                            strength + st,
+                            covered + end - pos,
+                            cur + u.current,
+                            sub if st == BARE else "",
                         )
 
-        walk(0, (), 0, 0, 0)
+        walk(0, (), 0, 0, 0, "")
         return out
 
     def _root_may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
@@ -363,9 +371,22 @@ class Geocoder:
             res.changed, res.reason = u.changed, why.RENAMED
             res.note = f"{u.name} became {target.name}{when}"
         res.context = _context_after(u, p, units)
-        if p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
+        if p.tail_kind == TAIL_ZONE and p.tail and p.bare_end:
+            self._zone_named_after(res, p.bare_end + p.tail, target)
+        elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self._place_below(res, p.tail, p.tail_kind, target)
         return res
+
+    def _zone_named_after(self, res: Result, zone: str, unit: Unit) -> None:
+        """长白山保护开发区, 泰山经济开发区: a zone whose name begins with a unit's name
+        without its type word is named after the unit, not the unit (nor surely inside
+        it): placed at a point of the unit, approximate."""
+        res.town, res.level, res.status = zone, "zone", APPROXIMATE
+        res.reason, res.method = why.ZONE_NAMED_AFTER, res.method + "+zone:named_after"
+        res.note = _join(
+            res.note,
+            f"{zone} is a zone named after {unit.name}; placed at a point inside {unit.name}",
+        )
 
     def _unit_result(
         self, text: str, target: Unit, code_then: str, method: str, renamed: str = ""

@@ -46,6 +46,9 @@ REASONS: tuple[Reason, ...] = (
     _r("zone_no_boundary", r"(?P<zone>.+) has no boundary of its own; placed at a point inside "
        r"(?P<unit>.+)", "{zone}没有自己的边界：定位在{unit}内的一点",
        "{zone} has no boundary of its own; placed at a point inside {unit}"),
+    _r("zone_named_after", r"(?P<zone>.+) is a zone named after (?P<unit>.+); placed at a "
+       r"point inside (?P<place>.+)", "{zone}是以{unit}命名的园区：定位在{place}内的一点",
+       "{zone} is a zone named after {unit}; placed at a point inside {place}"),
     _r("towns_same_name", r"(?P<n>\d+) towns named (?P<town>.+) in (?P<unit>.+)",
        "{unit}有 {n} 个名为{town}的镇", "{n} towns named {town} in {unit}"),
     _r("town_no_point", r"no point known for (?P<town>.+); placed at a point inside (?P<unit>.+)",

@@ -22,6 +22,7 @@ MERGED = "merged"
 GROUP = "group"
 NEAR_NAME = "near_name"
 NEAR_NAMES = "near_names"
+ZONE_NAMED_AFTER = "zone_named_after_unit"
 
 # code -> (English, 中文)
 REASONS: dict[str, tuple[str, str]] = {
@@ -81,6 +82,11 @@ REASONS: dict[str, tuple[str, str]] = {
     NEAR_NAMES: (
         "no unit has this name; several units of the context are one character away",
         "没有这个名称的单位；所在省内有多个只差一个字的单位",
+    ),
+    ZONE_NAMED_AFTER: (
+        "a zone named after a unit, not the unit: placed at a point inside that unit, "
+        "which it may not lie in",
+        "以某单位命名的园区，并非该单位：置于该单位内的一点，园区未必在其境内",
     ),
     GROUP: ("a named group of units: every member is a pilot", "区组名称：其中每个单位均为试点"),
 }
