@@ -23,9 +23,7 @@ MIN_LENGTH, MAX_LENGTH = 3, 12  # a two-character name one character off is any 
 MAX_OFFERED = 5
 
 
-def one_character_away(
-    rest: str, names: Iterable[tuple[str, str]], outer: str = ""
-) -> list[str]:
+def one_character_away(rest: str, names: Iterable[tuple[str, str]], outer: str = "") -> list[str]:
     """Codes of `names` ((code, name) of today's units) that differ from `rest` in exactly
     one character, inside the unit `outer` when one is given."""
     if not MIN_LENGTH <= len(rest) <= MAX_LENGTH:
