@@ -179,19 +179,17 @@ def _follow(
     seen = set()
     while code not in seen:
         seen.add(code)
-        if code in curated:
-            code, year, source, step_merged = curated[code]
-            merged = merged or step_merged
-            continue
-        if code in current and not (handed_over and len(seen) == 1):
-            return code, year, source, merged
-        if code in links:
-            code, year = links[code]
-            continue
-        if code in sourced:
-            code, year, source, step_merged = sourced[code]
-            merged = merged or step_merged
-            continue
-        break
-    ended = code in current and not (handed_over and len(seen) == 1)
-    return (code if ended else None), year, source, merged
+        today = code in current and not (handed_over and len(seen) == 1)
+        if code not in curated:  # the curated table first, then today's units, links
+            if today:
+                return code, year, source, merged
+            if code in links:
+                code, year = links[code]
+                continue
+        step = curated.get(code) or sourced.get(code)
+        if step is None:
+            break
+        code, year, source, step_merged = step
+        merged = merged or step_merged
+    today = code in current and not (handed_over and len(seen) == 1)
+    return (code if today else None), year, source, merged
