@@ -341,3 +341,28 @@ def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
 )
 def test_code_list_headings_inside_a_path(gc: Geocoder, text: str, adcode: str) -> None:
     assert (gc.resolve(text).status, gc.resolve(text).adcode) == (MATCHED, adcode)
+
+
+def _slips() -> list[tuple[str, str]]:
+    """(province adcode, a county's name with one character of its stem replaced)."""
+    from geodata.gazetteer import gazetteer
+
+    gz = gazetteer()
+    out = []
+    for u in sorted(gz.current.values(), key=lambda u: u.code)[::23]:
+        if u.level == "county" and len(u.name) >= 3:
+            out.append((u.code[:2] + "0000", "丶" + u.name[1:]))
+    return out
+
+
+@pytest.mark.parametrize(("province", "slip"), _slips()[:60])
+def test_a_slip_is_never_matched_nor_outside_its_province(
+    gc: Geocoder, province: str, slip: str
+) -> None:
+    from geodata.gazetteer import gazetteer
+
+    name = gazetteer().current[province].name
+    (r,) = geocode_lines([f"{name}：{slip}"], gc)
+    assert r.status != MATCHED, r
+    if r.status == APPROXIMATE:
+        assert r.adcode.startswith(province[:2]) and r.reason == "near_name", r
