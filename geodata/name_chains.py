@@ -41,27 +41,29 @@ Visit = Callable[[int, tuple[int, ...], int, int, int, str], None]
 
 def _walk(s: str, gz: Gazetteer, root: Unit | None, visit: Visit, strong_only: bool) -> None:
     """Call `visit` at every chain of names that reads `s` from its start, each unit
-    inside the one before (the first inside `root`, when there is one). `strong_only`:
+    inside the one before (the first inside `root`, when there is one; no visit with
+    neither a chain nor a root). `strong_only`:
     only names written in full or with their type word, and a visit at every step; else
     only where the rest of `s` could be a town or zone (or there is no rest)."""
     units, aliases, prefixes, n = gz.units, gz.aliases, gz.prefixes, len(s)
     every = strong_only or s[-1] in _TAIL_ENDS  # a name's end has a visit in any case
+    weakest = BARE + 1 if strong_only else 0
 
     def step(
         pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
     ) -> None:
-        if every or pos == n:
-            visit(pos, chain, strength, covered, cur, bare)
         last = units[chain[-1]] if chain else root
+        if (every or pos == n) and last is not None:
+            visit(pos, chain, strength, covered, cur, bare)
         for end in range(pos + 1, n + 1):
             sub = s[pos:end]
             if sub not in prefixes:
                 break
             for idx, st in aliases.get(sub, ()):
                 u = units[idx]
-                if strong_only and st <= BARE:
+                if st < weakest:
                     continue
-                if last is None and u.name in GENERIC_ZONES and not strong_only:
+                if last is None and not strong_only and u.name in GENERIC_ZONES:
                     continue  # 新区 alone is no place: only inside a unit the text names
                 if last is None or inside(u, last):
                     step(
@@ -89,8 +91,6 @@ def parses(
     def visit(
         pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
     ) -> None:
-        if not chain and root is None:
-            return
         if pos == n:
             out.append(Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
         elif tail_possible:

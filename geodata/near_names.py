@@ -15,7 +15,6 @@ import os
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
-from importlib.util import find_spec
 
 from geodata.codes import within
 
@@ -61,6 +60,8 @@ def _toneless(syllable: str) -> str:
 def _pinyin_table() -> dict[str, str]:
     """pypinyin's per-character readings, read from its data file without importing the
     package (which would load its 45 MB phrase dictionary)."""
+    from importlib.util import find_spec  # only when a slip is weighed
+
     spec = find_spec("pypinyin")
     assert spec is not None and spec.submodule_search_locations
     path = os.path.join(next(iter(spec.submodule_search_locations)), "pinyin_dict.json")

@@ -269,6 +269,10 @@ def test_what_closes_an_enumeration_is_dropped() -> None:
     assert split_line("唐山市等地") == ["唐山市"]
     assert split_line("安吉县等县（市、区）") == ["安吉县"]
     assert split_line("平等乡") == ["平等乡"]
+    # 等县 closes a list only after a unit's type word: 天等县 is a county
+    assert split_line("广西壮族自治区崇左市天等县") == ["广西壮族自治区崇左市天等县"]
+    assert split_line("天等县、龙州县等") == ["天等县", "龙州县"]
+    assert split_line("天等县※") == ["天等县※"]
 
 
 def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
