@@ -35,26 +35,44 @@ class Parse:
     bare_end: str = ""  # the last unit as written, when without its type word (长白 for 长白县)
 
 
-# (position, chain, strength, covered, current, bare_end) of one step of a walk
-Visit = Callable[[int, tuple[int, ...], int, int, int, str], None]
+Prefix = tuple[tuple[int, ...], int]  # a chain and where it ends in the text
+MayHold = Callable[[str, int], bool]
 
 
-def _walk(s: str, gz: Gazetteer, root: Unit | None, visit: Visit, strong_only: bool) -> None:
-    """Call `visit` at every chain of names that reads `s` from its start, each unit
-    inside the one before (the first inside `root`, when there is one; no visit with
-    neither a chain nor a root). `strong_only`:
-    only names written in full or with their type word, and a visit at every step; else
-    only where the rest of `s` could be a town or zone (or there is no rest)."""
+def _never(tail: str, kind: int) -> bool:
+    return False
+
+
+def _walk(
+    s: str, gz: Gazetteer, root: Unit | None, may_hold: MayHold | None
+) -> tuple[list[Parse], Prefix | None]:
+    """Walk every chain of names that reads `s` from its start, each unit inside the one
+    before (the first inside `root`, when there is one). With `may_hold` (whether a town
+    or zone with no unit before it may lie in `root`): the readings of the whole text.
+    Without: only names written in full or with their type word, and the chain that
+    reads the most of the start."""
     units, aliases, prefixes, n = gz.units, gz.aliases, gz.prefixes, len(s)
-    every = strong_only or s[-1] in _TAIL_ENDS  # a name's end has a visit in any case
-    weakest = BARE + 1 if strong_only else 0
+    whole = may_hold is not None
+    hold: MayHold = may_hold if may_hold is not None else _never
+    tail_possible = whole and s[-1] in _TAIL_ENDS  # only then can a town or zone end it
+    weakest = 0 if whole else BARE + 1
+    out: list[Parse] = []
+    best: Prefix | None = None
 
     def step(
         pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
     ) -> None:
+        nonlocal best
         last = units[chain[-1]] if chain else root
-        if (every or pos == n) and last is not None:
-            visit(pos, chain, strength, covered, cur, bare)
+        if last is not None:
+            if pos == n and whole:
+                out.append(Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
+            elif tail_possible:
+                kind = tail_kind(s[pos:])
+                if kind is not None and (chain or hold(s[pos:], kind)):
+                    out.append(Parse(chain, strength, covered, s[pos:], kind, cur, bare))
+            elif not whole and (best is None or pos > best[1]):
+                best = (chain, pos)
         for end in range(pos + 1, n + 1):
             sub = s[pos:end]
             if sub not in prefixes:
@@ -63,7 +81,7 @@ def _walk(s: str, gz: Gazetteer, root: Unit | None, visit: Visit, strong_only: b
                 u = units[idx]
                 if st < weakest:
                     continue
-                if last is None and not strong_only and u.name in GENERIC_ZONES:
+                if last is None and whole and u.name in GENERIC_ZONES:
                     continue  # 新区 alone is no place: only inside a unit the text names
                 if last is None or inside(u, last):
                     step(
@@ -76,44 +94,20 @@ def _walk(s: str, gz: Gazetteer, root: Unit | None, visit: Visit, strong_only: b
                     )
 
     step(0, (), 0, 0, 0, "")
+    return out, best
 
 
-def parses(
-    s: str, gz: Gazetteer, root: Unit | None, root_may_hold: Callable[[str, int], bool]
-) -> list[Parse]:
+def parses(s: str, gz: Gazetteer, root: Unit | None, root_may_hold: MayHold) -> list[Parse]:
     """Every reading of the whole of `s`: a chain, then nothing, a town or a zone.
     `root_may_hold(tail, kind)` says whether a town or zone with no unit before it in
     the text may lie in `root`."""
-    out: list[Parse] = []
-    n = len(s)
-    tail_possible = s[-1] in _TAIL_ENDS  # only then can a town or zone end the name
-
-    def visit(
-        pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
-    ) -> None:
-        if pos == n:
-            out.append(Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
-        elif tail_possible:
-            kind = tail_kind(s[pos:])
-            if kind is not None and (chain or root_may_hold(s[pos:], kind)):
-                out.append(Parse(chain, strength, covered, s[pos:], kind, cur, bare))
-
-    _walk(s, gz, root, visit, strong_only=False)
-    return out
+    return _walk(s, gz, root, root_may_hold)[0]
 
 
-def longest_prefix(s: str, gz: Gazetteer) -> tuple[tuple[int, ...], int] | None:
+def longest_prefix(s: str, gz: Gazetteer) -> Prefix | None:
     """The chain of names written in full (or with their type word) that reads the most
     of the start of `s`, and where it ends; None when no name starts it."""
-    best: tuple[tuple[int, ...], int] | None = None
-
-    def visit(pos: int, chain: tuple[int, ...], *_: object) -> None:
-        nonlocal best
-        if chain and (best is None or pos > best[1]):
-            best = (chain, pos)
-
-    _walk(s, gz, None, visit, strong_only=True)
-    return best
+    return _walk(s, gz, None, None)[1]
 
 
 def tail_kind(tail: str) -> int | None:
