@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 app: $(STAMP)
-	$(BIN)/streamlit run dashboard/app.py
+	$(BIN)/streamlit run dashboard/serve.py
 
 # Without Chromium the browser tests skip on a developer's machine; with CI=true a
 # missing browser or font stops here (and fails those tests), never a silent skip.

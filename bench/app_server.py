@@ -1,5 +1,6 @@
 """Start and stop a real `streamlit run` of the app on a free loopback port: shared by
-the browser tests (tests/browser/conftest.py) and the benches."""
+the browser tests (tests/browser/conftest.py) and the benches. The app is started as it
+is served (`dashboard/serve.py`: the page plus browser caching of its static files)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def free_port() -> int:
 
 
 def start_app(
-    script: str = "dashboard/app.py",
+    script: str = "dashboard/serve.py",
     *,
     env: dict[str, str] | None = None,
     options: dict[str, str] | None = None,

@@ -1,11 +1,15 @@
 """A busy meeting against one real `streamlit run`: N websocket sessions (bench/st_session.py,
 Streamlit's own protocol, no browser) open the default map at once; then M sessions each
-paste and resolve a different list at once, and each must see only its own. Prints JSON.
+paste and resolve a different list at once, and each must see only its own. Before that,
+on the fresh server, the server's memory after one full session over every view and with
+20 sessions open. Prints JSON; `--runs 3` repeats it on fresh servers and adds medians.
 
-    .venv/bin/python -m bench.sessions [--open 50] [--lists 20]
+    .venv/bin/python -m bench.sessions [--open 50] [--lists 20] [--runs 1]
 
-Goals (issue 11): opening, p95 time to map <= 3 s and no failure; lists, p95 <= 5 s and
-no cross-talk."""
+Time to map: from a session's connect to its map element (the st_folium component with
+the whole map HTML) arriving, decoded, at the client. Goals (issue 11): opening, p95 <= 3 s
+and no failure; lists, p95 <= 5 s and no cross-talk; memory (issue 10's) <= 300 MB after a
+full session, <= 1.2 GB with 20 sessions open."""
 
 from __future__ import annotations
 
@@ -37,6 +41,15 @@ def pct(values: list[float], p: float) -> float:
     return round(s[min(len(s) - 1, max(0, round(p / 100 * len(s) + 0.5) - 1))], 3)
 
 
+# One full session, as a person goes through the app: every view, a filter, a search, a
+# drill-down, English (the same paths as bench.map_figures' browser session).
+SESSION_QUERIES = (
+    "", "province=湖南省", "q=shunyi", "map=share", "mode=tallies",
+    "mode=compare&compare=浙江省,河北省", "mode=lists", "mode=present&step=2",
+    "lang=en", "lang=en&mode=tallies",
+)
+
+
 async def _open(url: str) -> dict[str, Any]:
     t0 = time.perf_counter()
     try:
@@ -45,7 +58,8 @@ async def _open(url: str) -> dict[str, Any]:
         at = run.map_at
         return {
             "ok": at is not None and not run.exceptions,
-            "map_s": None if at is None else time.perf_counter() - t0 - (run.finished_at or 0) + at,
+            # the map's arrival (clocked when it came in) less the connect's start
+            "map_s": None if at is None else run.started + at - t0,
             "error": "; ".join(run.exceptions)[:200],
         }
     except Exception as exc:  # a failed session is a result, not a crash of the bench
@@ -88,13 +102,62 @@ async def _all(coros: list[Any]) -> list[dict[str, Any]]:
     return list(await asyncio.gather(*coros))
 
 
+async def _full_session(url: str) -> list[str]:
+    """Every view once, one page load (session) each; the errors any of them showed."""
+    errors = []
+    for query in SESSION_QUERIES:
+        async with Session(url, query) as s:
+            run = await s.run(timeout=120)
+        errors += [f"{query}: {e}"[:200] for e in run.exceptions]
+    return errors
+
+
+async def _held_open(url: str, n: int, pid: int) -> tuple[float, int]:
+    """RSS with `n` sessions connected at once, each on a view of the full session; and
+    how many of them failed."""
+    sessions = [Session(url, SESSION_QUERIES[i % len(SESSION_QUERIES)]) for i in range(n)]
+    failed = 0
+    try:
+        for s in sessions:
+            await s.__aenter__()
+        runs = await asyncio.gather(*(s.run(timeout=120) for s in sessions),
+                                    return_exceptions=True)
+        failed = sum(1 for r in runs if isinstance(r, BaseException) or r.exceptions)
+        await asyncio.sleep(1)
+        return rss_mb(pid), failed
+    finally:
+        for s in sessions:
+            await s.__aexit__()
+
+
+def memory(url: str, pid: int, n_open: int = 20) -> dict[str, Any]:
+    started = rss_mb(pid)
+    errors = asyncio.run(_full_session(url))
+    time.sleep(1)
+    full = rss_mb(pid)
+    held, failed = asyncio.run(_held_open(url, n_open, pid))
+    return {
+        "started": round(started),
+        "after_full_session": round(full),
+        "goal_full_session_max": 300,
+        "sessions_open": n_open,
+        "with_sessions_open": round(held),
+        "goal_sessions_open_max": 1200,
+        "failed": failed + len(errors),
+        "errors": errors[:5],
+        "met": full <= 300 and held <= 1200 and not failed and not errors,
+    }
+
+
 def main(n_open: int = 50, n_lists: int = 20, *, compression: bool = True) -> dict[str, Any]:
     load0 = os.getloadavg()[0]
     options = {"server.enableWebsocketCompression": str(compression).lower()}
     with tempfile.TemporaryDirectory() as data:
         proc, url = start_app(env={"PILOT_ATLAS_DATA": data}, options=options)
         try:
-            warm = asyncio.run(_open(url))  # the first run loads the data, once per server
+            mem = memory(url, proc.pid)  # a fresh server: its first sessions
+            warm = asyncio.run(_open(url))  # loaded by now; one more for good measure
+            load_open = os.getloadavg()[0]
             t0, c0 = time.perf_counter(), cpu_seconds(proc.pid)
             opened = asyncio.run(_all([_open(url) for _ in range(n_open)]))
             open_wall, open_cpu = time.perf_counter() - t0, cpu_seconds(proc.pid) - c0
@@ -112,8 +175,11 @@ def main(n_open: int = 50, n_lists: int = 20, *, compression: bool = True) -> di
         "bench": "sessions",
         "cpus": os.cpu_count(),
         "websocket_compression": compression,
-        "load_average_before": round(load0, 2),  # other work on the machine meanwhile
-        "warm_first_map_s": warm["map_s"],
+        # other work on the machine (1-minute load average; 2 cores) at the start
+        "load_average_before": round(load0, 2),
+        "load_average_before_open": round(load_open, 2),
+        "memory_rss_mb": mem,
+        "warm_map_s": None if warm["map_s"] is None else round(warm["map_s"], 3),
         "open": {
             "sessions": n_open,
             "failed": sum(1 for r in opened if not r["ok"]),
@@ -144,11 +210,33 @@ def main(n_open: int = 50, n_lists: int = 20, *, compression: bool = True) -> di
     return result
 
 
+def medians(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """The figures of several runs (fresh servers), their medians beside them."""
+    def col(get: Any) -> dict[str, Any]:
+        values = [get(r) for r in results]
+        return {"runs": values, "median": statistics.median(values)}
+
+    return {
+        "load_average_before_open": col(lambda r: r["load_average_before_open"]),
+        "open_p95_s": col(lambda r: r["open"]["time_to_map_s"]["p95"]),
+        "open_p50_s": col(lambda r: r["open"]["time_to_map_s"]["p50"]),
+        "open_failed": col(lambda r: r["open"]["failed"]),
+        "open_server_cpu_s_per_session": col(lambda r: r["open"]["server_cpu_s_per_session"]),
+        "lists_p95_s": col(lambda r: r["lists"]["time_s"]["p95"]),
+        "lists_failed": col(lambda r: r["lists"]["failed"]),
+        "lists_cross_talk": col(lambda r: r["lists"]["cross_talk"]),
+        "rss_mb_after_full_session": col(lambda r: r["memory_rss_mb"]["after_full_session"]),
+        "rss_mb_with_20_open": col(lambda r: r["memory_rss_mb"]["with_sessions_open"]),
+    }
+
+
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
     ap.add_argument("--open", type=int, default=50)
     ap.add_argument("--lists", type=int, default=20)
+    ap.add_argument("--runs", type=int, default=1, help="fresh servers, one after another")
     ap.add_argument("--no-compression", action="store_true", help="for comparison only")
     a = ap.parse_args()
-    print(json.dumps(main(a.open, a.lists, compression=not a.no_compression),
-                     ensure_ascii=False, indent=2))
+    runs = [main(a.open, a.lists, compression=not a.no_compression) for _ in range(a.runs)]
+    out: dict[str, Any] = runs[0] if a.runs == 1 else {"runs": runs, "medians": medians(runs)}
+    print(json.dumps(out, ensure_ascii=False, indent=2))

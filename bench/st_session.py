@@ -9,7 +9,10 @@ Only public message classes are used (`streamlit.proto`): a run is asked for wit
 from __future__ import annotations
 
 import asyncio
+import gzip
+import json
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
@@ -18,6 +21,17 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 FOLIUM = "st_folium"
+MAP_CODE = "/map-code/"  # the map's code as files (dashboard/map_code.py)
+
+
+def _fetch(url: str) -> int:
+    """GET as a browser with an empty cache would (gzip); the decoded size."""
+    req = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})
+    with urllib.request.urlopen(req, timeout=120) as r:
+        body = r.read()
+        if r.headers.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+    return len(body)
 
 
 @dataclass
@@ -25,7 +39,10 @@ class Run:
     """What one script run sent: elements by kind, the raw bytes, timings."""
 
     started: float
-    map_at: float | None = None  # seconds from `started` to the map component
+    # seconds from `started` to the map: its component message and, when the map's code
+    # comes as files, those files fetched (as the component's page fetches them)
+    map_at: float | None = None
+    map_files_bytes: int = 0
     finished_at: float | None = None
     elements: list[tuple[str, object]] = field(default_factory=list)
     raw: bytearray = field(default_factory=bytearray)
@@ -60,6 +77,7 @@ class Session:
         self.origin = f"{u.scheme}://{u.netloc}"
         self.query = query
         self.ws: websockets.ClientConnection | None = None
+        self.base_url = base_url.rstrip("/")
 
     async def __aenter__(self) -> Session:
         self.ws = await websockets.connect(
@@ -84,6 +102,7 @@ class Session:
         if widgets:
             msg.rerun_script.widget_states.widgets.extend(widgets)  # type: ignore[arg-type]  # WidgetState messages
         run = Run(time.perf_counter())
+        fetching: asyncio.Task[None] | None = None
         await self.ws.send(msg.SerializeToString())
         deadline = time.monotonic() + timeout
         while True:
@@ -103,11 +122,25 @@ class Session:
                 run.raw += data
                 if ek == "exception":
                     run.exceptions.append(f"{body.type}: {body.message}")
-                if ek == "component_instance" and FOLIUM in body.component_name:
-                    run.map_at = run.map_at or time.perf_counter() - run.started
+                if (ek == "component_instance" and FOLIUM in body.component_name
+                        and run.map_at is None and fetching is None):
+                    links = [u for u in json.loads(body.json_args).get("js_links") or []
+                             if MAP_CODE in u]
+                    if links:
+                        fetching = asyncio.create_task(self._files(run, links))
+                    else:
+                        run.map_at = time.perf_counter() - run.started
             elif kind == "script_finished":
                 run.finished_at = time.perf_counter() - run.started
+                if fetching is not None:
+                    await fetching
                 return run
+
+    async def _files(self, run: Run, links: list[str]) -> None:
+        sizes = await asyncio.gather(*(asyncio.to_thread(_fetch, self.base_url + u)
+                                       for u in links))
+        run.map_files_bytes = sum(sizes)
+        run.map_at = time.perf_counter() - run.started
 
 
 def text_state(widget_id: str, value: str) -> object:

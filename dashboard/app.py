@@ -1,4 +1,6 @@
-"""Pilot Atlas dashboard. Run from the repo root: `streamlit run dashboard/app.py`."""
+"""Pilot Atlas dashboard, one page run per session. Served by `streamlit run dashboard/serve.py`
+(from the repo root; `streamlit run dashboard/app.py` also works, without browser caching
+of the static files)."""
 
 import sys
 from pathlib import Path

@@ -11,12 +11,15 @@ receives exactly what `st_folium` would send, so a new streamlit-folium cannot d
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
 import folium
 import streamlit as st
 import streamlit_folium as sf
+
+from dashboard import map_code
 
 _RENDER_KEYS = ("script", "header", "html", "id", "css_links", "js_links", "bounds", "zoom")
 
@@ -68,11 +71,36 @@ def render_parts(parts: Any) -> dict[str, Any]:
     return r
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _rendered(cache_key: Hashable, _build: Callable[[], Any]) -> dict[str, Any]:
-    del cache_key  # the key only: the normalised view and the data version
+@st.cache_resource(show_spinner=False, max_entries=24)
+def _rendered(digest: str, _build: Callable[[], Any]) -> dict[str, Any]:
+    del digest  # the key only: of the normalised view and the data version
     built = _build()
-    return render_args(built) if isinstance(built, folium.Map) else render_parts(built)
+    r = render_args(built) if isinstance(built, folium.Map) else render_parts(built)
+    if map_code.ENABLED:  # the code as files, fetched and cached by the browsers
+        r["_base_file"] = map_code.publish(r["script"])
+        if r.get("feature_group"):
+            r["_groups_file"] = map_code.publish(r["feature_group"])
+    return r
+
+
+def _as_files(r: dict[str, Any], args: dict[str, Any], key: str) -> dict[str, Any]:
+    """`args` with the map's code loaded from its published files: the base always (a new
+    base is a new component, which loads its links first); the groups only as long as
+    this session's component is the one made with them (it loaded them with the base),
+    inline once filters change them (an existing component never loads links again)."""
+    base_path = str(st.get_option("server.baseUrlPath") or "")
+    base, groups = r["_base_file"], r.get("_groups_file")
+    made_with = st.session_state.get(f"_map_code_{key}")
+    if made_with is None or made_with[0] != base.digest:  # this run makes a new component
+        made_with = (base.digest, groups.digest if groups else "")
+        st.session_state[f"_map_code_{key}"] = made_with
+    links = [*args["js_links"], base.url(base_path)]
+    args = {**args, "script": base.run_line(base_path)}
+    if groups is not None and groups.digest == made_with[1]:
+        args["feature_group"] = groups.run_line(base_path)
+        links.append(groups.url(base_path))
+    args["js_links"] = links
+    return args
 
 
 def _defaults(r: dict[str, Any], returned_objects: Iterable[str] | None) -> dict[str, Any]:
@@ -146,8 +174,12 @@ def show(
     """`st_folium(build(), key=key, **options)`, with the map built and rendered once per
     `cache_key` for all sessions. `cache_key` must change whenever the map would.
     `build` returns a folium.Map, or a `map_view.MapParts` (base + swappable groups)."""
-    r = _rendered(cache_key, build)
+    # Streamlit would hash the key's ~200 pilot ids one by one in Python on every run
+    # (a few ms of each page load); its repr, all values and dataclasses, hashes at once.
+    r = _rendered(hashlib.blake2b(repr(cache_key).encode(), digest_size=16).hexdigest(), build)
     args = component_args(r, key=key, **options)
+    if "_base_file" in r:
+        args = _as_files(r, args, key)
     hash_key = args["key"]
 
     def _changed() -> None:

@@ -264,8 +264,11 @@ def pilot_table(
 def details_panel(s: ViewState) -> None:
     lang = s.lang
     st.subheader(t("details", lang))
+    if not s.pilot:  # most page loads: no frame to look through (a few ms each)
+        st.caption(t("details_hint", lang))
+        return
     frame = data.registry(True, s.use)
-    found = frame[frame["pilot_id"] == s.pilot] if s.pilot else frame.iloc[0:0]
+    found = frame[frame["pilot_id"] == s.pilot]
     if found.empty:
         st.caption(t("details_hint", lang))
         return

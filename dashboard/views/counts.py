@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -32,7 +32,9 @@ def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
     return shown.rename(columns=names)
 
 
-def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
+def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """(data, Vega-Lite spec) of the stacked bars. A plain spec, not altair: importing
+    altair (and its schema) would add ~25 MB to the server for this one chart."""
     long = stacked_long(table)
     long["province"] = [province_label(str(p), lang) for p in long["province"]]
     labels = {b: batch_label(b, BATCH_YEARS[b], lang, short=True) for b in BATCH_CHOICES}
@@ -43,38 +45,30 @@ def bar_chart(table: pd.DataFrame, lang: str) -> alt.Chart:
         .query("total > 0")["province"]
         .tolist()
     )
+    count = t("chart_count", lang)
     # horizontal bars: thirty-odd province names stay readable
-    return (
-        alt.Chart(long, title=t("chart_title", lang))
-        .mark_bar()
-        .encode(
-            y=alt.Y(
-                "province:N",
-                sort=order,
-                title=None,
-                axis=alt.Axis(labelOverlap=False, labelLimit=180),
-            ),
-            x=alt.X(
-                "count:Q", stack="zero", title=t("chart_count", lang), axis=alt.Axis(tickMinStep=1)
-            ),
-            color=alt.Color(
-                "batch_label:N",
-                title=None,
-                legend=alt.Legend(orient="bottom"),
-                scale=alt.Scale(
-                    domain=[labels[b] for b in BATCH_CHOICES],
-                    range=[BATCH_COLOURS[b] for b in BATCH_CHOICES],
-                ),
-            ),
-            order=alt.Order("batch:Q"),
-            tooltip=[
-                alt.Tooltip("province:N", title=t("col_province", lang)),
-                alt.Tooltip("batch_label:N", title=t("batch", lang)),
-                alt.Tooltip("count:Q", title=t("chart_count", lang)),
+    spec = {
+        "title": t("chart_title", lang),
+        "mark": {"type": "bar"},
+        "height": max(120, 24 * len(order)),
+        "encoding": {
+            "y": {"field": "province", "type": "nominal", "sort": order, "title": None,
+                  "axis": {"labelOverlap": False, "labelLimit": 180}},
+            "x": {"field": "count", "type": "quantitative", "stack": "zero", "title": count,
+                  "axis": {"tickMinStep": 1}},
+            "color": {"field": "batch_label", "type": "nominal", "title": None,
+                      "legend": {"orient": "bottom"},
+                      "scale": {"domain": [labels[b] for b in BATCH_CHOICES],
+                                "range": [BATCH_COLOURS[b] for b in BATCH_CHOICES]}},
+            "order": {"field": "batch", "type": "quantitative"},
+            "tooltip": [
+                {"field": "province", "type": "nominal", "title": t("col_province", lang)},
+                {"field": "batch_label", "type": "nominal", "title": t("batch", lang)},
+                {"field": "count", "type": "quantitative", "title": count},
             ],
-        )
-        .properties(height=max(120, 24 * len(order)))
-    )
+        },
+    }
+    return long, spec
 
 
 def render(s: ViewState) -> None:
@@ -93,7 +87,7 @@ def render(s: ViewState) -> None:
     left, right = st.columns([1, 1], gap="medium")
     with left:
         if len(pilots):
-            st.altair_chart(bar_chart(table, lang), width="stretch")
+            st.vega_lite_chart(*bar_chart(table, lang), width="stretch")
     with right:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
     ui.download_buttons(pilots, s)

@@ -124,3 +124,66 @@ def test_a_filter_change_keeps_the_base_and_so_the_map() -> None:
     kb = shared_map.component_args(b, key="m")["key"]
     assert ka == kb  # the same component instance: the browser keeps its map
     assert a["feature_group"] != b["feature_group"]  # and swaps the layers
+
+
+def test_show_builds_once_per_view_and_again_for_another(monkeypatch: pytest.MonkeyPatch) -> None:
+    import folium
+
+    monkeypatch.setattr(sf, "_component_func", lambda **kwargs: None)
+    shared_map._rendered.clear()
+    built: list[str] = []
+
+    def build(name: str) -> Any:
+        built.append(name)
+        return folium.Map(tiles=None)
+
+    ids = ("b1-0000aaaa", "b2-0000bbbb")
+    for _ in range(3):  # three sessions opening the same view
+        shared_map.show(lambda: build("default"), (MapSpec(), ids, ("data-v1", ())), key="m")
+    shared_map.show(lambda: build("en"), (MapSpec(lang="en"), ids, ("data-v1", ())), key="m")
+    shared_map.show(lambda: build("fewer"), (MapSpec(), ids[:1], ("data-v1", ())), key="m")
+    shared_map.show(lambda: build("new data"), (MapSpec(), ids, ("data-v2", ())), key="m")
+    shared_map.show(lambda: build("default"), (MapSpec(), ids, ("data-v1", ())), key="m")
+    assert built == ["default", "en", "fewer", "new data"]
+
+
+def test_served_map_code_loaded_once_then_swapped_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """As served (`serve.py`): a page's first map runs its published files; a filter
+    change sends the new layers inline (the page's component never loads links again);
+    back to the first view, the layers it loaded run again from its files."""
+    import json
+
+    from dashboard import map_code
+    from tests.dashboard.apptest import run_app
+
+    def the_map(at: Any) -> dict[str, Any]:
+        (m,) = [json.loads(c.proto.json_args) for c in at.get("component_instance")
+                if "st_folium" in c.proto.component_name]
+        return dict(m)
+
+    monkeypatch.setattr(map_code, "ENABLED", True)
+    shared_map._rendered.clear()
+    try:
+        at = run_app()
+        first = the_map(at)
+        files = [u for u in first["js_links"] if u.startswith(map_code.ROUTE)]
+        assert len(files) == 2 and first["js_links"][0].endswith("leaflet.js")
+        assert first["script"].startswith("window.atlasRun(") and files[0] in first["script"]
+        assert first["feature_group"].startswith("window.atlasRun(")
+        assert files[1] in first["feature_group"]
+        base = map_code._files[files[0].split("/")[-1].removesuffix(".js")]
+        assert b"L.map(" in base.js and json.dumps(base.digest).encode() in base.js
+
+        everything = at.pills(key="w_batch").value
+        at.pills(key="w_batch").set_value([3]).run()
+        swapped = the_map(at)
+        assert swapped["script"] == first["script"] and swapped["key"] == first["key"]
+        assert "atlasRun" not in swapped["feature_group"]
+        assert "feature_group_feature_group_0" in swapped["feature_group"]
+
+        at.pills(key="w_batch").set_value(everything).run()
+        back = the_map(at)
+        assert back["feature_group"] == first["feature_group"]
+        assert back["js_links"] == first["js_links"]
+    finally:
+        shared_map._rendered.clear()

@@ -1,0 +1,99 @@
+"""The shared map's code as files the browser fetches and caches, not websocket bytes.
+
+The map of a view is the same for everyone (~200 KB of JavaScript for the national map).
+Sent inside each session's websocket message it was serialised, hashed and deflated again
+for every page load: at 50 page loads at once, that was a fifth of the server's CPU. Here
+it is published once, as `window.atlasCode[digest] = "…code…"`, gzipped once, and served
+by `dashboard/serve.py` at `/map-code/<digest>.js` with an immutable Cache-Control and an
+ETag (the digest is of the content); the component loads it with its other scripts
+(streamlit-folium's `js_links`) and the message carries a line that runs it.
+
+Only when the route exists (`serve.py` sets `ENABLED`): `streamlit run dashboard/app.py`
+and the in-process tests send the code inline, as before."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import threading
+import weakref
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from starlette.requests import Request
+    from starlette.responses import Response
+
+ENABLED = False  # set by dashboard/serve.py, which serves ROUTE
+ROUTE = "/map-code/"
+CACHE_CONTROL = "public, max-age=31536000, immutable"  # the URL changes with the content
+
+# At the head of every file: runs published code by digest in the page's global scope
+# (folium's `var`s must be globals). A page that does not have it yet (a component made
+# before a server restart, say) fetches it synchronously: rare, and cached by then.
+RUNNER_JS = """
+window.atlasCode = window.atlasCode || {};
+window.atlasRun = function (digest, url) {
+  if (window.atlasCode[digest] === undefined) {
+    var x = new XMLHttpRequest();
+    x.open("GET", url, false);
+    x.send();
+    (0, eval)(x.responseText);
+  }
+  (0, eval)(window.atlasCode[digest]);
+};
+"""
+
+
+class Published:
+    """One file: its digest, URL path, and body plain and gzipped."""
+
+    __slots__ = ("__weakref__", "digest", "gz", "js")
+
+    def __init__(self, code: str) -> None:
+        self.digest = hashlib.blake2b(code.encode(), digest_size=16).hexdigest()
+        self.js = (RUNNER_JS + f"window.atlasCode[{json.dumps(self.digest)}]="
+                   f"{json.dumps(code)};").encode()
+        self.gz = gzip.compress(self.js, compresslevel=6, mtime=0)
+
+    def url(self, base_url_path: str = "") -> str:
+        prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
+        return f"{prefix}{ROUTE}{self.digest}.js"
+
+    def run_line(self, base_url_path: str = "") -> str:
+        return f"window.atlasRun({json.dumps(self.digest)}, {json.dumps(self.url(base_url_path))});"
+
+
+# Held by the renderings that use them (shared_map's cache): a file lives as long as a
+# cached map refers to it, and no longer.
+_files: weakref.WeakValueDictionary[str, Published] = weakref.WeakValueDictionary()
+_lock = threading.Lock()
+
+
+def publish(code: str) -> Published:
+    file = Published(code)
+    with _lock:
+        return _files.setdefault(file.digest, file)
+
+
+def _etags(value: str) -> set[str]:
+    return {t.strip().removeprefix("W/") for t in value.split(",") if t.strip()}
+
+
+async def endpoint(request: Request) -> Response:
+    """GET ROUTE<digest>.js: the published file, gzipped when the browser takes gzip."""
+    from starlette.responses import Response
+
+    digest = str(request.path_params.get("name", "")).removesuffix(".js")
+    with _lock:
+        file = _files.get(digest)
+    if file is None:
+        return Response("not found", status_code=404, media_type="text/plain")
+    etag = f'"{file.digest}"'
+    headers = {"Cache-Control": CACHE_CONTROL, "ETag": etag, "Vary": "Accept-Encoding"}
+    if etag in _etags(request.headers.get("if-none-match", "")):
+        return Response(status_code=304, headers=headers)
+    if "gzip" in request.headers.get("accept-encoding", ""):
+        return Response(file.gz, media_type="text/javascript",
+                        headers={**headers, "Content-Encoding": "gzip"})
+    return Response(file.js, media_type="text/javascript", headers=headers)

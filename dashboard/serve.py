@@ -1,0 +1,30 @@
+"""The served app: `streamlit run dashboard/serve.py`.
+
+The page is `dashboard/app.py` as always; this wraps it in Streamlit's ASGI `App` only to
+add what Streamlit's own routes lack: browser caching of the files it serves from
+`dashboard/static/` (Leaflet's JS/CSS; see `static_cache.py`), and the shared map's code
+served as cached files instead of inside every session's websocket message
+(`map_code.py`)."""
+
+import sys
+from pathlib import Path
+
+# as in app.py: `streamlit run` puts dashboard/ itself on sys.path, not the package
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(1, _ROOT)
+
+from starlette.middleware import Middleware  # noqa: E402
+from starlette.routing import Route  # noqa: E402
+from streamlit.starlette import App  # noqa: E402
+
+from dashboard import map_code, offline  # noqa: E402
+from dashboard.static_cache import StaticCache  # noqa: E402
+
+offline.ensure_leaflet()  # in place before the first page asks for it
+map_code.ENABLED = True  # the shared map's code is served as files (map_code.py)
+app = App(
+    "app.py",
+    routes=[Route(map_code.ROUTE + "{name}", map_code.endpoint, methods=["GET"])],
+    middleware=[Middleware(StaticCache)],
+)
