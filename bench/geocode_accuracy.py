@@ -1,7 +1,8 @@
 """Accuracy of the geocoder on real public lists it was not built from (not the
 urbanization-pilot lists): other ministries' pilot and demonstration lists, provincial
 lists, traditional-character copies. Prints JSON: per list and overall correct/total and
-confident-wrong answers, for pilot-atlas and for cpca on the same items.
+confident-wrong answers, for pilot-atlas and for cpca and its maintained fork cpca-new
+(0.1.2, division data to 2025-12-31) on the same items.
 
     .venv/bin/python -m bench.geocode_accuracy
 
@@ -96,11 +97,24 @@ def _score(answers: list[tuple[dict[str, str], str, bool]]) -> dict[str, object]
     }
 
 
-def _cpca(texts: list[str]) -> list[str]:
-    import cpca
+def _cpca(texts: list[str], module: str = "cpca") -> list[str]:
+    """The adcode `cpca` (or its maintained fork `cpca_new`, with 2025 division data)
+    returns for each text alone ("" for none)."""
+    import importlib
 
-    df = cpca.transform(texts)
+    df = importlib.import_module(module).transform(texts)
     return ["" if not isinstance(a, str) else a for a in df["adcode"].tolist()]
+
+
+def _installed(module: str) -> str:
+    """"" when `module` imports, else why not (the JSON says so instead of a score)."""
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError as exc:
+        return f"not installed: {exc}"
+    return ""
 
 
 def main() -> dict[str, object]:
@@ -112,6 +126,8 @@ def main() -> dict[str, object]:
     per_list: dict[str, object] = {}
     ours_all: list[tuple[dict[str, str], str, bool]] = []
     cpca_all: list[tuple[dict[str, str], str, bool]] = []
+    new_all: list[tuple[dict[str, str], str, bool]] = []
+    new_missing = _installed("cpca_new")
     misses = []
     offered = 0  # misses whose gold unit is among the candidates offered to choose from
     for meta in read_lists():
@@ -135,8 +151,8 @@ def main() -> dict[str, object]:
                         "note": r.note if r is not None else "",
                     }
                 )
-        cp = _cpca([g["input"] for g in gold[lid]])
-        theirs = [(g, a, bool(a)) for g, a in zip(gold[lid], cp, strict=True)]
+        texts = [g["input"] for g in gold[lid]]
+        theirs = [(g, a, bool(a)) for g, a in zip(gold[lid], _cpca(texts), strict=True)]
         ours_all += ours
         cpca_all += theirs
         per_list[lid] = {
@@ -144,17 +160,32 @@ def main() -> dict[str, object]:
             "pilot_atlas": _score(ours),
             "cpca": _score(theirs),
         }
+        if not new_missing:
+            cp_new = _cpca(texts, "cpca_new")
+            fork = [(g, a, bool(a)) for g, a in zip(gold[lid], cp_new, strict=True)]
+            new_all += fork
+            per_list[lid]["cpca_new"] = _score(fork)  # type: ignore[index]
+
+    def legible(answers: list[tuple[dict[str, str], str, bool]]) -> dict[str, object]:
+        # items whose text is garbled past reading (OCR, mojibake) left out
+        return _score([a for a in answers if a[0]["garbled"] != "1"])
+
     clean = [a for a in ours_all if a[0]["garbled"] != "1"]
-    cpca_clean = [a for a in cpca_all if a[0]["garbled"] != "1"]
+    fork_overall: object = new_missing or _score(new_all)
+    fork_legible: object = new_missing or legible(new_all)
     return {
         "lists": len(per_list),
         "items": len(ours_all),
-        "overall": {"pilot_atlas": _score(ours_all), "cpca": _score(cpca_all)},
-        # items whose text is garbled past reading (OCR, mojibake) left out
+        "overall": {
+            "pilot_atlas": _score(ours_all),
+            "cpca": _score(cpca_all),
+            "cpca_new": fork_overall,
+        },
         "overall_legible": {
             "items": len(clean),
-            "pilot_atlas": _score(clean),
-            "cpca": _score(cpca_clean),
+            "pilot_atlas": legible(ours_all),
+            "cpca": legible(cpca_all),
+            "cpca_new": fork_legible,
         },
         "misses_with_the_right_unit_among_candidates": offered,
         "targets": {"accuracy_min": 0.99, "confident_wrong_max": 0},

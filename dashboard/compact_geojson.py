@@ -56,6 +56,14 @@ if (!window.atlasGeo) {
 )
 
 
+def script_json(value: Any) -> str:
+    """JSON for inside a <script>: CJK as itself (a third of the bytes of \\uXXXX), and
+    the characters HTML or an attribute could read escaped, as Jinja's tojson does."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+            .replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("&", "\\u0026").replace("'", "\\u0027"))
+
+
 def _num(v: int) -> str:
     v = ~(v << 1) if v < 0 else v << 1
     out = []
@@ -139,7 +147,7 @@ class CompactGeoJson(Layer):
         {% macro script(this, kwargs) %}
         {% if this.emits_decoder %}{{ this.decoder }}{% endif %}
         var {{ this.get_name() }}_styles = {{ this.styles|tojson }};
-        var {{ this.get_name() }} = L.geoJSON(atlasGeo({{ this.data|tojson }}), {
+        var {{ this.get_name() }} = L.geoJSON(atlasGeo({{ this.data_json }}), {
             pane: {{ this.pane|tojson }},
             style: function (f) { return {{ this.get_name() }}_styles[f.properties.s]; },
             pointToLayer: function (f, ll) {
@@ -191,6 +199,7 @@ class CompactGeoJson(Layer):
             kind, coords = encode_geometry(geom, precision)
             rows.append([kind, coords, table[key], tooltip, fid])
         self.data = {"p": precision, "f": rows}
+        self.data_json = script_json(self.data)
         self.styles = styles
         self.pane = pane
         self.highlight = dict(highlight) if highlight else None

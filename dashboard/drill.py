@@ -21,16 +21,19 @@ if TYPE_CHECKING:
 
 
 def breadcrumb(s: ViewState) -> None:
-    """全国 › 湖南省 above the map when one province is open; a hint otherwise."""
+    """全国 › 湖南省 above the map when one province is open."""
     lang = s.lang
     if len(s.provinces) != 1:
-        if not s.provinces and not s.q and not s.pilot:
-            st.caption(t("drill_hint", lang))
         return
     back, here = st.columns([1, 2], vertical_alignment="center")
     back.button(f"‹ {t('crumb_all', lang)}", key="crumb_all", help=t("crumb_back", lang),
                 on_click=state.update, kwargs={"provinces": (), "pilot": ""})
     here.markdown(f"**{t('crumb_all', lang)} › {province_label(s.provinces[0], lang)}**")
+
+
+def hint(s: ViewState) -> str:
+    """What a click on the map does, while the national view is shown ('' otherwise)."""
+    return t("drill_hint", s.lang) if not s.provinces and not s.q and not s.pilot else ""
 
 
 def province_tallies(pilots: pd.DataFrame, s: ViewState) -> None:

@@ -80,7 +80,9 @@ def run() -> None:
     else:
         from dashboard.views import explore
 
-        explore.render(s)
+        if not explore.render(s):  # first paint: the map alone (see first_paint)
+            st.sidebar.header(t("filters", s.lang))
+            return
     # the sidebar goes after the view, so the map is the first thing the browser loads
     sidebar(s)
     ui.sources_footer(s.lang)

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from branca.element import MacroElement, Template
 
+from dashboard import settings
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
 CHINA_BOUNDS: list[list[float]] = [[17.5, 73.0], [53.6, 135.1]]
 # The map may be panned this far beyond China, and no further.
 MAX_BOUNDS: list[list[float]] = [[0.0, 60.0], [60.0, 150.0]]
-POINT_HALF_SIDE = 0.2  # degrees around a town or zone chosen alone (~20 km)
+POINT_HALF_SIDE = settings.MAP_POINT_HALF_SIDE
 
 
 def _bounds(geoms: Iterable[Any]) -> list[list[float]] | None:

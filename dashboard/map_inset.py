@@ -13,6 +13,7 @@ from typing import Any
 
 from branca.element import Element, MacroElement, Template
 
+from dashboard import settings
 from dashboard.compact_geojson import DECODER_JS, encode_geometry, encode_ring
 from dashboard.i18n import t
 
@@ -20,11 +21,11 @@ from dashboard.i18n import t
 # 0.01° is well below a pixel. Coastal islets under 0.01 deg² are left out of the land
 # (the South China Sea islands are drawn as their own layer); islands closer together
 # than 0.08° merge (a third of a pixel here), which keeps every one of them drawn.
-_PRECISION = 2
-_LAND_TOLERANCE = 0.05
-_LAND_MIN_AREA = 0.01
-_ISLAND_MERGE = 0.04
-_ISLAND_TOLERANCE = 0.02
+_PRECISION = settings.INSET_PRECISION
+_LAND_TOLERANCE = settings.INSET_LAND_TOLERANCE
+_LAND_MIN_AREA = settings.INSET_LAND_MIN_AREA
+_ISLAND_MERGE = settings.INSET_ISLAND_MERGE
+_ISLAND_TOLERANCE = settings.INSET_ISLAND_TOLERANCE
 LAND_STYLE = {"color": "#a0a0a0", "weight": 0.6, "fillColor": "#f2f2f2", "fillOpacity": 1}
 # Islands get an outline of their own so the smallest stay visible at this scale.
 ISLAND_STYLE = {"color": "#5a5a5a", "weight": 0.8, "fillColor": "#9a9a9a", "fillOpacity": 1}
@@ -85,8 +86,8 @@ class SouthChinaSeaInset(MacroElement):
         {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
         {% macro script(this, kwargs) %}
         {{ this.decoder }}
-        // after the main map has drawn (a timer): the pilots come first
-        setTimeout(function (main) {
+        // after the main map's first frame is painted: the pilots come first
+        requestAnimationFrame(function () { setTimeout(function (main) {
             var d = {{ this.payload|tojson }};
             var ctl = L.control({position: "bottomright"});
             ctl.onAdd = function () {
@@ -164,7 +165,7 @@ class SouthChinaSeaInset(MacroElement):
             main.on("zoomend", toggle);
             toggle();
             main.atlasInset = m;
-        }, 0, {{ this._parent.get_name() }});
+        }, 0, {{ this._parent.get_name() }}); });
         {% endmacro %}
         """
     )

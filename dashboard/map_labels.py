@@ -9,7 +9,6 @@ overlap one of higher priority (larger units first).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,8 @@ import shapely
 from branca.element import MacroElement, Template
 from shapely.ops import polylabel
 
+from dashboard import settings
+from dashboard.compact_geojson import script_json
 from geodata.romanise import place_name_en, short_name, short_name_en
 
 if TYPE_CHECKING:
@@ -25,22 +26,33 @@ if TYPE_CHECKING:
 
 PROV, PILOT = 0, 1  # kinds of label, as sent
 # Below this zoom the map shows province names, from it on pilot names.
-PILOT_LABEL_ZOOM = 5.5
+PILOT_LABEL_ZOOM = settings.MAP_PILOT_LABEL_ZOOM
 _LEVEL_PRIORITY = {"province": 0, "prefecture": 1, "county": 2, "zone": 3, "town": 3}
 
+# The marker is a zero-size point at the anchor; its text is a span centred on it (or, for
+# a dot, beside it) that the placing pass may move to a free spot nearby.
 LABEL_CSS = (
-    ".atlas-label{background:none;border:none;white-space:nowrap;pointer-events:none;"
-    "font:600 12px/1.2 sans-serif;color:#222;text-shadow:0 0 2px #fff,0 0 2px #fff,"
-    "0 0 3px #fff;transform:translate(-50%,-50%);width:auto!important;height:auto!important}"
-    ".atlas-label.pilot{font-weight:500;color:#111}"
-    ".atlas-label.pt{transform:translate(9px,-50%)}"
-    ".atlas-big .atlas-label{font-size:17px}"
+    ".atlas-label{background:none;border:none;pointer-events:none;width:0!important;"
+    "height:0!important}"
+    ".atlas-label>span{position:absolute;left:0;top:0;white-space:nowrap;"
+    "transform:translate(-50%,-50%);font:600 12px/1.2 sans-serif;color:#222;"
+    "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}"
+    ".atlas-label.pilot>span{font-weight:500;color:#111}"
+    ".atlas-label.pt>span{transform:translate(7px,-50%)}"
+    # a unit too small to hold its name (香港, 澳门): a dot, the name beside it
+    ".atlas-label.prov.pt::before{content:'';position:absolute;left:-2.5px;top:-2.5px;"
+    "width:5px;height:5px;border-radius:50%;background:#333}"
+    ".atlas-big .atlas-label>span{font-size:17px}"
+    ".atlas-leader{position:absolute;left:0;top:0;height:0;border-top:1px solid #444;"
+    "transform-origin:0 0}"
     ".atlas-zoom-national .atlas-label.pilot,.atlas-zoom-province .atlas-label.prov"
     "{display:none}"
     # zoomed into a province the map is no longer a national one: the 南海诸岛 inset
     # (which every national map carries) would only cover it
     ".atlas-zoom-province .atlas-inset{display:none}"
 )
+# a province smaller than this (square degrees) is labelled beside a dot
+_TINY_PROVINCE = settings.MAP_TINY_PROVINCE
 
 
 @cache
@@ -82,9 +94,11 @@ def province_labels(provinces: pd.DataFrame, lang: str) -> list[list[Any]]:
     out = []
     for name, geom in zip(provinces["name"], provinces.geometry, strict=True):
         lat, lon = anchor(geom)
+        tiny = 1 if float(geom.area) < _TINY_PROVINCE else 0
         out.append([lat, lon, _clean(province_label_text(str(name), lang)), PROV,
-                    -round(float(geom.area)), 0])
-    return sorted(out, key=lambda r: r[4])
+                    -round(float(geom.area)), tiny])
+    # the dotted small units first: their names have the fewest places to go
+    return sorted(out, key=lambda r: (-r[5], r[4]))
 
 
 def pilot_labels(rows: Sequence[Mapping[str, Any]], lang: str) -> list[list[Any]]:
@@ -133,26 +147,87 @@ class LabelLayer(MacroElement):
                     ).addTo(group));
                 });
             }
+            // Each label, in priority order, takes the first of a few nearby spots where
+            // it keeps clear of the labels already placed (a gap of 2*PX by 2*PY px);
+            // a label with no free spot is hidden. One layout for all the reads.
+            var PX = 3, PY = 1;
+            function spots(pt, w, h) {
+                var x = w / 2 + 8, y = h + 2;
+                if (pt) return [[0, 0], [-(w + 14), 0], [-(w / 2 + 7), -(h / 2 + 6)],
+                                [-(w / 2 + 7), h / 2 + 6], [0, y], [-(w + 14), y], [0, -y],
+                                [-(w + 14), -y]];
+                return [[0, 0], [0, -y], [0, y], [x, 0], [-x, 0], [x, -y], [x, y], [-x, -y],
+                        [-x, y]];
+            }
             function place() {
                 var c = map.getContainer(), z = map.getZoom();
-                var national = z < {{ this.threshold }};
+                // a view fitted to a province (or a search) names its pilots, however
+                // large the province: 新疆 fits at a national-looking zoom
+                var fit = map.atlasFitZoom;
+                var at = fit == null ? {{ this.threshold }}
+                                     : Math.min({{ this.threshold }}, fit - 0.25);
+                var national = z < at;
                 c.classList.toggle("atlas-zoom-national", national);
                 c.classList.toggle("atlas-zoom-province", !national);
                 var kind = national ? "prov" : "pilot";
                 ensure(kind);
-                // writes, then one layout for all the reads, then writes: no thrashing
                 var shown = markers[kind].map(function (m) { return m.getElement(); })
-                    .filter(function (el) { return el; });
-                shown.forEach(function (el) { el.style.visibility = ""; });
-                var rects = shown.map(function (el) { return el.getBoundingClientRect(); });
+                    .filter(function (el) { return el && el.firstChild; });
+                var spans = shown.map(function (el) { return el.firstChild; });
+                spans.forEach(function (s) {
+                    s.style.visibility = ""; s.style.marginLeft = ""; s.style.marginTop = "";
+                    var old = s.parentNode.querySelector(".atlas-leader");
+                    if (old) old.remove();
+                });
+                var rects = spans.map(function (s) { return s.getBoundingClientRect(); });
                 var kept = [];
-                shown.forEach(function (el, i) {
-                    var r = rects[i];
-                    var hit = kept.some(function (k) {
-                        return r.left < k.right + 2 && r.right + 2 > k.left &&
-                               r.top < k.bottom && r.bottom > k.top;
+                function free(q) {
+                    return !kept.some(function (o) {
+                        return q.left < o.right && q.right > o.left &&
+                               q.top < o.bottom && q.bottom > o.top;
                     });
-                    if (hit) el.style.visibility = "hidden"; else kept.push(r);
+                }
+                function shifted(r, dx, dy) {
+                    return {left: r.left + dx - PX, right: r.right + dx + PX,
+                            top: r.top + dy - PY, bottom: r.bottom + dy + PY};
+                }
+                spans.forEach(function (s, i) {
+                    var r = rects[i], pt = shown[i].classList.contains("pt");
+                    var moves = spots(pt, r.width, r.height);
+                    for (var k = 0; k < moves.length; k++) {
+                        var q = shifted(r, moves[k][0], moves[k][1]);
+                        if (free(q)) {
+                            kept.push(q);
+                            if (moves[k][0]) s.style.marginLeft = moves[k][0] + "px";
+                            if (moves[k][1]) s.style.marginTop = moves[k][1] + "px";
+                            return;
+                        }
+                    }
+                    // no room next to it: a little further off, with a leader line
+                    var ax = pt ? r.left - 7 : r.left + r.width / 2, ay = r.top + r.height / 2;
+                    var cx = r.left + r.width / 2, cy = ay;
+                    for (var d = 1; d <= 3; d++) {
+                        var ox = r.width / 2 + 14 * d, oy = r.height / 2 + 12 * d;
+                        var ring = [[ox, 0], [-ox, 0], [0, oy], [0, -oy],
+                                    [ox, oy], [-ox, oy], [ox, -oy], [-ox, -oy]];
+                        for (var j = 0; j < ring.length; j++) {
+                            var dx = ax + ring[j][0] - cx, dy = ay + ring[j][1] - cy;
+                            var q2 = shifted(r, dx, dy);
+                            if (!free(q2)) continue;
+                            kept.push(q2);
+                            s.style.marginLeft = dx + "px"; s.style.marginTop = dy + "px";
+                            // from the place to the nearest point of the name's box
+                            var ex = Math.max(q2.left + PX, Math.min(ax, q2.right - PX)) - ax;
+                            var ey = Math.max(q2.top + PY, Math.min(ay, q2.bottom - PY)) - ay;
+                            var line = document.createElement("i");
+                            line.className = "atlas-leader";
+                            line.style.width = Math.hypot(ex, ey) + "px";
+                            line.style.transform = "rotate(" + Math.atan2(ey, ex) + "rad)";
+                            s.parentNode.appendChild(line);
+                            return;
+                        }
+                    }
+                    s.style.visibility = "hidden";
                 });
             }
             // the group is swapped as filters change: one handler, the newest
@@ -172,9 +247,6 @@ class LabelLayer(MacroElement):
         super().__init__()
         self._name = "LabelLayer"
         self.items = items
-        # Chinese as itself, not \uXXXX (a third of the size); safe inside <script>
-        self.items_json = (json.dumps(items, ensure_ascii=False, separators=(",", ":"))
-                           .replace("<", "\\u003c").replace(">", "\\u003e")
-                           .replace("&", "\\u0026").replace("'", "\\u0027"))
+        self.items_json = script_json(items)
         self.threshold = PILOT_LABEL_ZOOM if threshold is None else threshold
         self.large = large

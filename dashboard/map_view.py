@@ -16,7 +16,7 @@ import folium
 from branca.element import Element, MacroElement, Template
 
 import seeds
-from dashboard import choropleth, offline
+from dashboard import choropleth, map_detail, offline, settings
 from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
@@ -37,12 +37,12 @@ BATCH_YEARS: dict[int, int] = {b.batch: b.year for b in seeds.load_batches()}
 BATCH_YEARS[seeds.BATCH_1_OR_2] = BATCH_YEARS[2]
 COUNT_COLOURS = CLASS_COLOURS
 # Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
-# simplification of the units themselves.
-PILOT_PRECISION = 3
-OUTLINE_PRECISION = 3
+# simplification of the units themselves (the national view sends less: map_detail).
+PILOT_PRECISION = map_detail.FINE_PRECISION
+OUTLINE_PRECISION = map_detail.FINE_PRECISION
 PILOT_ID = re.compile(r"b[0-9]+-[0-9a-f]{8}")
 # Below this map width (phones) the legend and the layer control fold into buttons.
-NARROW_MAP_PX = 600
+NARROW_MAP_PX = settings.MAP_NARROW_PX
 # the hidden id a clicked province's tooltip text ends with (see compact_geojson)
 _PROVINCE_ID = re.compile(r"id:([0-9]{2}0000)$")
 
@@ -59,6 +59,9 @@ _PANES: tuple[tuple[str, int], ...] = (
 _PANE_OF_LEVEL = {"province": "atlas-large", "prefecture": "atlas-large", "county": "atlas-county"}
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 4}
 
+# a shipped member that a saved list used as a supplement does not name: a dotted outline
+NOT_IN_LIST_LINE: dict[str, Any] = {"color": "#1a1a1a", "weight": 2.2, "opacity": 1,
+                                    "dashArray": "1 3"}
 _STATUS_STYLE: dict[str, dict[str, Any]] = {
     "official": {"weight": 1.2, "opacity": 0.95, "fillOpacity": 0.6},
     "reported": {"weight": 1.2, "opacity": 0.85, "fillOpacity": 0.32},
@@ -134,6 +137,9 @@ class _FitView(MacroElement):
         """
         {% macro script(this, kwargs) %}
         {% set m = this._parent._parent.get_name() %}
+        // the zoom a province (or search) view is fitted at: its pilots get names there
+        {{ m }}.atlasFitZoom = {% if this.local and not this.view %}Math.min(10,
+            {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
         {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
         {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
         else {{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
@@ -141,10 +147,11 @@ class _FitView(MacroElement):
         """
     )
 
-    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None
-                 ) -> None:
+    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None,
+                 *, local: bool = False) -> None:
         super().__init__()
         self._name = "FitView"
+        self.local = local
         self.bounds = bounds
         self.view = list(view) if view else None
 
@@ -224,6 +231,8 @@ def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
     ]
     if row["geometry_kind"] == "approximate":
         meta.append(t("approximate_place", lang))
+    if row.get("list_mark") in ("not_in_list", "from_list"):
+        meta.append(value_label("list_mark", str(row["list_mark"]), lang))
     return {"t_name": _esc(title), "t_meta": _esc(" · ".join(m for m in meta if m)),
             "pid": _esc(row["pilot_id"])}
 
@@ -241,6 +250,8 @@ def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
             style.update(fillOpacity=0.35, dashArray="3 2")
         if row["geometry_kind"] == "approximate":
             style.update(dashArray="3 2", fillOpacity=0.45)
+    if row.get("list_mark") == "not_in_list":  # a shipped member the list in use lacks
+        style.update(NOT_IN_LIST_LINE)
     return style
 
 
@@ -256,7 +267,7 @@ def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
     return CompactGeoJson(
         [(r["geometry"], _style(r, large=spec.large), _tooltip_lines(r, spec.lang),
           str(r["pilot_id"])) for r in rows],
-        precision=PILOT_PRECISION, pane=pane, name=pane,
+        precision=map_detail.precision(spec), pane=pane, name=pane,
         highlight={"weight": 3.5, "fillOpacity": 0.75},
     )
 
@@ -282,12 +293,12 @@ def _provinces_layer(provinces: pd.DataFrame,
                  "fillOpacity": 0.85 if values is not None else 0.6}
         feats.append((geom, style, _esc(label), str(adcode)))
     name = t("layer_counts" if values is not None else "layer_provinces", spec.lang)
-    return CompactGeoJson(feats, precision=OUTLINE_PRECISION, pane="atlas-base", name=name,
-                          control=True)
+    return CompactGeoJson(feats, precision=map_detail.precision(spec), pane="atlas-base",
+                          name=name, control=True)
 
 
 def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
-                 has_points: bool, has_approx: bool) -> str:
+                 has_points: bool, has_approx: bool, not_in_list: bool = False) -> str:
     lang = spec.lang
     parts = [_fold_open(t("legend", lang))]
     for b in batches:
@@ -306,6 +317,13 @@ def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
     if has_approx:
         parts.append(f'<div><i class="dot" style="border-style:dashed;background:#ddd"></i>'
                      f"{_esc(t('legend_approx', lang))}</div>")
+    if not_in_list:
+        line = NOT_IN_LIST_LINE
+        parts.append(
+            '<div><svg class="sw" width="22" height="13" aria-hidden="true">'
+            f'<rect x="1.5" y="1.5" width="19" height="10" fill="#ccc" stroke="{line["color"]}"'
+            f' stroke-width="{line["weight"]}" stroke-dasharray="{line["dashArray"]}"/></svg>'
+            f"{_esc(t('legend_not_in_list', lang))}</div>")
     return "".join(parts) + "</details>"
 
 
@@ -423,9 +441,13 @@ def build_parts(
     shown_provinces = provinces
     if spec.focus:
         shown_provinces = provinces[provinces["adcode"].astype(str) == spec.focus]
+    # the outlines travel with the swappable groups (not the fixed base), so the national
+    # view can send them coarser, and a province view fine
+    national = map_detail.is_national(spec)
+    if national:
+        shown_provinces = shown_provinces.assign(geometry=[
+            map_detail.coarse(g, "province") for g in shown_provinces.geometry])
     values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
-    if values is None:
-        _provinces_layer(shown_provinces, None, spec).add_to(m)
     if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
         SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
@@ -442,7 +464,13 @@ def build_parts(
         _provinces_layer(shown_provinces, values, spec).add_to(counts)
         groups.append(counts)
     else:
+        outlines = folium.FeatureGroup(name=t("layer_provinces", spec.lang), control=True)
+        _provinces_layer(shown_provinces, None, spec).add_to(outlines)
+        groups.append(outlines)
         records = _pilot_records(pilots)
+        if national:
+            for r in records:
+                r["geometry"] = map_detail.coarse(r["geometry"], "pilot")
         groups += _pilot_groups(records, spec)
     extra = folium.FeatureGroup(name="atlas-on-top", control=False)
     outlined = spec.focus or spec.drill
@@ -466,7 +494,7 @@ def build_parts(
         fit = _bounds_of(shown_provinces.geometry)
     else:
         fit = CHINA_BOUNDS
-    _FitView(fit, spec.view).add_to(extra)
+    _FitView(fit, spec.view, local=bool(spec.bounds or spec.focus)).add_to(extra)
     _NarrowLayers().add_to(extra)
     groups.append(extra)
 
@@ -543,7 +571,8 @@ def _pilot_legend(records: list[dict[str, Any]], spec: MapSpec) -> str:
     kinds = {str(r["geometry_kind"]) for r in records}
     has_points = any(r["geometry"].geom_type == "Point" for r in records)
     statuses = {str(r["status"]) for r in records}
-    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds)
+    lacking = any(r.get("list_mark") == "not_in_list" for r in records)
+    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds, lacking)
 
 
 def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -> None:

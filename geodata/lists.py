@@ -15,7 +15,15 @@ from functools import cache
 
 from geodata import settings
 from geodata.codes import within
-from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
+from geodata.geocoder import (
+    AMBIGUOUS,
+    APPROXIMATE,
+    MATCHED,
+    NEAR_REASONS,
+    UNMATCHED,
+    Geocoder,
+    Result,
+)
 from geodata.names import normalise
 
 _SEPARATORS = "、，,；;"
@@ -45,9 +53,12 @@ _GLUED_HEADER = re.compile(
     rf"[{_NUMERAL}]+、[^{_SEPARATORS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
 )
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
-# what closes an enumeration: 。 等 等3个城市 等地 等县（市、区）
+# what closes an enumeration: 。 等 等3个城市 等地 等县（市、区） 等市县; a lone 等县 only
+# after a unit's own type word (安吉县等县), so 天等县 (and 天等县※) keeps its name
 _TRAILING = re.compile(
-    r"[。．.!！?？\s]+$|等(?:[0-9一二三四五六七八九十百]+[个個家处處]\S*|地|[县市区旗]\S*)?$"
+    r"[。．.!！?？\s]+$|等(?:[0-9一二三四五六七八九十百]+[个個家处處]\S*|地"
+    r"|[县市区旗](?:[（(][^）)]*[）)]|[县市区旗]+))?$"
+    r"|(?<=[县市区旗盟州镇乡)）])等[县市区旗]$"
 )
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
@@ -265,8 +276,8 @@ def _resolve_joined(
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
     res = gc.resolve(text, context, strict=strict)
-    if res.status != UNMATCHED:
-        return [res]
+    if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
+        return [res]  # a name one character off a unit may yet be two units joined
     spaced = _SPACES.search(text.strip())
     if not spaced and not any(c in text for c in _CONJUNCTIONS):
         return [res]

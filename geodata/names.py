@@ -162,10 +162,12 @@ def normalise(
     """
     s = strip_annotations(text)[0] if annotated else text
     s = unicodedata.normalize("NFKC", s)
-    s = _PAREN.sub("", s)
+    if "(" in s:  # NFKC made （ into (; most names hold no remark
+        s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
     s = s.translate(_VARIANTS)
-    s = _XPCC_DIVISION.sub(r"\1", s)
+    if "师" in s:  # the test is much cheaper than the regex's scan, and names are many
+        s = _XPCC_DIVISION.sub(r"\1", s)
     if "直辖县级" in s:
         s = _DIRECT_HEADING.sub("", s)
     if "市辖区" in s:

@@ -46,6 +46,9 @@ REASONS: tuple[Reason, ...] = (
     _r("zone_no_boundary", r"(?P<zone>.+) has no boundary of its own; placed at a point inside "
        r"(?P<unit>.+)", "{zone}没有自己的边界：定位在{unit}内的一点",
        "{zone} has no boundary of its own; placed at a point inside {unit}"),
+    _r("zone_named_after", r"(?P<zone>.+) is a zone named after (?P<unit>.+); placed at a "
+       r"point inside (?P<place>.+)", "{zone}是以{unit}命名的园区：定位在{place}内的一点",
+       "{zone} is a zone named after {unit}; placed at a point inside {place}"),
     _r("towns_same_name", r"(?P<n>\d+) towns named (?P<town>.+) in (?P<unit>.+)",
        "{unit}有 {n} 个名为{town}的镇", "{n} towns named {town} in {unit}"),
     _r("town_no_point", r"no point known for (?P<town>.+); placed at a point inside (?P<unit>.+)",
@@ -88,6 +91,10 @@ REASONS: tuple[Reason, ...] = (
        "“{text}”前面没有名称，已忽略", "“{text}” without a name before it ignored"),
     _r("near", r"one character away: (?P<names>.+)", "只差一个字的有：{names}",
        "one character away: {names}"),
+    _r("near_name", r"'(?P<rest>.+)' is no unit; read as (?P<unit>.+), the only one "
+       r"(?P<alike>that sounds the same )?one character away",
+       "“{rest}”不是行政区名：读作{unit}（唯一{alike_zh}只差一个字的单位）",
+       "“{rest}” is no unit; read as {unit}, the only one {alike}one character away"),
     _r("chosen", r"chosen by hand: (?P<path>.+)", "人工选择：{path}", "chosen by hand: {path}"),
     _r("corrected", r"corrected by hand to '(?P<text>.+)'", "人工改为“{text}”",
        "corrected by hand to “{text}”"),
@@ -133,6 +140,7 @@ def note_text(note: str, lang: str = "zh") -> str:
             continue
         year = values.get("year", "")
         values = {**values, "year_zh": f"（{year}年）" if year else "",
+                  "alike_zh": "读音相同、" if values.get("alike") else "",
                   "year_en": f" ({year})" if year else ""}
         r = by_code[code]
         out.append((r.en if lang == "en" else r.zh).format(**values))

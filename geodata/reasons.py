@@ -20,6 +20,9 @@ ZONE_NO_BOUNDARY = "zone_no_boundary"
 RENAMED = "renamed"
 MERGED = "merged"
 GROUP = "group"
+NEAR_NAME = "near_name"
+NEAR_NAMES = "near_names"
+ZONE_NAMED_AFTER = "zone_named_after_unit"
 
 # code -> (English, 中文)
 REASONS: dict[str, tuple[str, str]] = {
@@ -71,6 +74,20 @@ REASONS: dict[str, tuple[str, str]] = {
     ),
     RENAMED: ("renamed or re-coded since publication", "发布后已更名或改码"),
     MERGED: ("merged into another unit since publication", "发布后已并入其他单位"),
+    NEAR_NAME: (
+        "no unit has this name; read as the only unit of the context one character away "
+        "(a typing or OCR slip)",
+        "没有这个名称的单位；按所在省内唯一只差一个字的单位理解（疑为录入或识别错误）",
+    ),
+    NEAR_NAMES: (
+        "no unit has this name; several units of the context are one character away",
+        "没有这个名称的单位；所在省内有多个只差一个字的单位",
+    ),
+    ZONE_NAMED_AFTER: (
+        "a zone named after a unit, not the unit: placed at a point inside that unit, "
+        "which it may not lie in",
+        "以某单位命名的园区，并非该单位：置于该单位内的一点，园区未必在其境内",
+    ),
     GROUP: ("a named group of units: every member is a pilot", "区组名称：其中每个单位均为试点"),
 }
 

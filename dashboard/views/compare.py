@@ -39,9 +39,9 @@ def render(s: ViewState) -> None:
     st.subheader(t("compare_table", lang))
     st.dataframe(localised(table, lang), hide_index=True, key="compare_table")
 
-    same_scale = st.toggle(t("compare_same_scale", lang), key="compare_same_scale",
-                           help=t("compare_same_scale_help", lang))
-    boxes = _boxes(chosen, same_scale)
+    st.toggle(t("compare_same_scale", lang), key="w_same_scale", on_change=state.write_url,
+              help=t("compare_same_scale_help", lang))
+    boxes = _boxes(chosen, s.same_scale)
     clicked = st.session_state.get(ui.CLICKED_MAP, "")
     shown_details = False
     cols = st.columns(len(chosen), gap="small")

@@ -1,37 +1,56 @@
-"""The national map with details beside it, the list and downloads below."""
+"""The national map with details beside it, the list and downloads below.
+
+The header is kept to a few lines so the map starts within the first screen (at
+1024×768 too); the fuller completeness figures are in the tallies view. On a browser's
+first load the rest of the page follows the map (see `first_paint`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, drill, export_downloads, ui
+from dashboard import data, drill, export_downloads, first_paint, ui
+from dashboard.escape import md
 from dashboard.filters import filter_pilots
-from dashboard.i18n import t
+from dashboard.i18n import batch_label, t
 from dashboard.state import ViewState
+from geodata.effective import effective_pilots
+from geodata.registry import completeness
+
+MAP_KEY = "map_explore"
+# Streamlit's default top padding (6rem) and title size would push the map below the
+# fold on a laptop screen.
+CSS = (
+    "<style>"
+    '[data-testid="stMainBlockContainer"]{padding:2.6rem 2rem 2rem 2rem!important}'
+    '[data-testid="stMainBlockContainer"] h1{font-size:1.65rem!important;'
+    "padding:0 0 .15rem 0!important;line-height:1.25!important}"
+    "</style>"
+)
 
 
-def render(s: ViewState) -> None:
+def render(s: ViewState) -> bool:
+    """Draw the view; False when only the map and header were drawn (first paint)."""
     lang = s.lang
-    # The map is built and sent first (the heading is filled in above it afterwards):
+    complete = first_paint.page_complete(MAP_KEY)
+    # The map is built and sent first (the header is filled in above it afterwards):
     # the browser starts loading it before anything else on the page.
     head = st.container()
     pilots = filter_pilots(data.registry(True, s.use), s)
     map_col, side = st.columns([3, 1], gap="medium")
     with map_col:
         drill.breadcrumb(s)
-        ui.show_map(pilots, s, key="map_explore", drill_down=True)
+        ui.show_map(pilots, s, key=MAP_KEY, drill_down=True)
     with head:
-        st.title(t("app_title", lang))
-        st.caption(t("app_caption", lang))
-        ui.lists_banner(s)
-        ui.completeness_strip(s)
-        st.info(t("incomplete_note", lang), icon="ℹ️")
-        st.markdown(f"**{t('shown', lang, n=len(pilots))}**")
-        if pilots.empty:
-            st.warning(t("nothing", lang))
-    with side:
+        _header(s, len(pilots))
+    if not complete:
+        first_paint.complete_later()
+        return False
+    with side:  # on a phone this column comes right under the map: a chosen pilot first
+        if s.pilot:
+            ui.details_panel(s)
         drill.province_tallies(pilots, s)
-        ui.details_panel(s)
+        if not s.pilot:
+            ui.details_panel(s)
 
     # The table loads on request: its grid is the heaviest thing on the page and would
     # otherwise delay the map (which is what a person opens the page for).
@@ -40,3 +59,27 @@ def render(s: ViewState) -> None:
     ui.download_buttons(pilots, s)
     export_downloads.buttons(s, key="dl_explore")
     ui.research_download(pilots, s)
+    return True
+
+
+def _header(s: ViewState, shown: int) -> None:
+    """Title, one line of known/official per batch with the caveat, the count shown."""
+    lang = s.lang
+    st.html(CSS)
+    st.title(t("app_title", lang))
+    ui.lists_banner(s)
+    counts = []
+    for c in completeness(effective_pilots(s.use or None)):
+        if not c["official_members"]:
+            continue
+        label = batch_label(int(str(c["batch"])), int(str(c["year"])), lang, short=True)
+        counts.append("**" + md(t("completeness_line", lang, batch=label, known=c["known"],
+                                  official=c["official_members"])) + "**")
+    st.caption(md(t("app_caption", lang)) + "\n\n" + " · ".join(counts) + "  \n"
+               + md(t("incomplete_note", lang)))
+    line = f"**{md(t('shown', lang, n=shown))}**"
+    if shown == 0:
+        line += " · " + md(t("nothing", lang))
+    elif drill.hint(s):
+        line += " · " + md(drill.hint(s))
+    st.markdown(line)

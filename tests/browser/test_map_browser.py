@@ -49,14 +49,16 @@ def _view_box(page: object) -> shapely.Geometry:
 
 
 def _wait_url(page: object, ok: object, timeout: float = 20) -> str:
-    """The page's URL once `ok(url)` holds (history changes fire no load event)."""
+    """The page's URL once `ok(url)` holds, read from the page itself: history changes
+    fire no load event, and Playwright's `page.url` can lag behind them."""
     deadline = time.monotonic() + timeout
+    url = ""
     while time.monotonic() < deadline:
-        url = page.url  # type: ignore[attr-defined]
+        url = str(page.evaluate("location.href"))  # type: ignore[attr-defined]
         if ok(url):  # type: ignore[operator]
-            return str(url)
-        page.wait_for_timeout(200)  # type: ignore[attr-defined]  # lets Playwright see events
-    raise AssertionError(f"URL never matched: {page.url}")  # type: ignore[attr-defined]
+            return url
+        page.wait_for_timeout(200)  # type: ignore[attr-defined]
+    raise AssertionError(f"URL never matched: {url}")
 
 
 def _frame_box(page: object) -> dict[str, float]:
@@ -96,18 +98,18 @@ def test_labels_are_text_at_province_zoom(app_url: str, offline_page: OfflinePag
     page.goto(f"{app_url}/?province=湖南省")
     wait_for_map(page)
     frame = page.frame_locator(MAP_FRAME).first
-    label = frame.locator(".atlas-label.pilot", has_text="长沙市")
+    label = frame.locator(".atlas-label.pilot > span", has_text="长沙市")
     label.wait_for(state="visible", timeout=20_000)
     assert label.inner_text() == "长沙市"
     # province names are hidden at this zoom, shown at the national one
-    assert not frame.locator(".atlas-label.prov", has_text="湖南").is_visible()
+    assert not frame.locator(".atlas-label.prov > span", has_text="湖南").is_visible()
     # a province is no national map: the 南海诸岛 inset gives it the room
     assert not frame.locator(".atlas-inset").is_visible()
     offline_page.shot("browser-hunan-labels")
     page.goto(f"{app_url}/?lang=en")
     wait_for_map(page)
     frame = page.frame_locator(MAP_FRAME).first
-    frame.locator(".atlas-label.prov", has_text="Xinjiang").wait_for(state="visible",
+    frame.locator(".atlas-label.prov > span", has_text="Xinjiang").wait_for(state="visible",
                                                                      timeout=20_000)
     frame.locator(".atlas-inset").wait_for(state="visible", timeout=20_000)
 
@@ -132,15 +134,18 @@ def test_a_province_click_drills_down_and_the_url_follows(
     xy = _map_eval(page, f"m.latLngToContainerPoint([{spot.y}, {spot.x}])")
     box = _frame_box(page)
     page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])  # type: ignore[index]
-    _wait_url(page, lambda u: "province=" in u)
-    assert parse_qs(urlparse(page.url).query)["province"] == ["湖南省"]
+    url = _wait_url(page, lambda u: "province=" in u)
+    assert parse_qs(urlparse(url).query) == {"province": ["湖南省"]}
     page.get_by_text("全国 › 湖南省").wait_for(timeout=20_000)
     wait_for_map(page)
     _settle(page)
     assert _view_box(page).contains(_province("湖南省").centroid)
     offline_page.shot("browser-drilled-hunan")
     page.get_by_role("button", name="‹ 全国").click()
-    _wait_url(page, lambda u: "province=" not in u)
+    # back to the national view and its clean default URL (no z/c, nothing else)
+    url = _wait_url(page, lambda u: "province=" not in u)
+    assert urlparse(url).query == "", url
+    page.get_by_text("全国 › 湖南省").wait_for(state="detached", timeout=20_000)
 
 
 def test_wheel_scrolls_the_page_until_the_map_is_clicked(
@@ -164,9 +169,9 @@ def test_wheel_scrolls_the_page_until_the_map_is_clicked(
     view = _view_box(page)
     assert view.area < 4 * shapely.box(73, 17.5, 135.1, 53.6).area
     # once moved, the address bar holds zoom and centre, and that link reproduces the view
-    _wait_url(page, lambda u: "z=" in u and "c=" in u, 10)
-    z = float(parse_qs(urlparse(page.url).query)["z"][0])
-    page.goto(page.url)
+    url = _wait_url(page, lambda u: "z=" in u and "c=" in u, 10)
+    z = float(parse_qs(urlparse(url).query)["z"][0])
+    page.goto(url)
     wait_for_map(page)
     _settle(page)
     assert abs(_map_eval(page, "m.getZoom()") - z) < 0.01

@@ -55,7 +55,7 @@ def test_default_view():
     assert shown_count(at) == len(shown_rows()) - expected(status="unconfirmed")
     b1 = next(c for c in completeness() if c["batch"] == 1)
     line = f"第一批：已知 {b1['known']} / 官方 {b1['official_members']}"  # 已知 28 / 官方 64
-    assert any(line in md.value for md in at.markdown)
+    assert any(line in md.value for md in [*at.markdown, *at.caption])
     assert dict(at.query_params) == {}
     (m,) = maps(at)
     assert m["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
@@ -195,10 +195,21 @@ def test_compare_maps_share_one_scale_on_request():
     own = _fits(at)
     sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in own}
     assert len(sizes) == 2  # each province its own extent
-    at.toggle(key="compare_same_scale").set_value(True).run()
+    at.toggle(key="w_same_scale").set_value(True).run()
     same = _fits(at)
     sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in same}
     assert len(sizes) == 1  # one box size: one zoom for every map
+    assert at.query_params["scale"] == "same"  # and a link keeps it
+    linked = run(mode="compare", compare="浙江省,内蒙古自治区", scale="same")
+    assert _fits(linked) == same
+    assert linked.toggle(key="w_same_scale").value is True
+
+
+def test_compare_keeps_the_order_chosen():
+    at = run(mode="compare", compare="内蒙古自治区,浙江省,河北省")
+    names = [sh.value for sh in at.subheader if sh.value in ("内蒙古自治区", "浙江省", "河北省")]
+    assert names == ["内蒙古自治区", "浙江省", "河北省"]
+    assert at.query_params["compare"] == "内蒙古自治区,浙江省,河北省"
 
 
 def test_province_drill_down_shows_breadcrumb_and_tallies():

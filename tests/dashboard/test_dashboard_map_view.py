@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import folium
 
+from dashboard.compact_geojson import script_json
 from dashboard.map_view import (
     BATCH_COLOURS,
     MapSpec,
@@ -27,8 +27,8 @@ def _html(m: folium.Map) -> str:
 
 
 def _js(text: str) -> str:
-    """`text` as it appears inside JSON in the HTML (non-ASCII escaped)."""
-    return json.dumps(text)[1:-1]
+    """`text` as it appears inside the map's data in the HTML (CJK as itself)."""
+    return script_json(text)[1:-1]
 
 
 def _shown(registry, **filters):
@@ -41,6 +41,8 @@ def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces)
     m = build_map(_shown(registry), provinces)
     groups = [c for c in m._children.values() if isinstance(c, folium.FeatureGroup)
               and c.control]
+    assert [g.layer_name for g in groups[:1]] == ["省界"]  # outlines, switchable too
+    groups = groups[1:]
     assert len(groups) == 3
     for b, group in enumerate(groups, start=1):
         assert BATCH_COLOURS[b] in group.layer_name
@@ -108,7 +110,7 @@ def test_tooltip_carries_the_pilot_id_for_clicks(registry, provinces):
     html = _html(build_map(_shown(registry), provinces))
     pid = row["pilot_id"]
     # the feature id follows the tooltip lines, which hold names and facts, never the id
-    found = re.search(r'\[("[^"]*"), ("[^"]*")\], "' + pid + r'"\]', html)
+    found = re.search(r'\[("[^"]*"),\s*("[^"]*")\],\s*"' + pid + r'"\]', html)
     assert found, pid
     assert pid not in found.group(1) + found.group(2)
     assert "<span hidden>id:" in html  # the page adds it hidden, for the click

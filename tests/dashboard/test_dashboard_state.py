@@ -80,7 +80,7 @@ STATES = st.builds(
     categories=_subset(CATEGORIES), statuses=_subset(STATUSES),
     q=st.text(alphabet="顺义龙港浙江 ab,-", max_size=12), mode=st.sampled_from(MODES),
     lang=st.sampled_from(("zh", "en")), style=st.sampled_from(STYLES), basemap=st.booleans(),
-    compare=_subset(PROVINCE_NAMES), step=st.integers(1, 3),
+    compare=_subset(PROVINCE_NAMES), same_scale=st.booleans(), step=st.integers(1, 3),
     pilot=st.sampled_from(("", "b3-8ecc3630")),
 )
 

@@ -64,3 +64,32 @@ def test_derivation_keeps_successions_only() -> None:
     assert [(r["old_code"], r["new_code"], r["source"]) for r in rows] == [
         ("310108", "310106", "民政部 2015")
     ]
+
+
+def _abolished(year: int, old: str, new: str, name: str) -> dict[str, object]:
+    return {
+        "year": year,
+        "type": "撤销",
+        "old": {"code": old + "000000", "name": name},
+        "new": {"code": new + "000000", "name": name},
+        "source": "snapshot diff",
+    }
+
+
+def test_a_successor_found_by_name_alone_stays_in_its_province_and_city() -> None:
+    derive = _derive()
+    today = {"650100", "230400", "140200", "140300", "430600", "430621"}
+    events = [
+        _abolished(2007, "650108", "230406", "东山区"),  # 乌鲁木齐 -> 鹤岗: another province
+        _abolished(2018, "140203", "140303", "矿区"),  # 大同 -> 阳泉: a district left its city
+        _abolished(2005, "432221", "430621", "岳阳县"),  # a county re-coded in its province
+        _abolished(1990, "510102", "110101", "东城区"),  # before 2000: codes renumbered
+    ]
+    kept = [(r["old_code"], r["new_code"]) for r in derive.changes(events, today)]
+    assert kept == [("510102", "110101"), ("432221", "430621")]
+
+
+def test_the_derived_table_holds_no_district_moved_by_name() -> None:
+    pairs = {(r["old_code"], r["new_code"]) for r in seeds.load_changes()}
+    assert ("140203", "140303") not in pairs and ("650108", "230406") not in pairs
+    assert ("310108", "310106") in pairs  # 闸北区 -> 静安区 stays

@@ -115,17 +115,47 @@ def test_unknown_zone_is_placed_in_the_unit_that_names_it(gc: Geocoder) -> None:
     assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "130200")
 
 
-@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西市", "济宁市市中区", "   "])
+@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西县城", "大同市城区", "   "])
 def test_unmatched_says_why(gc: Geocoder, text: str) -> None:
     r = resolve(gc, text)
     assert r.status == UNMATCHED and r.note and not r.adcode
 
 
 def test_abolished_unit_reports_its_last_listing(gc: Geocoder) -> None:
-    # split between two districts in 2013: no one successor
-    r = resolve(gc, "山东省济宁市市中区")
-    assert r.status == UNMATCHED and "370802" in r.note and "GB2260" in r.note
+    # split between 平城区 and 云冈区 in 2018: no one successor
+    r = resolve(gc, "山西省大同市城区")
+    assert r.status == UNMATCHED and "140202" in r.note and "GB2260" in r.note
     assert r.reason == "no_successor"
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode", "year"),
+    [
+        ("山东省济宁市市中区", "370811", "2013"),  # into 任城区, which kept its code
+        ("长治市郊区", "140403", "2018"),  # with 城区 into the new 潞州区
+        ("长治市城区", "140403", "2018"),
+        ("大同市矿区", "140214", "2018"),  # into 云冈区, not 阳泉市矿区 of the same name
+    ],
+)
+def test_a_former_district_resolves_to_the_one_it_was_merged_into(
+    gc: Geocoder, text: str, adcode: str, year: str
+) -> None:
+    r = resolve(gc, text)
+    assert (r.status, r.adcode, r.reason, r.changed) == (MATCHED, adcode, "merged", year)
+    assert "http" in r.note  # the curated row's public source
+
+
+def test_a_code_handed_to_another_unit_links_nothing(gc: Geocoder) -> None:
+    # 232701 was 加格达奇区 in 2006-2008 and is 漠河市 (from 漠河县 232723) since 2018;
+    # 加格达奇区 has a statistical code (232761) but no county status or boundary
+    r = resolve(gc, "黑龙江省大兴安岭地区加格达奇区")
+    assert (r.status, r.level, r.adcode, r.town) == (APPROXIMATE, "zone", "232700", "加格达奇区")
+    assert "232701" not in r.candidates
+    # 410307 was 洛龙区 until 2006 (now 410311) and is 偃师区 since 2021
+    assert resolve(gc, "洛阳市洛龙区").adcode == "410311"
+    # renamed in place though the code also took in another unit (邢台县 -> 信都区)
+    r = resolve(gc, "邢台市桥西区")
+    assert (r.status, r.adcode, r.reason) == (MATCHED, "130503", "renamed")
 
 
 def test_bare_name_reads_as_the_outer_unit(gc: Geocoder) -> None:

@@ -269,6 +269,10 @@ def test_what_closes_an_enumeration_is_dropped() -> None:
     assert split_line("唐山市等地") == ["唐山市"]
     assert split_line("安吉县等县（市、区）") == ["安吉县"]
     assert split_line("平等乡") == ["平等乡"]
+    # 等县 closes a list only after a unit's type word: 天等县 is a county
+    assert split_line("广西壮族自治区崇左市天等县") == ["广西壮族自治区崇左市天等县"]
+    assert split_line("天等县、龙州县等") == ["天等县", "龙州县"]
+    assert split_line("天等县※") == ["天等县※"]
 
 
 def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
@@ -279,14 +283,48 @@ def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
     assert [r.input for r in rs] == ["1、安吉县", "（2）德清县※", "3"]
 
 
-def test_an_ocr_slip_is_unmatched_with_the_names_one_character_away(gc: Geocoder) -> None:
-    (r,) = geocode_lines(["浙江省：堵雲縣"], gc)  # 缙雲縣 as an OCR read it
-    assert r.status == UNMATCHED and not r.adcode
-    assert r.candidates == "331122 浙江省丽水市缙云县"
-    (r,) = geocode_lines(["河北省唐山市迁西市"], gc)
-    assert r.status == UNMATCHED and {"130227", "130283"} == {
-        c.split()[0] for c in r.candidates.split(" | ")
-    }
+@pytest.mark.parametrize(
+    ("line", "adcode"),
+    [
+        ("浙江省：堵雲縣", "331122"),  # 缙雲縣 as an OCR read it: the one such unit in 浙江
+        ("广东省：台山布", "440781"),  # 市 read as 布
+        ("福建省：闽猴县", "350121"),  # 闽侯县 and 闽清县 are one off: 猴 sounds as 侯
+        ("江苏省：四阳县", "321323"),  # 射阳 沭阳 泗阳 are one off: 四 sounds as 泗
+        ("江苏省徐州市睢宇县", "320324"),  # the unit the text names first is context too
+    ],
+)
+def test_a_slip_of_one_character_in_context_is_approximate(
+    gc: Geocoder, line: str, adcode: str
+) -> None:
+    (r,) = geocode_lines([line], gc)
+    assert (r.status, r.adcode, r.reason) == (APPROXIMATE, adcode, "near_name")
+    assert r.candidates.startswith(adcode) and "one character away" in r.note
+
+
+def test_a_slip_with_several_units_one_off_is_ambiguous(gc: Geocoder) -> None:
+    (r,) = geocode_lines(["河北省唐山市迁西市"], gc)  # 迁西县 or 迁安市
+    assert (r.status, r.adcode, r.reason) == (AMBIGUOUS, "", "near_names")
+    assert {c.split()[0] for c in r.candidates.split(" | ")} == {"130227", "130283"}
+    (r,) = geocode_lines(["江苏省：凉阳县"], gc)  # 射阳 沭阳 泗阳: none sounds as 凉
+    assert r.status == AMBIGUOUS and len(r.candidates.split(" | ")) == 3
+
+
+def test_a_slip_without_a_province_is_no_answer(gc: Geocoder) -> None:
+    r = gc.resolve("堵雲縣")  # 左云 灌云 缙云 庆云 凌云: offered, never answered
+    assert (r.status, r.adcode) == (UNMATCHED, "")
+    assert "331122 浙江省丽水市缙云县" in r.candidates.split(" | ")
+    # the province of the item before, not named on the line, is no context for a slip
+    rs = geocode_lines(["桐庐县、堵雲縣"], gc)
+    assert [r.status for r in rs] == [MATCHED, UNMATCHED]
+
+
+def test_a_slip_is_read_only_inside_the_lines_province(gc: Geocoder) -> None:
+    # in 江苏 the one unit one off 堵云县 is 灌云县 (缙云县 lies in 浙江)
+    (r,) = geocode_lines(["江苏省：堵雲縣"], gc)
+    assert (r.status, r.adcode) == (APPROXIMATE, "320723")
+    # a unit's own name (勃利县, in 黑龙江) is no slip for 平利县 in a 陕西 line
+    rs = geocode_lines(["陕西省勃利县、丁青县"], gc)
+    assert [r.status for r in rs] == [UNMATCHED, UNMATCHED]
 
 
 def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
@@ -307,3 +345,28 @@ def test_a_zones_management_committee_stands_for_the_zone(gc: Geocoder) -> None:
 )
 def test_code_list_headings_inside_a_path(gc: Geocoder, text: str, adcode: str) -> None:
     assert (gc.resolve(text).status, gc.resolve(text).adcode) == (MATCHED, adcode)
+
+
+def _slips() -> list[tuple[str, str]]:
+    """(province adcode, a county's name with one character of its stem replaced)."""
+    from geodata.gazetteer import gazetteer
+
+    gz = gazetteer()
+    out = []
+    for u in sorted(gz.current.values(), key=lambda u: u.code)[::23]:
+        if u.level == "county" and len(u.name) >= 3:
+            out.append((u.code[:2] + "0000", "丶" + u.name[1:]))
+    return out
+
+
+@pytest.mark.parametrize(("province", "slip"), _slips()[:60])
+def test_a_slip_is_never_matched_nor_outside_its_province(
+    gc: Geocoder, province: str, slip: str
+) -> None:
+    from geodata.gazetteer import gazetteer
+
+    name = gazetteer().current[province].name
+    (r,) = geocode_lines([f"{name}：{slip}"], gc)
+    assert r.status != MATCHED, r
+    if r.status == APPROXIMATE:
+        assert r.adcode.startswith(province[:2]) and r.reason == "near_name", r

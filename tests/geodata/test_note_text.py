@@ -9,7 +9,8 @@ from geodata.note_text import CODES, note_text, parts
 from geodata.registry import registry_rows
 
 INPUTS = ["城区", "火星市", "重庆市主城九区", "河北省邢台市南和县", "南宁市橫縣六景鎮",
-          "", "贵州省黔南州贵定县昌明镇", "临沂经济技术开发区", "梅州市豐順縣阝留隍鎮"]
+          "", "贵州省黔南州贵定县昌明镇", "临沂经济技术开发区", "梅州市豐順縣阝留隍鎮",
+          "江苏省徐州市睢宇县", "福建省闽猴县", "长白山保护开发区", "长治市郊区", "加格达奇区"]
 
 
 def notes() -> list[str]:
@@ -25,7 +26,7 @@ def test_every_note_is_made_of_known_reasons() -> None:
         for code, _ in parts(note):
             assert code in CODES, note
             seen.add(code)
-    assert {"ambiguous", "unknown", "renamed"} <= seen
+    assert {"ambiguous", "unknown", "renamed", "near_name", "zone_named_after", "merged"} <= seen
 
 
 def test_notes_read_in_chinese() -> None:

@@ -1,0 +1,171 @@
+"""Where an answer lies: today's unit with its path and point, and a town or zone placed
+inside a unit (its own point where one is known, else a point of the unit)."""
+
+from __future__ import annotations
+
+from geodata import reasons as why
+from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result, join
+from geodata.codes import within
+from geodata.gazetteer import Gazetteer, Unit
+from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL
+
+TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
+Town = list[object]  # [county adcode, lon, lat, source] of the town index
+
+
+class Placer:
+    def __init__(self, gz: Gazetteer, zones: dict[tuple[str, str], dict[str, str]]) -> None:
+        self.gz = gz
+        self.zones = zones  # (parent adcode, zone name) -> curated row
+
+    # -- names and paths ---------------------------------------------------------
+    def _path_names(self, code: str) -> tuple[str, str, str]:
+        """(province, prefecture, unit) names of today's `code`; the prefecture is "" for
+        a unit right under its province, the unit "" for a province or prefecture."""
+        gz = self.gz
+        prov, pref = code[:2] + "0000", code[:4] + "00"
+        return (
+            gz.name_of(prov),
+            gz.name_of(pref) if pref != prov else "",
+            gz.name_of(code) if code not in (prov, pref) else "",
+        )
+
+    def path(self, code: str) -> str:
+        """浙江省丽水市缙云县: the names from the province down to `code`."""
+        return "".join(dict.fromkeys(p for p in self._path_names(code) if p))
+
+    def fill_path(self, res: Result, code: str) -> None:
+        res.province, res.prefecture, county = self._path_names(code)
+        if self.gz.current[code].level == "county":
+            res.county = county
+        elif self.gz.current[code].level == "prefecture":
+            res.prefecture = self.gz.current[code].name
+
+    def unit_result(self, target: Unit, code_then: str, method: str, renamed: str = "") -> Result:
+        """A match on today's unit `target`, with its path and representative point."""
+        res = Result(
+            "",
+            MATCHED,
+            level=target.level,
+            adcode=target.code,
+            unit_name=target.name,
+            renamed_from=renamed,
+            adcode_then=code_then,
+            method=method,
+        )
+        self.fill_path(res, target.code)
+        res.lon, res.lat = self.gz.points[target.code]
+        return res
+
+    # -- towns -------------------------------------------------------------------
+    def towns_named(self, name: str, unit: Unit | None = None) -> list[Town]:
+        """The town index's places called `name` (or its stem without 镇/乡), one per
+        county, inside `unit` when one is given."""
+        names = [name, name[:-1]] if name.endswith(("镇", "乡")) else [name]
+        found: dict[str, Town] = {}
+        for n in names:
+            for entry in self.gz.towns.get(n, ()):
+                county = str(entry[0])
+                if unit is None or within(county, unit.code):
+                    found.setdefault(county, entry)
+        return list(found.values())
+
+    def town_alone(self, s: str) -> Result | None:
+        """A town named without any unit above it: list what the index knows, never pick
+        (the town index is incomplete, so one hit does not prove there is one town);
+        None when `s` is no town's name."""
+        if not TOWN_TAIL.match(s):
+            return None
+        hits = self.towns_named(s)
+        if not hits:
+            return Result(
+                "",
+                UNMATCHED,
+                level="town",
+                town=s,
+                method="town",
+                note=f"{s} looks like a town but no county is given and the town "
+                f"index has no place of that name; add its county",
+                reason=why.TOWN_UNKNOWN,
+            )
+        return Result(
+            "",
+            AMBIGUOUS,
+            level="town",
+            town=s,
+            method="town",
+            candidates=" | ".join(f"{h[0]} {self.path(str(h[0]))}{s}" for h in hits),
+            note=f"a town named without its county: {len(hits)} known place(s) "
+            f"called {s}; add the county",
+            reason=why.TOWN_WITHOUT_COUNTY,
+        )
+
+    # -- below a unit --------------------------------------------------------------
+    def place_below(self, res: Result, tail: str, kind: int, unit: Unit) -> None:
+        """Put a town or zone inside `unit`: its own point if known, else the unit's."""
+        res.town = tail
+        res.level = "town" if kind == TAIL_TOWN else "zone"
+        if kind == TAIL_ZONE:
+            self._zone(res, tail, unit)
+            return
+        hits = self.towns_named(tail, unit)
+        if len(hits) == 1:
+            self._town(res, tail, unit, hits[0])
+        elif len(hits) > 1:
+            res.status = AMBIGUOUS
+            res.reason = why.SEVERAL_TOWNS
+            res.candidates = " | ".join(f"{h[0]} {self.path(str(h[0]))}{tail}" for h in hits)
+            res.note = join(res.note, f"{len(hits)} towns named {tail} in {unit.name}")
+        else:
+            self._approximate(res, why.TOWN_POINT_UNKNOWN, "+town:unit_point")
+            res.note = join(
+                res.note, f"no point known for {tail}; placed at a point inside {unit.name}"
+            )
+
+    def _town(self, res: Result, tail: str, unit: Unit, hit: Town) -> None:
+        county, lon, lat, src = hit
+        cu = self.gz.current[str(county)]
+        if unit.level != "county":
+            res.adcode, res.unit_name = cu.code, cu.name
+            self.fill_path(res, cu.code)
+        if str(src).startswith(TOWNSHIP_SOURCE):
+            # the township list knows the town but no point: one inside its county
+            res.lon, res.lat = self.gz.points[cu.code]
+            self._approximate(res, why.TOWN_POINT_UNKNOWN, "+town:township_list")
+            res.note = join(
+                res.note,
+                f"{tail} is a township of {cu.name} (township list); "
+                f"placed at a point inside {cu.name}",
+            )
+            return
+        res.lon, res.lat = float(str(lon)), float(str(lat))
+        res.method += "+town:" + str(src).split(":")[0]
+
+    def _zone(self, res: Result, tail: str, unit: Unit) -> None:
+        zone = self.zones.get((unit.code, tail))
+        if zone and zone["lon"]:
+            res.lon, res.lat = float(zone["lon"]), float(zone["lat"])
+            res.method += "+zone:curated"
+            res.note = join(res.note, f"zone point: {zone['source']}")
+            return
+        self._approximate(res, why.ZONE_NO_BOUNDARY, "+zone:unit_point")
+        res.note = join(
+            res.note, f"{tail} has no boundary of its own; placed at a point inside {unit.name}"
+        )
+
+    def zone_named_after(self, res: Result, zone: str, unit: Unit) -> None:
+        """长白山保护开发区, 泰山经济开发区: a zone whose name begins with a unit's name
+        without its type word is named after the unit, not the unit (nor surely inside
+        it): placed at a point of the unit, approximate."""
+        res.town, res.level = zone, "zone"
+        res.status, res.reason = APPROXIMATE, why.ZONE_NAMED_AFTER
+        res.method += "+zone:named_after"
+        res.note = join(
+            res.note,
+            f"{zone} is a zone named after {unit.name}; placed at a point inside {unit.name}",
+        )
+
+    @staticmethod
+    def _approximate(res: Result, reason: str, method: str) -> None:
+        res.status, res.reason = APPROXIMATE, res.reason or reason
+        res.method += method

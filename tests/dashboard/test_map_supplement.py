@@ -1,0 +1,59 @@
+"""A saved list used as a supplement: the shipped members it does not name are drawn
+apart on the map (a dotted outline), said so in their tooltip and in the legend. Real
+geocoder, real boundaries, the registry as the app composes it (geodata.effective)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from dashboard import data, lists_session
+from dashboard.compact_geojson import script_json
+from dashboard.filters import filter_pilots
+from dashboard.map_view import NOT_IN_LIST_LINE, HtmlControl, MapSpec, _walk, build_map
+from dashboard.state import ViewState
+from geodata import listwork
+
+# a batch-3 list naming one shipped member (顺义) and one the registry lacks (广州市)
+LIST = "北京市顺义区\n广东省广州市"
+
+
+@pytest.fixture()
+def saved(tmp_path, monkeypatch):
+    monkeypatch.setenv("PILOT_ATLAS_DATA", str(tmp_path / "data"))
+    session: dict[str, object] = {}
+    assert lists_session.load_into(session, name="核对", text=LIST)
+    return listwork.save(session[lists_session.WORK], name="核对", as_batch=3, provenance="测试")
+
+
+def _map_html(use: str, lang: str = "zh") -> tuple[str, str, object]:
+    """The map's HTML, its legend's HTML, and the pilots it shows."""
+    s = replace(ViewState(batches=(3,), provinces=("北京市",)), use=use, lang=lang)
+    shown = filter_pilots(data.registry(True, s.use), s)
+    m = build_map(shown, data.layer("province"), spec=MapSpec(lang=lang))
+    legend = "".join(e.html for e in _walk(m) if isinstance(e, HtmlControl))
+    return m.get_root().render(), legend, shown
+
+
+def test_members_the_list_lacks_are_drawn_apart(saved, provinces) -> None:
+    plain, plain_legend, _ = _map_html("")
+    dotted = re.compile(r'"dashArray":\s*'
+                        + re.escape(script_json(NOT_IN_LIST_LINE["dashArray"])))
+    assert not dotted.search(plain)
+    assert "所用名单中没有" not in plain_legend
+
+    html, legend, shown = _map_html(f"{saved.list_id}:3:supplement")
+    marks = dict(zip(shown["unit_name"], shown["list_mark"], strict=True))
+    assert marks["顺义区"] == "in_list"
+    lacking = [u for u, m in marks.items() if m == "not_in_list"]
+    assert lacking, marks  # 北京's other batch-3 members are not in the list
+    # the dotted outline is a style of the pilot layers, the legend shows and names it
+    assert dotted.search(html)
+    assert 'stroke-dasharray="1 3"' in legend
+    assert "所用名单中没有（点线外框）" in legend
+    # the tooltip of a lacking member says so
+    assert "名单中没有" in html and "名单中没有" not in plain
+    _, en, _ = _map_html(f"{saved.list_id}:3:supplement", "en")
+    assert "Not in the list in use (dotted outline)" in en
