@@ -105,27 +105,12 @@ class Store:
             return done
         for old in sorted(self.root.glob(".old-*")):
             m = re.match(r"^\.old-(?P<id>[a-z0-9-]{6,64}?)-\d+$", old.name)
-            if not m or not old.is_dir():
-                continue
-            target = self.root / m["id"]
-            if not (target / LIST_FILE).exists() and self._readable(old, m["id"]):
-                shutil.rmtree(target, ignore_errors=True)
-                old.rename(target)
-                done.append(f"restored {m['id']} from an interrupted save")
-            else:
-                shutil.rmtree(old, ignore_errors=True)
-                done.append(f"removed {old.name} (left by an interrupted save)")
+            if m and old.is_dir():
+                done.append(self._settle(old, m["id"] if self._readable(old, m["id"]) else ""))
         for tmp in sorted(self.root.glob(".tmp-*")):
             if tmp.is_dir():  # the old scheme wrote whole folders; a complete one is kept
                 ul = self._read_dir(tmp)
-                target = self.root / ul.list_id if ul else self.root / tmp.name
-                if ul and not (target / LIST_FILE).exists():
-                    shutil.rmtree(target, ignore_errors=True)
-                    tmp.rename(target)
-                    done.append(f"restored {ul.list_id} from an interrupted save")
-                else:
-                    shutil.rmtree(tmp, ignore_errors=True)
-                    done.append(f"removed {tmp.name} (left by an interrupted save)")
+                done.append(self._settle(tmp, ul.list_id if ul else ""))
         for d in self._folders():
             for p in clean_temporaries(d, older_than=0 if self._lock.is_locked else 3600):
                 done.append(f"removed {d.name}/{p.name} (left by an interrupted save)")
@@ -136,6 +121,17 @@ class Store:
         if done:
             fsync_dir(self.root)
         return done
+
+    def _settle(self, left: Path, list_id: str) -> str:
+        """A folder an interrupted save left: put in place as `list_id` when that list is
+        missing (and `left` holds it whole), else removed. One line saying which."""
+        target = self.root / list_id if list_id else None
+        if target is not None and not (target / LIST_FILE).exists():
+            shutil.rmtree(target, ignore_errors=True)
+            left.rename(target)
+            return f"restored {list_id} from an interrupted save"
+        shutil.rmtree(left, ignore_errors=True)
+        return f"removed {left.name} (left by an interrupted save)"
 
     def _readable(self, folder: Path, list_id: str) -> bool:
         ul = self._read_dir(folder)
