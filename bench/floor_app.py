@@ -9,7 +9,7 @@ sys.path.insert(1, str(Path(__file__).resolve().parent.parent))
 import folium
 from streamlit_folium import st_folium
 
-from dashboard import offline
+from dashboard.map import offline
 
 offline.ensure_leaflet(Path(__file__).resolve().parent / "static" / "vendor" / "leaflet")
 m = folium.Map(tiles=None, location=[35, 105], zoom_start=4)

@@ -25,8 +25,8 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage, wait_for_map  # 
 
 def payload() -> dict[str, object]:
     from dashboard.filters import filtered_registry
-    from dashboard.map_view import MapSpec, build_map
-    from dashboard.shared_map import render_args
+    from dashboard.map.shared import render_args
+    from dashboard.map.view import MapSpec, build_map
     from dashboard.state import ViewState
     from geodata.attribution import attribution_line
     from geodata.boundaries import load_layer

@@ -21,7 +21,7 @@ from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 FOLIUM = "st_folium"
-MAP_CODE = "/map-code/"  # the map's code as files (dashboard/map_code.py)
+MAP_CODE = "/map-code/"  # the map's code as files (dashboard/map/code.py)
 
 
 def _fetch(url: str) -> int:

@@ -16,9 +16,9 @@ import time
 def main(rows: int = 10_000) -> dict[str, object]:
     from bench.county_names import county_names
     from dashboard.filters import filtered_registry
-    from dashboard.list_layer import add_list_layer
-    from dashboard.map_view import MapSpec, build_map
-    from dashboard.shared_map import render_args
+    from dashboard.map.list_layer import add_list_layer
+    from dashboard.map.shared import render_args
+    from dashboard.map.view import MapSpec, build_map
     from dashboard.state import ViewState
     from geodata.boundaries import load_layer
     from geodata.listwork import read_upload, resolve

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
-from dashboard import offline
+from dashboard.map import offline
 from dashboard.tallies import province_tallies
 
 if TYPE_CHECKING:

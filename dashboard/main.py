@@ -6,9 +6,9 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
-from dashboard.map_view import BATCH_YEARS
 from dashboard.state import (
     BATCH_CHOICES,
+    BATCH_YEARS,
     CATEGORIES,
     LEVELS,
     MODES,

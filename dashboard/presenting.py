@@ -6,7 +6,7 @@ A tiny component puts one script into the app's page (the parent document) once.
   inside the map's frame, so the keys work wherever the focus is, and it presses the
   real step buttons, so the URL follows as with a click;
 - sizes the map's frame to the rest of the viewport below it (the map inside fills its
-  frame and refits, see `dashboard/map_fill.py`).
+  frame and refits, see `dashboard/map/fill.py`).
 It does nothing on a page without the presenting buttons.
 """
 

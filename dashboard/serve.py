@@ -18,7 +18,8 @@ from starlette.middleware import Middleware  # noqa: E402
 from starlette.routing import Route  # noqa: E402
 from streamlit.starlette import App  # noqa: E402
 
-from dashboard import map_code, offline  # noqa: E402
+from dashboard.map import code as map_code  # noqa: E402
+from dashboard.map import offline  # noqa: E402
 from dashboard.static_cache import StaticCache  # noqa: E402
 
 offline.ensure_leaflet()  # in place before the first page asks for it

@@ -15,9 +15,13 @@ from typing import Any, Final
 from dashboard.i18n import DEFAULT_LANG, LANGS, PROVINCES
 from dashboard.settings import COMPARE_MAX
 from geodata.effective import NONE, normalise_use
-from seeds import BATCH_1_OR_2, SHOWN_STATUSES, batch_numbers
+from seeds import BATCH_1_OR_2, SHOWN_STATUSES, batch_numbers, load_batches
 
 BATCHES: Final = batch_numbers()
+# The years of the batches as seeds/data/batches.csv gives them; the "batch 1 or 2"
+# group (BATCH_1_OR_2) is filed under the later of its two possible years.
+BATCH_YEARS: dict[int, int] = {b.batch: b.year for b in load_batches()}
+BATCH_YEARS[BATCH_1_OR_2] = BATCH_YEARS[2]
 # the batches a filter can pick: the three, and the members known only as "batch 1 or 2"
 BATCH_CHOICES: Final = (1, 2, 3, BATCH_1_OR_2)
 LEVELS: Final = ("province", "prefecture", "county", "town", "zone")

@@ -10,12 +10,15 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
-from dashboard import data, downloads, offline, shared_map, state
+from dashboard import data, state
 from dashboard.escape import md as _md
-from dashboard.filenames import download_name
+from dashboard.export import downloads
+from dashboard.export.filenames import download_name
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard.map_focus import focus_bounds
-from dashboard.map_view import (
+from dashboard.map import offline
+from dashboard.map import shared as shared_map
+from dashboard.map.focus import focus_bounds
+from dashboard.map.view import (
     MapSpec,
     build_parts,
     pilot_id_from_tooltip,

@@ -62,7 +62,7 @@ def step_view(s: ViewState, step: int) -> ViewState:
 def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
     """One offline HTML file of the view's national map (the app's map, Leaflet inlined)."""
     from dashboard.export.standalone import standalone_html
-    from dashboard.map_view import MapSpec, build_map
+    from dashboard.map.view import MapSpec, build_map
     from geodata.attribution import map_attribution
     from geodata.boundaries import load_layer
 

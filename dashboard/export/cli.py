@@ -117,7 +117,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:
-    from dashboard import downloads
+    from dashboard.export import downloads
     from dashboard.i18n import t
 
     if suffix == ".csv":

@@ -32,7 +32,7 @@ _LAYOUT_TITLE, _LAYOUT_TITLE_ONLY, _LAYOUT_BLANK = 0, 5, 6
 
 
 def _batch_years() -> dict[int, int]:
-    from dashboard.map_view import BATCH_YEARS
+    from dashboard.state import BATCH_YEARS
 
     return BATCH_YEARS
 

@@ -126,7 +126,7 @@ def caveat(counts: Sequence[BatchCount], lang: str) -> str:
 
 def batch_years() -> dict[int, int]:
     """Batch → year, as the map and the app label them."""
-    from dashboard.map_view import BATCH_YEARS
+    from dashboard.state import BATCH_YEARS
 
     return dict(BATCH_YEARS)
 
@@ -172,7 +172,7 @@ def dates_text(lang: str, made_on: date | None = None) -> str:
 
 def step_title(s: ViewState, lang: str) -> str:
     """'国家新型城镇化综合试点 2014–2015': the cumulative years of a presenting step."""
-    from dashboard.map_view import BATCH_YEARS
+    from dashboard.state import BATCH_YEARS
 
     years = step_years(s.normalised().step, BATCH_YEARS[1], BATCH_YEARS)
     return t("present_title", lang, years=years)
@@ -180,7 +180,7 @@ def step_title(s: ViewState, lang: str) -> str:
 
 def speaker_notes(pilots: pd.DataFrame, s: ViewState, lang: str) -> str:
     """A few lines a presenter can say at this step: totals, what is new, where most are."""
-    from dashboard.map_view import BATCH_YEARS
+    from dashboard.state import BATCH_YEARS
 
     n = s.normalised()
     counts = batch_counts(pilots, n)

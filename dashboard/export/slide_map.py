@@ -21,7 +21,7 @@ from dashboard.export.draw import (
     polygon_path,
 )
 from dashboard.i18n import t
-from dashboard.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
+from dashboard.map.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
 
 if TYPE_CHECKING:
     import geopandas as gpd

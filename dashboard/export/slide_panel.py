@@ -17,9 +17,9 @@ from dashboard.export.draw import (
     text_colour,
 )
 from dashboard.i18n import batch_label, province_label, t
-from dashboard.map_view import BATCH_YEARS
-from dashboard.palette import BATCH_COLOURS, OTHER_COLOUR
+from dashboard.map.palette import BATCH_COLOURS, OTHER_COLOUR
 from dashboard.settings import SLIDE_TOP_PROVINCES
+from dashboard.state import BATCH_YEARS
 
 if TYPE_CHECKING:
     import geopandas as gpd

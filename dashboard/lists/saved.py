@@ -8,10 +8,10 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard import lists_session as session
 from dashboard.escape import md
 from dashboard.i18n import batch_label, t
-from dashboard.lists_frames import diff_frame, saved_frame
+from dashboard.lists import session
+from dashboard.lists.tables import diff_frame, saved_frame
 from dashboard.state import BATCHES
 from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
 from geodata.savedlist import Damaged

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from dashboard.palette import CLASS_COLOURS, EMPTY_FILL, WHOLE_PROVINCE_FILL
+from dashboard.map.palette import CLASS_COLOURS, EMPTY_FILL, WHOLE_PROVINCE_FILL
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -9,8 +9,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard.map_view import BATCH_YEARS
-from dashboard.state import BATCHES, LEVELS
+from dashboard.state import BATCH_YEARS, BATCHES, LEVELS
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -14,8 +14,8 @@ from typing import Any
 from branca.element import Element, MacroElement, Template
 
 from dashboard import settings
-from dashboard.compact_geojson import DECODER_JS, encode_geometry, encode_ring
 from dashboard.i18n import t
+from dashboard.map.compact_geojson import DECODER_JS, encode_geometry, encode_ring
 
 # Inset drawing detail: the box is ~90–260 px for ~22 degrees (4–12 px a degree), so
 # 0.01° is well below a pixel. Coastal islets under 0.01 deg² are left out of the land

@@ -18,7 +18,7 @@ from branca.element import MacroElement, Template
 from shapely.ops import polylabel
 
 from dashboard import settings
-from dashboard.compact_geojson import script_json
+from dashboard.map.compact_geojson import script_json
 from geodata.romanise import place_name_en, short_name, short_name_en
 
 if TYPE_CHECKING:

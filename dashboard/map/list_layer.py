@@ -14,10 +14,10 @@ from typing import Any
 import folium
 from shapely.geometry.base import BaseGeometry
 
-from dashboard.compact_geojson import CompactGeoJson
 from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
-from dashboard.map_view import HtmlControl, stabilise_ids
+from dashboard.map.compact_geojson import CompactGeoJson
+from dashboard.map.view import HtmlControl, stabilise_ids
 from geodata.geocoder import APPROXIMATE
 from geodata.listfiles import row_geometry, unit_text
 from geodata.registry import unit_shapes

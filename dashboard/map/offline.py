@@ -12,7 +12,7 @@ from pathlib import Path
 
 from geodata.atomic import atomic_write
 
-STATIC_DIR = Path(__file__).resolve().parent / "static"
+STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"
 # Streamlit's route for <main script folder>/static (see .streamlit/config.toml).
 STATIC_ROUTE = "app/static"

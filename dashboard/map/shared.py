@@ -19,7 +19,7 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
-from dashboard import map_code
+from dashboard.map import code as map_code
 
 _RENDER_KEYS = ("script", "header", "html", "id", "css_links", "js_links", "bounds", "zoom")
 

@@ -8,41 +8,47 @@ inputs give byte-identical HTML and streamlit-folium does not remount the map.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import folium
-from branca.element import Element, MacroElement, Template
+from branca.element import Element
 
-import seeds
-from dashboard import choropleth, map_detail, offline, settings
-from dashboard.compact_geojson import DECODER_JS, CompactGeoJson
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard.map_fill import FillFrame
-from dashboard.map_focus import CHINA_BOUNDS, MANNERS_CSS, FocusWithoutScroll, MapManners
-from dashboard.map_inset import SouthChinaSeaInset
-from dashboard.map_labels import LABEL_CSS, LabelLayer, pilot_labels, province_labels
-from dashboard.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
+from dashboard.map import choropleth, offline
+from dashboard.map import detail as map_detail
+from dashboard.map.compact_geojson import CompactGeoJson
+from dashboard.map.controls import (
+    Attribution,
+    Decoder,
+    FitView,
+    HtmlControl,
+    NarrowLayers,
+    css,
+    stabilise_ids,
+    walk,
+)
+from dashboard.map.fill import FillFrame
+from dashboard.map.focus import CHINA_BOUNDS, FocusWithoutScroll, MapManners
+from dashboard.map.inset import SouthChinaSeaInset
+from dashboard.map.labels import LabelLayer, pilot_labels, province_labels
+from dashboard.map.legend import NOT_IN_LIST_LINE, STATUS_STYLE, count_legend_html, legend_html
+from dashboard.map.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
+from dashboard.state import BATCH_YEARS
 from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["BATCH_COLOURS", "CHINA_BOUNDS", "EMPTY_FILL", "MapSpec", "build_map"]
-# The years of the batches as seeds/data/batches.csv gives them; the "batch 1 or 2"
-# group (seeds.BATCH_1_OR_2) is filed under the later of its two possible years.
-BATCH_YEARS: dict[int, int] = {b.batch: b.year for b in seeds.load_batches()}
-BATCH_YEARS[seeds.BATCH_1_OR_2] = BATCH_YEARS[2]
 COUNT_COLOURS = CLASS_COLOURS
 # Decimal places sent to the browser: 1e-3 degrees (~100 m) is finer than the display
 # simplification of the units themselves (the national view sends less: map_detail).
 PILOT_PRECISION = map_detail.FINE_PRECISION
 OUTLINE_PRECISION = map_detail.FINE_PRECISION
 PILOT_ID = re.compile(r"b[0-9]+-[0-9a-f]{8}")
-# Below this map width (phones) the legend and the layer control fold into buttons.
-NARROW_MAP_PX = settings.MAP_NARROW_PX
 # the hidden id a clicked province's tooltip text ends with (see compact_geojson)
 _PROVINCE_ID = re.compile(r"id:([0-9]{2}0000)$")
 
@@ -59,14 +65,6 @@ _PANES: tuple[tuple[str, int], ...] = (
 _PANE_OF_LEVEL = {"province": "atlas-large", "prefecture": "atlas-large", "county": "atlas-county"}
 _LEVEL_ORDER = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 4}
 
-# a shipped member that a saved list used as a supplement does not name: a dotted outline
-NOT_IN_LIST_LINE: dict[str, Any] = {"color": "#1a1a1a", "weight": 2.2, "opacity": 1,
-                                    "dashArray": "1 3"}
-_STATUS_STYLE: dict[str, dict[str, Any]] = {
-    "official": {"weight": 1.2, "opacity": 0.95, "fillOpacity": 0.6},
-    "reported": {"weight": 1.2, "opacity": 0.85, "fillOpacity": 0.32},
-    "unconfirmed": {"weight": 2.0, "opacity": 0.9, "fillOpacity": 0.12, "dashArray": "6 4"},
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,127 +85,6 @@ class MapSpec:
     labels: bool = True
     asset_base: str = field(default_factory=offline.asset_base)
     attribution: str = ""
-
-
-class HtmlControl(MacroElement):
-    """A fixed box on the map (legend) made of static HTML; plain Leaflet."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {% set target = this._parent._parent if this.slot else this._parent %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
-            div.innerHTML = {{ this.html|tojson }};
-            // a legend folds into its title on a narrow map (phones)
-            var fold = div.querySelector("details.atlas-fold");
-            if (fold) fold.open = map.getSize().x >= {{ this.narrow }};
-            L.DomEvent.disableClickPropagation(div);
-            return div;
-        };
-        {% if this.slot %}
-        // redrawn in place when the map's layers are swapped: one box per slot
-        if (window[{{ this.slot|tojson }}]) window[{{ this.slot|tojson }}].remove();
-        window[{{ this.slot|tojson }}] = {{ this.get_name() }};
-        {% endif %}
-        {{ this.get_name() }}.addTo({{ target.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, html_text: str, position: str = "bottomleft",
-                 css_class: str = "atlas-legend", slot: str = "") -> None:
-        """`slot`: set when the control lives in a layer group (inside the map):
-        the control is added to the map, replacing the previous one of that slot."""
-        super().__init__()
-        self._name = "HtmlControl"
-        self.html = html_text
-        self.position = position
-        self.css_class = css_class
-        self.slot = slot
-        self.narrow = NARROW_MAP_PX
-
-
-class _FitView(MacroElement):
-    """Fit the map to bounds (or a shared link's view) when its group is drawn: the
-    view travels with the layers, so a filter change refits without a new map."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {% set m = this._parent._parent.get_name() %}
-        // the zoom a province (or search) view is fitted at: its pilots get names there
-        {{ m }}.atlasFitZoom = {% if this.local and not this.view %}Math.min(10,
-            {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
-        {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
-        {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
-        else {{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None,
-                 *, local: bool = False) -> None:
-        super().__init__()
-        self._name = "FitView"
-        self.local = local
-        self.bounds = bounds
-        self.view = list(view) if view else None
-
-
-class _Decoder(MacroElement):
-    """The compact-geometry decoder, once, in the map's own script."""
-
-    _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "Decoder"
-        self.js = DECODER_JS
-
-
-class _Attribution(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self, text: str) -> None:
-        super().__init__()
-        self._name = "Attribution"
-        self.text = text
-
-
-def _css(large: bool) -> str:
-    size = "18px" if large else "13px"
-    return (
-        "<style>"
-        f".atlas-legend{{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
-        f"font:{size}/1.45 sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3)}}"
-        ".atlas-legend b{display:inline;margin-bottom:2px}"
-        ".atlas-legend summary{cursor:pointer;margin-bottom:2px}"
-        ".atlas-legend i{display:inline-block;width:14px;height:11px;margin-right:6px;"
-        "vertical-align:-1px;border:1px solid #555}"
-        ".atlas-legend i.dot{width:10px;height:10px;border-radius:50%}"
-        ".atlas-legend i.line{height:0;border-width:2px 0 0 0;width:18px;vertical-align:3px}"
-        f".leaflet-tooltip{{font-size:{size}}}"
-        ".leaflet-tooltip table td{padding:0 2px}"
-        ".leaflet-tooltip table tr:last-child td{color:#777;font-size:85%}"
-        ".leaflet-control-attribution{font-size:11px;max-width:70%;white-space:normal}"
-        # Leaflet 1.9 outlines a clicked (focused) path with a box; the hover style is enough
-        ".leaflet-interactive:focus{outline:none}"
-        ".atlas-legend svg.sw{vertical-align:-2px;margin-right:5px}"
-        ".atlas-legend .method{margin-top:3px;color:#555;font-size:85%;max-width:210px}"
-        + LABEL_CSS + MANNERS_CSS
-        + "</style>"
-    )
-
-
 
 
 def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
@@ -239,7 +116,7 @@ def _tooltip_rows(row: Mapping[str, Any], lang: str) -> dict[str, str]:
 
 def _style(row: Mapping[str, Any], *, large: bool) -> dict[str, Any]:
     colour = BATCH_COLOURS.get(int(row["batch"]), OTHER_COLOUR)
-    style = {"color": colour, "fillColor": colour, **_STATUS_STYLE.get(str(row["status"]), {})}
+    style = {"color": colour, "fillColor": colour, **STATUS_STYLE.get(str(row["status"]), {})}
     if row["level"] == "province":
         # a whole province must not hide the outlines of its neighbours' pilots
         style["fillOpacity"] = min(style["fillOpacity"], 0.28)
@@ -261,9 +138,8 @@ def _tooltip_lines(row: Mapping[str, Any], lang: str) -> list[str]:
     return [parts["t_name"], parts["t_meta"]]
 
 
-def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec,
-                 points: bool) -> CompactGeoJson:
-    del points  # points and areas share one layer type; the geometry decides
+def _pilot_layer(rows: Sequence[Mapping[str, Any]], *, pane: str, spec: MapSpec) -> CompactGeoJson:
+    # points and areas share one layer type; the geometry decides
     return CompactGeoJson(
         [(r["geometry"], _style(r, large=spec.large), _tooltip_lines(r, spec.lang),
           str(r["pilot_id"])) for r in rows],
@@ -297,106 +173,10 @@ def _provinces_layer(provinces: pd.DataFrame,
                           name=name, control=True)
 
 
-def _legend_html(batches: Sequence[int], statuses: set[str], spec: MapSpec,
-                 has_points: bool, has_approx: bool, not_in_list: bool = False) -> str:
-    lang = spec.lang
-    parts = [_fold_open(t("legend", lang))]
-    for b in batches:
-        colour = BATCH_COLOURS.get(b, OTHER_COLOUR)
-        parts.append(f'<div><i style="background:{colour}"></i>'
-                     f"{_esc(batch_label(b, BATCH_YEARS.get(b, 0), lang))}</div>")
-    if spec.focus:  # small side-by-side maps: batch colours only
-        return "".join(parts) + "</details>"
-    for status in ("official", "reported", "unconfirmed"):
-        if status in statuses:
-            parts.append(f"<div>{_status_swatch(status)}"
-                         f"{_esc(t('legend_' + status, lang))}</div>")
-    if has_points:
-        parts.append(f'<div><i class="dot" style="background:#999"></i>'
-                     f"{_esc(t('legend_point', lang))}</div>")
-    if has_approx:
-        parts.append(f'<div><i class="dot" style="border-style:dashed;background:#ddd"></i>'
-                     f"{_esc(t('legend_approx', lang))}</div>")
-    if not_in_list:
-        line = NOT_IN_LIST_LINE
-        parts.append(
-            '<div><svg class="sw" width="22" height="13" aria-hidden="true">'
-            f'<rect x="1.5" y="1.5" width="19" height="10" fill="#ccc" stroke="{line["color"]}"'
-            f' stroke-width="{line["weight"]}" stroke-dasharray="{line["dashArray"]}"/></svg>'
-            f"{_esc(t('legend_not_in_list', lang))}</div>")
-    return "".join(parts) + "</details>"
-
-
-def _status_swatch(status: str) -> str:
-    """A small area drawn with the status's own line and fill, in neutral grey."""
-    st = _STATUS_STYLE[status]
-    dash = f' stroke-dasharray="{st["dashArray"]}"' if "dashArray" in st else ""
-    return (
-        '<svg class="sw" width="22" height="13" aria-hidden="true">'
-        f'<rect x="1.5" y="1.5" width="19" height="10" fill="#555" '
-        f'fill-opacity="{st["fillOpacity"]}" stroke="#333" stroke-opacity="{st["opacity"]}" '
-        f'stroke-width="{st["weight"]}"{dash}/></svg>'
-    )
-
-
-def _count_legend_html(values: Mapping[str, choropleth.ProvinceValue], spec: MapSpec) -> str:
-    lang = spec.lang
-    title = "choro_title_share" if spec.measure == "share" else "choropleth_title"
-    parts = [_fold_open(t(title, lang))]
-    for colour, label in choropleth.legend_rows(values, spec.measure):
-        text = {"none": "0", "whole": t("choro_whole", lang)}.get(label, label)
-        parts.append(f'<div><i style="background:{colour}"></i>{_esc(text)}</div>')
-    method = "choro_method_share" if spec.measure == "share" else "choro_method_count"
-    parts.append(f'<div class="method">{_esc(t(method, lang))}</div>')
-    return "".join(parts) + "</details>"
-
-
-def _fold_open(title: str) -> str:
-    """The start of a legend that folds into its title (closed on narrow maps)."""
-    return f'<details class="atlas-fold" open><summary><b>{_esc(title)}</b></summary>'
-
-
-class _NarrowLayers(MacroElement):
-    """On a narrow map the layer control becomes a button (Leaflet's collapsed form).
-    The control is created after the layers, so this looks for it a tick later."""
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-        (function (map) {
-            setTimeout(function () {
-                var c = window.layer_control;
-                if (c && !c.options.collapsed && map.getSize().x < {{ this.narrow }}) {
-                    c.remove(); c.options.collapsed = true; c.addTo(map);
-                }
-            }, 0);
-        })({{ this._parent._parent.get_name() }});
-        {% endmacro %}
-        """
-    )
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._name = "NarrowLayers"
-        self.narrow = NARROW_MAP_PX
-
-
 def province_counts(pilots: pd.DataFrame) -> dict[str, int]:
     """Pilots per province adcode (a whole-province pilot counts once)."""
     codes = pilots["province_adcode"].astype(str)
     return {str(k): int(v) for k, v in codes[codes != ""].value_counts().sort_index().items()}
-
-
-def _walk(element: Element) -> Iterator[Element]:
-    yield element
-    for child in list(element._children.values()):
-        yield from _walk(child)
-
-
-def stabilise_ids(m: folium.Map) -> None:
-    """Replace folium's random element ids with their position in the tree."""
-    for n, element in enumerate(_walk(m.get_root())):
-        element._id = f"{n:04d}"
 
 
 def _bounds_of(geoms: Any) -> list[list[float]]:
@@ -428,10 +208,10 @@ def build_parts(
     # Leaflet only, from the app's own static folder: no CDN, no jQuery/Bootstrap.
     m.default_js, m.default_css = offline.leaflet_assets(spec.asset_base)
     m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root is a Figure
-        Element(_css(spec.large)), name="atlas_css")
+        Element(css(spec.large)), name="atlas_css")
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
-    _Decoder().add_to(m)
+    Decoder().add_to(m)
     FocusWithoutScroll().add_to(m)  # a press must not scroll the page (or the click is lost)
     if spec.basemap:
         note = _esc(t("basemap_not_standard", spec.lang))
@@ -451,7 +231,7 @@ def build_parts(
     if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
         SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
     if spec.attribution:
-        _Attribution(_esc(spec.attribution)).add_to(m)
+        Attribution(_esc(spec.attribution)).add_to(m)
     if not spec.focus:  # the small maps of a comparison stay as they are
         MapManners().add_to(m)
     if spec.fill:
@@ -482,7 +262,7 @@ def build_parts(
             precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
         ).add_to(extra)
     if values is not None:
-        HtmlControl(_count_legend_html(values, spec), slot="atlasLegend").add_to(extra)
+        HtmlControl(count_legend_html(values, spec), slot="atlasLegend").add_to(extra)
     else:
         HtmlControl(_pilot_legend(records, spec), slot="atlasLegend").add_to(extra)
         _add_selected(extra, pilots, spec)
@@ -494,20 +274,20 @@ def build_parts(
         fit = _bounds_of(shown_provinces.geometry)
     else:
         fit = CHINA_BOUNDS
-    _FitView(fit, spec.view, local=bool(spec.bounds or spec.focus)).add_to(extra)
-    _NarrowLayers().add_to(extra)
+    FitView(fit, spec.view, local=bool(spec.bounds or spec.focus)).add_to(extra)
+    NarrowLayers().add_to(extra)
     groups.append(extra)
 
-    for element in _walk(m):
+    for element in walk(m):
         if isinstance(element, CompactGeoJson):
             element.emits_decoder = False
     for g in groups:
-        for element in _walk(g):
+        for element in walk(g):
             if isinstance(element, CompactGeoJson):
                 element.emits_decoder = False
     stabilise_ids(m)
     for n, g in enumerate(groups):
-        for k, element in enumerate(_walk(g)):
+        for k, element in enumerate(walk(g)):
             element._id = f"{n + 1}{k:03d}"
     control = folium.LayerControl(collapsed=bool(spec.focus), position="topright")
     return MapParts(m, groups, control)
@@ -558,10 +338,10 @@ def _pilot_groups(records: list[dict[str, Any]], spec: MapSpec) -> list[folium.F
             areas = [r for r in mine if r["geometry"].geom_type != "Point"
                      and _PANE_OF_LEVEL.get(str(r["level"]), "atlas-county") == pane]
             if areas:
-                _pilot_layer(areas, pane=pane, spec=spec, points=False).add_to(group)
+                _pilot_layer(areas, pane=pane, spec=spec).add_to(group)
         points = [r for r in mine if r["geometry"].geom_type == "Point"]
         if points:
-            _pilot_layer(points, pane="atlas-points", spec=spec, points=True).add_to(group)
+            _pilot_layer(points, pane="atlas-points", spec=spec).add_to(group)
         out.append(group)
     return out
 
@@ -572,7 +352,7 @@ def _pilot_legend(records: list[dict[str, Any]], spec: MapSpec) -> str:
     has_points = any(r["geometry"].geom_type == "Point" for r in records)
     statuses = {str(r["status"]) for r in records}
     lacking = any(r.get("list_mark") == "not_in_list" for r in records)
-    return _legend_html(batches, statuses, spec, has_points, "approximate" in kinds, lacking)
+    return legend_html(batches, statuses, spec, has_points, "approximate" in kinds, lacking)
 
 
 def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -> None:

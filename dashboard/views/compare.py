@@ -9,8 +9,7 @@ import streamlit as st
 from dashboard import data, state, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_code, province_label, t
-from dashboard.map_view import BATCH_YEARS
-from dashboard.state import BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
+from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
 from dashboard.views.counts import localised
 from geodata.attribution import map_attribution
 

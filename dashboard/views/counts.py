@@ -8,11 +8,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, export_downloads, ui
+from dashboard import data, ui
+from dashboard.export import buttons as export_downloads
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard.map_view import BATCH_COLOURS, BATCH_YEARS
-from dashboard.state import BATCH_CHOICES, LEVELS, ViewState
+from dashboard.map.palette import BATCH_COLOURS
+from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS, ViewState
 from dashboard.tallies import stacked_long, with_totals
 
 

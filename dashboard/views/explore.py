@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, drill, export_downloads, first_paint, ui
+from dashboard import data, first_paint, ui
 from dashboard.escape import md
+from dashboard.export import buttons as export_downloads
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
+from dashboard.map import drill
 from dashboard.state import ViewState
 from geodata.effective import effective_pilots
 from geodata.registry import completeness

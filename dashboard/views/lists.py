@@ -3,8 +3,8 @@ resolved, fix the doubtful ones, see it on the map, download it, keep it, and
 optionally let it complete a batch of the registry.
 
 The page only: reading, resolving, fixing and saving are geodata.listwork's, the files
-geodata.listfiles', the session and callbacks dashboard.lists_session's, the tables
-dashboard.lists_frames'.
+geodata.listfiles', the session and callbacks dashboard.lists.session's, the tables
+dashboard.lists.tables'.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import lists_saved, ui
-from dashboard import lists_session as session
+from dashboard import ui
 from dashboard.escape import md
 from dashboard.i18n import t
-from dashboard.list_layer import LIST_COLOUR, add_list_layer
-from dashboard.lists_frames import audit_frame, list_tallies, localised_tallies, source_label
+from dashboard.lists import saved as lists_saved
+from dashboard.lists import session
+from dashboard.lists.tables import audit_frame, list_tallies, localised_tallies, source_label
+from dashboard.map.list_layer import LIST_COLOUR, add_list_layer
 from dashboard.state import ViewState
 from geodata import listwork
 from geodata.geocoder import AMBIGUOUS
@@ -184,7 +185,7 @@ def _map(work: Work, s: ViewState) -> None:
 
     from dashboard import data, ui
     from dashboard.filters import filter_pilots
-    from dashboard.map_view import build_map
+    from dashboard.map.view import build_map
 
     lang = s.lang
     st.subheader(t("lists_map", lang))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, export_downloads, presenting, state, ui
+from dashboard import data, presenting, state, ui
 from dashboard.escape import html_text
+from dashboard.export import buttons as export_downloads
 from dashboard.export import facts
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
-from dashboard.map_view import BATCH_COLOURS, BATCH_YEARS
-from dashboard.state import BATCHES, ViewState
+from dashboard.map.palette import BATCH_COLOURS
+from dashboard.state import BATCH_YEARS, BATCHES, ViewState
 
 # Type scales with the viewport (clamp): 1024×768 and 1920×1080 both read from the back.
 CSS = """

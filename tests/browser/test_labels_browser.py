@@ -7,7 +7,7 @@ import pytest
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
 from dashboard.filters import filtered_registry
-from dashboard.map_labels import pilot_label_text
+from dashboard.map.labels import pilot_label_text
 from dashboard.state import ViewState
 
 pytestmark = pytest.mark.browser

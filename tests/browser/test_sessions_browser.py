@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from dashboard.map_view import BATCH_COLOURS
+from dashboard.map.palette import BATCH_COLOURS
 from geodata.registry import registry_rows
 
 pytestmark = pytest.mark.browser
@@ -100,7 +100,7 @@ def test_clicking_a_pilot_on_the_map_opens_its_details(
     # A real mouse click (press and release at the middle of the feature): Leaflet's and
     # streamlit-folium's handlers and the app's callback all run for real. The map's iframe
     # reaches below the fold here, which is what once made the press scroll the page and
-    # the release land elsewhere (see dashboard.map_focus.FocusWithoutScroll).
+    # the release land elsewhere (see dashboard.map.focus.FocusWithoutScroll).
     feature = frame.locator("path.leaflet-interactive").nth(index)
     tooltip = ""
     pilot = ""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import choropleth as ch
-from dashboard.palette import CLASS_COLOURS, EMPTY_FILL, WHOLE_PROVINCE_FILL
+from dashboard.map import choropleth as ch
+from dashboard.map.palette import CLASS_COLOURS, EMPTY_FILL, WHOLE_PROVINCE_FILL
 
 
 @pytest.mark.parametrize(("n", "cls"), [(0, None), (1, 0), (2, 1), (3, 2), (4, 3), (5, 3),

@@ -8,7 +8,7 @@ import folium
 import shapely
 from shapely.geometry import mapping
 
-from dashboard.compact_geojson import CompactGeoJson, decode_ring, encode_ring
+from dashboard.map.compact_geojson import CompactGeoJson, decode_ring, encode_ring
 from geodata.boundaries import load_layer
 
 

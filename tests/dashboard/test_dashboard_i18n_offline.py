@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import offline
 from dashboard.i18n import (
     PROVINCES,
     STRICT_ENV,
@@ -20,6 +19,7 @@ from dashboard.i18n import (
     t,
     value_label,
 )
+from dashboard.map import offline
 from geodata.boundaries import load_layer
 from geodata.errors import MissingText
 from seeds import load_batch_kinds
@@ -60,7 +60,7 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
         "lists_status_": listwork.STATUSES,
         "lists_kind_": savedlist.KINDS,
         "lists_diff_": listwork.DIFF_KINDS,
-        "lists_notice_": ("saved", "opened", "deleted"),  # dashboard/lists_session.py NOTICE values
+        "lists_notice_": ("saved", "opened", "deleted"),  # dashboard/lists/session.py NOTICE values
         "kinds_batch_": tuple({k.batch for k in kinds}),
         "kinds_basis_": tuple({k.basis for k in kinds}),
     }
@@ -68,7 +68,7 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
 
 _KEY_SHAPED = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_+]+")
 # A key passed in as an argument: the family it is drawn from (literals across dashboard/).
-_PARAMETERS = {("dashboard/filenames.py", "what"): "fn_"}
+_PARAMETERS = {("dashboard/export/filenames.py", "what"): "fn_"}
 
 
 def _literal_keys(node: ast.AST, families: dict[str, tuple[str, ...]]) -> set[str]:

@@ -6,9 +6,9 @@ import re
 
 import folium
 
-from dashboard.compact_geojson import script_json
-from dashboard.map_view import (
-    BATCH_COLOURS,
+from dashboard.map.compact_geojson import script_json
+from dashboard.map.palette import BATCH_COLOURS
+from dashboard.map.view import (
     MapSpec,
     build_map,
     pilot_id_from_tooltip,

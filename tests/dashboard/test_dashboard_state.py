@@ -96,7 +96,7 @@ def test_download_names_say_what_is_in_them():
     import datetime
     from dataclasses import replace
 
-    from dashboard.filenames import download_name
+    from dashboard.export.filenames import download_name
 
     day = datetime.date(2026, 11, 27)
     plain = download_name(ViewState(), "fn_pilots", "xlsx", today=day)

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from dashboard import downloads
+from dashboard.export import downloads
 from dashboard.filters import filter_pilots, filtered_registry
 from dashboard.i18n import PROVINCES
 from dashboard.practices import practices_for

@@ -16,9 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data, downloads, export_downloads, lists_session, ui
-from dashboard.export import facts
+from dashboard import data, ui
+from dashboard.export import buttons as export_downloads
+from dashboard.export import downloads, facts
 from dashboard.filters import filter_pilots
+from dashboard.lists import session as lists_session
 from dashboard.state import ViewState, from_query, to_query
 from geodata import listwork
 from geodata.effective import ListUse, effective, set_default

@@ -59,7 +59,8 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 def test_export_gives_the_rows_of_the_apps_download_for_the_same_view() -> None:
     """`export` with URL flags = the app's CSV download for that URL (rows, columns)."""
-    from dashboard import data, downloads
+    from dashboard import data
+    from dashboard.export import downloads
     from dashboard.filters import filter_pilots
     from dashboard.state import from_query
 

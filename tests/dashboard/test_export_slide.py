@@ -11,7 +11,7 @@ from PIL import Image
 
 from dashboard.export.draw import HEIGHT_PX, WIDTH_PX
 from dashboard.export.slide import render_slide
-from dashboard.palette import BATCH_COLOURS
+from dashboard.map.palette import BATCH_COLOURS
 from geodata.attribution import attribution_line
 from geodata.registry import resolved_registry
 

@@ -199,7 +199,7 @@ def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):
 
 def test_standalone_html_escapes_names_like_the_app(frame):
     from dashboard.export.standalone import standalone_html
-    from dashboard.map_view import MapSpec, build_map
+    from dashboard.map.view import MapSpec, build_map
     from geodata.boundaries import load_layer
 
     rows = frame[frame["batch"] == 3].iloc[:1].copy()
@@ -242,7 +242,7 @@ def test_province_extent_is_the_province_not_china():
 
 def test_bar_labels_contrast_with_their_fill():
     from dashboard.export.draw import INK, text_colour
-    from dashboard.palette import BATCH_COLOURS
+    from dashboard.map.palette import BATCH_COLOURS
 
     assert text_colour(BATCH_COLOURS[3]) == "white"  # the dark green of batch 3
     assert text_colour(BATCH_COLOURS[1]) == INK  # the orange of batch 1

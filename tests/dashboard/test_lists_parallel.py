@@ -10,9 +10,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from dashboard import lists_session
-from dashboard.list_layer import add_list_layer
-from dashboard.map_view import build_map
+from dashboard.lists import session as lists_session
+from dashboard.map.list_layer import add_list_layer
+from dashboard.map.view import build_map
 from geodata import listwork
 from geodata.boundaries import load_layer
 from tests.dashboard.apptest import run_app

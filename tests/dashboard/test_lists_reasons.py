@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.lists_frames import audit_frame
+from dashboard.lists.tables import audit_frame
 from geodata.lists import geocode_lines
 
 

@@ -11,9 +11,11 @@ import pytest
 from branca.element import Element
 from streamlit.testing.v1 import AppTest
 
-from dashboard import i18n, lists_frames, lists_session
-from dashboard.list_layer import LIST_COLOUR, add_list_layer, safe_html
-from dashboard.map_view import build_map
+from dashboard import i18n
+from dashboard.lists import session as lists_session
+from dashboard.lists import tables as lists_frames
+from dashboard.map.list_layer import LIST_COLOUR, add_list_layer, safe_html
+from dashboard.map.view import build_map
 from geodata import listfiles, listwork
 from geodata.boundaries import load_layer
 from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED

@@ -9,8 +9,8 @@ import pytest
 import shapely
 
 from dashboard.filters import filter_pilots
-from dashboard.map_focus import focus_bounds
-from dashboard.map_view import MapSpec, build_map
+from dashboard.map.focus import focus_bounds
+from dashboard.map.view import MapSpec, build_map
 from dashboard.state import ViewState, from_query, same_but_view, to_query
 
 

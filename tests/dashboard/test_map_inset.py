@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from dashboard.compact_geojson import decode_ring
-from dashboard.map_inset import inset_payload
-from dashboard.map_view import MapSpec, build_map
+from dashboard.map.compact_geojson import decode_ring
+from dashboard.map.inset import inset_payload
+from dashboard.map.view import MapSpec, build_map
 from geodata.boundaries import SCS_INSET_BOUNDS
 from geodata.registry import resolved_registry
 

@@ -9,10 +9,13 @@ from dataclasses import replace
 
 import pytest
 
-from dashboard import data, lists_session
-from dashboard.compact_geojson import script_json
+from dashboard import data
 from dashboard.filters import filter_pilots
-from dashboard.map_view import NOT_IN_LIST_LINE, HtmlControl, MapSpec, _walk, build_map
+from dashboard.lists import session as lists_session
+from dashboard.map.compact_geojson import script_json
+from dashboard.map.controls import HtmlControl, walk
+from dashboard.map.legend import NOT_IN_LIST_LINE
+from dashboard.map.view import MapSpec, build_map
 from dashboard.state import ViewState
 from geodata import listwork
 
@@ -33,7 +36,7 @@ def _map_html(use: str, lang: str = "zh") -> tuple[str, str, object]:
     s = replace(ViewState(batches=(3,), provinces=("北京市",)), use=use, lang=lang)
     shown = filter_pilots(data.registry(True, s.use), s)
     m = build_map(shown, data.layer("province"), spec=MapSpec(lang=lang))
-    legend = "".join(e.html for e in _walk(m) if isinstance(e, HtmlControl))
+    legend = "".join(e.html for e in walk(m) if isinstance(e, HtmlControl))
     return m.get_root().render(), legend, shown
 
 

@@ -8,7 +8,7 @@ import itertools
 import numpy as np
 import pytest
 
-from dashboard.palette import BATCH_COLOURS, EMPTY_FILL
+from dashboard.map.palette import BATCH_COLOURS, EMPTY_FILL
 
 BATCHES = (1, 2, 3)  # the three official batches; 12 is the "1 or 2" group
 

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import streamlit_folium as sf
 
-from dashboard import shared_map
-from dashboard.map_view import MapSpec, build_map
+from dashboard.map import shared as shared_map
+from dashboard.map.view import MapSpec, build_map
 from dashboard.state import ViewState
 from geodata.boundaries import load_layer
 from geodata.registry import resolved_registry
@@ -81,7 +81,7 @@ def test_a_rendered_map_is_reused_for_every_call(maps: list[Any]) -> None:
 def test_parts_same_component_arguments_as_st_folium(
     monkeypatch: pytest.MonkeyPatch, spec: MapSpec
 ) -> None:
-    from dashboard.map_view import build_parts
+    from dashboard.map.view import build_parts
 
     reg = resolved_registry(simplified=True)
     prov = load_layer("province", simplified=True)
@@ -112,7 +112,7 @@ def test_parts_same_component_arguments_as_st_folium(
 
 def test_a_filter_change_keeps_the_base_and_so_the_map() -> None:
     from dashboard.filters import filter_pilots
-    from dashboard.map_view import build_parts
+    from dashboard.map.view import build_parts
 
     reg = resolved_registry(simplified=True)
     prov = load_layer("province", simplified=True)
@@ -153,7 +153,7 @@ def test_served_map_code_loaded_once_then_swapped_inline(monkeypatch: pytest.Mon
     back to the first view, the layers it loaded run again from its files."""
     import json
 
-    from dashboard import map_code
+    from dashboard.map import code as map_code
     from tests.dashboard.apptest import run_app
 
     def the_map(at: Any) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import pytest
 
 from bench.app_server import start_app, stop_app
-from dashboard import offline
+from dashboard.map import offline
 
 
 @pytest.fixture(scope="module")

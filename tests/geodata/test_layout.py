@@ -73,4 +73,4 @@ def test_limits_and_tolerances_live_in_settings(package: str) -> None:
 
 
 # Codes, not limits: the class of a whole-province pilot in the choropleth.
-_NOT_YET = {"dashboard/choropleth.py:26"}
+_NOT_YET = {"dashboard/map/choropleth.py:26"}

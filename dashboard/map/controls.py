@@ -1,0 +1,176 @@
+"""Leaflet controls and script pieces of the map, as branca MacroElements: a legend box,
+fitting the view, the geometry decoder, the attribution, the narrow-screen fold; the map
+CSS; stable element ids."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import folium
+from branca.element import Element, MacroElement, Template
+
+from dashboard.map.compact_geojson import DECODER_JS
+from dashboard.map.focus import MANNERS_CSS
+from dashboard.map.labels import LABEL_CSS
+from dashboard.settings import MAP_NARROW_PX
+
+if TYPE_CHECKING:
+    pass
+
+
+class HtmlControl(MacroElement):
+    """A fixed box on the map (legend) made of static HTML; plain Leaflet."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {% set target = this._parent._parent if this.slot else this._parent %}
+        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
+        {{ this.get_name() }}.onAdd = function (map) {
+            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
+            div.innerHTML = {{ this.html|tojson }};
+            // a legend folds into its title on a narrow map (phones)
+            var fold = div.querySelector("details.atlas-fold");
+            if (fold) fold.open = map.getSize().x >= {{ this.narrow }};
+            L.DomEvent.disableClickPropagation(div);
+            return div;
+        };
+        {% if this.slot %}
+        // redrawn in place when the map's layers are swapped: one box per slot
+        if (window[{{ this.slot|tojson }}]) window[{{ this.slot|tojson }}].remove();
+        window[{{ this.slot|tojson }}] = {{ this.get_name() }};
+        {% endif %}
+        {{ this.get_name() }}.addTo({{ target.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, html_text: str, position: str = "bottomleft",
+                 css_class: str = "atlas-legend", slot: str = "") -> None:
+        """`slot`: set when the control lives in a layer group (inside the map):
+        the control is added to the map, replacing the previous one of that slot."""
+        super().__init__()
+        self._name = "HtmlControl"
+        self.html = html_text
+        self.position = position
+        self.css_class = css_class
+        self.slot = slot
+        self.narrow = MAP_NARROW_PX
+
+
+class FitView(MacroElement):
+    """Fit the map to bounds (or a shared link's view) when its group is drawn: the
+    view travels with the layers, so a filter change refits without a new map."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {% set m = this._parent._parent.get_name() %}
+        // the zoom a province (or search) view is fitted at: its pilots get names there
+        {{ m }}.atlasFitZoom = {% if this.local and not this.view %}Math.min(10,
+            {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
+        {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
+        {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
+        else {{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None,
+                 *, local: bool = False) -> None:
+        super().__init__()
+        self._name = "FitView"
+        self.local = local
+        self.bounds = bounds
+        self.view = list(view) if view else None
+
+
+class Decoder(MacroElement):
+    """The compact-geometry decoder, once, in the map's own script."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Decoder"
+        self.js = DECODER_JS
+
+
+class Attribution(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
+        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._name = "Attribution"
+        self.text = text
+
+
+def css(large: bool) -> str:
+    size = "18px" if large else "13px"
+    return (
+        "<style>"
+        f".atlas-legend{{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"
+        f"font:{size}/1.45 sans-serif;color:#222;box-shadow:0 1px 4px rgba(0,0,0,.3)}}"
+        ".atlas-legend b{display:inline;margin-bottom:2px}"
+        ".atlas-legend summary{cursor:pointer;margin-bottom:2px}"
+        ".atlas-legend i{display:inline-block;width:14px;height:11px;margin-right:6px;"
+        "vertical-align:-1px;border:1px solid #555}"
+        ".atlas-legend i.dot{width:10px;height:10px;border-radius:50%}"
+        ".atlas-legend i.line{height:0;border-width:2px 0 0 0;width:18px;vertical-align:3px}"
+        f".leaflet-tooltip{{font-size:{size}}}"
+        ".leaflet-tooltip table td{padding:0 2px}"
+        ".leaflet-tooltip table tr:last-child td{color:#777;font-size:85%}"
+        ".leaflet-control-attribution{font-size:11px;max-width:70%;white-space:normal}"
+        # Leaflet 1.9 outlines a clicked (focused) path with a box; the hover style is enough
+        ".leaflet-interactive:focus{outline:none}"
+        ".atlas-legend svg.sw{vertical-align:-2px;margin-right:5px}"
+        ".atlas-legend .method{margin-top:3px;color:#555;font-size:85%;max-width:210px}"
+        + LABEL_CSS + MANNERS_CSS
+        + "</style>"
+    )
+
+
+class NarrowLayers(MacroElement):
+    """On a narrow map the layer control becomes a button (Leaflet's collapsed form).
+    The control is created after the layers, so this looks for it a tick later."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+        (function (map) {
+            setTimeout(function () {
+                var c = window.layer_control;
+                if (c && !c.options.collapsed && map.getSize().x < {{ this.narrow }}) {
+                    c.remove(); c.options.collapsed = true; c.addTo(map);
+                }
+            }, 0);
+        })({{ this._parent._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "NarrowLayers"
+        self.narrow = MAP_NARROW_PX
+
+
+def walk(element: Element) -> Iterator[Element]:
+    yield element
+    for child in list(element._children.values()):
+        yield from walk(child)
+
+
+def stabilise_ids(m: folium.Map) -> None:
+    """Replace folium's random element ids with their position in the tree."""
+    for n, element in enumerate(walk(m.get_root())):
+        element._id = f"{n:04d}"
+
