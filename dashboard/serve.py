@@ -4,7 +4,7 @@ The page is `dashboard/app.py` as always; this wraps it in Streamlit's ASGI `App
 add what Streamlit's own routes lack: browser caching of the files it serves from
 `dashboard/static/` (Leaflet's JS/CSS; see `static_cache.py`), and the shared map's code
 served as cached files instead of inside every session's websocket message
-(`map_code.py`)."""
+(`dashboard/map/code.py`)."""
 
 import sys
 from pathlib import Path
@@ -23,7 +23,7 @@ from dashboard.map import offline  # noqa: E402
 from dashboard.static_cache import StaticCache  # noqa: E402
 
 offline.ensure_leaflet()  # in place before the first page asks for it
-map_code.ENABLED = True  # the shared map's code is served as files (map_code.py)
+map_code.ENABLED = True  # the shared map's code is served as files (map/code.py)
 app = App(
     "app.py",
     routes=[Route(map_code.ROUTE + "{name}", map_code.endpoint, methods=["GET"])],

@@ -64,7 +64,7 @@ class Published:
         return f"window.atlasRun({json.dumps(self.digest)}, {json.dumps(self.url(base_url_path))});"
 
 
-# Held by the renderings that use them (shared_map's cache): a file lives as long as a
+# Held by the renderings that use them (map.shared's cache): a file lives as long as a
 # cached map refers to it, and no longer.
 _files: weakref.WeakValueDictionary[str, Published] = weakref.WeakValueDictionary()
 _lock = threading.Lock()

@@ -103,7 +103,7 @@ def add_list_layer(
     shapes: Mapping[str, BaseGeometry] | None = None,
     fit: bool = False,
 ) -> None:
-    """Draw the resolved rows of a list on `m` (from `map_view.build_map`) as one
+    """Draw the resolved rows of a list on `m` (from `map.view.build_map`) as one
     toggleable layer named `name`, with a legend. Items that did not resolve are not
     drawn; the legend says how many. `fit` zooms the map to the list."""
     shapes = unit_shapes(True) if shapes is None else shapes

@@ -61,7 +61,7 @@ def render_args(m: folium.Map) -> dict[str, Any]:
 
 
 def render_parts(parts: Any) -> dict[str, Any]:
-    """`render_args` of a map built in parts (`map_view.MapParts`): the fixed base as the
+    """`render_args` of a map built in parts (`map.view.MapParts`): the fixed base as the
     script, and the groups and layer control as st_folium's swappable feature-group and
     layer-control strings (the component swaps those in place, keeping its map)."""
     r = render_args(parts.base)
@@ -173,7 +173,7 @@ def show(
 ) -> Any:
     """`st_folium(build(), key=key, **options)`, with the map built and rendered once per
     `cache_key` for all sessions. `cache_key` must change whenever the map would.
-    `build` returns a folium.Map, or a `map_view.MapParts` (base + swappable groups)."""
+    `build` returns a folium.Map, or a `map.view.MapParts` (base + swappable groups)."""
     # Streamlit would hash the key's ~200 pilot ids one by one in Python on every run
     # (a few ms of each page load); its repr, all values and dataclasses, hashes at once.
     r = _rendered(hashlib.blake2b(repr(cache_key).encode(), digest_size=16).hexdigest(), build)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import geopandas as gpd
 import pytest
 
+from geodata import listwork
 from geodata.boundaries import load_layer
 from geodata.registry import resolved_registry
+from geodata.savedlist import UserList
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +19,11 @@ def registry() -> gpd.GeoDataFrame:
 @pytest.fixture(scope="session")
 def provinces() -> gpd.GeoDataFrame:
     return load_layer("province", simplified=True)
+
+
+def saved_batch3_list(tmp_path, monkeypatch, text: str, name: str, provenance: str) -> UserList:
+    """`text` read, resolved and saved as a list meant for batch 3, in this test's own
+    data folder (what a person does on the My lists page)."""
+    monkeypatch.setenv("PILOT_ATLAS_DATA", str(tmp_path / "data"))
+    work = listwork.new_work(name, listwork.PASTED, listwork.read_paste(text))
+    return listwork.save(work, name=name, as_batch=3, provenance=provenance)

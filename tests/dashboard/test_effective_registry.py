@@ -20,11 +20,10 @@ from dashboard import data, ui
 from dashboard.export import buttons as export_downloads
 from dashboard.export import downloads, facts
 from dashboard.filters import filter_pilots
-from dashboard.lists import session as lists_session
 from dashboard.state import ViewState, from_query, to_query
-from geodata import listwork
 from geodata.effective import ListUse, effective, set_default
 from geodata.registry import registry_rows
+from tests.dashboard.conftest import saved_batch3_list
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
 ALL = ("official", "reported", "unconfirmed")
@@ -35,11 +34,7 @@ LIST = "北京市顺义区\n广东省广州市\n河北省邢台市南和县"
 
 @pytest.fixture()
 def saved(tmp_path, monkeypatch):
-    monkeypatch.setenv("PILOT_ATLAS_DATA", str(tmp_path / "data"))
-    session: dict[str, object] = {}
-    assert lists_session.load_into(session, name="第三批（核对）", text=LIST)
-    return listwork.save(session[lists_session.WORK], name="第三批（核对）", as_batch=3,
-                      provenance="发改委通知扫描件")
+    return saved_batch3_list(tmp_path, monkeypatch, LIST, "第三批（核对）", "发改委通知扫描件")
 
 
 def consumers(use: str) -> dict[str, object]:

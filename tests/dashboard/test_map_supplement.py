@@ -11,13 +11,12 @@ import pytest
 
 from dashboard import data
 from dashboard.filters import filter_pilots
-from dashboard.lists import session as lists_session
 from dashboard.map.compact_geojson import script_json
 from dashboard.map.controls import HtmlControl, walk
 from dashboard.map.legend import NOT_IN_LIST_LINE
 from dashboard.map.view import MapSpec, build_map
 from dashboard.state import ViewState
-from geodata import listwork
+from tests.dashboard.conftest import saved_batch3_list
 
 # a batch-3 list naming one shipped member (顺义) and one the registry lacks (广州市)
 LIST = "北京市顺义区\n广东省广州市"
@@ -25,10 +24,7 @@ LIST = "北京市顺义区\n广东省广州市"
 
 @pytest.fixture()
 def saved(tmp_path, monkeypatch):
-    monkeypatch.setenv("PILOT_ATLAS_DATA", str(tmp_path / "data"))
-    session: dict[str, object] = {}
-    assert lists_session.load_into(session, name="核对", text=LIST)
-    return listwork.save(session[lists_session.WORK], name="核对", as_batch=3, provenance="测试")
+    return saved_batch3_list(tmp_path, monkeypatch, LIST, "核对", "测试")
 
 
 def _map_html(use: str, lang: str = "zh") -> tuple[str, str, object]:
