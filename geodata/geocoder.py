@@ -53,8 +53,7 @@ class Geocoder:
         self.gz = gz or gazetteer()
         self.garbles = seeds.load_garbles()
         self.keep = frozenset(ch for u in self.gz.units if u.current for ch in u.name)
-        zones = {(z["parent_adcode"], z["zone_name"]): z for z in seeds.load_zones()}
-        self.placer = Placer(self.gz, zones)
+        self.placer = Placer(self.gz)
         self.explainer = Explainer(self.gz, self.placer)
         self.groups = {
             g["group_name"]: (g["parent_adcode"], tuple(g["member_adcodes"].split()), g["source"])

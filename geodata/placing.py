@@ -14,9 +14,8 @@ Town = list[object]  # [county adcode, lon, lat, source] of the town index
 
 
 class Placer:
-    def __init__(self, gz: Gazetteer, zones: dict[tuple[str, str], dict[str, str]]) -> None:
+    def __init__(self, gz: Gazetteer) -> None:
         self.gz = gz
-        self.zones = zones  # (parent adcode, zone name) -> curated row
 
     # -- names and paths ---------------------------------------------------------
     def _path_names(self, code: str) -> tuple[str, str, str]:
@@ -142,12 +141,8 @@ class Placer:
         res.method += "+town:" + str(src).split(":")[0]
 
     def _zone(self, res: Result, tail: str, unit: Unit) -> None:
-        zone = self.zones.get((unit.code, tail))
-        if zone and zone["lon"]:
-            res.lon, res.lat = float(zone["lon"]), float(zone["lat"])
-            res.method += "+zone:curated"
-            res.note = join(res.note, f"zone point: {zone['source']}")
-            return
+        """A zone has no boundary in the boundary files and no public source gives its
+        point: it is placed at a point of its unit, approximate."""
         self._approximate(res, why.ZONE_NO_BOUNDARY, "+zone:unit_point")
         res.note = join(
             res.note, f"{tail} has no boundary of its own; placed at a point inside {unit.name}"

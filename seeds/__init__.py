@@ -182,10 +182,5 @@ def load_curated_towns() -> tuple[dict[str, str], ...]:
 
 
 @cache
-def load_zones() -> tuple[dict[str, str], ...]:
-    return tuple(read_csv("zones.csv"))
-
-
-@cache
 def load_practices() -> tuple[dict[str, str], ...]:
     return tuple(read_csv("practices.csv"))
