@@ -50,10 +50,11 @@ class Published:
 
     __slots__ = ("__weakref__", "digest", "gz", "js")
 
-    def __init__(self, code: str) -> None:
-        self.digest = hashlib.blake2b(code.encode(), digest_size=16).hexdigest()
+    def __init__(self, code: str, *, js: str | None = None) -> None:
+        self.digest = hashlib.blake2b((code if js is None else js).encode(),
+                                      digest_size=16).hexdigest()
         self.js = (RUNNER_JS + f"window.atlasCode[{json.dumps(self.digest)}]="
-                   f"{json.dumps(code)};").encode()
+                   f"{json.dumps(code)};" if js is None else js).encode()
         self.gz = gzip.compress(self.js, compresslevel=6, mtime=0)
 
     def url(self, base_url_path: str = "") -> str:
@@ -74,6 +75,18 @@ def publish(code: str) -> Published:
     file = Published(code)
     with _lock:
         return _files.setdefault(file.digest, file)
+
+
+def publish_bundle(prelude: str, files: list[Published]) -> Published:
+    """One file for a page's first map: `prelude` (Leaflet's own code) run as it loads,
+    then the code of `files` stored under their digests. The component fetches its
+    scripts one after another, so three files were three round trips before the first
+    frame; this is one. The files stay published (`atlasRun` falls back to them)."""
+    js = prelude.split("\n//# sourceMappingURL=")[0] + "\n;" + "".join(
+        f.js.decode() for f in files)
+    bundle = Published("", js=js)
+    with _lock:
+        return _files.setdefault(bundle.digest, bundle)
 
 
 def _etags(value: str) -> set[str]:

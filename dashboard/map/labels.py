@@ -233,9 +233,14 @@ class LabelLayer(MacroElement):
             // the group is swapped as filters change: one handler, the newest
             if (window.atlasPlace) map.off("zoomend moveend resize", window.atlasPlace);
             window.atlasPlace = place;
-            map.on("zoomend moveend resize", place);
+            // from the shapes' first frame on: placing measures every name (a forced
+            // layout), and the fit to the view that follows would run it before that
             map.whenReady(function () {
-                requestAnimationFrame(function () { setTimeout(place, 0); });
+                requestAnimationFrame(function () { setTimeout(function () {
+                    if (window.atlasPlace !== place) return;  // swapped meanwhile
+                    map.on("zoomend moveend resize", place);
+                    place();
+                }, 0); });
             });
         })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }});
         {% endmacro %}

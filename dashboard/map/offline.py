@@ -42,6 +42,11 @@ def ensure_leaflet(dest: Path = VENDOR_DIR) -> Path:
     return dest
 
 
+def leaflet_js(dest: Path = VENDOR_DIR) -> str:
+    """Leaflet's JavaScript as served (for the map's first-load bundle, `map_code`)."""
+    return (ensure_leaflet(dest) / "leaflet.js").read_text(encoding="utf-8")
+
+
 def asset_base(base_url_path: str = "") -> str:
     """Absolute URL path of the Leaflet folder, honouring `server.baseUrlPath`."""
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""

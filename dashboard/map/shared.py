@@ -20,6 +20,7 @@ import streamlit as st
 import streamlit_folium as sf
 
 from dashboard.map import code as map_code
+from dashboard.map import offline
 
 _RENDER_KEYS = ("script", "header", "html", "id", "css_links", "js_links", "bounds", "zoom")
 
@@ -80,6 +81,10 @@ def _rendered(digest: str, _build: Callable[[], Any]) -> dict[str, Any]:
         r["_base_file"] = map_code.publish(r["script"])
         if r.get("feature_group"):
             r["_groups_file"] = map_code.publish(r["feature_group"])
+            if [u.rsplit("/", 3)[-3:] for u in r["js_links"]] == [
+                    ["vendor", "leaflet", "leaflet.js"]]:  # Leaflet alone: one file
+                r["_first_file"] = map_code.publish_bundle(
+                    offline.leaflet_js(), [r["_base_file"], r["_groups_file"]])
     return r
 
 
@@ -99,6 +104,8 @@ def _as_files(r: dict[str, Any], args: dict[str, Any], key: str) -> dict[str, An
     if groups is not None and groups.digest == made_with[1]:
         args["feature_group"] = groups.run_line(base_path)
         links.append(groups.url(base_path))
+        if "_first_file" in r:  # Leaflet, base and groups in one fetch
+            links = [r["_first_file"].url(base_path)]
     args["js_links"] = links
     return args
 

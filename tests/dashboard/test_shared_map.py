@@ -3,6 +3,7 @@ map: the cache saves the work, never changes the page."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -166,13 +167,19 @@ def test_served_map_code_loaded_once_then_swapped_inline(monkeypatch: pytest.Mon
     try:
         at = run_app()
         first = the_map(at)
-        files = [u for u in first["js_links"] if u.startswith(map_code.ROUTE)]
-        assert len(files) == 2 and first["js_links"][0].endswith("leaflet.js")
-        assert first["script"].startswith("window.atlasRun(") and files[0] in first["script"]
+        # one file before the first frame: Leaflet, then the base and layers it runs
+        (link,) = first["js_links"]
+        assert link.startswith(map_code.ROUTE)
+        bundle = map_code._files[link.split("/")[-1].removesuffix(".js")]
+        assert bundle.js.startswith(b"/* @preserve\n * Leaflet")
+        assert first["script"].startswith("window.atlasRun(")
         assert first["feature_group"].startswith("window.atlasRun(")
-        assert files[1] in first["feature_group"]
-        base = map_code._files[files[0].split("/")[-1].removesuffix(".js")]
+        base_url, groups_url = (re.findall(r'"(/map-code/[0-9a-f]+\.js)"', first[k])[0]
+                                for k in ("script", "feature_group"))
+        base = map_code._files[base_url.split("/")[-1].removesuffix(".js")]
+        groups = map_code._files[groups_url.split("/")[-1].removesuffix(".js")]
         assert b"L.map(" in base.js and json.dumps(base.digest).encode() in base.js
+        assert base.js in bundle.js and groups.js in bundle.js
 
         everything = at.pills(key="w_batch").value
         at.pills(key="w_batch").set_value([3]).run()

@@ -5,6 +5,7 @@ when the browser's copy is current; the page itself stays uncached."""
 from __future__ import annotations
 
 import gzip
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -93,14 +94,18 @@ def _map_args(url: str) -> dict[str, object]:
 
 def test_map_code_comes_as_cached_files(served: str) -> None:
     args = _map_args(served)
-    files = [u for u in args["js_links"] if "/map-code/" in u]  # type: ignore[union-attr]
-    assert len(files) == 2  # the base, and the layers of this view
+    # one fetch before the first frame: Leaflet, the base and the layers of this view
+    (first,) = args["js_links"]  # type: ignore[misc]
+    assert "/map-code/" in str(first)
     # the websocket message runs them; it no longer carries the map itself
     assert len(str(args["script"])) < 300 and len(str(args["feature_group"])) < 300
     assert args["layer_control"]
+    # each also has its own file (what a page without it fetches)
+    files = [re.findall(r'"(/map-code/[0-9a-f]+\.js)"', str(args[k]))[0]
+             for k in ("script", "feature_group")]
 
     bodies = []
-    for path in files:
+    for path in [*files, first]:
         status, headers, body = _get(served + str(path), {"Accept-Encoding": "gzip"})
         assert status == 200 and headers["content-encoding"] == "gzip"
         assert "immutable" in headers["cache-control"]
@@ -111,11 +116,13 @@ def test_map_code_comes_as_cached_files(served: str) -> None:
         status, _, empty = _get(served + str(path), {"If-None-Match": headers["etag"]})
         assert (status, empty) == (304, b"")
         bodies.append(plain.decode())
-    base, layers = bodies
+    base, layers, bundle = bodies
     assert "L.map(" in base and len(base) > 10_000  # the map, its inset and its code
     assert "feature_group" in layers and len(layers) > 20_000  # outlines and pilots
+    assert bundle.startswith(offline.leaflet_js().split("//# sourceMappingURL")[0])
+    assert base in bundle and layers in bundle
     # two sessions share the same files (built once, cached by every browser)
-    assert [u for u in _map_args(served)["js_links"] if "/map-code/" in u] == files  # type: ignore[union-attr]
+    assert _map_args(served)["js_links"] == [first]
 
 
 def test_unknown_map_code_is_not_found(served: str) -> None:
