@@ -89,7 +89,12 @@ def _map_args(url: str) -> dict[str, object]:
                   if kind == "component_instance" and "st_folium" in el.component_name)  # type: ignore[attr-defined]
         return dict(json.loads(el.json_args))  # type: ignore[attr-defined]
 
-    return asyncio.run(one())
+    # Its own thread: a session-wide Playwright (the browser tests) keeps an event loop
+    # running in this one, where asyncio.run() refuses to start.
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, one()).result()
 
 
 def test_map_code_comes_as_cached_files(served: str) -> None:
