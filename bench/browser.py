@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,12 @@ class OfflinePage:
         path = ARTIFACTS / f"{name}.png"
         self.page.screenshot(path=str(path), full_page=False)
         return path
+
+    def open(self, url: str, *, min_features: int) -> Any:
+        """Go to `url` and wait until its map shows at least `min_features` shapes."""
+        self.page.goto(url)
+        wait_for_map(self.page, min_features=min_features)
+        return self.page
 
     def close(self) -> None:
         self.context.close()

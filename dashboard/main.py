@@ -6,17 +6,7 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
-from dashboard.state import (
-    BATCH_CHOICES,
-    BATCH_YEARS,
-    CATEGORIES,
-    LEVELS,
-    MODES,
-    PROVINCE_NAMES,
-    STATUSES,
-    STYLES,
-    ViewState,
-)
+from dashboard.state import ViewState
 
 
 def sidebar(s: ViewState) -> None:
@@ -26,26 +16,26 @@ def sidebar(s: ViewState) -> None:
         st.segmented_control(t("lang", lang), LANGS, key="w_lang", required=True,
                              on_change=on_change,
                              format_func=lambda v: {"zh": "中文", "en": "English"}[v])
-        st.segmented_control(t("view", lang), MODES, key="w_mode", required=True,
+        st.segmented_control(t("view", lang), state.MODES, key="w_mode", required=True,
                              on_change=on_change, format_func=lambda v: t(f"mode_{v}", lang))
         st.header(t("filters", lang))
-        st.pills(t("batch", lang), BATCH_CHOICES, key="w_batch", selection_mode="multi",
+        st.pills(t("batch", lang), state.BATCH_CHOICES, key="w_batch", selection_mode="multi",
                  on_change=on_change,
-                 format_func=lambda b: batch_label(b, BATCH_YEARS.get(b, 0), lang))
-        st.multiselect(t("province", lang), PROVINCE_NAMES, key="w_province",
+                 format_func=lambda b: batch_label(b, state.BATCH_YEARS.get(b, 0), lang))
+        st.multiselect(t("province", lang), state.PROVINCE_NAMES, key="w_province",
                        help=t("province_help", lang), on_change=on_change,
                        placeholder=t("province_placeholder", lang),
                        format_func=lambda p: province_label(p, lang))
-        st.pills(t("level", lang), LEVELS, key="w_level", selection_mode="multi",
+        st.pills(t("level", lang), state.LEVELS, key="w_level", selection_mode="multi",
                  on_change=on_change, format_func=lambda v: value_label("level", v, lang))
-        st.pills(t("category", lang), CATEGORIES, key="w_category", selection_mode="multi",
+        st.pills(t("category", lang), state.CATEGORIES, key="w_category", selection_mode="multi",
                  on_change=on_change, format_func=lambda v: value_label("category", v, lang))
-        st.pills(t("status", lang), STATUSES, key="w_status", selection_mode="multi",
+        st.pills(t("status", lang), state.STATUSES, key="w_status", selection_mode="multi",
                  help=t("status_help", lang), on_change=on_change,
                  format_func=lambda v: value_label("status", v, lang))
         st.text_input(t("q", lang), key="w_q", placeholder=t("q_placeholder", lang),
                       on_change=on_change)
-        st.segmented_control(t("map_style", lang), STYLES, key="w_style", required=True,
+        st.segmented_control(t("map_style", lang), state.STYLES, key="w_style", required=True,
                              on_change=on_change, format_func=lambda v: t(f"style_{v}", lang))
         st.checkbox(t("basemap", lang), key="w_basemap",
                     help=t("basemap_help", lang) + " " + t("basemap_not_standard", lang),

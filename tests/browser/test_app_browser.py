@@ -87,9 +87,7 @@ def test_presenting_and_the_slide_png(app_url: str, browser: object) -> None:
 
     p = OfflinePage(browser, width=1920, height=1080)
     try:
-        page = p.page
-        page.goto(f"{app_url}/?mode=present&step=2")
-        wait_for_map(page, min_features=40)
+        page = p.open(f"{app_url}/?mode=present&step=2", min_features=40)
         time.sleep(1)
         p.shot("browser-present-2015")
         with page.expect_download(timeout=60_000) as dl:

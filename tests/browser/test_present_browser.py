@@ -154,9 +154,7 @@ def test_keys_back_and_forth_and_the_url_follows(app_url: str, browser: object) 
 def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> None:
     p = OfflinePage(browser, width=1280, height=720)
     try:
-        page = p.page
-        page.goto(f"{app_url}/?mode=present&step=2")
-        wait_for_map(page, min_features=20)
+        page = p.open(f"{app_url}/?mode=present&step=2", min_features=20)
         fullscreen = "() => !!document.fullscreenElement"
         page.keyboard.press("f")
         page.wait_for_function(fullscreen, timeout=10_000)
