@@ -1,6 +1,6 @@
 """What a presenting screen, a slide or a deck may claim about a view, worked out once.
 
-Counts of an incomplete batch read as shown of official ("34 / 64 已知"), with a
+Counts of an incomplete batch read as shown of official ("显示 34 / 官方 64"), with a
 one-line caveat saying how many unconfirmed members are not shown (never a second
 "known" figure); the official totals come from the seeds (batches.csv) through
 `geodata.registry.completeness()`. The filters in force are named, and the data date
@@ -70,7 +70,7 @@ def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
 
 
 def count_text(c: BatchCount, lang: str) -> str:
-    """"111" for a complete batch; "11 / 64 已知" for an incomplete one; "5 *" when the
+    """"111" for a complete batch; "显示 11 / 官方 64" for an incomplete one; "5 *" when the
     view is narrowed (the caveat gives the national figures)."""
     if c.complete:
         return str(c.shown)
@@ -79,38 +79,19 @@ def count_text(c: BatchCount, lang: str) -> str:
     return t("count_of_official", lang, shown=c.shown, official=c.official)
 
 
-# The footnote's text (zh, en): one "known" number per screen — the header's count of
-# what is shown — and the unconfirmed members left out said as such, never as a second
-# "known" figure.
-_TEXT: dict[str, tuple[str, str]] = {
-    "hidden": ("{batch}另有 {n} 个未确认成员未显示", "{batch}: {n} more unconfirmed not shown"),
-    "missing": ("{batch}尚缺 {n} 个成员", "{batch}: {n} members not yet known"),
-    "national": ("{batch}全国显示 {listed} / 官方 {official}",
-                 "{batch}: {listed} shown of {official} nationally"),
-    "national_hidden": ("{batch}全国显示 {listed} / 官方 {official}，另有 {n} 个未确认成员未显示",
-                        "{batch}: {listed} shown of {official} nationally, "
-                        "{n} more unconfirmed not shown"),
-    "caveat": ("名单不完整：{batches}。", "Incomplete lists: {batches}."),
-    "caveat_filtered": ("* 名单不完整（全国数字）：{batches}。",
-                        "* Incomplete lists (national figures): {batches}."),
-}
-
-
-def _t(key: str, lang: str, **fmt: object) -> str:
-    return _TEXT[key][1 if lang == "en" else 0].format(**fmt)
-
-
 def caveat_part(c: BatchCount, lang: str) -> str:
     """One batch's footnote: how many unconfirmed members are not shown (and, for a
     narrowed view, the national count shown of the official total)."""
     batch = batch_label(c.batch, c.year, lang, short=True)
     if c.filtered:
         listed = c.known - c.hidden
-        key = "national_hidden" if c.hidden else "national"
-        return _t(key, lang, batch=batch, listed=listed, official=c.official, n=c.hidden)
+        if c.hidden:
+            return t("caveat_national_hidden", lang, batch=batch, listed=listed,
+                     official=c.official, n=c.hidden)
+        return t("caveat_national", lang, batch=batch, listed=listed, official=c.official)
     if c.hidden:
-        return _t("hidden", lang, batch=batch, n=c.hidden)
-    return _t("missing", lang, batch=batch, n=c.official - c.known)
+        return t("caveat_hidden", lang, batch=batch, n=c.hidden)
+    return t("caveat_missing", lang, batch=batch, n=c.official - c.known)
 
 
 def caveat(counts: Sequence[BatchCount], lang: str) -> str:
@@ -120,8 +101,10 @@ def caveat(counts: Sequence[BatchCount], lang: str) -> str:
     if not partial:
         return ""
     parts = [caveat_part(c, lang) for c in partial]
-    key = "caveat_filtered" if any(c.filtered for c in partial) else "caveat"
-    return _t(key, lang, batches=t("list_sep", lang).join(parts))
+    batches = t("list_sep", lang).join(parts)
+    if any(c.filtered for c in partial):
+        return t("caveat_filtered", lang, batches=batches)
+    return t("caveat", lang, batches=batches)
 
 
 def batch_years() -> dict[int, int]:

@@ -75,7 +75,7 @@ def draw_panel(
                 transform=fig.transFigure,
             )
         )
-        shown = (counts or {}).get(int(b), str(n))  # "11 / 64 已知" where a batch is partial
+        shown = (counts or {}).get(int(b), str(n))  # "显示 11 / 官方 64" where a batch is partial
         label = f"{batch_text(int(b), batch_year(frame, int(b)), lang)} · {shown}"
         fig.text(x0 + 52 * px, y, label, color=INK, fontproperties=font(20), va="baseline")
         y -= 44 * py

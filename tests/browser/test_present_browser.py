@@ -99,7 +99,7 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
         counts = page.locator(".atlas-counts").first
         _inside(counts.bounding_box(), w, h, "counts")
         official = {int(c["batch"]): int(c["official_members"]) for c in completeness()}
-        assert f"{len(b1)} / {official[1]} 已知" in counts.inner_text()
+        assert f"显示 {len(b1)} / 官方 {official[1]}" in counts.inner_text()
         assert page.evaluate("document.scrollingElement.scrollTop") == 0
         _check_hainan_in_view(page, w, h)
         ARTIFACTS.mkdir(exist_ok=True)

@@ -97,7 +97,7 @@ def test_every_consumer_agrees_with_and_without_the_list(saved) -> None:
         assert mine[key] == mine["map"], key
     assert mine["slide"] == (3, 3)
     svg = export_downloads._slide(replace(ViewState(batches=(3,)), use=use), "svg").decode()
-    assert "3 / 111 已知" in svg  # the slide file itself reads the list's count
+    assert "显示 3 / 官方 111" in svg  # the slide file itself reads the list's count
     assert mine["compare"] == mine["map_in_two"] and len(mine["compare"]) == 2
     assert shipped["compare"] == shipped["map_in_two"]
     # the research table covers the units of the list, and no shipped batch-3 county

@@ -57,7 +57,7 @@ def test_slide_counts_read_shown_of_official_and_the_footnote_the_hidden(svg):
     n1 = sum(1 for r in registry_rows()
              if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     official = _official()
-    assert f"{n1} / {official[1]} 已知" in svg
+    assert f"显示 {n1} / 官方 {official[1]}" in svg
     # the footnote says how many unconfirmed members are left out, not a second "known"
     hidden1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] == "unconfirmed")
     assert hidden1 and f"第一批另有 {hidden1} 个未确认成员未显示" in svg
@@ -152,7 +152,8 @@ def test_deck_has_title_maps_tables_comparison_and_sources(deck):
     assert all(p.image.content_type == "image/png" and len(p.image.blob) > 50_000
                for p in pictures)
     assert "2014–2015" in pictures[1]._element.nvPicPr.cNvPr.get("descr")
-    assert "已知" in slides[1].notes_slide.notes_text_frame.text
+    notes = slides[1].notes_slide.notes_text_frame.text
+    assert "显示" in notes and "官方" in notes
     assert slides[-1].shapes.title.text == "数据来源"
     assert "Tianditu" in "\n".join(sh.text_frame.text for sh in slides[-1].shapes
                                    if sh.has_text_frame)

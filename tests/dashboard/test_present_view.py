@@ -26,7 +26,7 @@ def test_step_titles_and_known_of_official():
     n1 = sum(1 for r in registry_rows()
              if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     body = _html(at)
-    assert f"{n1} / {official[1]} 已知" in body
+    assert f"显示 {n1} / 官方 {official[1]}" in body
     assert f"<b>{official[3]}</b>" in body  # batch 3 is complete: a plain count
     assert "名单不完整" in body and "全国" in body and "名单截至" in body
 
