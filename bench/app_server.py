@@ -14,6 +14,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# One full session, as a person goes through the app: every view, a filter, a search, a
+# drill-down, English. Both memory benches (bench.sessions over websockets,
+# bench.map_figures in Chromium) walk these same queries.
+SESSION_QUERIES = (
+    "", "province=湖南省", "q=shunyi", "map=share", "mode=tallies",
+    "mode=compare&compare=浙江省,河北省", "mode=lists", "mode=present&step=2",
+    "lang=en", "lang=en&mode=tallies",
+)
+
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.app_server import start_app, stop_app  # noqa: E402
+from bench.app_server import SESSION_QUERIES, start_app, stop_app  # noqa: E402
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage, wait_for_map  # noqa: E402
 
 
@@ -218,12 +218,6 @@ def filter_visible(runs: int = 9) -> dict[str, object]:
     }
 
 
-# One full session: every view, a filter, a search, a drill-down, a chosen pilot.
-SESSION_PATHS = (
-    "/", "/?province=湖南省", "/?q=shunyi", "/?map=share", "/?mode=tallies",
-    "/?mode=compare&compare=浙江省,河北省", "/?mode=lists", "/?mode=present&step=2",
-    "/?lang=en", "/?lang=en&mode=tallies",
-)
 
 
 def session_memory(sessions: int = 1) -> dict[str, object]:
@@ -239,8 +233,8 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
             first.page.goto(url)
             wait_for_map(first.page)
             started = _rss_mb(proc.pid)
-            for path in SESSION_PATHS:
-                first.page.goto(url + path)
+            for query in SESSION_QUERIES:
+                first.page.goto(f"{url}/?{query}" if query else f"{url}/")
                 first.page.wait_for_timeout(300)
                 first.page.wait_for_function(
                     "() => document.querySelector('[data-testid=stStatusWidget]') === null "

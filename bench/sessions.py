@@ -22,7 +22,7 @@ import tempfile
 import time
 from typing import Any
 
-from bench.app_server import cpu_seconds, rss_mb, start_app, stop_app
+from bench.app_server import SESSION_QUERIES, cpu_seconds, rss_mb, start_app, stop_app
 from bench.st_session import Session, text_state, trigger_state
 
 # Real county-level units, one per list: each session's list names a different one.
@@ -39,15 +39,6 @@ def pct(values: list[float], p: float) -> float:
         return float("nan")
     s = sorted(values)
     return round(s[min(len(s) - 1, max(0, round(p / 100 * len(s) + 0.5) - 1))], 3)
-
-
-# One full session, as a person goes through the app: every view, a filter, a search, a
-# drill-down, English (the same paths as bench.map_figures' browser session).
-SESSION_QUERIES = (
-    "", "province=湖南省", "q=shunyi", "map=share", "mode=tallies",
-    "mode=compare&compare=浙江省,河北省", "mode=lists", "mode=present&step=2",
-    "lang=en", "lang=en&mode=tallies",
-)
 
 
 async def _open(url: str) -> dict[str, Any]:
