@@ -73,11 +73,12 @@ _MAP_AT_JS = """(() => {
 })();"""
 
 
-def first_map(runs: int = 9) -> dict[str, object]:
+def first_map(runs: int = 10) -> dict[str, object]:
     """Navigation start to the map drawn, the smallest st_folium page (floor) and the app
-    in turns, each in a fresh browser context (nothing cached), after one warm-up each.
-    The ratio is of the medians; the paired ratio (each app load over the floor load just
-    before it, under the same machine load) is the steadier figure on a busy machine."""
+    in turns (each first in every other round), each in a fresh browser context (nothing
+    cached), after one warm-up each.
+    The ratio is of the medians; the paired ratio (each app load over the floor load of
+    the same round, under the same machine load) is the steadier figure on a busy machine."""
     import os
 
     from playwright.sync_api import sync_playwright
@@ -90,8 +91,11 @@ def first_map(runs: int = 9) -> dict[str, object]:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            pair = (("floor", floor_url), ("app", app_url))
             for i in range(runs + 1):  # the first round warms both servers
-                for name, url in (("floor", floor_url), ("app", app_url)):
+                # each goes first in every other round: whichever loads second finds the
+                # machine's caches warmer, and the pairs must not favour one of them
+                for name, url in pair if i % 2 else pair[::-1]:
                     p = OfflinePage(browser)
                     p.context.add_init_script(_MAP_AT_JS)
                     p.page.goto(url)
