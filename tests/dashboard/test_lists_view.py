@@ -94,7 +94,7 @@ def test_paste_gives_the_audit_table():
     at = paste(app(), SAMPLE, name="试验名单")
     m = metrics(at)
     assert m["条目"] == "6"
-    assert {k: int(m[i18n.t(f"lists_status_{k}")]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
+    assert {k: int(m[i18n.value_label("match_status", k)]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
     table = frame(at, "名单原文")
     assert len(table) == 6
     assert list(table["名单原文"])[:2] == ["貴州省黔南州獨山縣", "三都縣"]
