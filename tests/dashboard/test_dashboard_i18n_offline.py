@@ -189,7 +189,6 @@ def test_coded_values_read_as_the_downloads_write_them():
     from dashboard import i18n
     from geodata.errors import DataError
     from geodata.schema import cell
-
     from geodata.value_labels import LABELS
 
     for field, codes in LABELS.items():  # each field is a download's column too
