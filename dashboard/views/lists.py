@@ -48,7 +48,7 @@ def render(s: ViewState) -> None:
         _tallies(work, lang)
         _downloads(work, lang)
         lists_saved.save_section(work, lang)
-    lists_saved.saved_section(lang)
+    lists_saved.saved_section(lang, s.use)
 
 
 def _input(lang: str) -> None:
