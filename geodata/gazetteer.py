@@ -11,6 +11,8 @@ import seeds
 from geodata._cache import cached_json
 from geodata.codes import ancestors_of, level_of
 from geodata.names import BARE, FULL, name_forms
+from geodata.settings import cache_dir
+from geodata.town_store import TownIndex, open_town_index
 
 LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 3}
 
@@ -152,9 +154,8 @@ class Gazetteer:
         self.prefixes.update(form[:i] for i in range(1, len(form) + 1))
 
     @property
-    def towns(self) -> dict[str, list[list[object]]]:
-        """name -> [[county_adcode, lon, lat, source], ...]; read on first use, since most
-        lists name no towns."""
+    def towns(self) -> TownIndex:
+        """name -> [[county_adcode, lon, lat, source], ...], read from disk by name."""
         return _towns()
 
     def name_of(self, code: str) -> str:
@@ -163,9 +164,8 @@ class Gazetteer:
 
 
 @cache
-def _towns() -> dict[str, list[list[object]]]:
-    # the ignore below: JSON from the cache is Any
-    return cached_json("towns.json", _build_towns)  # type: ignore[no-any-return]
+def _towns() -> TownIndex:
+    return open_town_index(cache_dir() / "towns.sqlite", _build_towns)
 
 
 @cache

@@ -8,9 +8,9 @@ from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result, j
 from geodata.codes import within
 from geodata.gazetteer import Gazetteer, Unit
 from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL
+from geodata.town_store import Town
 
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
-Town = list[object]  # [county adcode, lon, lat, source] of the town index
 
 
 class Placer:
@@ -63,7 +63,7 @@ class Placer:
         names = [name, name[:-1]] if name.endswith(("镇", "乡")) else [name]
         found: dict[str, Town] = {}
         for n in names:
-            for entry in self.gz.towns.get(n, ()):
+            for entry in self.gz.towns.get(n):
                 county = str(entry[0])
                 if unit is None or within(county, unit.code):
                     found.setdefault(county, entry)

@@ -25,18 +25,23 @@ _DIGIT = {c: i for i, c in enumerate(ALPHABET)}
 DECODER_JS = (
     """
 if (!window.atlasGeo) {
-  window.atlasDigits = {};
+  // digit values by character code: an array read, not a string-keyed lookup (the
+  // decoding was the largest part of drawing the first map)
+  window.atlasDigits = new Int8Array(128);
   for (var k = 0; k < 64; k++) atlasDigits["""
     + repr(ALPHABET)
-    + """.charAt(k)] = k;
+    + """.charCodeAt(k)] = k;
   window.atlasLine = function (s, f) {
-    var i = 0, x = 0, y = 0, out = [];
-    function next() {
-      var r = 0, sh = 0, b;
-      do { b = atlasDigits[s.charAt(i++)]; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
-      return (r & 1) ? ~(r >> 1) : (r >> 1);
+    var i = 0, n = s.length, x = 0, y = 0, out = [], D = atlasDigits, r, sh, b;
+    while (i < n) {
+      r = 0; sh = 0;
+      do { b = D[s.charCodeAt(i++)]; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
+      x += (r & 1) ? ~(r >> 1) : (r >> 1);
+      r = 0; sh = 0;
+      do { b = D[s.charCodeAt(i++)]; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
+      y += (r & 1) ? ~(r >> 1) : (r >> 1);
+      out.push([x / f, y / f]);
     }
-    while (i < s.length) { x += next(); y += next(); out.push([x / f, y / f]); }
     return out;
   };
   window.atlasGeo = function (d) {
