@@ -113,10 +113,16 @@ class SouthChinaSeaInset(MacroElement):
             var inner = L.DomUtil.create("div", "atlas-inset-map", box);
             var label = L.DomUtil.create("div", "atlas-inset-label", box);
             label.textContent = {{ this.label|tojson }};
-            size();
+            // Measuring a hidden box (display:none here, or under the labels' province
+            // class) reads 0 px: the caption loop would shrink the frame to a sliver and
+            // the inner map would fit a 0 px box. So a hidden box only notes that it is
+            // out of date, and is measured once it has a layout again.
+            var stale = false;
+            function laidOut() { return box.offsetWidth > 0 && box.offsetHeight > 0; }
             // the caption on one line, in the largest size (12 px down to 9) that fits
             // the frame; a small frame is widened to hold it at 9 px
             function fitLabel() {
+                if (!laidOut()) { stale = true; return; }
                 var fs = 12;
                 label.style.fontSize = fs + "px";
                 while (fs > 9 && label.offsetWidth > box.clientWidth - 8) {
@@ -128,11 +134,13 @@ class SouthChinaSeaInset(MacroElement):
                         - box.clientWidth) + "px";
                 }
             }
+            size();
             var m = L.map(inner, {zoomControl: false, attributionControl: false,
                 dragging: false, scrollWheelZoom: false, doubleClickZoom: false,
                 boxZoom: false, keyboard: false, touchZoom: false, tap: false,
                 zoomSnap: 0, inertia: false});
             m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
+            if (!laidOut()) { stale = true; }
             var plain = {interactive: false};
             L.geoJSON(atlasGeo(d.land), Object.assign({style: {{ this.land_style|tojson }}},
                 plain)).addTo(m);
@@ -146,8 +154,16 @@ class SouthChinaSeaInset(MacroElement):
             });
             function redraw() {
                 size();
+                if (!laidOut()) { stale = true; return; }
+                stale = false;
                 m.invalidateSize(false);
                 m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
+            }
+            // shown again (by toggle() or by the labels' class): measure now
+            if (window.ResizeObserver) {
+                new ResizeObserver(function () {
+                    if (stale && laidOut()) { redraw(); }
+                }).observe(box);
             }
             // only a national view gets the inset: on a province (or closer) it would
             // cover part of the map the view is about

@@ -51,3 +51,61 @@ def test_the_english_caption_is_one_line_inside_the_frame(
     ARTIFACTS.mkdir(exist_ok=True)
     frame.locator(".atlas-inset").screenshot(
         path=str(ARTIFACTS / f"browser-inset-caption-{size[0]}.png"))
+
+
+# the inset's frame and the map's own idea of where it is
+_BOX = """() => { const b = document.querySelector('.atlas-inset');
+  const r = b.getBoundingClientRect();
+  return {w: Math.round(r.width), h: Math.round(r.height),
+          shown: b.checkVisibility()}; }"""
+
+
+def _inset(page: object) -> dict[str, object]:
+    """The inset's box once the map has come to rest (the fit, then the inset, settle)."""
+    handle = page.locator(MAP_FRAME).first.element_handle()  # type: ignore[attr-defined]
+    frame = handle.content_frame()
+    frame.wait_for_function("() => document.querySelector('.atlas-inset')", timeout=30_000)
+    page.wait_for_timeout(1500)  # type: ignore[attr-defined]
+    return frame.evaluate(_BOX)  # type: ignore[no-any-return]
+
+
+def _clear_pilot(page: object) -> None:
+    page.get_by_role("button", name="清除选择").click()  # type: ignore[attr-defined]
+
+
+def _clear_search(page: object) -> None:
+    box = page.get_by_label("搜索名称")  # type: ignore[attr-defined]
+    box.fill("")
+    box.press("Enter")
+
+
+@pytest.mark.parametrize(("size", "start", "clear"), [
+    ((1280, 720), "pilot=b1-a4f85e3d", _clear_pilot),
+    ((1280, 720), "q=顺义", _clear_search),
+    ((1920, 1080), "q=顺义", _clear_search),
+])
+def test_back_to_the_national_view_shows_the_whole_inset(
+    app_url: str, browser: object, size: tuple[int, int], start: str, clear: object
+) -> None:
+    # returning to the nation from a view without the inset (a pilot, a search) shows it
+    # as large as a national map opened afresh: it was measured while hidden, 10 px wide
+    p = OfflinePage(browser, width=size[0], height=size[1])
+    try:
+        page = p.page
+        page.goto(app_url)
+        wait_for_map(page, min_features=100)
+        fresh = _inset(page)
+        assert fresh["shown"] and fresh["w"] >= 60 and fresh["h"] >= 60, fresh  # type: ignore[operator]
+        page.goto(f"{app_url}/?{start}")
+        wait_for_map(page)
+        assert not _inset(page)["shown"]
+        clear(page)  # type: ignore[operator]
+        page.wait_for_function("() => !location.search", timeout=20_000)
+        wait_for_map(page, min_features=100)
+        back = _inset(page)
+        assert back["shown"], back
+        assert abs(back["w"] - fresh["w"]) <= 2 and abs(back["h"] - fresh["h"]) <= 2, (  # type: ignore[operator]
+            fresh, back)
+        p.shot(f"browser-inset-back-{start.split('=')[0]}-{size[0]}")
+    finally:
+        p.close()
