@@ -89,3 +89,66 @@ def test_neighbouring_names_do_not_run_together(app_url: str, laptop: OfflinePag
     a, b = names["芦洪市镇"], names["祁阳市"]
     gap = max(b[1] - a[3], a[1] - b[3], b[2] - a[4], a[2] - b[4])  # type: ignore[operator]
     assert gap >= 2, (a, b)
+
+
+# Every shown province name with its box, and each province shape's box, both on screen
+# (client px of the map's frame); a dotted name (香港, 澳门) with its marker's point.
+_NAMES_AND_SHAPES = """() => {
+  let m = null;
+  for (const k of Object.keys(window)) { const v = window[k];
+    if (v && window.L && v instanceof L.Map) { m = v; break; } }
+  const cr = m.getContainer().getBoundingClientRect(), shapes = {};
+  m.eachLayer(l => {
+    const id = l.feature && l.feature.properties.id;
+    if (!id || !/^[0-9]{2}0000$/.test(id) || !l.getBounds) return;
+    const b = l.getBounds(), a = m.latLngToContainerPoint(b.getNorthWest()),
+          z = m.latLngToContainerPoint(b.getSouthEast());
+    shapes[id] = [cr.left + a.x, cr.top + a.y, cr.left + z.x, cr.top + z.y];
+  });
+  const names = Array.from(document.querySelectorAll('.atlas-label.prov > span'))
+    .filter(s => s.checkVisibility({visibilityProperty: true}))
+    .map(s => { const r = s.getBoundingClientRect(),
+                      p = s.parentNode.getBoundingClientRect();
+                return [s.textContent, r.left, r.top, r.right, r.bottom,
+                        s.parentNode.classList.contains('pt'), p.left, p.top]; });
+  return {names, shapes};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (390, 844)])
+def test_every_national_name_is_on_its_own_province(
+    app_url: str, browser: object, size: tuple[int, int], lang: str
+) -> None:
+    # a name moved off a crowded spot must not land on a neighbour (重庆 on 湖北, Fujian
+    # on Zhejiang): its box meets its province's box; a dotted name sits by its dot
+    from dashboard.map.labels import province_label_text
+    from geodata.boundaries import load_layer
+
+    layer = load_layer("province", simplified=True)
+    code_of = {province_label_text(str(n), lang): str(a)
+               for n, a in zip(layer["name"], layer["adcode"], strict=True)}
+    p = OfflinePage(browser, width=size[0], height=size[1])
+    try:
+        page = p.page
+        page.goto(f"{app_url}/?lang={lang}")
+        wait_for_map(page, min_features=100)
+        _names(page, "prov", 10)
+        frame = page.locator(MAP_FRAME).first.element_handle().content_frame()  # type: ignore[attr-defined]
+        got = frame.evaluate(_NAMES_AND_SHAPES)
+        names, shapes = got["names"], got["shapes"]
+        assert len(shapes) == 34 and names
+        astray = []
+        for text, left, top, right, bottom, dot, ax, ay in names:
+            x0, y0, x1, y1 = shapes[code_of[text]]
+            # on the shape's box or right beside it (4 px); a dot's shape may be a
+            # pixel: the name beside the dot (8 px)
+            g = 8 if dot else 4
+            x0, y0, x1, y1 = min(x0, ax) - g, min(y0, ay) - g, max(x1, ax) + g, max(y1, ay) + g
+            if not (left < x1 and right > x0 and top < y1 and bottom > y0):
+                astray.append(text)
+        assert not astray, astray
+        assert not _overlaps(names)
+        p.shot(f"browser-labels-own-{size[0]}-{lang}")
+    finally:
+        p.close()
