@@ -72,7 +72,62 @@ class FitView(MacroElement):
             {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
         {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
         {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
-        else {{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}
+        else {% if this.local -%}
+        (function (map, bounds) {
+            // A chosen place is fitted clear of the legend (and the 南海诸岛 inset, when
+            // shown): each corner box is kept clear of either beside it or above it,
+            // whichever set of choices lets the place be drawn largest.
+            function ready(el) {  // Leaflet's CSS applied: the box sits in its corner
+                var corner = el.closest(".leaflet-top, .leaflet-bottom");
+                return corner && getComputedStyle(corner).position === "absolute";
+            }
+            function options() {
+                var c = map.getContainer().getBoundingClientRect(), boxes = [];
+                map.getContainer().querySelectorAll(".atlas-legend, .atlas-inset")
+                    .forEach(function (el) {
+                        var r = el.getBoundingClientRect();
+                        if (!r.width || !r.height || !ready(el)) return;
+                        var left = r.left - c.left < c.right - r.right;
+                        var top = r.top - c.top < c.bottom - r.bottom;
+                        boxes.push({left: left, top: top,
+                            w: (left ? r.right - c.left : c.right - r.left) + {{ this.gap }},
+                            h: (top ? r.bottom - c.top : c.bottom - r.top) + {{ this.gap }}});
+                    });
+                var size = map.getSize(), best = {z: -Infinity, tl: [0, 0], br: [0, 0]};
+                for (var k = 0; k < (1 << boxes.length); k++) {
+                    var tl = [0, 0], br = [0, 0];
+                    boxes.forEach(function (b, i) {
+                        var a = (k >> i) & 1 ? 0 : 1, pad = a ? b.h : b.w;
+                        var side = (a ? b.top : b.left) ? tl : br;
+                        side[a] = Math.max(side[a], pad);
+                    });
+                    var pad = L.point(tl[0] + br[0], tl[1] + br[1]);
+                    // a box as large as half the map (a tiny map) is no corner to avoid
+                    if (pad.x >= size.x / 2 || pad.y >= size.y / 2) continue;
+                    var z = map.getBoundsZoom(bounds, false, pad);
+                    if (isFinite(z) && z > best.z) best = {z: z, tl: tl, br: br};
+                }
+                return {maxZoom: 10, paddingTopLeft: best.tl, paddingBottomRight: best.br};
+            }
+            // Leaflet's CSS may arrive after this script: then fit again once the legend
+            // has its place, unless the user has moved the map meanwhile (both fits
+            // without animation: a zoom animation's end would undo the second)
+            var legend = map.getContainer().querySelector(".atlas-legend");
+            var later = legend && !ready(legend);
+            map.fitBounds(bounds, Object.assign(options(), later ? {animate: false} : {}));
+            if (!later) return;
+            var tries = 0, touched = false, c = map.getContainer();
+            ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (e) {
+                c.addEventListener(e, function () { touched = true; },
+                                   {passive: true, once: true});
+            });
+            (function again() {
+                if (touched) return;
+                if (!ready(legend)) { if (++tries < 300) requestAnimationFrame(again); return; }
+                map.fitBounds(bounds, Object.assign(options(), {animate: false}));
+            })();
+        })({{ m }}, L.latLngBounds({{ this.bounds|tojson }}));
+        {%- else %}{{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}{% endif %}
         {% endmacro %}
         """
     )
@@ -83,6 +138,7 @@ class FitView(MacroElement):
         self._name = "FitView"
         self.local = local
         self.bounds = bounds
+        self.gap = 6  # px between a corner box and the place fitted beside it
         self.view = list(view) if view else None
 
 
