@@ -188,6 +188,9 @@ def css(large: bool) -> str:
         # Leaflet 1.9 outlines a clicked (focused) path with a box; the hover style is enough
         ".leaflet-interactive:focus{outline:none}"
         ".atlas-legend svg.sw{vertical-align:-2px;margin-right:5px}"
+        # an open legend is drawn over the other corners' boxes (on a phone the
+        # 南海诸岛 inset would cut its last rows); folded, it is a small button
+        ".leaflet-bottom.leaflet-left:has(details.atlas-fold[open]){z-index:1001}"
         ".atlas-legend .method{margin-top:3px;color:#555;font-size:85%;max-width:210px}"
         + LABEL_CSS + MANNERS_CSS
         + "</style>"

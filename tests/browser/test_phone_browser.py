@@ -50,3 +50,47 @@ def test_phone_layout(app_url: str, browser: object) -> None:
         p.shot("browser-phone-details")
     finally:
         p.close()
+
+
+# Points over the open legend's box (a grid, its last row included) where something else
+# (the 南海诸岛 inset, the attribution) is drawn on top of it.
+_LEGEND_COVERED = """() => {
+  const g = document.querySelector('.atlas-legend'), r = g.getBoundingClientRect();
+  const out = [];
+  for (let i = 1; i < 12; i++) for (let j = 1; j < 12; j++) {
+    const x = r.left + r.width * i / 12, y = r.top + r.height * j / 12;
+    const e = document.elementFromPoint(x, y);
+    if (!e || !g.contains(e)) out.push([Math.round(x), Math.round(y), e ? e.className : null]);
+  }
+  const rows = g.querySelectorAll('details > div');
+  const last = rows[rows.length - 1].getBoundingClientRect();
+  const map = g.closest('.leaflet-container').getBoundingClientRect();
+  return {covered: out, open: g.querySelector('details').open,
+          inMap: r.top >= map.top && r.bottom <= map.bottom && last.bottom <= r.bottom};
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_open_legend_is_wholly_visible_on_a_phone(
+    app_url: str, browser: object, lang: str
+) -> None:
+    p = OfflinePage(browser, width=390, height=844)
+    try:
+        page = p.page
+        page.goto(f"{app_url}/?lang={lang}")
+        wait_for_map(page, min_features=100)
+        frame = page.frame_locator(MAP_FRAME).first
+        frame.locator(".atlas-inset").wait_for(state="visible", timeout=20_000)
+        frame.locator("details.atlas-fold > summary").click()
+        page.wait_for_timeout(800)
+        inner = page.locator(MAP_FRAME).first.element_handle().content_frame()  # type: ignore[union-attr]
+        got = inner.evaluate(_LEGEND_COVERED)  # type: ignore[union-attr]
+        assert got["open"] and got["inMap"], got
+        assert not got["covered"], got
+        # a national map still carries its inset
+        assert frame.locator(".atlas-inset").is_visible()
+        frame.locator(".leaflet-container").first.screenshot(
+            path=str(p.shot(f"browser-phone-legend-{lang}").with_name(
+                f"browser-phone-legend-map-{lang}.png")))
+    finally:
+        p.close()
