@@ -72,7 +72,7 @@ class FitView(MacroElement):
             {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
         {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
         {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
-        else {% if this.local -%}
+        else {{ m }}.fitBounds({{ this.bounds|tojson }}, {% if this.clear -%}
         (function (map, bounds) {
             // A chosen place is fitted clear of the legend (and the 南海诸岛 inset, when
             // shown): each corner box is kept clear of either beside it or above it,
@@ -114,29 +114,32 @@ class FitView(MacroElement):
             // without animation: a zoom animation's end would undo the second)
             var legend = map.getContainer().querySelector(".atlas-legend");
             var later = legend && !ready(legend);
-            map.fitBounds(bounds, Object.assign(options(), later ? {animate: false} : {}));
-            if (!later) return;
+            if (!later) return options();
             var tries = 0, touched = false, c = map.getContainer();
             ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (e) {
                 c.addEventListener(e, function () { touched = true; },
                                    {passive: true, once: true});
             });
-            (function again() {
+            requestAnimationFrame(function again() {
                 if (touched) return;
                 if (!ready(legend)) { if (++tries < 300) requestAnimationFrame(again); return; }
                 map.fitBounds(bounds, Object.assign(options(), {animate: false}));
-            })();
-        })({{ m }}, L.latLngBounds({{ this.bounds|tojson }}));
-        {%- else %}{{ m }}.fitBounds({{ this.bounds|tojson }}, {maxZoom: 10});{% endif %}{% endif %}
+            });
+            return Object.assign(options(), {animate: false});
+        })({{ m }}, L.latLngBounds({{ this.bounds|tojson }}))
+        {%- else %}{maxZoom: 10}{% endif %});{% endif %}
         {% endmacro %}
         """
     )
 
     def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None,
-                 *, local: bool = False) -> None:
+                 *, local: bool = False, clear: bool = False) -> None:
+        """`clear`: keep the fitted place clear of the legend and inset (the explore map;
+        the small maps of a comparison keep one scale instead)."""
         super().__init__()
         self._name = "FitView"
         self.local = local
+        self.clear = local and clear
         self.bounds = bounds
         self.gap = 6  # px between a corner box and the place fitted beside it
         self.view = list(view) if view else None

@@ -274,7 +274,8 @@ def build_parts(
         fit = _bounds_of(shown_provinces.geometry)
     else:
         fit = CHINA_BOUNDS
-    FitView(fit, spec.view, local=bool(spec.bounds or spec.focus)).add_to(extra)
+    FitView(fit, spec.view, local=bool(spec.bounds or spec.focus),
+            clear=not spec.focus).add_to(extra)
     NarrowLayers().add_to(extra)
     groups.append(extra)
 
