@@ -1,5 +1,6 @@
 """The 南海诸岛 inset in a real Chromium: only on national views, its caption on one line
-inside the frame at 1024×768, 1280×720 and 1920×1080."""
+inside the frame at 1024×768, 1280×720 and 1920×1080, and shown whole (the size of a
+fresh national map's) on every way back to the national view."""
 
 from __future__ import annotations
 
@@ -79,10 +80,30 @@ def _clear_search(page: object) -> None:
     box.press("Enter")
 
 
+def _breadcrumb_back(page: object) -> None:
+    page.get_by_role("button", name="‹ 全国").click()  # type: ignore[attr-defined]
+
+
+def _clear_province(page: object) -> None:
+    # the province multiselect (the first on the page): its one tag removed by Backspace
+    select = page.locator("[data-testid=stMultiSelect]").first  # type: ignore[attr-defined]
+    select.locator("input").first.click()
+    page.keyboard.press("Backspace")  # type: ignore[attr-defined]
+
+
+def _zoom_in_and_out(page: object) -> None:
+    frame = page.frame_locator(MAP_FRAME).first  # type: ignore[attr-defined]
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(800)  # type: ignore[attr-defined]
+    frame.locator(".leaflet-control-zoom-out").click()
+
+
 @pytest.mark.parametrize(("size", "start", "clear"), [
     ((1280, 720), "pilot=b1-a4f85e3d", _clear_pilot),
     ((1280, 720), "q=顺义", _clear_search),
     ((1920, 1080), "q=顺义", _clear_search),
+    ((1024, 768), "province=湖南省", _breadcrumb_back),
+    ((1280, 720), "province=河北省", _clear_province),
 ])
 def test_back_to_the_national_view_shows_the_whole_inset(
     app_url: str, browser: object, size: tuple[int, int], start: str, clear: object
@@ -107,5 +128,24 @@ def test_back_to_the_national_view_shows_the_whole_inset(
         assert abs(back["w"] - fresh["w"]) <= 2 and abs(back["h"] - fresh["h"]) <= 2, (  # type: ignore[operator]
             fresh, back)
         p.shot(f"browser-inset-back-{start.split('=')[0]}-{size[0]}")
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (390, 844)])
+def test_zooming_in_and_back_out_shows_the_whole_inset(
+    app_url: str, browser: object, size: tuple[int, int]
+) -> None:
+    p = OfflinePage(browser, width=size[0], height=size[1])
+    try:
+        page = p.page
+        page.goto(app_url)
+        wait_for_map(page, min_features=100)
+        fresh = _inset(page)
+        assert fresh["shown"], fresh
+        _zoom_in_and_out(page)
+        back = _inset(page)
+        assert back["shown"] and abs(back["w"] - fresh["w"]) <= 2, (fresh, back)  # type: ignore[operator]
+        assert abs(back["h"] - fresh["h"]) <= 2, (fresh, back)  # type: ignore[operator]
     finally:
         p.close()
