@@ -74,16 +74,17 @@ class FitView(MacroElement):
         {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
         else {{ m }}.fitBounds({{ this.bounds|tojson }}, {% if this.clear -%}
         (function (map, bounds) {
-            // A chosen place is fitted clear of the legend (and the 南海诸岛 inset, when
-            // shown): each corner box is kept clear of either beside it or above it,
-            // whichever set of choices lets the place be drawn largest.
+            // A chosen place is fitted clear of the legend, the layer control (and the
+            // 南海诸岛 inset, when shown): each corner box is kept clear of either beside
+            // it or above/below it, whichever set of choices draws the place largest.
             function ready(el) {  // Leaflet's CSS applied: the box sits in its corner
                 var corner = el.closest(".leaflet-top, .leaflet-bottom");
                 return corner && getComputedStyle(corner).position === "absolute";
             }
             function options() {
                 var c = map.getContainer().getBoundingClientRect(), boxes = [];
-                map.getContainer().querySelectorAll(".atlas-legend, .atlas-inset")
+                map.getContainer().querySelectorAll(
+                    ".atlas-legend, .atlas-inset, .leaflet-control-layers")
                     .forEach(function (el) {
                         var r = el.getBoundingClientRect();
                         if (!r.width || !r.height || !ready(el)) return;
@@ -109,12 +110,17 @@ class FitView(MacroElement):
                 }
                 return {maxZoom: 10, paddingTopLeft: best.tl, paddingBottomRight: best.br};
             }
-            // Leaflet's CSS may arrive after this script: then fit again once the legend
-            // has its place, unless the user has moved the map meanwhile (both fits
-            // without animation: a zoom animation's end would undo the second)
+            // Leaflet's CSS may arrive after this script, and a new map's layer control
+            // is made after its layers: then fit again once the legend has its place and
+            // the control is there (folded on a phone a tick later), unless the user has
+            // moved the map meanwhile (both fits without animation: a zoom animation's
+            // end would undo the second)
             var legend = map.getContainer().querySelector(".atlas-legend");
-            var later = legend && !ready(legend);
-            if (!later) return options();
+            function settled() {
+                return (!legend || ready(legend)) &&
+                    map.getContainer().querySelector(".leaflet-control-layers");
+            }
+            if (settled()) return options();
             var tries = 0, touched = false, c = map.getContainer();
             ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (e) {
                 c.addEventListener(e, function () { touched = true; },
@@ -122,8 +128,10 @@ class FitView(MacroElement):
             });
             requestAnimationFrame(function again() {
                 if (touched) return;
-                if (!ready(legend)) { if (++tries < 300) requestAnimationFrame(again); return; }
-                map.fitBounds(bounds, Object.assign(options(), {animate: false}));
+                if (!settled()) { if (++tries < 300) requestAnimationFrame(again); return; }
+                setTimeout(function () {
+                    if (!touched) map.fitBounds(bounds, Object.assign(options(), {animate: false}));
+                }, 0);
             });
             return Object.assign(options(), {animate: false});
         })({{ m }}, L.latLngBounds({{ this.bounds|tojson }}))
