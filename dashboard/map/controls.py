@@ -108,6 +108,8 @@ class FitView(MacroElement):
                     var z = map.getBoundsZoom(bounds, false, pad);
                     if (isFinite(z) && z > best.z) best = {z: z, tl: tl, br: br};
                 }
+                // the labels' switch to pilot names follows the zoom actually fitted
+                if (isFinite(best.z)) map.atlasFitZoom = Math.min(10, best.z);
                 return {maxZoom: 10, paddingTopLeft: best.tl, paddingBottomRight: best.br};
             }
             // Leaflet's CSS may arrive after this script, and a new map's layer control
