@@ -29,7 +29,7 @@ from geodata.answer import (
 from geodata.codes import within
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
 from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, Parse, context_after, parses
-from geodata.names import normalise, strip_annotations
+from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
 from geodata.placing import Placer
 
@@ -69,18 +69,50 @@ class Geocoder:
         named the province of `context`), an answer never lies outside that province
         unless the text names another province."""
         bare, removed = strip_annotations(text)
+        if not bare and len(removed) == 1 and len(removed[0]) > 2:
+            # (涿鹿县赵家蓬区): a whole item in brackets is set apart, not a remark
+            bare, removed = removed[0][1:-1], ()
+        province, written = self._bracketed_province(removed)
         s = normalise(bare, self.garbles, self.keep, annotated=False)
+        if s.startswith((province or "-", written or "-")):
+            province = ""  # 重庆(重庆): the name itself says it
+        elif province:
+            # 遂宁(四川): the province in brackets after a name is where the name lies
+            s = province + s
+            removed = tuple(r for r in removed if normalise(r[1:-1]) != written)
         res = self._resolve(s, context, strict)
         if res.status == UNMATCHED or res.reason in NEAR_REASONS:
             res = self._reread(s, context, strict) or res
+        if province:
+            res.note = join(res.note, f"read in {province}, the province in brackets")
         if removed:
             res.note = join(res.note, "annotation removed: " + " ".join(removed))
         res.input = text
         return res
 
     # -- reading ---------------------------------------------------------------
+    def _bracketed_province(self, removed: tuple[str, ...]) -> tuple[str, str]:
+        """The name of the province a bracketed remark is, alone, and the remark as
+        written (遂宁(四川) -> 四川省, 四川); ("", "") for none."""
+        for remark in removed:
+            inner = normalise(remark[1:-1]) if remark[:1] in "(（" else ""
+            for idx, _ in self.gz.aliases.get(inner, ()) if len(inner) >= 2 else ():
+                unit = self.gz.units[idx]
+                if unit.level == "province" and unit.current:
+                    return unit.name, inner
+        return "", ""
+
     def _reread(self, s: str, context: tuple[str, ...], strict: bool) -> Result | None:
-        """Two forms read again when the whole is no name."""
+        """Forms read again when the whole is no name."""
+        if s.endswith("县城"):
+            return self._county_seat(s, context, strict)
+        if s.endswith("区") and len(s) > 3:
+            # 涿鹿县赵家蓬区: a county has no districts; an area below it written with 区
+            # is its district office (区公所), when the township list knows one
+            office = self._resolve(s + "公所", context, strict)
+            if office.status != UNMATCHED and office.town and "+town:unit_point" not in office.method:
+                office.note = join(office.note, f"read as {office.town}")
+                return office
         orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t)), "")
         if orphan and len(s) > len(orphan) + 1:
             # *自治区昭苏县: the province's name was lost in copying, its type word was not;
@@ -99,6 +131,22 @@ class Geocoder:
                 return found
         return None
 
+    def _county_seat(self, s: str, context: tuple[str, ...], strict: bool) -> Result | None:
+        """宽城县城, 代县县城: a county's seat town (县城), placed at a point of the county."""
+        for head in (s[:-1], s[:-2]):  # 宽城县 + 城, 代县 + 县城
+            if not head.endswith("县"):
+                continue
+            found = self._resolve(head, context, strict)
+            if found.status == MATCHED and found.level == "county":
+                found.level, found.town, found.status = "town", "县城", APPROXIMATE
+                found.reason = found.reason or why.TOWN_POINT_UNKNOWN
+                found.method += "+town:county_seat"
+                found.note = join(
+                    found.note, f"the seat (县城) of {head}; placed at a point inside {found.unit_name}"
+                )
+                return found
+        return None
+
     def _resolve(self, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
             return Result("", UNMATCHED, method="none", note="empty name", reason=why.EMPTY)
@@ -113,7 +161,11 @@ class Geocoder:
         # the innermost context (the one the list gave) decides
         best: tuple[tuple[int, ...], list[Parse], Unit | None] | None = None
         for root in roots:
-            found = parses(s, self.gz, root, partial(self._may_hold, root))
+            found = [
+                p
+                for p in parses(s, self.gz, root, partial(self._may_hold, root))
+                if not self._unit_as_town(p, root)
+            ]
             if not found:
                 continue
             keyed = [(self._key(p, root), p) for p in found]
@@ -130,6 +182,24 @@ class Geocoder:
                 return self._inside_context(res, best[1], context)
             return res
         return self.placer.town_alone(s) or self.explainer.explain(s, context, strict)
+
+    def _unit_as_town(self, p: Parse, root: Unit | None) -> bool:
+        """陕西省阳城县北留镇: a town the index does not know, whose name begins with the
+        full name of a unit (阳城县, in 山西), names that unit and a town in it, wherever
+        the unit lies: never a town of the unit written before it."""
+        if p.tail_kind != TAIL_TOWN:
+            return False
+        tail, aliases, units = p.tail, self.gz.aliases, self.gz.units
+        named = any(
+            st == FULL and units[i].current and units[i].level in ("prefecture", "county")
+            for k in range(2, len(tail) - 1)
+            for i, st in aliases.get(tail[:k], ())
+        )
+        if not named:
+            return False
+        u = units[p.chain[-1]] if p.chain else root
+        target = self.gz.current.get(u.target) if u is not None and u.target else None
+        return not (target is not None and self.placer.towns_named(p.tail, target))
 
     def _may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
         """A town or zone named alone inherits a prefecture from the item before only when

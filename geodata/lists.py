@@ -203,7 +203,8 @@ def _heads_next(province: str, following: list[str], gc: Geocoder) -> bool:
         first = split_line(nxt)[:1]
         if not first:
             continue
-        res = gc.resolve(first[0], (province,))
+        m = _HEADER.match(first[0])  # 门头沟区：斋堂镇 — a row's own head lies in the province
+        res = gc.resolve(m.group("head") if m else first[0], (province,))
         # an approximate answer counts only when it found a unit below the province
         found = res.status == MATCHED or (res.status == APPROXIMATE and res.adcode != province)
         if found and within(res.adcode, province):

@@ -97,6 +97,9 @@ _XPCC_DIVISION = re.compile(r"(兵团)第[一二三四五六七八九十]+师")
 _DIRECT_HEADING = re.compile(r"(?:省|自治区)?直辖县级行政(?:区划|单位)")
 # 北京市市辖区东城区: 市辖区 as a heading inside a path (at the end it names the districts)
 _DISTRICTS_HEADING = re.compile(r"市辖区(?=.)")
+# 长沙——宁乡市: a dash between two names joins a unit to the one it lies in (no official
+# name holds a dash); NFKC has made a full-width dash ASCII by then
+_JOINING_DASH = re.compile(r"(?<=[\u4e00-\u9fff])[-\u2010-\u2015\u2500\u2501]+(?=[\u4e00-\u9fff])")
 
 
 @cache
@@ -165,6 +168,7 @@ def normalise(
     if "(" in s:  # NFKC made （ into (; most names hold no remark
         s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
+    s = _JOINING_DASH.sub("", s)
     s = s.translate(_VARIANTS)
     if "师" in s:  # the test is much cheaper than the regex's scan, and names are many
         s = _XPCC_DIVISION.sub(r"\1", s)
@@ -234,6 +238,13 @@ def name_forms(name: str) -> dict[str, int]:
             forms.setdefault(pre, BARE)  # 鄂伦春族 style
     if len(stem) >= 2 and stem != name:
         forms.setdefault(stem, BARE)
+    if name.endswith("管理区") and len(name) > 5:
+        # GB2260's 怀化市洪江管理区 is written 怀化市洪江区, or 洪江区 without its prefecture
+        short = name[:-3] + "区"
+        forms.setdefault(short, SHORT)
+        head, sep, own = short.partition("市")
+        if sep and head and len(own) >= 3:
+            forms.setdefault(own, SHORT)
     return forms
 
 
