@@ -72,9 +72,9 @@ class Geocoder:
         if not bare and len(removed) == 1 and len(removed[0]) > 2:
             # (涿鹿县赵家蓬区): a whole item in brackets is set apart, not a remark
             bare, removed = removed[0][1:-1], ()
-        province, written = self._bracketed_province(removed)
+        province, written = self._bracketed_province(removed) if removed else ("", "")
         s = normalise(bare, self.garbles, self.keep, annotated=False)
-        if s.startswith((province or "-", written or "-")):
+        if province and s.startswith((province, written)):
             province = ""  # 重庆(重庆): the name itself says it
         elif province:
             # 遂宁(四川): the province in brackets after a name is where the name lies
@@ -110,7 +110,8 @@ class Geocoder:
             # 涿鹿县赵家蓬区: a county has no districts; an area below it written with 区
             # is its district office (区公所), when the township list knows one
             office = self._resolve(s + "公所", context, strict)
-            if office.status != UNMATCHED and office.town and "+town:unit_point" not in office.method:
+            known = office.town and "+town:unit_point" not in office.method
+            if office.status != UNMATCHED and known:
                 office.note = join(office.note, f"read as {office.town}")
                 return office
         orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t)), "")
@@ -141,9 +142,8 @@ class Geocoder:
                 found.level, found.town, found.status = "town", "县城", APPROXIMATE
                 found.reason = found.reason or why.TOWN_POINT_UNKNOWN
                 found.method += "+town:county_seat"
-                found.note = join(
-                    found.note, f"the seat (县城) of {head}; placed at a point inside {found.unit_name}"
-                )
+                where = f"placed at a point inside {found.unit_name}"
+                found.note = join(found.note, f"the seat (县城) of {head}; {where}")
                 return found
         return None
 
@@ -164,7 +164,7 @@ class Geocoder:
             found = [
                 p
                 for p in parses(s, self.gz, root, partial(self._may_hold, root))
-                if not self._unit_as_town(p, root)
+                if p.tail_kind != TAIL_TOWN or not self._unit_as_town(p, root)
             ]
             if not found:
                 continue
@@ -187,8 +187,6 @@ class Geocoder:
         """陕西省阳城县北留镇: a town the index does not know, whose name begins with the
         full name of a unit (阳城县, in 山西), names that unit and a town in it, wherever
         the unit lies: never a town of the unit written before it."""
-        if p.tail_kind != TAIL_TOWN:
-            return False
         tail, aliases, units = p.tail, self.gz.aliases, self.gz.units
         named = any(
             st == FULL and units[i].current and units[i].level in ("prefecture", "county")

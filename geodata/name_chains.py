@@ -24,7 +24,7 @@ TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
 _TAIL_ENDS = frozenset(suffix[-1] for suffix in TOWN_SUFFIXES + ZONE_SUFFIXES)
 # 贵安新区和西咸新区: a town's or zone's name ended, then another began after a conjunction
 _TWO_NAMES = re.compile(
-    "(?:" + "|".join(TOWN_SUFFIXES + ZONE_SUFFIXES) + ")(?:以及|和|及|与|與)[\u4e00-\u9fff]"
+    "(?:" + "|".join(TOWN_SUFFIXES + ZONE_SUFFIXES) + ")(?:以及|和|及|与)[\u4e00-\u9fff]"
 )
 
 
@@ -119,7 +119,9 @@ def tail_kind(tail: str) -> int | None:
     for anything else."""
     if not tail:
         return TAIL_NONE
-    if tail[-1] not in _TAIL_ENDS or _TWO_NAMES.search(tail):
+    if tail[-1] not in _TAIL_ENDS:
+        return None
+    if ("和" in tail or "及" in tail or "与" in tail) and _TWO_NAMES.search(tail):
         return None
     if ZONE_NAME.search(tail):
         return TAIL_ZONE

@@ -99,7 +99,9 @@ _DIRECT_HEADING = re.compile(r"(?:省|自治区)?直辖县级行政(?:区划|单
 _DISTRICTS_HEADING = re.compile(r"市辖区(?=.)")
 # 长沙——宁乡市: a dash between two names joins a unit to the one it lies in (no official
 # name holds a dash); NFKC has made a full-width dash ASCII by then
-_JOINING_DASH = re.compile(r"(?<=[\u4e00-\u9fff])[-\u2010-\u2015\u2500\u2501]+(?=[\u4e00-\u9fff])")
+_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2500\u2501"
+_DASHES = frozenset(_DASH_CHARS)
+_JOINING_DASH = re.compile(f"(?<=[\u4e00-\u9fff])[{_DASH_CHARS}]+(?=[\u4e00-\u9fff])")
 
 
 @cache
@@ -168,7 +170,8 @@ def normalise(
     if "(" in s:  # NFKC made （ into (; most names hold no remark
         s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
-    s = _JOINING_DASH.sub("", s)
+    if not _DASHES.isdisjoint(s):  # most names hold no dash: a set test is cheaper
+        s = _JOINING_DASH.sub("", s)
     s = s.translate(_VARIANTS)
     if "师" in s:  # the test is much cheaper than the regex's scan, and names are many
         s = _XPCC_DIVISION.sub(r"\1", s)

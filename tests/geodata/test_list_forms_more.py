@@ -1,0 +1,151 @@
+"""Name forms of the lists added to the accuracy corpus in issue 10 (poverty counties,
+health towns, sponge cities, garden towns, Hunan tourism): each pinned by today's adcode,
+and each with the case that must stay without an answer."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geodata.codes import within
+from geodata.gazetteer import gazetteer
+from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
+from geodata.lists import geocode_lines
+from geodata.names import normalise
+
+GC = Geocoder()
+
+
+# -- a dash joins a unit to the one it lies in ------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [("长沙——宁乡市", "430182"), ("湘西—泸溪县", "433122"), ("怀化－芷江县", "431228")],
+)
+def test_a_dash_joins_a_unit_to_the_one_above_it(text: str, adcode: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.adcode) == (MATCHED, adcode)
+
+
+def test_a_dash_between_two_units_side_by_side_is_no_path() -> None:
+    assert GC.resolve("北京—天津").status == UNMATCHED
+    assert normalise("2014-2016年") == "2014-2016年"  # digits keep their dash
+
+
+# -- the province in brackets after a name ------------------------------------------------
+def test_the_province_in_brackets_is_where_the_name_lies() -> None:
+    r = GC.resolve("遂宁(四川)", ("500000",))  # after 重庆 on the same line
+    assert (r.status, r.adcode) == (MATCHED, "510900")
+    assert "四川省" in r.note
+
+
+def test_the_province_in_brackets_is_never_overruled() -> None:
+    r = GC.resolve("遂宁(陕西)")  # no 遂宁 in 陕西: no answer, not 四川's
+    assert r.status == UNMATCHED and not r.adcode
+    assert GC.resolve("重庆(重庆)").adcode == "500000"
+
+
+def test_two_zones_joined_by_and_each_take_their_bracketed_province() -> None:
+    rs = geocode_lines(["重庆、遂宁(四川)、贵安新区(贵州)和西咸新区(陕西)。"], GC)
+    got = [(r.status, r.level, r.adcode) for r in rs]
+    assert got == [
+        (MATCHED, "province", "500000"),
+        (MATCHED, "prefecture", "510900"),
+        (APPROXIMATE, "zone", "520000"),
+        (APPROXIMATE, "zone", "610000"),
+    ]
+
+
+def test_two_zone_names_joined_by_and_are_no_zone_of_the_context() -> None:
+    r = GC.resolve("贵安新区和西咸新区", ("500000",), strict=True)
+    assert r.status == UNMATCHED
+
+
+# -- a county seat (县城) ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [
+        ("宽城县城", "130827"),  # 宽城满族自治县, not 长春's 宽城区
+        ("代县县城", "140923"),  # the county's name ends in 县 itself
+        ("唐山市滦南县城", "130224"),
+        ("南和县城", "130506"),  # 南和县 is 南和区 since 2020
+    ],
+)
+def test_a_county_seat_is_placed_in_its_county(text: str, adcode: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.level, r.adcode, r.town) == (APPROXIMATE, "town", adcode, "县城")
+
+
+def test_a_seat_outside_the_lines_province_gets_no_answer() -> None:
+    r = GC.resolve("宽城县城", ("140000",), strict=True)  # 山西: 宽城 is 河北's
+    assert r.status == UNMATCHED and not r.adcode
+
+
+# -- GB2260's 管理区 written 区 ---------------------------------------------------------
+@pytest.mark.parametrize("text", ["怀化市洪江区", "湖南省洪江区", "洪江区"])
+def test_a_management_area_written_as_a_district_is_its_zone(text: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "431200")
+    assert r.reason == "zone_no_boundary" and "431271" in r.note
+
+
+def test_a_former_district_of_the_same_name_still_wins() -> None:
+    # 汉沽区 is 天津's former district (FULL name), 唐山's 汉沽管理区 only a short form
+    assert GC.resolve("汉沽区").adcode == "120116"
+
+
+# -- a whole item in brackets; a 区 under a county -----------------------------------------
+@pytest.mark.parametrize("text", ["(涿鹿县赵家蓬区)", "涿鹿縣趙家蓬區"])
+def test_a_district_office_below_a_county(text: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.adcode, r.town) == (APPROXIMATE, "130731", "赵家蓬区公所")
+
+
+def test_an_unknown_area_below_a_unit_is_no_district_office() -> None:
+    assert GC.resolve("山东新汶矿区").status == UNMATCHED
+    assert GC.resolve("涿鹿县某某区").status == UNMATCHED
+
+
+# -- a town whose name begins with another unit's full name --------------------------------
+def test_a_county_of_another_province_is_no_town_name() -> None:
+    r = GC.resolve("陕西省阳城县北留镇")  # 阳城县 is in 山西
+    assert r.status == UNMATCHED and not r.adcode
+    ok = GC.resolve("山西省阳城县北留镇")
+    assert (ok.adcode, ok.town) == ("140522", "北留镇")
+
+
+def test_a_town_the_index_knows_keeps_its_name() -> None:
+    r = GC.resolve("河北省唐山市黄各庄镇")  # county left out; the township list knows it
+    assert (r.status, r.adcode, r.town) == (APPROXIMATE, "130207", "黄各庄镇")
+
+
+# -- a province row over 'district：towns' rows ---------------------------------------------
+def test_a_province_row_heads_rows_with_their_own_head() -> None:
+    lines = ["北京市", "门头沟区：斋堂镇", "通州区：梨园镇、张家湾镇", "河北省", "承德市：宽城县城"]
+    rs = geocode_lines(lines, GC)
+    assert [r.adcode for r in rs] == ["110109", "110112", "110112", "130827"]
+
+
+def test_without_the_province_row_a_shared_district_name_stays_open() -> None:
+    r = geocode_lines(["通州区：梨园镇"], GC)[0]
+    assert r.status == AMBIGUOUS and not r.adcode
+
+
+# -- property: a county seat lies in its county, wherever it is ------------------------------
+def _counties() -> list[tuple[str, str]]:
+    gz = gazetteer()
+    units = gz.current.values()
+    return sorted((u.code, u.name) for u in units if u.level == "county" and u.name.endswith("县"))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_counties()))
+def test_every_county_seat_is_answered_in_its_county_or_not_at_all(county: tuple[str, str]) -> None:
+    code, name = county
+    r = GC.resolve(name + "城")
+    if r.status in (MATCHED, APPROXIMATE):
+        assert within(r.adcode, code) or r.adcode == code
+    prov = GC.resolve(name + "城", (code[:2] + "0000",), strict=True)
+    assert prov.status in (APPROXIMATE, AMBIGUOUS, UNMATCHED)
+    if prov.status == APPROXIMATE:
+        assert prov.adcode == code and prov.town == "县城"
