@@ -60,6 +60,7 @@ class Geocoder:
             for g in seeds.load_groups()
         }
         self.group_ends = (*self.groups, "市辖区")
+        self.splits = {(r["old_adcode"], r["old_name"]): r for r in seeds.load_splits()}
 
     # -- public ----------------------------------------------------------------
     def resolve(self, text: str, context: tuple[str, ...] = (), *, strict: bool = True) -> Result:
@@ -267,6 +268,9 @@ class Geocoder:
     def _outcome(self, p: Parse, root: Unit | None) -> Result:
         u = self.gz.units[p.chain[-1]] if p.chain else root
         assert u is not None
+        split = None if u.current else self.splits.get((u.code, u.name))
+        if split is not None:
+            return self._split(u, split)
         if u.target is None:
             return Result(
                 "",
@@ -300,6 +304,21 @@ class Geocoder:
         elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self.placer.place_below(res, p.tail, p.tail_kind, target)
         return res
+
+    def _split(self, u: Unit, split: dict[str, str]) -> Result:
+        """A former unit divided between today's units: offer them all, pick none."""
+        codes = split["successor_adcodes"].split()
+        names = " and ".join(self.gz.name_of(c) for c in codes)
+        return Result(
+            "",
+            AMBIGUOUS,
+            method="history",
+            adcode_then=u.code,
+            candidates=" | ".join(f"{c} {self.placer.path(c)}" for c in codes),
+            note=f"{u.name} ({u.code}) was divided between {names} ({split['year']}); "
+            f"source: {split['source']}",
+            reason=why.SPLIT,
+        )
 
     def _inside_context(self, res: Result, best: list[Parse], context: tuple[str, ...]) -> Result:
         """A reading found without the list's context must lie in the context's province,

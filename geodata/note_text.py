@@ -95,6 +95,14 @@ REASONS: tuple[Reason, ...] = (
        r"(?P<alike>that sounds the same )?one character away",
        "“{rest}”不是行政区名：读作{unit}（唯一{alike_zh}只差一个字的单位）",
        "“{rest}” is no unit; read as {unit}, the only one {alike}one character away"),
+    _r("split", r"(?P<name>.+) \((?P<code>\d+)\) was divided between (?P<units>.+) "
+       r"\((?P<year>\d+)\)", "{name}（{code}）{year}年已分属{units_zh}",
+       "{name} ({code}) was divided between {units} ({year})"),
+    _r("county_seat", r"the seat \(县城\) of (?P<county>.+)", "{county}的县城",
+       "the seat (县城) of {county}"),
+    _r("read_as", r"read as (?P<name>.+)", "读作{name}", "read as {name}"),
+    _r("bracketed_province", r"read in (?P<province>.+), the province in brackets",
+       "按括号中的省份{province}理解", "read in {province}, the province in brackets"),
     _r("chosen", r"chosen by hand: (?P<path>.+)", "人工选择：{path}", "chosen by hand: {path}"),
     _r("corrected", r"corrected by hand to '(?P<text>.+)'", "人工改为“{text}”",
        "corrected by hand to “{text}”"),
@@ -141,6 +149,7 @@ def note_text(note: str, lang: str = "zh") -> str:
         year = values.get("year", "")
         values = {**values, "year_zh": f"（{year}年）" if year else "",
                   "alike_zh": "读音相同、" if values.get("alike") else "",
+                  "units_zh": values.get("units", "").replace(" and ", "和"),
                   "year_en": f" ({year})" if year else ""}
         r = by_code[code]
         out.append((r.en if lang == "en" else r.zh).format(**values))
