@@ -46,6 +46,9 @@ __all__ = [
 
 _ORPHAN_TYPES = ("自治区", "省")
 _COMMITTEE = re.compile("(管理委员会|管委会)$")
+# a unit's name without its type word, then one of these, is a mountain's, lake's or
+# river's name (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit
+_FEATURES = frozenset("山湖江河海岛湾峡岭峰")
 
 
 class Geocoder:
@@ -165,7 +168,8 @@ class Geocoder:
             found = [
                 p
                 for p in parses(s, self.gz, root, partial(self._may_hold, root))
-                if p.tail_kind != TAIL_TOWN or not self._unit_as_town(p, root)
+                if not (p.tail_kind == TAIL_TOWN and self._unit_as_town(p, root))
+                and not (p.bare_end and p.tail[:1] in _FEATURES and p.tail_kind == TAIL_ZONE)
             ]
             if not found:
                 continue
@@ -253,8 +257,12 @@ class Geocoder:
     @staticmethod
     def _outer_bare_reading(s: str, readings: list[Result]) -> Result | None:
         """湘潭 names 湘潭市 and, without its 县, 湘潭县 inside it: a bare name that fits a
-        unit and units inside it reads as the outer one (the usage of every notice)."""
-        if any(r.status != MATCHED or r.town or not r.adcode for r in readings):
+        unit and units inside it reads as the outer one (the usage of every notice); so
+        does a zone named after it (岳阳洞庭湖旅游度假区 lies in 岳阳市 either way)."""
+        zones = {r.town for r in readings if r.level == "zone" and r.status == APPROXIMATE}
+        if len(zones) == 1 and all(r.level == "zone" and r.adcode for r in readings):
+            pass
+        elif any(r.status != MATCHED or r.town or not r.adcode for r in readings):
             return None
         if s.endswith(tuple(r.unit_name for r in readings)):
             return None  # a full name ends the text: not a bare reading
@@ -324,7 +332,12 @@ class Geocoder:
         """A reading found without the list's context must lie in the context's province,
         unless the text itself begins with a province (福建省…，江西省萍鄉市)."""
         units, province = self.gz.units, context[0][:2] + "0000"
-        explicit = all(p.chain and units[p.chain[0]].level == "province" for p in best)
+        heads = [units[p.chain[0]] if p.chain else None for p in best]
+        # every reading begins with a province, or the answer lies in the one a reading
+        # begins with (吉林长白山… reads as 吉林省 or 吉林市: 吉林's either way)
+        explicit = all(h is not None and h.level == "province" for h in heads) or any(
+            h is not None and h.level == "province" and within(res.adcode, h.code) for h in heads
+        )
         if explicit or res.status in (AMBIGUOUS, UNMATCHED) or within(res.adcode, province):
             return res
         where = f"{res.adcode} {self.placer.path(res.adcode)}{res.town}".strip()
