@@ -46,6 +46,7 @@ __all__ = [
 
 _ORPHAN_TYPES = ("自治区", "省")
 _COMMITTEE = re.compile("(管理委员会|管委会)$")
+_GOVERNMENT = re.compile("(人民政府|政府)$")
 # a unit's name without its type word, then one of these, is a mountain's, lake's or
 # river's name (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit
 _FEATURES = frozenset("山湖江河海岛湾峡岭峰")
@@ -81,14 +82,14 @@ class Geocoder:
         if province and s.startswith((province, written)):
             province = ""  # 重庆(重庆): the name itself says it
         elif province:
-            # 遂宁(四川): the province in brackets after a name is where the name lies
+            # 遂宁(四川): the province (or prefecture) in brackets is where the name lies
             s = province + s
             removed = tuple(r for r in removed if normalise(r[1:-1]) != written)
         res = self._resolve(s, context, strict)
         if res.status == UNMATCHED or res.reason in NEAR_REASONS:
             res = self._reread(s, context, strict) or res
         if province:
-            res.note = join(res.note, f"read in {province}, the province in brackets")
+            res.note = join(res.note, f"read in {province}, the unit in brackets")
         if removed:
             res.note = join(res.note, "annotation removed: " + " ".join(removed))
         res.input = text
@@ -96,14 +97,23 @@ class Geocoder:
 
     # -- reading ---------------------------------------------------------------
     def _bracketed_province(self, removed: tuple[str, ...]) -> tuple[str, str]:
-        """The name of the province a bracketed remark is, alone, and the remark as
-        written (遂宁(四川) -> 四川省, 四川); ("", "") for none."""
+        """The name of the province or prefecture a bracketed remark is, alone, and the
+        remark as written (遂宁(四川) -> 四川省, 四川; 朝阳区(长春) -> 长春市, 长春);
+        ("", "") for none. A county in brackets is another name (喀左县), no place."""
         for remark in removed:
             inner = normalise(remark[1:-1]) if remark[:1] in "(（" else ""
-            for idx, _ in self.gz.aliases.get(inner, ()) if len(inner) >= 2 else ():
-                unit = self.gz.units[idx]
-                if unit.level == "province" and unit.current:
-                    return unit.name, inner
+            found = {
+                u.code: u.name
+                for u in (
+                    self.gz.units[i]
+                    for i, _ in (self.gz.aliases.get(inner, ()) if len(inner) >= 2 else ())
+                )
+                if u.level in ("province", "prefecture") and u.current
+            }
+            # 吉林 is a province and a prefecture in it: the outer holds the name either way
+            outer = [c for c in found if all(within(o, c) for o in found)]
+            if outer:
+                return found[outer[0]], inner
         return "", ""
 
     def _reread(self, s: str, context: tuple[str, ...], strict: bool) -> Result | None:
@@ -126,6 +136,13 @@ class Geocoder:
             if rest.status != UNMATCHED and rest.province.endswith(orphan):
                 rest.note = join(rest.note, f"'{orphan}' without a name before it ignored")
                 return rest
+        government = _GOVERNMENT.search(s)
+        if government and government.start() > 1:
+            # 唐山市人民政府: a unit's government stands for the unit
+            found = self._resolve(s[: government.start()], context, strict)
+            if found.status != UNMATCHED and found.level != "zone":
+                found.note = join(found.note, "read as the unit its government runs")
+                return found
         committee = _COMMITTEE.search(s)
         if committee and committee.start() > 1:
             # 苏州工业园区管委会: a zone's management committee stands for the zone (an area

@@ -149,3 +149,47 @@ def test_every_county_seat_is_answered_in_its_county_or_not_at_all(county: tuple
     assert prov.status in (APPROXIMATE, AMBIGUOUS, UNMATCHED)
     if prov.status == APPROXIMATE:
         assert prov.adcode == code and prov.town == "县城"
+
+
+# -- a unit's government; a prefecture in brackets -------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [("唐山市人民政府", "130200"), ("迁西县人民政府", "130227"), ("沧州市政府", "130900")],
+)
+def test_a_units_government_stands_for_the_unit(text: str, adcode: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.adcode) == (MATCHED, adcode)
+
+
+def test_a_government_of_no_unit_is_no_place() -> None:
+    assert GC.resolve("火星市人民政府").status == UNMATCHED
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [("朝阳区(长春)", "220104"), ("朝阳区（北京）", "110105"), ("白城(吉林)", "220800")],
+)
+def test_the_prefecture_in_brackets_settles_a_shared_name(text: str, adcode: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.adcode) == (MATCHED, adcode)
+
+
+def test_a_county_in_brackets_is_another_name_not_a_place() -> None:
+    r = GC.resolve("辽宁省喀喇沁左翼蒙古族自治县(喀左县)")
+    assert (r.status, r.adcode) == (MATCHED, "211324")
+    assert GC.resolve("朝阳区(沈阳)").status == UNMATCHED  # 沈阳 has no 朝阳区
+
+
+def _provinces() -> list[tuple[str, str]]:
+    gz = gazetteer()
+    return sorted((u.code, u.name) for u in gz.current.values() if u.level == "province")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_counties()), st.sampled_from(_provinces()))
+def test_a_bracketed_province_is_never_left(county: tuple[str, str], prov: tuple[str, str]) -> None:
+    _, name = county
+    code, pname = prov
+    r = GC.resolve(f"{name}({pname})")
+    if r.status in (MATCHED, APPROXIMATE):
+        assert within(r.adcode, code), (name, pname, r)
