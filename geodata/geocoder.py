@@ -11,7 +11,6 @@ itself is answer.Result, re-exported here.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 import seeds
@@ -32,6 +31,7 @@ from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, Parse, context_after, pars
 from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
 from geodata.placing import Placer
+from geodata.rereading import bracketed_unit, reread
 
 __all__ = [
     "AMBIGUOUS",
@@ -44,9 +44,6 @@ __all__ = [
     "Result",
 ]
 
-_ORPHAN_TYPES = ("自治区", "省")
-_COMMITTEE = re.compile("(管理委员会|管委会)$")
-_GOVERNMENT = re.compile("(人民政府|政府)$")
 # a unit's name without its type word, then one of these, is a mountain's, lake's or
 # river's name (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit
 _FEATURES = frozenset("山湖江河海岛湾峡岭峰")
@@ -77,7 +74,7 @@ class Geocoder:
         if not bare and len(removed) == 1 and len(removed[0]) > 2:
             # (涿鹿县赵家蓬区): a whole item in brackets is set apart, not a remark
             bare, removed = removed[0][1:-1], ()
-        province, written = self._bracketed_province(removed) if removed else ("", "")
+        province, written = bracketed_unit(self.gz, removed) if removed else ("", "")
         s = normalise(bare, self.garbles, self.keep, annotated=False)
         if province and s.startswith((province, written)):
             province = ""  # 重庆(重庆): the name itself says it
@@ -87,7 +84,7 @@ class Geocoder:
             removed = tuple(r for r in removed if normalise(r[1:-1]) != written)
         res = self._resolve(s, context, strict)
         if res.status == UNMATCHED or res.reason in NEAR_REASONS:
-            res = self._reread(s, context, strict) or res
+            res = reread(s, context, strict, self._resolve) or res
         if province:
             res.note = join(res.note, f"read in {province}, the unit in brackets")
         if removed:
@@ -96,78 +93,6 @@ class Geocoder:
         return res
 
     # -- reading ---------------------------------------------------------------
-    def _bracketed_province(self, removed: tuple[str, ...]) -> tuple[str, str]:
-        """The name of the province or prefecture a bracketed remark is, alone, and the
-        remark as written (遂宁(四川) -> 四川省, 四川; 朝阳区(长春) -> 长春市, 长春);
-        ("", "") for none. A county in brackets is another name (喀左县), no place."""
-        for remark in removed:
-            inner = normalise(remark[1:-1]) if remark[:1] in "(（" else ""
-            found = {
-                u.code: u.name
-                for u in (
-                    self.gz.units[i]
-                    for i, _ in (self.gz.aliases.get(inner, ()) if len(inner) >= 2 else ())
-                )
-                if u.level in ("province", "prefecture") and u.current
-            }
-            # 吉林 is a province and a prefecture in it: the outer holds the name either way
-            outer = [c for c in found if all(within(o, c) for o in found)]
-            if outer:
-                return found[outer[0]], inner
-        return "", ""
-
-    def _reread(self, s: str, context: tuple[str, ...], strict: bool) -> Result | None:
-        """Forms read again when the whole is no name."""
-        if s.endswith("县城"):
-            return self._county_seat(s, context, strict)
-        if s.endswith("区") and len(s) > 3:
-            # 涿鹿县赵家蓬区: a county has no districts; an area below it written with 区
-            # is its district office (区公所), when the township list knows one
-            office = self._resolve(s + "公所", context, strict)
-            known = office.town and "+town:unit_point" not in office.method
-            if office.status != UNMATCHED and known:
-                office.note = join(office.note, f"read as {office.town}")
-                return office
-        orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t)), "")
-        if orphan and len(s) > len(orphan) + 1:
-            # *自治区昭苏县: the province's name was lost in copying, its type word was not;
-            # the type word starts a new province, so the list's context no longer holds
-            rest = self._resolve(s[len(orphan) :], (), strict)
-            if rest.status != UNMATCHED and rest.province.endswith(orphan):
-                rest.note = join(rest.note, f"'{orphan}' without a name before it ignored")
-                return rest
-        government = _GOVERNMENT.search(s)
-        if government and government.start() > 1:
-            # 唐山市人民政府: a unit's government stands for the unit
-            found = self._resolve(s[: government.start()], context, strict)
-            if found.status != UNMATCHED and found.level != "zone":
-                found.note = join(found.note, "read as the unit its government runs")
-                return found
-        committee = _COMMITTEE.search(s)
-        if committee and committee.start() > 1:
-            # 苏州工业园区管委会: a zone's management committee stands for the zone (an area
-            # named after it, 长白山保护开发区管委会池北区, is no zone of its own: unmatched)
-            found = self._resolve(s[: committee.start()], context, strict)
-            if found.level == "zone" and found.status != UNMATCHED:
-                found.note = join(found.note, "read as the zone its management committee runs")
-                return found
-        return None
-
-    def _county_seat(self, s: str, context: tuple[str, ...], strict: bool) -> Result | None:
-        """宽城县城, 代县县城: a county's seat town (县城), placed at a point of the county."""
-        for head in (s[:-1], s[:-2]):  # 宽城县 + 城, 代县 + 县城
-            if not head.endswith("县"):
-                continue
-            found = self._resolve(head, context, strict)
-            if found.status == MATCHED and found.level == "county":
-                found.level, found.town, found.status = "town", "县城", APPROXIMATE
-                found.reason = found.reason or why.TOWN_POINT_UNKNOWN
-                found.method += "+town:county_seat"
-                where = f"placed at a point inside {found.unit_name}"
-                found.note = join(found.note, f"the seat (县城) of {head}; {where}")
-                return found
-        return None
-
     def _resolve(self, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
             return Result("", UNMATCHED, method="none", note="empty name", reason=why.EMPTY)
