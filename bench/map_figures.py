@@ -224,9 +224,15 @@ def filter_visible(runs: int = 9) -> dict[str, object]:
 
 
 
+# The national view's meeting exports, by their buttons' (Chinese) labels.
+EXPORT_BUTTONS = ("幻灯片 PNG（1920×1080）", "幻灯片 SVG（矢量）", "幻灯片 PDF（矢量）",
+                  "演示文稿 PPTX", "独立地图 HTML（离线）")
+
+
 def session_memory(sessions: int = 1) -> dict[str, object]:
-    """Server RSS after one full session over every view, then with `sessions` pages
-    open at once (each a session); the baseline is the RSS of the started server."""
+    """Server RSS after one full session over every view, then after every meeting export
+    as well, then with `sessions` pages open at once (each a session); the baseline is
+    the RSS of the started server."""
     from playwright.sync_api import sync_playwright
 
     proc, url = start_app()
@@ -246,6 +252,13 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
                     polling=200, timeout=60_000)
                 first.page.wait_for_timeout(1000)
             one = _rss_mb(proc.pid)
+            # then every meeting export of the national view, as a presenter would
+            first.open(url + "/", min_features=100)
+            for name in EXPORT_BUTTONS:
+                with first.page.expect_download(timeout=120_000):
+                    first.page.get_by_role("button", name=name).click()
+            first.page.wait_for_timeout(1000)
+            exported = _rss_mb(proc.pid)
             pages = [first]
             for _ in range(max(sessions - 1, 0)):
                 p = OfflinePage(browser)
@@ -262,6 +275,7 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
         "server_rss_mb_started": started,
         "server_rss_mb_after_full_session": one,
         "target_rss_mb_full_session_max": 300,
+        "server_rss_mb_after_every_export_too": exported,
         "sessions_open": sessions,
         "server_rss_mb_with_sessions_open": many,
         "target_rss_mb_20_sessions_max": 1200,

@@ -31,5 +31,9 @@ INSET_ISLAND_TOLERANCE: Final[float] = 0.02
 FIRST_PAINT_FALLBACK_S: Final[float] = 3.0
 
 # --- serving ------------------------------------------------------------------------------
+# Meeting exports (slide, deck, standalone map) made at once; a further click waits up to
+# EXPORT_WAIT_S for its turn, then is told to try again. Each takes 0.3–2.5 s of CPU.
+EXPORTS_AT_ONCE: Final[int] = 2
+EXPORT_WAIT_S: Final[float] = 30.0
 # Browser cache of /app/static/ (Leaflet): a day, then a revalidation (dashboard.static_cache).
 STATIC_MAX_AGE_S: Final[int] = 24 * 3600

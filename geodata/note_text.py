@@ -1,5 +1,6 @@
-"""The geocoder's notes written in Chinese (or English), particulars included, so a
-Chinese user reads in Chinese why a name was placed as it was.
+"""The geocoder's notes, and the reasons a list is refused, written in Chinese (or
+English), particulars included, so a Chinese user reads in Chinese why a name was placed
+as it was, or why a file was not read.
 
 The geocoder writes a note of `; `-joined parts in English, with the names and codes
 involved; its stable code is `Result.reason` (geodata.reasons, issue 8). Each part is
@@ -111,6 +112,93 @@ REASONS: tuple[Reason, ...] = (
 )
 CODES: tuple[str, ...] = tuple(r.code for r in REASONS)
 
+# Why a list was not read (geodata.inputs, listwork, isolated, tables): one line each.
+_N = r"(?P<n>[\d,.]+)"
+REFUSALS: tuple[Reason, ...] = (
+    _r("empty_list", r"the list is empty", "名单为空", "the list is empty"),
+    _r("no_names", r"the (?P<what>list|file|sheet) holds no names",
+       "{what_zh}中没有名称", "the {what} holds no names"),
+    _r("separators_only", r"the list holds no names, only separators",
+       "名单中只有分隔符，没有名称", "the list holds no names, only separators"),
+    _r("too_many_items", rf"the list has more than the limit of {_N} items",
+       "名单超过 {n} 项的上限", "the list has more than the limit of {n} items"),
+    _r("too_many_rows", rf"{_N} rows is more than the limit of (?P<m>[\d,.]+)",
+       "{n} 行，超过 {m} 行的上限", "{n} rows is more than the limit of {m}"),
+    _r("too_large", rf"the file is {_N} MB; the limit is (?P<m>[\d,.]+) MB",
+       "文件为 {n} MB，上限为 {m} MB", "the file is {n} MB; the limit is {m} MB"),
+    _r("file_type", r"(?P<ext>.+) files are not read; use \.txt, \.csv or \.xlsx",
+       "不读取 {ext} 文件：请用 .txt、.csv 或 .xlsx", "{ext} files are not read; use .txt, "
+       ".csv or .xlsx"),
+    _r("name_nul", r"the file name contains a NUL character; rename the file",
+       "文件名含有 NUL 字符：请重命名文件", "the file name contains a NUL character; rename "
+       "the file"),
+    _r("name_long", r"the file name is longer than 255 characters; rename the file",
+       "文件名超过 255 个字符：请重命名文件", "the file name is longer than 255 characters; "
+       "rename the file"),
+    _r("utf16", r"the text starts like UTF-16 but is not valid UTF-16",
+       "文本开头像 UTF-16 编码，却不是有效的 UTF-16", "the text starts like UTF-16 but is not "
+       "valid UTF-16"),
+    _r("encoding", r"the text is neither UTF-8 nor GB18030/GBK; save it in one of those",
+       "文本既不是 UTF-8 也不是 GB18030/GBK 编码：请另存为其中一种",
+       "the text is neither UTF-8 nor GB18030/GBK; save it in one of those"),
+    _r("binary_nul", r"this looks like a binary file \(it contains NUL bytes\), not a text list",
+       "这像是二进制文件（含有 NUL 字节），不是文本名单",
+       "this looks like a binary file (it contains NUL bytes), not a text list"),
+    _r("binary_control", r"this looks like a binary file \(many control characters\), not text",
+       "这像是二进制文件（控制字符很多），不是文本",
+       "this looks like a binary file (many control characters), not text"),
+    _r("csv_cells", rf"the CSV has more than {_N} cells", "CSV 超过 {n} 个单元格的上限",
+       "the CSV has more than {n} cells"),
+    _r("csv_broken", r"the CSV cannot be read: (?P<detail>.+)", "无法读取 CSV：{detail}",
+       "the CSV cannot be read: {detail}"),
+    _r("sheet_rows", rf"the sheet has more than {_N} rows", "工作表超过 {n} 行的上限",
+       "the sheet has more than {n} rows"),
+    _r("sheet_cells", rf"the sheet has more than {_N} cells", "工作表超过 {n} 个单元格的上限",
+       "the sheet has more than {n} cells"),
+    _r("no_sheet", r"the \.xlsx file has no sheet", ".xlsx 文件中没有工作表",
+       "the .xlsx file has no sheet"),
+    _r("not_zip", r"the \.xlsx file cannot be opened: it is not a valid zip file",
+       "无法打开 .xlsx 文件：它不是有效的 zip 文件",
+       "the .xlsx file cannot be opened: it is not a valid zip file"),
+    _r("zip_parts", rf"the \.xlsx file holds {_N} parts; that is not a list",
+       ".xlsx 文件含有 {n} 个部件，不是名单", "the .xlsx file holds {n} parts; that is not a list"),
+    _r("zip_size", rf"the \.xlsx file unpacks to {_N} MB; the limit is (?P<m>[\d,.]+) MB",
+       ".xlsx 文件解压后为 {n} MB，上限为 {m} MB",
+       "the .xlsx file unpacks to {n} MB; the limit is {m} MB"),
+    _r("zip_ratio", rf"the \.xlsx file is compressed {_N} to 1 \(a zip bomb\?\); it is not read",
+       ".xlsx 文件的压缩比为 {n}:1（疑似压缩炸弹），不予读取",
+       "the .xlsx file is compressed {n} to 1 (a zip bomb?); it is not read"),
+    _r("xml_entities", r"the \.xlsx file declares XML entities \(an entity bomb or an external "
+       r"reference\); it is not read", ".xlsx 文件声明了 XML 实体（实体炸弹或外部引用），不予读取",
+       "the .xlsx file declares XML entities (an entity bomb or an external reference); it "
+       "is not read"),
+    _r("xml_damaged", r"the \.xlsx file's XML is damaged \(truncated or malformed\)",
+       ".xlsx 文件的 XML 已损坏（截断或格式错误）",
+       "the .xlsx file's XML is damaged (truncated or malformed)"),
+    _r("xlsx_memory", r"the \.xlsx file needs more memory to read than a list may use",
+       "读取该 .xlsx 文件所需的内存超过名单的上限",
+       "the .xlsx file needs more memory to read than a list may use"),
+    _r("zip_damaged", r"the \.xlsx file is a damaged zip file", ".xlsx 文件是损坏的 zip 文件",
+       "the .xlsx file is a damaged zip file"),
+    _r("xlsx_other", r"the \.xlsx file cannot be opened \((?P<kind>\w+)\)",
+       "无法打开 .xlsx 文件（{kind}）", "the .xlsx file cannot be opened ({kind})"),
+    _r("no_defusedxml", r"xlsx files are not read here \(defusedxml is not installed\)",
+       "此处不读取 xlsx 文件（未安装 defusedxml）",
+       "xlsx files are not read here (defusedxml is not installed)"),
+    _r("read_slow", rf"reading the file took more than {_N} s; it is not read",
+       "读取文件超过 {n} 秒，不予读取", "reading the file took more than {n} s; it is not read"),
+    _r("read_costly", r"reading the file needs more memory or time than a list may use",
+       "读取文件所需的内存或时间超过名单的上限",
+       "reading the file needs more memory or time than a list may use"),
+    _r("unreadable", r"the file could not be read", "无法读取该文件", "the file could not be read"),
+    _r("no_column_n", rf"column {_N} is not in the table \(it has (?P<m>\d+) columns\)",
+       "表中没有第 {n} 列（共 {m} 列）", "column {n} is not in the table (it has {m} columns)"),
+    _r("no_column", r"no column is headed '(?P<col>.+)'; the headers are: (?P<headers>.*)",
+       "没有标题为“{col}”的列；各列标题为：{headers}",
+       "no column is headed “{col}”; the headers are: {headers}"),
+)
+_WHAT_ZH = {"list": "名单", "file": "文件", "sheet": "工作表"}
+
 
 def _match(text: str) -> tuple[str, dict[str, str]] | None:
     for r in REASONS:
@@ -138,6 +226,18 @@ def parts(note: str) -> list[tuple[str, dict[str, str]]]:
             out.append(("", {"text": pieces[i]}))
             i += 1
     return out
+
+
+def refusal_text(message: str, lang: str = "zh") -> str:
+    """Why a list was not read (one line from geodata's readers), written in `lang`; a
+    message no pattern knows is kept as it is."""
+    for r in REFUSALS:
+        m = r.pattern.match(message)
+        if m:
+            values = {k: v or "" for k, v in m.groupdict().items()}
+            values["what_zh"] = _WHAT_ZH.get(values.get("what", ""), "")
+            return (r.en if lang == "en" else r.zh).format(**values)
+    return message
 
 
 def note_text(note: str, lang: str = "zh") -> str:

@@ -4,15 +4,38 @@ the same functions as `pilot-atlas slide | deck | html`."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from functools import partial
 
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, memory, settings, ui
 from dashboard.i18n import t
 from dashboard.state import ViewState
 
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+# Shared by every session of the server: a room clicking "PDF" at once takes turns.
+_AT_ONCE = threading.BoundedSemaphore(settings.EXPORTS_AT_ONCE)
+
+
+class ExportsBusy(RuntimeError):
+    """Every export slot stayed taken for EXPORT_WAIT_S."""
+
+
+def bounded(make: Callable[[], bytes]) -> Callable[[], bytes]:
+    """`make`, run when an export slot is free, with its freed memory given back after."""
+
+    def run() -> bytes:
+        if not _AT_ONCE.acquire(timeout=settings.EXPORT_WAIT_S):
+            raise ExportsBusy("the server is busy making other exports; try again shortly")
+        try:
+            return make()
+        finally:
+            _AT_ONCE.release()
+            memory.give_back()
+
+    return run
 
 
 def _slide(s: ViewState, fmt: str) -> bytes:
@@ -38,14 +61,16 @@ def buttons(s: ViewState, *, key: str) -> None:
     st.markdown(f"**{t('exports', lang)}**")
     ui.download_row(
         [
-            (t("download_png", lang), partial(_slide, s, "png"), "pilot-atlas-slide.png",
-             "image/png"),
-            (t("download_svg", lang), partial(_slide, s, "svg"), "pilot-atlas-slide.svg",
-             "image/svg+xml"),
-            (t("download_pdf", lang), partial(_slide, s, "pdf"), "pilot-atlas-slide.pdf",
-             "application/pdf"),
-            (t("download_pptx", lang), partial(_deck, s), "pilot-atlas-deck.pptx", MIME_PPTX),
-            (t("download_html", lang), partial(_html, s), "pilot-atlas-map.html", "text/html"),
+            (t("download_png", lang), bounded(partial(_slide, s, "png")),
+             "pilot-atlas-slide.png", "image/png"),
+            (t("download_svg", lang), bounded(partial(_slide, s, "svg")),
+             "pilot-atlas-slide.svg", "image/svg+xml"),
+            (t("download_pdf", lang), bounded(partial(_slide, s, "pdf")),
+             "pilot-atlas-slide.pdf", "application/pdf"),
+            (t("download_pptx", lang), bounded(partial(_deck, s)), "pilot-atlas-deck.pptx",
+             MIME_PPTX),
+            (t("download_html", lang), bounded(partial(_html, s)), "pilot-atlas-map.html",
+             "text/html"),
         ],
         key=key,
     )

@@ -28,7 +28,7 @@ from geodata.geocoder import AMBIGUOUS
 from geodata.inputs import MAX_BYTES, MAX_ROWS
 from geodata.listfiles import DRAWN, csv_bytes, geojson_bytes, xlsx
 from geodata.listwork import Work
-from geodata.note_text import note_text
+from geodata.note_text import note_text, refusal_text
 from geodata.registry import unit_shapes
 from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 
@@ -80,7 +80,8 @@ def _input(lang: str) -> None:
                   on_click=session.on_upload, type="primary")
     st.caption(t("lists_limits", lang, mb=MAX_BYTES // (1024 * 1024), rows=f"{MAX_ROWS:,}"))
     if st.session_state.get(session.ERROR):
-        st.error(t("lists_error", lang, reason=md(st.session_state[session.ERROR])), icon="⚠️")
+        reason = refusal_text(st.session_state[session.ERROR], lang)
+        st.error(t("lists_error", lang, reason=md(reason)), icon="⚠️")
     notice = st.session_state.get(session.NOTICE)
     if notice:
         kind, name = notice

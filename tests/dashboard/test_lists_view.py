@@ -168,7 +168,7 @@ def test_binary_upload_is_refused_and_changes_nothing():
     at.button(key="lists_go_file").click().run()
     assert not at.exception
     (err,) = at.error
-    assert "binary" in err.value
+    assert "二进制文件" in err.value and "binary" not in err.value  # said in the UI's language
     assert work(at) is before  # the list worked on before is untouched
 
 
