@@ -95,6 +95,8 @@ _XPCC_DIVISION = re.compile(r"(兵团)第[一二三四五六七八九十]+师")
 # GB2260's heading over the county-level units a province governs directly (湖北省省直辖
 # 县级行政区划仙桃市, as code-list exports write it): a heading, never part of a name
 _DIRECT_HEADING = re.compile(r"(?:省|自治区)?直辖县级行政(?:区划|单位)")
+# 河南省直管县巩义市: the counties a province runs directly (省直管县), a heading as well
+_DIRECT_RUN = re.compile(r"(?:省|自治区)?直管(?:县级市|县|市)(?=.)")
 # 北京市市辖区东城区: 市辖区 as a heading inside a path (at the end it names the districts)
 _DISTRICTS_HEADING = re.compile(r"市辖区(?=.)")
 # 长沙——宁乡市: a dash between two names joins a unit to the one it lies in (no official
@@ -177,6 +179,8 @@ def normalise(
         s = _XPCC_DIVISION.sub(r"\1", s)
     if "直辖县级" in s:
         s = _DIRECT_HEADING.sub("", s)
+    if "直管" in s:
+        s = _DIRECT_RUN.sub("", s)
     if "市辖区" in s:
         s = _DISTRICTS_HEADING.sub("", s)
     conv = to_simplified(s)

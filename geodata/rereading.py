@@ -60,6 +60,20 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         if rest.status != UNMATCHED and rest.province.endswith(orphan):
             rest.note = join(rest.note, f"'{orphan}' without a name before it ignored")
             return rest
+    if s.endswith("本级") and len(s) > 3:
+        # 唐山市本级 (a budget line): the unit's own level is the unit
+        found = resolve(s[:-2], context, strict)
+        if found.status == MATCHED and found.level in ("province", "prefecture", "county"):
+            found.note = join(found.note, "本级: the unit's own level, read as the unit")
+            return found
+    if s.endswith("市区") and len(s) > 3:
+        # 唐山市区: a city's urban area is its districts (the group 唐山市市辖区)
+        city = resolve(s[:-1], context, strict)
+        if city.status == MATCHED and city.level == "prefecture":
+            found = resolve(s[:-1] + "市辖区", context, strict)
+            if found.status == MATCHED and found.members:
+                found.note = join(found.note, "市区: read as the city's districts")
+                return found
     government = _GOVERNMENT.search(s)
     if government and government.start() > 1:
         # 唐山市人民政府: a unit's government stands for the unit

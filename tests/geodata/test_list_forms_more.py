@@ -193,3 +193,23 @@ def test_a_bracketed_province_is_never_left(county: tuple[str, str], prov: tuple
     r = GC.resolve(f"{name}({pname})")
     if r.status in (MATCHED, APPROXIMATE):
         assert within(r.adcode, code), (name, pname, r)
+
+
+# -- budget and heading words: 本级, 市区, 省直管县 -------------------------------------------
+def test_a_units_own_level_is_the_unit() -> None:
+    r = GC.resolve("唐山市本级")
+    assert (r.status, r.level, r.adcode) == (MATCHED, "prefecture", "130200")
+
+
+def test_a_citys_urban_area_is_its_districts() -> None:
+    r = GC.resolve("唐山市区")
+    assert (r.status, r.level, r.adcode) == (MATCHED, "group", "130200")
+    assert set(r.members) >= {"130202", "130203", "130209"} and "130229" not in r.members
+    assert GC.resolve("义乌市区").status == UNMATCHED  # a county-level city has no districts
+
+
+@pytest.mark.parametrize(
+    "text", ["河南省直管县巩义市", "省直管县巩义市", "河南省省直管县级市巩义市"]
+)
+def test_the_directly_run_heading_is_no_part_of_the_name(text: str) -> None:
+    assert GC.resolve(text).adcode == "410181"
