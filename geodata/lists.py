@@ -249,9 +249,14 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
         text, note = item.text, ""
         m = _HEADER.match(text)
         if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
-            head = gc.resolve(m.group("head"), context)
             text = m.group("rest").strip()
-            if head.status not in (UNMATCHED, AMBIGUOUS):
+            if province := _province_only(m.group("head")):
+                # 河南：… heads with the province (河南 is also a county of 青海)
+                context, strict = (province,), True
+            elif (head := gc.resolve(m.group("head"), context)).status not in (
+                UNMATCHED,
+                AMBIGUOUS,
+            ):
                 context = head.context or (head.adcode,)
                 strict = strict or head.named_province or head.level == "province"
             else:

@@ -213,3 +213,12 @@ def test_a_citys_urban_area_is_its_districts() -> None:
 )
 def test_the_directly_run_heading_is_no_part_of_the_name(text: str) -> None:
     assert GC.resolve(text).adcode == "410181"
+
+
+def test_a_bare_province_before_a_colon_heads_its_items() -> None:
+    # 河南 is also 河南蒙古族自治县 (青海): before a colon it is the province
+    r = geocode_lines(["河南：郑州经济技术开发区"], GC)[0]
+    assert (r.status, r.adcode) == (APPROXIMATE, "410100")
+    assert "not a place" not in r.note
+    out = geocode_lines(["河南：朝阳区"], GC)[0]  # no 朝阳区 in 河南: never 北京's or 长春's
+    assert out.status in (UNMATCHED, AMBIGUOUS) and not out.adcode
