@@ -44,9 +44,10 @@ __all__ = [
     "Result",
 ]
 
-# a unit's name without its type word, then one of these, is a mountain's, lake's or
-# river's name (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit
-_FEATURES = frozenset("山湖江河海岛湾峡岭峰")
+# a unit's name without its type word, then 山 or 湖, is a mountain's or lake's name
+# (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit (江, 海, 岛
+# begin words as often: 南京江北新区 is 南京's)
+_FEATURES = frozenset("山湖")
 
 
 class Geocoder:

@@ -39,6 +39,11 @@ def test_a_mountain_or_lake_named_like_a_unit_is_not_the_unit(text: str) -> None
     assert r.status == UNMATCHED and not r.adcode
 
 
+def test_a_zone_word_beginning_with_a_river_word_is_still_named_after_the_unit() -> None:
+    r = GC.resolve("南京江北新区")
+    assert (r.status, r.adcode, r.reason) == (APPROXIMATE, "320100", "zone_named_after_unit")
+
+
 def test_a_zone_named_after_a_mountain_lies_in_the_province_it_names() -> None:
     r = GC.resolve("吉林长白山华美胜地旅游度假区", ("210000",), strict=True)
     assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "220000")
