@@ -231,8 +231,23 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
         elif _section_header(line):
             header = ""
             continue
-        for i, text in enumerate(split_line(line)):
-            yield Item(text, no + 1, i == 0, header)
+        for part, heading in _glued_provinces(line):
+            header = heading if heading is not None else header
+            for i, text in enumerate(split_line(part)):
+                yield Item(text, no + 1, i == 0, header)
+
+
+def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
+    """The line cut where a numbered province header is glued into it (三、河北省(191個)
+    石家莊市…): each part with the province that heads it (None: the heading above)."""
+    cuts = [m for m in _GLUED_HEADER.finditer(line) if _province_only(m.group(0))]
+    if not cuts:
+        return [(line, None)]
+    parts: list[tuple[str, str | None]] = [(line[: cuts[0].start()], None)]
+    for m, nxt in zip(cuts, [*cuts[1:], None], strict=True):
+        end = nxt.start() if nxt else len(line)
+        parts.append((line[m.end() : end], _province_only(m.group(0))))
+    return [(text, heading) for text, heading in parts if text.strip() or heading is not None]
 
 
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:

@@ -111,6 +111,8 @@ REASONS: tuple[Reason, ...] = (
     _r("read_as", r"read as (?P<name>[^\sA-Za-z;]+)", "读作{name}", "read as {name}"),
     _r("bracketed_province", r"read in (?P<province>.+), the unit in brackets",
        "按括号中的{province}理解", "read in {province}, the unit in brackets"),
+    _r("village", r"the village (?P<village>.+): placed at its town", "{village}：定位在所在乡镇",
+       "the village {village}: placed at its town"),
     _r("urban_area", r"市区: read as the city's districts", "市区：按该市的市辖区理解",
        "市区: read as the city's districts"),
     _r("own_level", r"本级: the unit's own level, read as the unit", "本级：按该单位本身理解",

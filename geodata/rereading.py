@@ -19,6 +19,8 @@ Resolve = Callable[[str, tuple[str, ...], bool], Result]
 _ORPHAN_TYPES = ("自治区", "省")
 _COMMITTEE = re.compile("(管理委员会|管委会)$")
 _GOVERNMENT = re.compile("(人民政府|政府)$")
+# a village after its town: 斋堂镇|底下村, 宏村镇|宏村 (the town's own suffix ends the town)
+_VILLAGE = re.compile("(?<=[镇乡])([\u4e00-\u9fff]{1,6}村)$")
 
 
 def bracketed_unit(gz: Gazetteer, removed: tuple[str, ...]) -> tuple[str, str]:
@@ -60,6 +62,15 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         if rest.status != UNMATCHED and rest.province.endswith(orphan):
             rest.note = join(rest.note, f"'{orphan}' without a name before it ignored")
             return rest
+    village = _VILLAGE.search(s)
+    if village and village.start() > 1:
+        # 斋堂镇底下村: a village lies in its town; the town is the answer, approximate
+        found = resolve(s[: village.start()], context, strict)
+        if found.status in (MATCHED, APPROXIMATE) and found.level == "town":
+            found.status = APPROXIMATE
+            found.reason = found.reason or why.VILLAGE
+            found.note = join(found.note, f"the village {village.group(1)}: placed at its town")
+            return found
     if s.endswith("本级") and len(s) > 3:
         # 唐山市本级 (a budget line): the unit's own level is the unit
         found = resolve(s[:-2], context, strict)

@@ -222,3 +222,37 @@ def test_a_bare_province_before_a_colon_heads_its_items() -> None:
     assert "not a place" not in r.note
     out = geocode_lines(["河南：朝阳区"], GC)[0]  # no 朝阳区 in 河南: never 北京's or 长春's
     assert out.status in (UNMATCHED, AMBIGUOUS) and not out.adcode
+
+
+# -- a province header glued into the line of its items; a village after its town ------------
+def test_a_glued_province_header_heads_the_items_after_it() -> None:
+    lines = [
+        "二、天津市(10個)",
+        "薊縣漁陽鎮。",
+        "三、河北省(191個) 石家莊市井陘礦區賈莊鎮,行唐縣口頭鎮、龍州鎮",
+    ]
+    rs = geocode_lines(lines, GC)
+    assert [r.adcode for r in rs] == ["120119", "130107", "130125", "130125"]
+
+
+def test_a_town_after_a_glued_header_is_never_placed_in_the_province_before() -> None:
+    rs = geocode_lines(["二、天津市(10個)", "薊縣漁陽鎮。", "三、河北省(191個) 某某鎮"], GC)
+    assert not rs[-1].adcode.startswith("12")
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode", "town"),
+    [
+        ("北京市门头沟区斋堂镇底下村", "110109", "斋堂镇"),
+        ("安徽省黟县宏村镇宏村", "341023", "宏村镇"),
+    ],
+)
+def test_a_village_is_placed_at_its_town(text: str, adcode: str, town: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.adcode, r.town) == (APPROXIMATE, adcode, town)
+    assert "village" in r.note
+
+
+def test_a_village_without_a_known_town_gets_no_answer() -> None:
+    assert GC.resolve("北京市门头沟区斋堂村").status == UNMATCHED
+    assert GC.resolve("宏村").status == UNMATCHED
