@@ -92,6 +92,8 @@ _DROP = re.compile(r"[\s\u200b\u200c\u200d\ufeff\u3000·•\"'“”‘’《》
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 # XPCC divisions and their cities are one unit (师市合一): 兵团第八师石河子市 = 石河子市
 _XPCC_DIVISION = re.compile(r"(兵团)第[一二三四五六七八九十]+师")
+# 新疆兵团石河子市, 新疆维吾尔自治区兵团…: 兵团 after 新疆's own name adds nothing
+_XPCC_AFTER_XINJIANG = re.compile(r"(新疆(?:维吾尔自治区)?)兵团(?=.)")
 # GB2260's heading over the county-level units a province governs directly (湖北省省直辖
 # 县级行政区划仙桃市, as code-list exports write it): a heading, never part of a name
 _DIRECT_HEADING = re.compile(r"(?:省|自治区)?直辖县级行政(?:区划|单位)")
@@ -177,6 +179,8 @@ def normalise(
     s = s.translate(_VARIANTS)
     if "师" in s:  # the test is much cheaper than the regex's scan, and names are many
         s = _XPCC_DIVISION.sub(r"\1", s)
+    if "兵团" in s:
+        s = _XPCC_AFTER_XINJIANG.sub(r"\1", s)
     if "直辖县级" in s:
         s = _DIRECT_HEADING.sub("", s)
     if "直管" in s:

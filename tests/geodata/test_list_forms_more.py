@@ -256,3 +256,11 @@ def test_a_village_is_placed_at_its_town(text: str, adcode: str, town: str) -> N
 def test_a_village_without_a_known_town_gets_no_answer() -> None:
     assert GC.resolve("北京市门头沟区斋堂村").status == UNMATCHED
     assert GC.resolve("宏村").status == UNMATCHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["新疆兵团第八师石河子市", "新疆维吾尔自治区兵团第八师石河子市", "新疆生产建设兵团石河子市"],
+)
+def test_the_xpcc_after_xinjiangs_name_adds_nothing(text: str) -> None:
+    assert GC.resolve(text).adcode == "659001"
