@@ -113,6 +113,8 @@ REASONS: tuple[Reason, ...] = (
        "按括号中的{province}理解", "read in {province}, the unit in brackets"),
     _r("village", r"the village (?P<village>.+): placed at its town", "{village}：定位在所在乡镇",
        "the village {village}: placed at its town"),
+    _r("whole_unit", r"(?P<word>全.): the whole unit", "{word}：即该单位全境",
+       "{word}: the whole unit"),
     _r("urban_area", r"市区: read as the city's districts", "市区：按该市的市辖区理解",
        "市区: read as the city's districts"),
     _r("own_level", r"本级: the unit's own level, read as the unit", "本级：按该单位本身理解",

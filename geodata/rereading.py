@@ -19,6 +19,18 @@ Resolve = Callable[[str, tuple[str, ...], bool], Result]
 _ORPHAN_TYPES = ("自治区", "省")
 _COMMITTEE = re.compile("(管理委员会|管委会)$")
 _GOVERNMENT = re.compile("(人民政府|政府)$")
+# 浙江全省, 唐山市全域: the whole unit, of the level the word names
+_WHOLE = re.compile("全(省|市|区|县|域|境|岛)$")
+_ANY_LEVEL = ("province", "prefecture", "county")
+_WHOLE_LEVELS = {
+    "全省": ("province",),
+    "全区": ("province", "county"),
+    "全市": _ANY_LEVEL,  # a municipality, a prefecture or a county-level city
+    "全县": ("county",),
+    "全域": _ANY_LEVEL,
+    "全境": _ANY_LEVEL,
+    "全岛": ("province",),
+}
 # a village after its town: 斋堂镇|底下村, 宏村镇|宏村 (the town's own suffix ends the town)
 _VILLAGE = re.compile("(?<=[镇乡])([\u4e00-\u9fff]{1,6}村)$")
 
@@ -70,6 +82,18 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
             found.status = APPROXIMATE
             found.reason = found.reason or why.VILLAGE
             found.note = join(found.note, f"the village {village.group(1)}: placed at its town")
+            return found
+    whole = _WHOLE.search(s)
+    if whole and whole.start() > 1:
+        # 浙江全省, 唐山市全域: the whole of the unit is the unit
+        found = resolve(s[: whole.start()], context, strict)
+        if found.status == MATCHED and found.level in _WHOLE_LEVELS[whole.group(0)]:
+            found.note = join(found.note, f"{whole.group(0)}: the whole unit")
+            return found
+    if s.endswith("各区") and len(s) > 3:
+        # 北京市各区: every district of the unit (the group 北京市市辖区)
+        found = resolve(s[:-2] + "市辖区", context, strict)
+        if found.status == MATCHED and found.members:
             return found
     if s.endswith("本级") and len(s) > 3:
         # 唐山市本级 (a budget line): the unit's own level is the unit

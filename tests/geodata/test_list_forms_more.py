@@ -264,3 +264,22 @@ def test_a_village_without_a_known_town_gets_no_answer() -> None:
 )
 def test_the_xpcc_after_xinjiangs_name_adds_nothing(text: str) -> None:
     assert GC.resolve(text).adcode == "659001"
+
+
+@pytest.mark.parametrize(
+    ("text", "adcode"),
+    [
+        ("浙江全省", "330000"),
+        ("唐山市全域", "130200"),
+        ("宁夏全区", "640000"),
+        ("迁西县全县", "130227"),
+    ],
+)
+def test_the_whole_of_a_unit_is_the_unit(text: str, adcode: str) -> None:
+    r = GC.resolve(text)
+    assert (r.status, r.adcode) == (MATCHED, adcode)
+
+
+def test_a_whole_word_of_another_level_is_no_answer() -> None:
+    assert GC.resolve("唐山市全县").status == UNMATCHED  # a prefecture is no county
+    assert GC.resolve("北京市各区").members and GC.resolve("北京市各区").level == "group"
