@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geodata import settings
+from geodata.answer import join
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -60,6 +61,8 @@ _TRAILING = re.compile(
     r"|[县市区旗](?:[（(][^）)]*[）)]|[县市区旗]+))?$"
     r"|(?<=[县市区旗盟州镇乡)）])等[县市区旗]$"
 )
+# a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
+_COUNT_CLOSER = re.compile(r"等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟]$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
@@ -297,6 +300,15 @@ def _resolve_joined(
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
     res = gc.resolve(text, context, strict=strict)
+    closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED else None
+    if closer and closer.start() >= 2:
+        # 安吉、德清两县, 合肥市、芜湖市等5市: a count closes the enumeration (tried only
+        # when the whole is no name: 郑州市二七区 is one)
+        shorter = gc.resolve(text[: closer.start()], context, strict=strict)
+        if shorter.status != UNMATCHED:
+            shorter.input = text
+            shorter.note = join(shorter.note, f"'{closer.group(0)}' closes the list")
+            return [shorter]
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
         return [res]  # a name one character off a unit may yet be two units joined
     spaced = _SPACES.search(text.strip())

@@ -283,3 +283,17 @@ def test_the_whole_of_a_unit_is_the_unit(text: str, adcode: str) -> None:
 def test_a_whole_word_of_another_level_is_no_answer() -> None:
     assert GC.resolve("唐山市全县").status == UNMATCHED  # a prefecture is no county
     assert GC.resolve("北京市各区").members and GC.resolve("北京市各区").level == "group"
+
+
+# -- a count closing an enumeration -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("浙江省安吉、德清两县", ["330523", "330521"]),
+        ("江苏省南京、无锡、常州三市", ["320100", "320200", "320400"]),
+        ("安徽省：合肥市、芜湖市等5市", ["340100", "340200"]),
+        ("河南省郑州市二七区", ["410103"]),  # a unit whose name holds a count word
+    ],
+)
+def test_a_count_closing_the_list_is_no_part_of_the_last_name(line: str, codes: list[str]) -> None:
+    assert [r.adcode for r in geocode_lines([line], GC)] == codes
