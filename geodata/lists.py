@@ -61,6 +61,9 @@ _TRAILING = re.compile(
     r"|[县市区旗](?:[（(][^）)]*[）)]|[县市区旗]+))?$"
     r"|(?<=[县市区旗盟州镇乡)）])等[县市区旗]$"
 )
+# 石家庄市（鹿泉区、栾城区）: a unit, then units inside it in brackets
+_TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（）()]+)[）)]$")
+_REMARK_WORDS = ("含", "包括", "不含", "原", "除", "下同", "注", "其中")
 # a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
 _COUNT_CLOSER = re.compile(r"等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟]$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
@@ -294,11 +297,40 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
     return out
 
 
+def _units_in_brackets(
+    gc: Geocoder, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """石家庄市（鹿泉区、栾城区）, 湖州市（安吉县）: units in brackets after a unit, each
+    inside it, are the items; the unit before is their context. [] for anything else
+    (喀左县 after its own full name, 唐山市 after 迁西县, a remark: 含…, 原…)."""
+    m = _TRAILING_BRACKETS.match(text.strip())
+    if m is None or m.group("inner").startswith(_REMARK_WORDS):
+        return []
+    head = gc.resolve(m.group("head"), context, strict=strict)
+    if head.status != MATCHED or head.level not in ("province", "prefecture"):
+        return []
+    ctx = head.context or (head.adcode,)
+    out = []
+    for part in SEPARATORS.split(m.group("inner")):
+        r = gc.resolve(part, ctx, strict=True)
+        if r.status not in (MATCHED, APPROXIMATE) or r.adcode == head.adcode:
+            return []
+        if not within(r.adcode, head.adcode):
+            return []
+        r.input = part
+        r.note = join(r.note, f"in brackets after {head.unit_name}")
+        out.append(r)
+    return out
+
+
 def _resolve_joined(
     gc: Geocoder, text: str, context: tuple[str, ...], strict: bool = True
 ) -> list[Result]:
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
+    inner = _units_in_brackets(gc, text, context, strict)
+    if inner:
+        return inner
     res = gc.resolve(text, context, strict=strict)
     closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED else None
     if closer and closer.start() >= 2:

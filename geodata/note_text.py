@@ -115,6 +115,8 @@ REASONS: tuple[Reason, ...] = (
        "the village {village}: placed at its town"),
     _r("whole_unit", r"(?P<word>全.): the whole unit", "{word}：即该单位全境",
        "{word}: the whole unit"),
+    _r("in_brackets", r"in brackets after (?P<unit>.+)", "写在{unit}后的括号中",
+       "in brackets after {unit}"),
     _r("count_closer", r"'(?P<words>.+)' closes the list", "“{words}”是名单末尾的计数",
        "“{words}” closes the list"),
     _r("urban_area", r"市区: read as the city's districts", "市区：按该市的市辖区理解",

@@ -297,3 +297,19 @@ def test_a_whole_word_of_another_level_is_no_answer() -> None:
 )
 def test_a_count_closing_the_list_is_no_part_of_the_last_name(line: str, codes: list[str]) -> None:
     assert [r.adcode for r in geocode_lines([line], GC)] == codes
+
+
+# -- units in brackets after the unit they lie in -------------------------------------------------
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("河北省：石家庄市（鹿泉区、栾城区）", ["130110", "130111"]),
+        ("贵州省黔南州（独山县、三都县）", ["522726", "522732"]),
+        ("浙江省湖州市（安吉县）", ["330523"]),
+        ("湖北省：宜昌市（含宜都市）", ["420500"]),  # 含: a remark, the city is the item
+        ("唐山市(迁西县、火星县)", ["130200"]),  # not all of them units inside it
+        ("辽宁省喀喇沁左翼蒙古族自治县(喀左县)", ["211324"]),  # another name of the unit
+    ],
+)
+def test_units_in_brackets_after_their_unit_are_the_items(line: str, codes: list[str]) -> None:
+    assert [r.adcode for r in geocode_lines([line], GC)] == codes
