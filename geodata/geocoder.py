@@ -203,9 +203,8 @@ class Geocoder:
         unit and units inside it reads as the outer one (the usage of every notice); so
         does a zone named after it (岳阳洞庭湖旅游度假区 lies in 岳阳市 either way)."""
         zones = {r.town for r in readings if r.level == "zone" and r.status == APPROXIMATE}
-        if len(zones) == 1 and all(r.level == "zone" and r.adcode for r in readings):
-            pass
-        elif any(r.status != MATCHED or r.town or not r.adcode for r in readings):
+        one_zone = len(zones) == 1 and all(r.level == "zone" and r.adcode for r in readings)
+        if not one_zone and any(r.status != MATCHED or r.town or not r.adcode for r in readings):
             return None
         if s.endswith(tuple(r.unit_name for r in readings)):
             return None  # a full name ends the text: not a bare reading
