@@ -36,9 +36,11 @@ def start_app(
     env: dict[str, str] | None = None,
     options: dict[str, str] | None = None,
     timeout: float = 60,
+    port: int | None = None,
 ) -> tuple[subprocess.Popen[bytes], str]:
-    """(process, base URL) once the health endpoint answers; output goes to a pipe."""
-    port = free_port()
+    """(process, base URL) once the health endpoint answers; output goes to a pipe.
+    `port`: a given one (a server restarted where its pages reconnect), else a free one."""
+    port = port or free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.headless", "true",

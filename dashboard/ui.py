@@ -185,7 +185,7 @@ def kinds_frame(use: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("kinds_batch", lang): [t(f"kinds_batch_{r['batch']}", lang) for r in rows],
-            t("kinds_kind", lang): [value_label("member_kind", str(r["kind"]), lang) for r in rows],
+            t("kinds_kind", lang): [value_label("kind", str(r["kind"]), lang) for r in rows],
             t("kinds_known", lang): [r["known"] for r in rows],
             t("kinds_official", lang): [r["official"] for r in rows],
             t("kinds_basis", lang): [t(f"kinds_basis_{r['basis']}", lang) for r in rows],
@@ -284,7 +284,7 @@ def details_panel(s: ViewState) -> None:
     fields = [
         ("f_name_published", row["name_published"] if row["name"] != row["name_published"]
          else ""),
-        ("f_kind", value_label("member_kind", str(row["kind"]), lang) if row["kind"] else ""),
+        ("f_kind", value_label("kind", str(row["kind"]), lang) if row["kind"] else ""),
         ("f_list_mark", value_label("list_mark", str(row["list_mark"]), lang)
          if row["list_mark"] else ""),
         ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
@@ -296,7 +296,7 @@ def details_panel(s: ViewState) -> None:
         ("f_status", value_label("status", str(row["status"]), lang)),
         ("f_province", province_label(str(row["province"]), lang)),
         ("f_adcode", row["adcode"]),
-        ("f_location", value_label("kind", str(row["geometry_kind"]), lang)),
+        ("f_location", value_label("geometry_kind", str(row["geometry_kind"]), lang)),
         ("f_note", note_text(str(row["note"] or ""), lang)),
         ("f_pilot_id", row["pilot_id"]),
     ]

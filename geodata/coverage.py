@@ -43,16 +43,24 @@ def county_units() -> dict[str, tuple[str, ...]]:
 def coverage(pilots: Iterable[Mapping[str, object]],
              units: Mapping[str, tuple[str, ...]] | None = None) -> dict[str, Coverage]:
     """Per province adcode: county-level units covered by the given pilot rows (each
-    with `adcode` and `level`), out of all of them."""
+    with `adcode`, `level` and, for a group, `members`), out of all of them. A group
+    (重庆市主城九区: code 500000, nine districts) covers its members, never the province."""
     units = county_units() if units is None else units
     prefixes: dict[str, set[str]] = {}
     whole: set[str] = set()
     for r in pilots:
         code, level = str(r.get("adcode") or ""), str(r.get("level") or "")
+        members = str(r.get("members") or "").split()
+        if members:
+            for m in members:
+                if len(m) == 6 and level_of(m) in ("prefecture", "county"):
+                    prefixes.setdefault(m[:2] + "0000", set()).add(
+                        m[:4] if level_of(m) == "prefecture" else m)
+            continue
         if len(code) != 6:
             continue
         prov = code[:2] + "0000"
-        if level == "province" or level_of(code) == "province":
+        if level == "province" or (not level and level_of(code) == "province"):
             whole.add(prov)
         elif level in ("prefecture", "county"):
             prefixes.setdefault(prov, set()).add(code[:4] if level == "prefecture" else code)

@@ -1,5 +1,6 @@
 """What every column of a download means, in Chinese and English, and its coded values'
-labels: the headers and values of a `zh` file, and the documentation sheet of an XLSX.
+labels (geodata.value_labels, shared with the UI): the headers and values of a `zh` file,
+and the documentation sheet of an XLSX.
 
 `en` files keep the stable snake_case names and raw codes (for code); `zh` files carry
 the Chinese name of each column and the Chinese label of each coded value (for people).
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import seeds
+from geodata.value_labels import LABELS
 
 LANGS = ("zh", "en")
 
@@ -30,50 +32,25 @@ _BATCH = {
     "3": ("第三批", "batch 3"),
     "1or2": ("第一或第二批（来源未说明）", "batch 1 or 2 (the source does not say)"),
 }
-_STATUS = {
-    "official": (
-        "官方名单",
-        "named in the batch's own notice, or in a saved list a person vouches for",
-    ),
-    "reported": ("公开报道", "a newspaper, government site or journal states the batch"),
-    "unconfirmed": ("未确认", "one non-official source, or a batch inferred"),
-    "contradicted": ("与来源矛盾", "a source contradicts it; never shown or counted"),
-}
-_MATCH = {
-    "matched": ("匹配", "resolved to one unit"),
-    "approximate": ("近似", "a town or zone placed at a point inside its unit"),
-    "ambiguous": ("有歧义", "several units fit; see the candidates"),
-    "unmatched": ("未匹配", "no unit fits; see the note"),
-}
-_LEVEL = {
-    "province": ("省级", "province"),
-    "prefecture": ("地级", "prefecture"),
-    "county": ("县级", "county"),
-    "town": ("镇", "town"),
-    "zone": ("开发区/新区", "zone"),
-}
-_KIND = {
-    "province": ("省", "whole province"),
-    "municipality": ("直辖市", "municipality"),
-    "plan_listed": ("计划单列市", "plan-listed city"),
-    "capital": ("省会城市", "provincial capital"),
-    "prefecture": ("地级市", "prefecture-level city"),
-    "county": ("县级市/县/区", "county-level unit"),
-    "town": ("建制镇", "town"),
-}
-_GEOM = {
-    "boundary": ("行政区边界", "administrative boundary"),
-    "town_point": ("镇的点位", "point of a town"),
-    "approximate": ("近似位置", "a point inside the unit"),
-}
-_MARK = {
-    "from_list": ("来自所用名单", "from the saved list in use"),
-    "in_list": ("名单中也有", "shipped member the list also has"),
-    "not_in_list": ("名单中没有", "shipped member the list lacks"),
-}
-_CATEGORY = {
-    "综合试点": ("综合试点", "comprehensive pilot"),
-    "农村土地制度改革试点": ("农村土地制度改革试点", "rural land-system reform pilot"),
+_STATUS = LABELS["status"]
+_MATCH = LABELS["match_status"]
+_LEVEL = LABELS["level"]
+_KIND = LABELS["kind"]
+_GEOM = LABELS["geometry_kind"]
+_MARK = LABELS["list_mark"]
+_CATEGORY = LABELS["category"]
+# what a label alone does not say, for the documentation sheet
+_MEANING = {
+    "official": "named in the batch's own notice, or in a saved list a person vouches for",
+    "reported": "a newspaper, government site or journal states the batch",
+    "unconfirmed": "one non-official source, or a batch inferred",
+    "contradicted": "a source contradicts it; never shown or counted",
+    "matched": "resolved to one unit",
+    "ambiguous": "several units fit; see the candidates",
+    "unmatched": "no unit fits; see the note",
+    "from_list": "the row comes from the saved list in use",
+    "in_list": "a shipped member the list also has",
+    "not_in_list": "a shipped member the list lacks",
 }
 # parts of a `method` code, joined by "+" (e.g. name+town:geonames): how a name was placed
 _METHOD = {
@@ -246,6 +223,9 @@ def doc_rows(columns: Sequence[str], *, geocoder: bool = False) -> list[list[str
     out = []
     for c in columns:
         d = doc_for(c, geocoder=geocoder)
-        values = "; ".join(f"{k} = {zh} ({en})" for k, (zh, en) in d.values.items())
+        values = "; ".join(
+            f"{k} = {zh} ({en}: {_MEANING[k]})" if k in _MEANING else f"{k} = {zh} ({en})"
+            for k, (zh, en) in d.values.items()
+        )
         out.append([d.zh, c, d.zh_meaning, d.en_meaning, values])
     return out

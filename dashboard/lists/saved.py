@@ -1,6 +1,7 @@
-"""The My lists page's last two sections: keeping the list worked on (optionally to
-complete a batch, with the diff against the registry first), and the saved lists
-(open, use in a view, unset, delete; damaged ones named and deletable)."""
+"""The My lists page's last two sections: keeping the list worked on (optionally as the
+one suggested for a batch, with the diff against the registry first), and the saved
+lists (open, use a suggested one in this view, unset, delete; damaged ones named and
+deletable). Only a view's address (`use=`) makes a list complete a batch."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from dashboard.i18n import batch_label, t
 from dashboard.lists import session
 from dashboard.lists.tables import diff_frame, saved_frame
 from dashboard.state import BATCHES
+from geodata.effective import uses_for
 from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
-from geodata.savedlist import Damaged
+from geodata.savedlist import Damaged, Summary
 from geodata.settings import LIST_PROVENANCE_MAX
 from geodata.userlists import Store
 
@@ -43,6 +45,11 @@ def save_section(work: Work, lang: str) -> None:
     if batch:
         diff = batch_diff(work.rows, int(batch))
         label = batch_label(int(batch), 0, lang, short=True)
+        # one list is suggested for a batch (geodata.userlists.Store.save)
+        others = [u.name for u in saved_lists(Store())[0]
+                  if u.as_batch == batch and u.list_id != work.list_id]
+        if others:
+            st.caption(t("use_takes_over", lang, batch=label, other=md(others[0])))
         st.markdown("**" + t("lists_diff", lang, batch=label) + "**")
         cols = st.columns(len(DIFF_KINDS))
         for col, kind in zip(cols, DIFF_KINDS, strict=True):
@@ -87,7 +94,29 @@ def _damaged(bad: Sequence[Damaged], lang: str) -> None:
         )
 
 
-def saved_section(lang: str) -> None:
+def _suggestion(chosen: Summary, use: str, lang: str) -> None:
+    """A list saved for batch N suggests itself for it: one click puts it in this page's
+    address (`use=`), and the page says when it already uses it so."""
+    b = int(chosen.as_batch or 0)
+    label = batch_label(b, 0, lang, short=True)
+    now = next((u.mode for u, _by in uses_for(use or None)
+                if u.batch == b and u.list_id == chosen.list_id), "")
+    st.caption(t("use_how", lang, batch=label))
+    if now:
+        st.info(t("use_now_replace" if now == "replace" else "use_now_supplement", lang,
+                  batch=label))
+    u1, u2, u3 = st.columns(3)
+    u1.button(t("use_replace", lang, batch=label), key="lists_use_replace",
+              on_click=session.on_use, args=(chosen.list_id, b, "replace"),
+              disabled=now == "replace")
+    u2.button(t("use_supplement", lang, batch=label), key="lists_use_supplement",
+              on_click=session.on_use, args=(chosen.list_id, b, "supplement"),
+              disabled=now == "supplement")
+    u3.button(t("use_none", lang), key="lists_use_none", on_click=session.on_stop_using)
+
+
+def saved_section(lang: str, use: str) -> None:
+    """The saved lists; `use` is this page's `use=` (what its buttons change)."""
     st.subheader(t("lists_saved", lang))
     store = Store()
     lists, bad = saved_lists(store)
@@ -110,15 +139,7 @@ def saved_section(lang: str) -> None:
         return
     chosen = names[pick]
     if chosen.as_batch in BATCHES:
-        b = int(chosen.as_batch)
-        label = batch_label(b, 0, lang, short=True)
-        st.caption(t("use_how", lang, batch=label))
-        u1, u2, u3 = st.columns(3)
-        u1.button(t("use_replace", lang, batch=label), key="lists_use_replace",
-                  on_click=session.on_use, args=(chosen.list_id, b, "replace"))
-        u2.button(t("use_supplement", lang, batch=label), key="lists_use_supplement",
-                  on_click=session.on_use, args=(chosen.list_id, b, "supplement"))
-        u3.button(t("use_none", lang), key="lists_use_none", on_click=session.on_stop_using)
+        _suggestion(chosen, use, lang)
     c1, c2, c3 = st.columns(3)
     c1.button(t("lists_open", lang), key="lists_open", on_click=session.on_open, args=(pick,))
     c2.button(

@@ -30,7 +30,9 @@ def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame
         {
             t("lists_col_no", lang): range(1, len(rows) + 1),
             t("lists_col_input", lang): [str(r["input"]) for r in rows],
-            t("lists_col_status", lang): [t(f"lists_status_{r['status']}", lang) for r in rows],
+            t("lists_col_status", lang): [
+                value_label("match_status", str(r["status"]), lang) for r in rows
+            ],
             t("lists_col_unit", lang): [unit_text(r) for r in rows],
             t("lists_col_renamed", lang): [str(r["renamed_from"] or "") for r in rows],
             t("lists_col_merged", lang): [merged_text(r) for r in rows],
@@ -91,7 +93,7 @@ def saved_frame(lists: Sequence[Summary], lang: str) -> pd.DataFrame:
             t("lists_col_name", lang): [u.name for u in lists],
             t("lists_col_items", lang): [u.items for u in lists],
             **{
-                t(f"lists_status_{s}", lang): [u.counts.get(s, 0) for u in lists]
+                value_label("match_status", s, lang): [u.counts.get(s, 0) for u in lists]
                 for s in STATUSES
             },
             t("lists_col_batch", lang): [

@@ -77,8 +77,8 @@ def province_values(pilots: pd.DataFrame) -> dict[str, ProvinceValue]:
 
     codes = pilots["province_adcode"].fillna("").astype(str)
     counts = codes[codes != ""].value_counts()
-    cover = coverage({"adcode": a, "level": lv}
-                     for a, lv in zip(pilots["adcode"], pilots["level"], strict=True))
+    cover = coverage({"adcode": a, "level": lv, "members": m} for a, lv, m in zip(
+        pilots["adcode"], pilots["level"], pilots["members"], strict=True))
     return {
         prov: ProvinceValue(int(counts.get(prov, 0)), c.covered, c.total, c.whole_province)
         for prov, c in cover.items()

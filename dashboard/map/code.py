@@ -30,19 +30,28 @@ CACHE_CONTROL = "public, max-age=31536000, immutable"  # the URL changes with th
 
 # At the head of every file: runs published code by digest in the page's global scope
 # (folium's `var`s must be globals). A page that does not have it yet (a component made
-# before a server restart, say) fetches it synchronously: rare, and cached by then.
+# before a server restart, say) fetches it synchronously: rare, and cached by then. If
+# that fails too (the server let the file go), the page tells its session (MISSING as
+# the component's value), whose next run sends the code inline (map/shared.py).
+MISSING = "atlas_missing"
 RUNNER_JS = """
 window.atlasCode = window.atlasCode || {};
 window.atlasRun = function (digest, url) {
   if (window.atlasCode[digest] === undefined) {
     var x = new XMLHttpRequest();
-    x.open("GET", url, false);
-    x.send();
-    (0, eval)(x.responseText);
+    try {
+      x.open("GET", url, false);
+      x.send();
+    } catch (e) {}
+    if (x.status === 200) (0, eval)(x.responseText);
+  }
+  if (window.atlasCode[digest] === undefined) {
+    if (window.Streamlit) window.Streamlit.setComponentValue({"$MISSING": digest});
+    return;
   }
   (0, eval)(window.atlasCode[digest]);
 };
-"""
+""".replace("$MISSING", MISSING)
 
 
 class Published:

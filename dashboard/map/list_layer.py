@@ -34,7 +34,7 @@ def tooltip_html(row: Mapping[str, Any], lang: str) -> str:
     where = unit_text(row)
     if where:
         lines.append(safe_html(where))
-    meta = [t(f"lists_status_{row.get('status')}", lang)]
+    meta = [value_label("match_status", str(row.get("status")), lang)]
     if row.get("level"):
         meta.append(value_label("level", str(row["level"]), lang))
     if row.get("renamed_from"):

@@ -98,7 +98,10 @@ def _as_files(r: dict[str, Any], args: dict[str, Any], key: str) -> dict[str, An
     made_with = st.session_state.get(f"_map_code_{key}")
     if made_with is None or made_with[0] != base.digest:  # this run makes a new component
         made_with = (base.digest, groups.digest if groups else "")
-        st.session_state[f"_map_code_{key}"] = made_with
+    value = st.session_state.get(args["key"])
+    if isinstance(value, dict) and value.get(map_code.MISSING) == made_with[1]:
+        made_with = (base.digest, "")  # the page could not fetch them: inline from now on
+    st.session_state[f"_map_code_{key}"] = made_with
     links = [*args["js_links"], base.url(base_path)]
     args = {**args, "script": base.run_line(base_path)}
     if groups is not None and groups.digest == made_with[1]:

@@ -49,7 +49,6 @@ def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, A
     count = t("chart_count", lang)
     # horizontal bars: thirty-odd province names stay readable
     spec = {
-        "title": t("chart_title", lang),
         "mark": {"type": "bar"},
         "height": max(120, 24 * len(order)),
         "encoding": {
@@ -58,7 +57,11 @@ def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, A
             "x": {"field": "count", "type": "quantitative", "stack": "zero", "title": count,
                   "axis": {"tickMinStep": 1}},
             "color": {"field": "batch_label", "type": "nominal", "title": None,
-                      "legend": {"orient": "bottom"},
+                      # below the bars, one entry a line: a bottom legend starts where
+                      # the bars do, and at 1024 px that leaves ~150 px, too narrow for
+                      # two labels side by side; never truncated
+                      "legend": {"orient": "bottom", "direction": "vertical",
+                                 "labelLimit": 0},
                       "scale": {"domain": [labels[b] for b in BATCH_CHOICES],
                                 "range": [BATCH_COLOURS[b] for b in BATCH_CHOICES]}},
             "order": {"field": "batch", "type": "quantitative"},
@@ -87,7 +90,8 @@ def render(s: ViewState) -> None:
     )
     left, right = st.columns([1, 1], gap="medium")
     with left:
-        if len(pilots):
+        if len(pilots):  # the title in Markdown wraps; Vega's is cut at ~270 px
+            st.markdown(f"**{t('chart_title', lang)}**")
             st.vega_lite_chart(*bar_chart(table, lang), width="stretch")
     with right:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)

@@ -17,7 +17,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.escape import md
-from dashboard.i18n import t
+from dashboard.i18n import t, value_label
 from dashboard.lists import saved as lists_saved
 from dashboard.lists import session
 from dashboard.lists.tables import audit_frame, list_tallies, localised_tallies, source_label
@@ -48,7 +48,7 @@ def render(s: ViewState) -> None:
         _tallies(work, lang)
         _downloads(work, lang)
         lists_saved.save_section(work, lang)
-    lists_saved.saved_section(lang)
+    lists_saved.saved_section(lang, s.use)
 
 
 def _input(lang: str) -> None:
@@ -121,7 +121,7 @@ def _audit(work: Work, lang: str) -> None:
     cols = st.columns(len(listwork.STATUSES) + 1)
     cols[0].metric(t("lists_items", lang), len(work.rows))
     for col, status in zip(cols[1:], listwork.STATUSES, strict=True):
-        col.metric(t(f"lists_status_{status}", lang), counts[status])
+        col.metric(value_label("match_status", status, lang), counts[status])
     st.caption(
         t(
             "lists_read_as",
@@ -147,7 +147,7 @@ def _fixes(work: Work, lang: str) -> None:
     rows = work.rows
 
     def label(i: int) -> str:
-        status = t(f"lists_status_{rows[i]['status']}", lang)
+        status = value_label("match_status", str(rows[i]["status"]), lang)
         return f"#{i + 1} {rows[i]['input']} — {status}"
 
     if st.session_state.get("lists_fix_row") not in todo:

@@ -150,7 +150,7 @@ def test_paste_and_gbk_upload_audit_map_and_nothing_runs(
     offline_page.shot("lists-gbk-upload")
 
     # completing batch 3: the difference is shown before anything is used
-    combo = page.get_by_role("combobox", name="用途")
+    combo = page.get_by_role("combobox", name="建议用于")
     combo.click()
     combo.fill("第三批")
     combo.press("Enter")

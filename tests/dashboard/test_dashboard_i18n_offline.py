@@ -37,7 +37,7 @@ def _call_keys(tree: ast.AST) -> Iterator[tuple[int, ast.expr]]:
 
 
 def _prefix(arg: ast.expr) -> str | None:
-    """The literal head of f"lists_status_{x}" or "legend_" + x, else None."""
+    """The literal head of f"lists_kind_{x}" or "legend_" + x, else None."""
     if isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
         return str(arg.values[0].value)
     if (isinstance(arg, ast.BinOp) and isinstance(arg.op, ast.Add)
@@ -57,7 +57,6 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
         "mode_": state.MODES,
         "style_": state.STYLES,
         "legend_": ("official", "reported", "unconfirmed"),  # map_view's legend loop
-        "lists_status_": listwork.STATUSES,
         "lists_kind_": savedlist.KINDS,
         "lists_diff_": listwork.DIFF_KINDS,
         "lists_notice_": ("saved", "opened", "deleted"),  # dashboard/lists/session.py NOTICE values
@@ -184,6 +183,22 @@ def test_labels():
     assert value_label("level", "unknown-level", "en") == "unknown-level"
     assert t("completeness_line", "zh", batch="第一批", known=28, official=64) == \
         "第一批：已知 28 / 官方 64"
+
+
+def test_coded_values_read_as_the_downloads_write_them():
+    from dashboard import i18n
+    from geodata.errors import DataError
+    from geodata.schema import cell
+    from geodata.value_labels import LABELS
+
+    for field, codes in LABELS.items():  # each field is a download's column too
+        for code in codes:
+            assert value_label(field, code, "zh") == cell(field, code, "zh"), (field, code)
+    assert t("level_province", "en") == "Province (whole)"
+    assert value_label("match_status", "ambiguous", "zh") == "有歧义"
+    # the catalogue may not hold a label of its own: one wording, in geodata
+    with pytest.raises(DataError, match="level_province"):
+        i18n._merged({"level_province": ("省级", "Province")})
 
 
 def test_leaflet_is_copied_once_and_served_from_the_app(tmp_path):

@@ -84,8 +84,8 @@ def test_export_gives_the_rows_of_the_apps_download_for_the_same_view() -> None:
     status = en[0].index("status")
     assert {r[status] for r in en[1:]} == {"official", "reported"}  # the app's default view
     category = en[0].index("category")
-    assert {r[category] for r in en[1:]} <= {"comprehensive pilot",
-                                             "rural land-system reform pilot"}
+    assert {r[category] for r in en[1:]} <= {"Comprehensive pilot",
+                                             "Rural land-system reform pilot"}
     zh = _csv_rows(run("export", "-o", "-").stdout)
     method = zh[0].index("定位方法")
     assert all(r[method] and ":" not in r[method] for r in zh[1:])

@@ -94,7 +94,7 @@ def test_paste_gives_the_audit_table():
     at = paste(app(), SAMPLE, name="试验名单")
     m = metrics(at)
     assert m["条目"] == "6"
-    assert {k: int(m[i18n.t(f"lists_status_{k}")]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
+    assert {k: int(m[i18n.value_label("match_status", k)]) for k in SAMPLE_COUNTS} == SAMPLE_COUNTS
     table = frame(at, "名单原文")
     assert len(table) == 6
     assert list(table["名单原文"])[:2] == ["貴州省黔南州獨山縣", "三都縣"]
@@ -355,7 +355,7 @@ def test_save_reload_and_delete(own_data_folder):
     # a new session (a reload, a restart) sees it; its unsaved work is empty
     other = app()
     assert lists_session.WORK not in other.session_state
-    table = frame(other, "补全批次")
+    table = frame(other, "建议用于")
     assert list(table["名称"]) == ["我的第一份"]
     other.button(key="lists_open").click().run()
     assert [r["input"] for r in work(other).rows] == [r["input"] for r in saved.rows]
@@ -365,7 +365,7 @@ def test_save_reload_and_delete(own_data_folder):
     other.button(key="lists_delete").click().run()
     assert Store().all() == []
     with pytest.raises(KeyError):
-        frame(other, "补全批次")
+        frame(other, "建议用于")
 
 
 def test_complete_a_batch_shows_the_diff_then_overrides_and_reverts():
@@ -409,10 +409,22 @@ def test_complete_a_batch_shows_the_diff_then_overrides_and_reverts():
     assert batch3_total() == 111
     # this page uses the list only when asked: the address then carries it
     at.selectbox(key="lists_pick").set_value(saved.list_id).run()
+    assert frame(at, "建议用于")["建议用于"].tolist() == ["第三批"]  # a suggestion, not a state
+    assert not any("本页正在用它" in i.value for i in at.info)
     at.button(key="lists_use_replace").click().run()
     use = f"{saved.list_id}:3:replace"
     assert at.query_params["use"] in (use, [use])
     assert any("第三批" in i.value and "代替" in i.value for i in at.info)  # the banner
+    # the page says what it does with the list, and the button for it is spent
+    assert any(i.value == "本页正在用它代替第三批。" for i in at.info)
+    assert at.button(key="lists_use_replace").disabled
+    at.button(key="lists_use_supplement").click().run()
+    assert any(i.value == "本页正在用它补充第三批。" for i in at.info)
+    assert not at.button(key="lists_use_replace").disabled
+    assert at.button(key="lists_use_supplement").disabled
+    at.button(key="lists_use_none").click().run()
+    assert at.query_params["use"] in ("none", ["none"])
+    assert not any("本页正在用它" in i.value for i in at.info)
     # the shared link reproduces it: 3 located items replace batch 3
     assert batch3_total(use=use) == 3
     # supplement: the shipped 111 stay, the list's 2 new units are added
@@ -430,6 +442,18 @@ def test_a_save_that_fails_says_why_and_keeps_the_work(own_data_folder):
     assert any("could not be saved" in e.value or "保存失败" in e.value for e in at.error)
     assert work(at) is before and not before.list_id
     assert any("用户数据文件夹不可用" in w.value for w in at.warning)
+
+
+def test_saving_a_second_list_for_a_batch_says_whose_suggestion_it_takes():
+    session: dict[str, object] = {}
+    lists_session.load_into(session, name="甲", text="河北省安平县")
+    first = listwork.save(session[lists_session.WORK], name="甲", as_batch=2, provenance="p")
+    at = paste(app(), "北京市顺义区", name="乙")
+    at.selectbox(key="lists_as_batch").set_value(2).run()
+    assert any("名单“甲”" in c.value and "第二批" in c.value for c in at.caption)
+    at.selectbox(key="lists_as_batch").set_value(3).run()
+    assert not any("名单“甲”" in c.value for c in at.caption)
+    assert Store().load(first.list_id).as_batch == 2
 
 
 def test_saving_a_list_for_a_batch_changes_no_view():

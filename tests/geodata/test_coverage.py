@@ -30,3 +30,21 @@ def test_whole_province() -> None:
 
 def test_nothing_chosen_covers_nothing() -> None:
     assert all(c.covered == 0 for c in coverage([]).values())
+
+
+def test_a_group_covers_its_members_never_the_province() -> None:
+    # 重庆市主城九区 is written with the province's code and lists its nine districts
+    units = {"500000": ("500103", "500104", "500105", "500118", "500120", "500230")}
+    got = coverage([{"adcode": "500000", "level": "county",
+                     "members": "500103 500104 500105"},
+                    {"adcode": "500118", "level": "county", "members": ""}], units)["500000"]
+    assert not got.whole_province
+    assert (got.covered, got.total) == (4, 6)
+
+
+def test_the_shipped_registry_has_no_whole_province_but_jiangsu_and_anhui() -> None:
+    from geodata.effective import effective_pilots
+
+    rows = [p.row() for p in effective_pilots(None)]
+    whole = {prov for prov, c in coverage(rows).items() if c.whole_province}
+    assert whole == {"320000", "340000"}
