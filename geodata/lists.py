@@ -63,7 +63,6 @@ _TRAILING = re.compile(
 )
 # 石家庄市（鹿泉区、栾城区）: a unit, then units inside it in brackets
 _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（）()]+)[）)]$")
-_REMARK_WORDS = ("含", "包括", "不含", "原", "除", "下同", "注", "其中")
 # a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
 _COUNT_CLOSER = re.compile(r"等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟]$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
@@ -302,18 +301,20 @@ def _units_in_brackets(
 ) -> list[Result]:
     """石家庄市（鹿泉区、栾城区）, 湖州市（安吉县）: units in brackets after a unit, each
     inside it, are the items; the unit before is their context. [] for anything else
-    (喀左县 after its own full name, 唐山市 after 迁西县, a remark: 含…, 原…)."""
+    (喀左县 after its own full name, 唐山市 after 迁西县, a remark: 含宜都市, 原郫县)."""
     m = _TRAILING_BRACKETS.match(text.strip())
-    if m is None or m.group("inner").startswith(_REMARK_WORDS):
+    if m is None:
         return []
     head = gc.resolve(m.group("head"), context, strict=strict)
     if head.status != MATCHED or head.level not in ("province", "prefecture"):
         return []
-    ctx = head.context or (head.adcode,)
+    ctx = tuple(dict.fromkeys((*head.context, head.adcode)))  # 石家庄市's 桥西区, not 张家口's
     out = []
     for part in SEPARATORS.split(m.group("inner")):
         r = gc.resolve(part, ctx, strict=True)
-        if r.status not in (MATCHED, APPROXIMATE) or r.adcode == head.adcode:
+        # a remark is no unit (含宜都市, 原郫县); 含山县 of 马鞍山市 is one
+        slip = r.status == APPROXIMATE and r.reason in NEAR_REASONS
+        if r.status not in (MATCHED, APPROXIMATE) or slip or r.adcode == head.adcode:
             return []
         if not within(r.adcode, head.adcode):
             return []

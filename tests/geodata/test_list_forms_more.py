@@ -306,6 +306,10 @@ def test_a_count_closing_the_list_is_no_part_of_the_last_name(line: str, codes: 
         ("河北省：石家庄市（鹿泉区、栾城区）", ["130110", "130111"]),
         ("贵州省黔南州（独山县、三都县）", ["522726", "522732"]),
         ("浙江省湖州市（安吉县）", ["330523"]),
+        ("石家庄市（桥西区）", ["130104"]),  # 张家口 has a 桥西区 too
+        ("马鞍山市（含山县）", ["340522"]),  # a county whose name begins with 含
+        ("忻州市（原平市）", ["140981"]),  # and one that begins with 原
+        ("四川省成都市郫都区（原郫县）", ["510117"]),
         ("湖北省：宜昌市（含宜都市）", ["420500"]),  # 含: a remark, the city is the item
         ("唐山市(迁西县、火星县)", ["130200"]),  # not all of them units inside it
         ("辽宁省喀喇沁左翼蒙古族自治县(喀左县)", ["211324"]),  # another name of the unit
@@ -313,3 +317,46 @@ def test_a_count_closing_the_list_is_no_part_of_the_last_name(line: str, codes: 
 )
 def test_units_in_brackets_after_their_unit_are_the_items(line: str, codes: list[str]) -> None:
     assert [r.adcode for r in geocode_lines([line], GC)] == codes
+
+
+# -- properties: brackets and dashes never carry a name out of the unit before them ------------
+def _prefecture_county_pairs() -> list[tuple[str, str, str, str]]:
+    gz = gazetteer()
+    units = gz.current.values()
+    prefs = {u.code: u.name for u in units if u.level == "prefecture"}
+    return sorted(
+        (u.code[:4] + "00", prefs[u.code[:4] + "00"], u.code, u.name)
+        for u in units
+        if u.level == "county" and u.code[:4] + "00" in prefs
+    )
+
+
+PAIRS = _prefecture_county_pairs()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PAIRS), st.sampled_from(PAIRS))
+def test_a_county_in_brackets_is_read_inside_the_unit_before_or_not_at_all(
+    own: tuple[str, str, str, str], other: tuple[str, str, str, str]
+) -> None:
+    pref_code, pref_name, _, _ = own
+    _, _, county_code, county_name = other
+    for r in geocode_lines([f"{pref_name}（{county_name}）"], GC):
+        if r.status in (MATCHED, APPROXIMATE) and r.adcode != pref_code:
+            assert within(r.adcode, pref_code), (pref_name, county_name, r)
+    if county_code[:4] + "00" == pref_code:
+        rs = geocode_lines([f"{pref_name}（{county_name}）"], GC)
+        assert [r.adcode for r in rs] == [county_code]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(PAIRS))
+def test_a_dash_between_a_prefecture_and_its_county_reads_as_the_path(
+    pair: tuple[str, str, str, str],
+) -> None:
+    _, pref_name, county_code, county_name = pair
+    joined = GC.resolve(f"{pref_name}——{county_name}")
+    plain = GC.resolve(f"{pref_name}{county_name}")
+    assert (joined.status, joined.adcode) == (plain.status, plain.adcode)
+    if plain.status == MATCHED:
+        assert plain.adcode == county_code
