@@ -27,7 +27,7 @@ from geodata.answer import (
 )
 from geodata.codes import within
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
-from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, Parse, context_after, parses
+from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL, Parse, context_after, parses
 from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
 from geodata.placing import Placer
@@ -48,6 +48,7 @@ __all__ = [
 # (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit (江, 海, 岛
 # begin words as often: 南京江北新区 is 南京's)
 _FEATURES = frozenset("山湖")
+_TYPE_WORDS = "_县市区旗"  # [1:]: the type words a county-level unit is written with
 
 
 class Geocoder:
@@ -251,6 +252,15 @@ class Geocoder:
         res.context = context_after(u, p, self.gz.units)
         if p.tail_kind == TAIL_ZONE and p.tail and p.bare_end:
             self.placer.zone_named_after(res, p.bare_end + p.tail, target)
+        elif (
+            p.tail_kind == TAIL_TOWN
+            and p.bare_end
+            and p.tail[0] in _TYPE_WORDS[1:]
+            and TOWN_TAIL.match(p.tail[1:])
+        ):
+            # 合川县涞滩镇: the unit under another type word (合川区 today), then its town
+            res.note = join(res.note, f"{p.bare_end}{p.tail[0]}: read as {target.name}")
+            self.placer.place_below(res, p.tail[1:], p.tail_kind, target)
         elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self.placer.place_below(res, p.tail, p.tail_kind, target)
         return res

@@ -108,6 +108,8 @@ REASONS: tuple[Reason, ...] = (
        "read as the unit its government runs"),
     _r("committee", r"read as the zone its management committee runs", "按其管委会所管园区理解",
        "read as the zone its management committee runs"),
+    _r("type_word", r"(?P<old>[^\sA-Za-z;:]+): read as (?P<new>[^\sA-Za-z;]+)", "{old}：即{new}",
+       "{old}: read as {new}"),
     _r("read_as", r"read as (?P<name>[^\sA-Za-z;]+)", "读作{name}", "read as {name}"),
     _r("bracketed_province", r"read in (?P<province>.+), the unit in brackets",
        "按括号中的{province}理解", "read in {province}, the unit in brackets"),

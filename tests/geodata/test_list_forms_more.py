@@ -360,3 +360,14 @@ def test_a_dash_between_a_prefecture_and_its_county_reads_as_the_path(
     assert (joined.status, joined.adcode) == (plain.status, plain.adcode)
     if plain.status == MATCHED:
         assert plain.adcode == county_code
+
+
+def test_a_unit_written_with_another_type_word_before_its_town() -> None:
+    r = GC.resolve("重庆市合川县涞滩镇")  # 合川县 (合川市 1992, 合川区 2006): no code since 2000
+    assert (r.adcode, r.town) == ("500117", "涞滩镇")
+    assert "合川县: read as 合川区" in r.note
+
+
+def test_a_town_named_with_a_district_word_is_no_type_word_swap() -> None:
+    r = GC.resolve("南城区街道")  # a township's own name, not 南城县 + 街道
+    assert r.town != "街道"
