@@ -245,6 +245,8 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
 def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
     """The line cut where a numbered province header is glued into it (三、河北省(191個)
     石家莊市…): each part with the province that heads it (None: the heading above)."""
+    if "、" not in line or not _BRACKETS.search(line):  # most lines: no glued header
+        return [(line, None)]
     cuts = [m for m in _GLUED_HEADER.finditer(line) if _province_only(m.group(0))]
     if not cuts:
         return [(line, None)]
@@ -329,9 +331,10 @@ def _resolve_joined(
 ) -> list[Result]:
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
-    inner = _units_in_brackets(gc, text, context, strict)
-    if inner:
-        return inner
+    if text.endswith((")", "）")):  # 石家庄市（鹿泉区、栾城区）
+        inner = _units_in_brackets(gc, text, context, strict)
+        if inner:
+            return inner
     res = gc.resolve(text, context, strict=strict)
     closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED else None
     if closer and closer.start() >= 2:
