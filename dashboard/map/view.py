@@ -80,6 +80,9 @@ class MapSpec:
     measure: str = "count"  # choropleth: count | share of county-level units covered
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None  # fit; None: China
     view: tuple[float, float, float] | None = None  # (zoom, lat, lon) from a shared link
+    # small maps side by side at one scale: every map's bounds; each takes the zoom of the
+    # largest (computed in the browser, where the map's size in pixels is known)
+    same_zoom: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
     selected: str = ""  # pilot id drawn highlighted
     drill: str = ""  # a province adcode opened at full context: outline its prefectures
     labels: bool = True
@@ -274,7 +277,8 @@ def build_parts(
         fit = _bounds_of(shown_provinces.geometry)
     else:
         fit = CHINA_BOUNDS
-    FitView(fit, spec.view, local=bool(spec.bounds or spec.focus)).add_to(extra)
+    FitView(fit, spec.view, local=bool(spec.bounds or spec.focus),
+            common=[[list(c) for c in b] for b in spec.same_zoom]).add_to(extra)
     NarrowLayers().add_to(extra)
     groups.append(extra)
 
