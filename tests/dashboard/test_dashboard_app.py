@@ -19,8 +19,9 @@ run = run_app
 
 def shown_count(at: AppTest) -> int:
     for md in at.markdown:
-        if md.value.startswith("**当前显示") or md.value.startswith("**Pilots shown:"):
-            return int("".join(ch for ch in md.value if ch.isdigit()))
+        value = md.value.replace("\\", "")  # Markdown escapes ("Pilots shown\\: 1")
+        if value.startswith("**当前显示") or value.startswith("**Pilots shown:"):
+            return int("".join(ch for ch in value if ch.isdigit()))
     raise AssertionError("no count line")
 
 
@@ -259,3 +260,20 @@ def test_shared_basemap_link_does_not_turn_tiles_on():
     at.checkbox(key="w_basemap").check().run()
     assert at.checkbox(key="w_basemap").value is True
     assert at.query_params["basemap"] in (["osm"], "osm")
+
+
+@pytest.mark.parametrize(("typed", "unit"), [
+    ("Changsha City", "长沙市"), ("Shunyi District", "顺义区"), ("Zixing City", "资兴市"),
+    ("Qiyang City", "祁阳市"), ("luhongshi town", "东安县"),
+])
+def test_english_search_by_the_names_the_english_table_shows(typed, unit):
+    at = run(lang="en", q=typed)
+    assert shown_count(at) == 1
+    at.toggle(key="show_list_explore").set_value(True).run()
+    table = next(d.value for d in at.dataframe if "Name (pinyin)" in d.value.columns)
+    assert len(table) == 1 and table.iloc[0]["Today's name"] == unit, table.iloc[0].to_dict()
+    assert search_words(table.iloc[0]["Name (pinyin)"]) >= search_words(typed)
+
+
+def search_words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
