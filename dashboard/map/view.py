@@ -171,9 +171,14 @@ def _provinces_layer(provinces: pd.DataFrame,
         style = {"color": OUTLINE, "weight": 0.8, "fillColor": fill,
                  "fillOpacity": 0.85 if values is not None else 0.6}
         feats.append((geom, style, _esc(label), str(adcode)))
-    name = t("layer_counts" if values is not None else "layer_provinces", spec.lang)
+    name = _choropleth_name(spec) if values is not None else t("layer_provinces", spec.lang)
     return CompactGeoJson(feats, precision=map_detail.precision(spec), pane="atlas-base",
                           name=name, control=True)
+
+
+def _choropleth_name(spec: MapSpec) -> str:
+    """The choropleth's layer named for what it shows: counts, or the share covered."""
+    return t("layer_share" if spec.measure == "share" else "layer_counts", spec.lang)
 
 
 def province_counts(pilots: pd.DataFrame) -> dict[str, int]:
@@ -243,7 +248,7 @@ def build_parts(
 
     groups: list[folium.FeatureGroup] = []
     if values is not None:
-        counts = folium.FeatureGroup(name=t("layer_counts", spec.lang), control=True)
+        counts = folium.FeatureGroup(name=_choropleth_name(spec), control=True)
         _provinces_layer(shown_provinces, values, spec).add_to(counts)
         groups.append(counts)
     else:

@@ -277,3 +277,31 @@ def test_english_search_by_the_names_the_english_table_shows(typed, unit):
 
 def search_words(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _names_layer(m: dict, name: str) -> bool:
+    """Whether the map's layer control lists `name` (written as JSON escapes)."""
+    return json.dumps(name) in (m.get("layer_control") or "")
+
+
+def test_the_share_layer_is_named_for_what_it_shows():
+    (share,) = maps(run(map="share"))
+    assert _names_layer(share, "分省县级单位覆盖率") and not _names_layer(share, "分省试点数")
+    (counts,) = maps(run(map="count"))  # the issue's word: the choropleth of counts
+    assert _names_layer(counts, "分省试点数")
+    (en,) = maps(run(map="share", lang="en"))
+    assert _names_layer(en, "Share of county-level units covered, by province")
+    assert not _names_layer(en, "Pilots per province")
+
+
+def test_a_link_with_unknown_values_says_what_it_left_out():
+    at = run(map="count")
+    assert at.query_params["map"] == "choropleth" and not at.warning
+    at = run(map="heat", batch="1,7")
+    assert dict(at.query_params) == {"batch": "1"}
+    (warning,) = at.warning
+    text = warning.value.replace("\\", "")  # Markdown escapes
+    assert "map=heat" in text and "batch=7" in text
+    # gone once the user changes the view: the address bar holds the app's own URL
+    at.pills(key="w_batch").set_value([1, 2]).run()
+    assert not at.warning
