@@ -10,7 +10,7 @@ overlap one of higher priority (larger units first).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -55,7 +55,7 @@ LABEL_CSS = (
 _TINY_PROVINCE = settings.MAP_TINY_PROVINCE
 
 
-@cache
+@lru_cache(maxsize=settings.LABEL_ANCHOR_CACHE)
 def _anchor(wkb: bytes) -> tuple[float, float]:
     """(lat, lon) inside the largest part of a shape, far from its edges."""
     geom = shapely.from_wkb(wkb)
