@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import streamlit as st
 
+from dashboard import settings
 from dashboard.map import offline
 from dashboard.tallies import province_tallies
 
@@ -61,7 +62,7 @@ def province_rows() -> list[tuple[str, str]]:
     return [(str(a), str(n)) for a, n in zip(prov["adcode"], prov["name"], strict=True)]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=settings.TALLIES_CACHE)
 def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...], use: str = ""
                 ) -> pd.DataFrame:
     """Province tallies of the given pilots over the given province names ('' = all)."""

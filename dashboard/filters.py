@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.i18n import province_label
 from dashboard.state import ViewState
-from geodata.romanise import search_key
+from geodata.romanise import place_name_en, search_key, unit_name_en
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -23,21 +23,30 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Columns a free-text query looks in (names as published and as resolved, and ids).
 SEARCH_COLUMNS = ("name_published", "unit_name", "renamed_from", "province", "prefecture",
                   "county", "town", "pilot_id")
+# Names the English UI writes in English (geodata.romanise): searched in that form too.
+_ENGLISH_COLUMNS = ("unit_name", "prefecture", "county", "town")
 
 
 def search_mask(frame: pd.DataFrame, query: str) -> pd.Series:
     """Rows where any name column (or the English province name) contains `query`,
-    ignoring case; a query in latin letters also matches the names' pinyin, typed with
-    or without tone marks and spaces ("shunyi", "Long gang", "Hunan"). Plain substring
-    match: the text is not parsed."""
+    ignoring case; a query in latin letters also matches the names' pinyin and the
+    English names the app writes ("Changsha City", "Luhongshi Town"), typed with or
+    without tone marks, capitals and spaces ("shunyi", "Long gang", "Hunan"). Plain
+    substring match: the text is not parsed."""
     needle = query.strip().casefold()
-    hay = frame[list(SEARCH_COLUMNS)].fillna("").astype(str).agg(" ".join, axis=1)
+    names = frame[list(SEARCH_COLUMNS)].fillna("").astype(str)
     english = frame["province"].fillna("").astype(str).map(lambda p: province_label(p, "en"))
-    hay = hay + " " + english
+    hay = names.agg(" ".join, axis=1) + " " + english
     found = hay.str.casefold().str.contains(needle, regex=False)
     key = search_key(query)
     if key and not _HAN.search(query):
-        keys = [search_key(row) for row in hay]
+        # each name keyed on its own, so a match never runs from one name into the next
+        # (the table's and tooltips' name_en, "Jinhaihu Town, Pinggu District", is one)
+        name_en = [unit_name_en(u, tn) for u, tn in zip(names["unit_name"], names["town"],
+                                                          strict=True)]
+        fields = [*(names[c] for c in SEARCH_COLUMNS), english, name_en,
+                  *(names[c].map(place_name_en) for c in _ENGLISH_COLUMNS)]
+        keys = ["|".join(search_key(v) for v in row if v) for row in zip(*fields, strict=True)]
         found |= pd.Series([key in k for k in keys], index=frame.index)
     return found
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import state, ui
+from dashboard.escape import md
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
 from dashboard.state import ViewState
 
@@ -50,6 +51,9 @@ def run() -> None:
     # "auto": the sidebar starts collapsed on phones, open on larger screens
     st.set_page_config(page_title=t("app_title", s.lang), page_icon="🗺️", layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "auto")
+    ignored = state.ignored_in_url()
+    if ignored:  # a mistyped or outdated link: say what was left out, in one line
+        st.warning(t("url_ignored", s.lang, items=md(", ".join(ignored))), icon="⚠️")
     if presenting:
         from dashboard.views import present
 

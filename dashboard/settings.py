@@ -36,5 +36,10 @@ FIRST_PAINT_FALLBACK_S: Final[float] = 3.0
 # EXPORT_WAIT_S for its turn, then is told to try again. Each takes 0.3–2.5 s of CPU.
 EXPORTS_AT_ONCE: Final[int] = 2
 EXPORT_WAIT_S: Final[float] = 30.0
+# Entries of the server's memo caches that a person's choices key (each filter combination
+# gives a tally table; each shape on a map a label anchor): bounded, so a day of many
+# different choices cannot grow the server without end.
+TALLIES_CACHE: Final[int] = 256
+LABEL_ANCHOR_CACHE: Final[int] = 8192
 # Browser cache of /app/static/ (Leaflet): a day, then a revalidation (dashboard.static_cache).
 STATIC_MAX_AGE_S: Final[int] = 24 * 3600

@@ -30,6 +30,9 @@ STATUSES: Final = SHOWN_STATUSES
 DEFAULT_STATUSES: Final = ("official", "reported")  # unconfirmed only on request
 MODES: Final = ("explore", "tallies", "compare", "lists", "present")
 STYLES: Final = ("pilots", "choropleth", "share")
+# other words a link may use for a style (the issue's own `map=count`); the URL written
+# back is the canonical one
+STYLE_ALIASES: Final = {"count": "choropleth", "counts": "choropleth"}
 PROVINCE_NAMES: Final = tuple(zh for zh, _ in PROVINCES.values())  # adcode order
 # Short ASCII forms keep URLs readable; the Chinese values are accepted too.
 CATEGORY_CODES: Final = {"comprehensive": "综合试点", "land": "农村土地制度改革试点"}
@@ -160,7 +163,7 @@ def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
         q=p.get("q", ""),
         mode=p.get("mode", DEFAULT.mode),
         lang=p.get("lang", DEFAULT.lang),
-        style=p.get("map", DEFAULT.style),
+        style=_style(p.get("map", DEFAULT.style)),
         basemap=p.get("basemap", "") == "osm",
         same_scale=p.get("scale", "") == "same",
         step=int(step) if step.isdigit() else DEFAULT.step,
@@ -170,6 +173,35 @@ def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
         c=_centre(p.get("c", "")),
     )
     return s.normalised()
+
+
+def _style(raw: str) -> str:
+    value = raw.strip().casefold()
+    return STYLE_ALIASES.get(value, value)
+
+
+# The values each enumerated key takes, for `unknown_values`.
+_KNOWN: Final[dict[str, tuple[str, ...]]] = {
+    "mode": MODES, "lang": LANGS, "map": (*STYLES, *STYLE_ALIASES),
+    "batch": (*(str(b) for b in BATCHES), "1or2"), "level": LEVELS,
+    "category": (*CATEGORIES, *CATEGORY_CODES), "status": STATUSES,
+    "province": PROVINCE_NAMES, "compare": PROVINCE_NAMES,
+}
+_LIST_KEYS: Final = ("batch", "level", "category", "status", "province", "compare")
+
+
+def unknown_values(params: Mapping[str, str | list[str]]) -> list[str]:
+    """`key=value` for each value of a link that `from_query` ignores as unknown, so the
+    page can say so rather than drop it silently (numbers out of range are not listed)."""
+    out = []
+    for key, known in _KNOWN.items():
+        if key not in params:
+            continue
+        raw = _first(params[key])
+        values = _split(raw) if key in _LIST_KEYS else [raw.strip().casefold()
+                                                          if key == "map" else raw]
+        out += [f"{key}={v}" for v in values if v and v not in known]
+    return out
 
 
 def _batch_token(batch: int) -> str:
@@ -229,6 +261,7 @@ WIDGET_KEYS: Final = {
 }
 _SEEN = "_url_seen"  # the query we last read or wrote
 _VIEW = "_view"  # the last complete ViewState: survives widgets that were not drawn
+_UNKNOWN = "_url_unknown"  # what the link last read held that the app does not know
 _LIST_FIELDS: Final = ("batches", "provinces", "levels", "categories", "statuses", "compare")
 
 
@@ -264,6 +297,7 @@ def sync_from_url() -> ViewState:
         st.session_state[_SEEN] = current
     elif seen != current:
         shared = from_query(current)
+        st.session_state[_UNKNOWN] = unknown_values(current)
         state = arrive(shared, ticked=bool(st.session_state.get(WIDGET_KEYS["basemap"])))
         _apply(state)
         canonical = to_query(state)
@@ -276,6 +310,14 @@ def sync_from_url() -> ViewState:
         # presenting, the compare picker elsewhere): put those values back.
         _apply(st.session_state.get(_VIEW, DEFAULT), only_missing=True)
     return current_state()
+
+
+def ignored_in_url() -> list[str]:
+    """`key=value` items of the link last opened that were ignored as unknown; cleared
+    once the user changes the view (the address bar then holds the app's own URL)."""
+    import streamlit as st
+
+    return list(st.session_state.get(_UNKNOWN, []))
 
 
 def current_state() -> ViewState:
@@ -305,6 +347,7 @@ def write_url() -> None:
     # any change made in the app replaces the shared link's zoom and centre
     s = replace(current_state(), z=None, c=None)
     st.session_state[_VIEW] = s
+    st.session_state[_UNKNOWN] = []
     query = to_query(s)
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)

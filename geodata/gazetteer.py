@@ -33,6 +33,7 @@ ZONE_SUFFIXES = (
     "合作区",
     "保税区",
     "生态城",
+    "度假区",  # 旅游度假区, the national tourism resorts
 )
 ZONE_NAME = re.compile("(" + "|".join(ZONE_SUFFIXES) + ")$")
 # zone names with no proper name of their own: they mean something only inside a unit

@@ -11,7 +11,6 @@ itself is answer.Result, re-exported here.
 
 from __future__ import annotations
 
-import re
 from functools import partial
 
 import seeds
@@ -28,10 +27,11 @@ from geodata.answer import (
 )
 from geodata.codes import within
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
-from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, Parse, context_after, parses
-from geodata.names import normalise, strip_annotations
+from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL, Parse, context_after, parses
+from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
 from geodata.placing import Placer
+from geodata.rereading import bracketed_unit, reread
 
 __all__ = [
     "AMBIGUOUS",
@@ -44,8 +44,11 @@ __all__ = [
     "Result",
 ]
 
-_ORPHAN_TYPES = ("自治区", "省")
-_COMMITTEE = re.compile("(管理委员会|管委会)$")
+# a unit's name without its type word, then 山 or 湖, is a mountain's or lake's name
+# (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit (江, 海, 岛
+# begin words as often: 南京江北新区 is 南京's)
+_FEATURES = frozenset("山湖")
+_TYPE_WORDS = "_县市区旗"  # [1:]: the type words a county-level unit is written with
 
 
 class Geocoder:
@@ -60,6 +63,7 @@ class Geocoder:
             for g in seeds.load_groups()
         }
         self.group_ends = (*self.groups, "市辖区")
+        self.splits = {(r["old_adcode"], r["old_name"]): r for r in seeds.load_splits()}
 
     # -- public ----------------------------------------------------------------
     def resolve(self, text: str, context: tuple[str, ...] = (), *, strict: bool = True) -> Result:
@@ -69,36 +73,28 @@ class Geocoder:
         named the province of `context`), an answer never lies outside that province
         unless the text names another province."""
         bare, removed = strip_annotations(text)
+        if not bare and len(removed) == 1 and len(removed[0]) > 2:
+            # (涿鹿县赵家蓬区): a whole item in brackets is set apart, not a remark
+            bare, removed = removed[0][1:-1], ()
+        province, written = bracketed_unit(self.gz, removed) if removed else ("", "")
         s = normalise(bare, self.garbles, self.keep, annotated=False)
+        if province and s.startswith((province, written)):
+            province = ""  # 重庆(重庆): the name itself says it
+        elif province:
+            # 遂宁(四川): the province (or prefecture) in brackets is where the name lies
+            s = province + s
+            removed = tuple(r for r in removed if normalise(r[1:-1]) != written)
         res = self._resolve(s, context, strict)
         if res.status == UNMATCHED or res.reason in NEAR_REASONS:
-            res = self._reread(s, context, strict) or res
+            res = reread(s, context, strict, self._resolve) or res
+        if province:
+            res.note = join(res.note, f"read in {province}, the unit in brackets")
         if removed:
             res.note = join(res.note, "annotation removed: " + " ".join(removed))
         res.input = text
         return res
 
     # -- reading ---------------------------------------------------------------
-    def _reread(self, s: str, context: tuple[str, ...], strict: bool) -> Result | None:
-        """Two forms read again when the whole is no name."""
-        orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t)), "")
-        if orphan and len(s) > len(orphan) + 1:
-            # *自治区昭苏县: the province's name was lost in copying, its type word was not;
-            # the type word starts a new province, so the list's context no longer holds
-            rest = self._resolve(s[len(orphan) :], (), strict)
-            if rest.status != UNMATCHED and rest.province.endswith(orphan):
-                rest.note = join(rest.note, f"'{orphan}' without a name before it ignored")
-                return rest
-        committee = _COMMITTEE.search(s)
-        if committee and committee.start() > 1:
-            # 苏州工业园区管委会: a zone's management committee stands for the zone (an area
-            # named after it, 长白山保护开发区管委会池北区, is no zone of its own: unmatched)
-            found = self._resolve(s[: committee.start()], context, strict)
-            if found.level == "zone" and found.status != UNMATCHED:
-                found.note = join(found.note, "read as the zone its management committee runs")
-                return found
-        return None
-
     def _resolve(self, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
             return Result("", UNMATCHED, method="none", note="empty name", reason=why.EMPTY)
@@ -113,7 +109,12 @@ class Geocoder:
         # the innermost context (the one the list gave) decides
         best: tuple[tuple[int, ...], list[Parse], Unit | None] | None = None
         for root in roots:
-            found = parses(s, self.gz, root, partial(self._may_hold, root))
+            found = [
+                p
+                for p in parses(s, self.gz, root, partial(self._may_hold, root))
+                if not (p.tail_kind == TAIL_TOWN and self._unit_as_town(p, root))
+                and not (p.bare_end and p.tail[:1] in _FEATURES and p.tail_kind == TAIL_ZONE)
+            ]
             if not found:
                 continue
             keyed = [(self._key(p, root), p) for p in found]
@@ -130,6 +131,22 @@ class Geocoder:
                 return self._inside_context(res, best[1], context)
             return res
         return self.placer.town_alone(s) or self.explainer.explain(s, context, strict)
+
+    def _unit_as_town(self, p: Parse, root: Unit | None) -> bool:
+        """陕西省阳城县北留镇: a town the index does not know, whose name begins with the
+        full name of a unit (阳城县, in 山西), names that unit and a town in it, wherever
+        the unit lies: never a town of the unit written before it."""
+        tail, aliases, units = p.tail, self.gz.aliases, self.gz.units
+        named = any(
+            st == FULL and units[i].current and units[i].level in ("prefecture", "county")
+            for k in range(2, len(tail) - 1)
+            for i, st in aliases.get(tail[:k], ())
+        )
+        if not named:
+            return False
+        u = units[p.chain[-1]] if p.chain else root
+        target = self.gz.current.get(u.target) if u is not None and u.target else None
+        return not (target is not None and self.placer.towns_named(p.tail, target))
 
     def _may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
         """A town or zone named alone inherits a prefecture from the item before only when
@@ -184,8 +201,11 @@ class Geocoder:
     @staticmethod
     def _outer_bare_reading(s: str, readings: list[Result]) -> Result | None:
         """湘潭 names 湘潭市 and, without its 县, 湘潭县 inside it: a bare name that fits a
-        unit and units inside it reads as the outer one (the usage of every notice)."""
-        if any(r.status != MATCHED or r.town or not r.adcode for r in readings):
+        unit and units inside it reads as the outer one (the usage of every notice); so
+        does a zone named after it (岳阳洞庭湖旅游度假区 lies in 岳阳市 either way)."""
+        zones = {r.town for r in readings if r.level == "zone" and r.status == APPROXIMATE}
+        one_zone = len(zones) == 1 and all(r.level == "zone" and r.adcode for r in readings)
+        if not one_zone and any(r.status != MATCHED or r.town or not r.adcode for r in readings):
             return None
         if s.endswith(tuple(r.unit_name for r in readings)):
             return None  # a full name ends the text: not a bare reading
@@ -199,6 +219,9 @@ class Geocoder:
     def _outcome(self, p: Parse, root: Unit | None) -> Result:
         u = self.gz.units[p.chain[-1]] if p.chain else root
         assert u is not None
+        split = None if u.current else self.splits.get((u.code, u.name))
+        if split is not None:
+            return self._split(u, split)
         if u.target is None:
             return Result(
                 "",
@@ -229,15 +252,44 @@ class Geocoder:
         res.context = context_after(u, p, self.gz.units)
         if p.tail_kind == TAIL_ZONE and p.tail and p.bare_end:
             self.placer.zone_named_after(res, p.bare_end + p.tail, target)
+        elif (
+            p.tail_kind == TAIL_TOWN
+            and p.bare_end
+            and p.tail[0] in _TYPE_WORDS[1:]
+            and TOWN_TAIL.match(p.tail[1:])
+        ):
+            # 合川县涞滩镇: the unit under another type word (合川区 today), then its town
+            res.note = join(res.note, f"{p.bare_end}{p.tail[0]}: read as {target.name}")
+            self.placer.place_below(res, p.tail[1:], p.tail_kind, target)
         elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self.placer.place_below(res, p.tail, p.tail_kind, target)
         return res
+
+    def _split(self, u: Unit, split: dict[str, str]) -> Result:
+        """A former unit divided between today's units: offer them all, pick none."""
+        codes = split["successor_adcodes"].split()
+        names = " and ".join(self.gz.name_of(c) for c in codes)
+        return Result(
+            "",
+            AMBIGUOUS,
+            method="history",
+            adcode_then=u.code,
+            candidates=" | ".join(f"{c} {self.placer.path(c)}" for c in codes),
+            note=f"{u.name} ({u.code}) was divided between {names} ({split['year']}); "
+            f"source: {split['source']}",
+            reason=why.SPLIT,
+        )
 
     def _inside_context(self, res: Result, best: list[Parse], context: tuple[str, ...]) -> Result:
         """A reading found without the list's context must lie in the context's province,
         unless the text itself begins with a province (福建省…，江西省萍鄉市)."""
         units, province = self.gz.units, context[0][:2] + "0000"
-        explicit = all(p.chain and units[p.chain[0]].level == "province" for p in best)
+        heads = [units[p.chain[0]] if p.chain else None for p in best]
+        # every reading begins with a province, or the answer lies in the one a reading
+        # begins with (吉林长白山… reads as 吉林省 or 吉林市: 吉林's either way)
+        explicit = all(h is not None and h.level == "province" for h in heads) or any(
+            h is not None and h.level == "province" and within(res.adcode, h.code) for h in heads
+        )
         if explicit or res.status in (AMBIGUOUS, UNMATCHED) or within(res.adcode, province):
             return res
         where = f"{res.adcode} {self.placer.path(res.adcode)}{res.town}".strip()

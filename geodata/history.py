@@ -112,7 +112,11 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
     for rec in seen.values():
         code, name = str(rec["code"]), str(rec["name"])
         given = handed.get(code, 0) > int(str(rec["last"])[:4]) and (code, name) not in in_place
-        handed_over = given and code in current and not _stems_agree(name, current[code])
+        # a curated rename in place (安西县 -> 瓜州县, 620922) says the code was not handed over
+        renamed_here = curated.get(code, ("",))[0] == code
+        handed_over = (
+            given and code in current and not _stems_agree(name, current[code]) and not renamed_here
+        )
         target, year, source, merged = _follow(
             code, current, links, curated, sourced, handed_over=handed_over
         )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from geodata import settings
+from geodata.answer import join
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -60,6 +61,10 @@ _TRAILING = re.compile(
     r"|[县市区旗](?:[（(][^）)]*[）)]|[县市区旗]+))?$"
     r"|(?<=[县市区旗盟州镇乡)）])等[县市区旗]$"
 )
+# 石家庄市（鹿泉区、栾城区）: a unit, then units inside it in brackets
+_TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（）()]+)[）)]$")
+# a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
+_COUNT_CLOSER = re.compile(r"等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟]$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
@@ -203,7 +208,8 @@ def _heads_next(province: str, following: list[str], gc: Geocoder) -> bool:
         first = split_line(nxt)[:1]
         if not first:
             continue
-        res = gc.resolve(first[0], (province,))
+        m = _HEADER.match(first[0])  # 门头沟区：斋堂镇 — a row's own head lies in the province
+        res = gc.resolve(m.group("head") if m else first[0], (province,))
         # an approximate answer counts only when it found a unit below the province
         found = res.status == MATCHED or (res.status == APPROXIMATE and res.adcode != province)
         if found and within(res.adcode, province):
@@ -230,8 +236,25 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
         elif _section_header(line):
             header = ""
             continue
-        for i, text in enumerate(split_line(line)):
-            yield Item(text, no + 1, i == 0, header)
+        for part, heading in _glued_provinces(line):
+            header = heading if heading is not None else header
+            for i, text in enumerate(split_line(part)):
+                yield Item(text, no + 1, i == 0, header)
+
+
+def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
+    """The line cut where a numbered province header is glued into it (三、河北省(191個)
+    石家莊市…): each part with the province that heads it (None: the heading above)."""
+    if "、" not in line or not _BRACKETS.search(line):  # most lines: no glued header
+        return [(line, None)]
+    cuts = [m for m in _GLUED_HEADER.finditer(line) if _province_only(m.group(0))]
+    if not cuts:
+        return [(line, None)]
+    parts: list[tuple[str, str | None]] = [(line[: cuts[0].start()], None)]
+    for m, nxt in zip(cuts, [*cuts[1:], None], strict=True):
+        end = nxt.start() if nxt else len(line)
+        parts.append((line[m.end() : end], _province_only(m.group(0))))
+    return [(text, heading) for text, heading in parts if text.strip() or heading is not None]
 
 
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
@@ -248,9 +271,14 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
         text, note = item.text, ""
         m = _HEADER.match(text)
         if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
-            head = gc.resolve(m.group("head"), context)
             text = m.group("rest").strip()
-            if head.status not in (UNMATCHED, AMBIGUOUS):
+            if province := _province_only(m.group("head")):
+                # 河南：… heads with the province (河南 is also a county of 青海)
+                context, strict = (province,), True
+            elif (head := gc.resolve(m.group("head"), context)).status not in (
+                UNMATCHED,
+                AMBIGUOUS,
+            ):
                 context = head.context or (head.adcode,)
                 strict = strict or head.named_province or head.level == "province"
             else:
@@ -270,12 +298,53 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
     return out
 
 
+def _units_in_brackets(
+    gc: Geocoder, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """石家庄市（鹿泉区、栾城区）, 湖州市（安吉县）: units in brackets after a unit, each
+    inside it, are the items; the unit before is their context. [] for anything else
+    (喀左县 after its own full name, 唐山市 after 迁西县, a remark: 含宜都市, 原郫县)."""
+    m = _TRAILING_BRACKETS.match(text.strip())
+    if m is None:
+        return []
+    head = gc.resolve(m.group("head"), context, strict=strict)
+    if head.status != MATCHED or head.level not in ("province", "prefecture"):
+        return []
+    ctx = tuple(dict.fromkeys((*head.context, head.adcode)))  # 石家庄市's 桥西区, not 张家口's
+    out = []
+    for part in SEPARATORS.split(m.group("inner")):
+        r = gc.resolve(part, ctx, strict=True)
+        # a remark is no unit (含宜都市, 原郫县); 含山县 of 马鞍山市 is one
+        slip = r.status == APPROXIMATE and r.reason in NEAR_REASONS
+        if r.status not in (MATCHED, APPROXIMATE) or slip or r.adcode == head.adcode:
+            return []
+        if not within(r.adcode, head.adcode):
+            return []
+        r.input = part
+        r.note = join(r.note, f"in brackets after {head.unit_name}")
+        out.append(r)
+    return out
+
+
 def _resolve_joined(
     gc: Geocoder, text: str, context: tuple[str, ...], strict: bool = True
 ) -> list[Result]:
     """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
     (安吉县和江山市 -> two; 和平县 stays one)."""
+    if text.endswith((")", "）")):  # 石家庄市（鹿泉区、栾城区）
+        inner = _units_in_brackets(gc, text, context, strict)
+        if inner:
+            return inner
     res = gc.resolve(text, context, strict=strict)
+    closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED else None
+    if closer and closer.start() >= 2:
+        # 安吉、德清两县, 合肥市、芜湖市等5市: a count closes the enumeration (tried only
+        # when the whole is no name: 郑州市二七区 is one)
+        shorter = gc.resolve(text[: closer.start()], context, strict=strict)
+        if shorter.status != UNMATCHED:
+            shorter.input = text
+            shorter.note = join(shorter.note, f"'{closer.group(0)}' closes the list")
+            return [shorter]
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
         return [res]  # a name one character off a unit may yet be two units joined
     spaced = _SPACES.search(text.strip())

@@ -15,13 +15,17 @@ from dataclasses import dataclass
 from geodata.gazetteer import GENERIC_ZONES, LEVEL_DEPTH, ZONE_NAME, ZONE_SUFFIXES, Gazetteer, Unit
 from geodata.names import BARE
 
-TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处")
+TOWN_SUFFIXES = ("镇", "乡", "街道", "苏木", "办事处", "区公所")
 # a town's name is Chinese characters (never 省): `<镇` is no town
 TOWN_TAIL = re.compile(r"^(?!.*省)[\u4e00-\u9fff]{1,8}?(" + "|".join(TOWN_SUFFIXES) + ")$")
 
 TAIL_NONE, TAIL_TOWN, TAIL_ZONE = 0, 1, 2
 # last characters of town and zone names: only a name ending in one can have a tail
 _TAIL_ENDS = frozenset(suffix[-1] for suffix in TOWN_SUFFIXES + ZONE_SUFFIXES)
+# 贵安新区和西咸新区: a town's or zone's name ended, then another began after a conjunction
+_TWO_NAMES = re.compile(
+    "(?:" + "|".join(TOWN_SUFFIXES + ZONE_SUFFIXES) + ")(?:以及|和|及|与)[\u4e00-\u9fff]"
+)
 
 
 @dataclass(slots=True)
@@ -116,6 +120,8 @@ def tail_kind(tail: str) -> int | None:
     if not tail:
         return TAIL_NONE
     if tail[-1] not in _TAIL_ENDS:
+        return None
+    if ("和" in tail or "及" in tail or "与" in tail) and _TWO_NAMES.search(tail):
         return None
     if ZONE_NAME.search(tail):
         return TAIL_ZONE

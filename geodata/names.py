@@ -92,11 +92,20 @@ _DROP = re.compile(r"[\s\u200b\u200c\u200d\ufeff\u3000·•\"'“”‘’《》
 _PAREN = re.compile(r"[（(][^（）()]*[）)]")
 # XPCC divisions and their cities are one unit (师市合一): 兵团第八师石河子市 = 石河子市
 _XPCC_DIVISION = re.compile(r"(兵团)第[一二三四五六七八九十]+师")
+# 新疆兵团石河子市, 新疆维吾尔自治区兵团…: 兵团 after 新疆's own name adds nothing
+_XPCC_AFTER_XINJIANG = re.compile(r"(新疆(?:维吾尔自治区)?)兵团(?=.)")
 # GB2260's heading over the county-level units a province governs directly (湖北省省直辖
 # 县级行政区划仙桃市, as code-list exports write it): a heading, never part of a name
 _DIRECT_HEADING = re.compile(r"(?:省|自治区)?直辖县级行政(?:区划|单位)")
+# 河南省直管县巩义市: the counties a province runs directly (省直管县), a heading as well
+_DIRECT_RUN = re.compile(r"(?:省|自治区)?直管(?:县级市|县|市)(?=.)")
 # 北京市市辖区东城区: 市辖区 as a heading inside a path (at the end it names the districts)
 _DISTRICTS_HEADING = re.compile(r"市辖区(?=.)")
+# 长沙——宁乡市: a dash between two names joins a unit to the one it lies in (no official
+# name holds a dash); NFKC has made a full-width dash ASCII by then
+_DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2500\u2501"
+_DASHES = frozenset(_DASH_CHARS)
+_JOINING_DASH = re.compile(f"(?<=[\u4e00-\u9fff])[{_DASH_CHARS}]+(?=[\u4e00-\u9fff])")
 
 
 @cache
@@ -165,11 +174,17 @@ def normalise(
     if "(" in s:  # NFKC made （ into (; most names hold no remark
         s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
+    if not _DASHES.isdisjoint(s):  # most names hold no dash: a set test is cheaper
+        s = _JOINING_DASH.sub("", s)
     s = s.translate(_VARIANTS)
     if "师" in s:  # the test is much cheaper than the regex's scan, and names are many
         s = _XPCC_DIVISION.sub(r"\1", s)
+    if "兵团" in s:
+        s = _XPCC_AFTER_XINJIANG.sub(r"\1", s)
     if "直辖县级" in s:
         s = _DIRECT_HEADING.sub("", s)
+    if "直管" in s:
+        s = _DIRECT_RUN.sub("", s)
     if "市辖区" in s:
         s = _DISTRICTS_HEADING.sub("", s)
     conv = to_simplified(s)
@@ -234,6 +249,13 @@ def name_forms(name: str) -> dict[str, int]:
             forms.setdefault(pre, BARE)  # 鄂伦春族 style
     if len(stem) >= 2 and stem != name:
         forms.setdefault(stem, BARE)
+    if name.endswith("管理区") and len(name) > 5:
+        # GB2260's 怀化市洪江管理区 is written 怀化市洪江区, or 洪江区 without its prefecture
+        short = name[:-3] + "区"
+        forms.setdefault(short, SHORT)
+        head, sep, own = short.partition("市")
+        if sep and head and len(own) >= 3:
+            forms.setdefault(own, SHORT)
     return forms
 
 

@@ -23,6 +23,8 @@ GROUP = "group"
 NEAR_NAME = "near_name"
 NEAR_NAMES = "near_names"
 ZONE_NAMED_AFTER = "zone_named_after_unit"
+SPLIT = "split"
+VILLAGE = "village"
 
 # code -> (English, 中文)
 REASONS: dict[str, tuple[str, str]] = {
@@ -89,6 +91,14 @@ REASONS: dict[str, tuple[str, str]] = {
         "以某单位命名的园区，并非该单位：置于该单位内的一点，园区未必在其境内",
     ),
     GROUP: ("a named group of units: every member is a pilot", "区组名称：其中每个单位均为试点"),
+    VILLAGE: (
+        "a village: placed at its town (or a point inside the town's unit)",
+        "村：定位在所在乡镇（或乡镇所在单位内的一点）",
+    ),
+    SPLIT: (
+        "a former unit divided between several of today's units: choose one",
+        "已撤销的单位，辖区分属今天的多个单位：请选择",
+    ),
 }
 
 

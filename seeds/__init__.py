@@ -167,6 +167,12 @@ def load_townships() -> tuple[tuple[str, str, str], ...]:
 
 
 @cache
+def load_splits() -> tuple[dict[str, str], ...]:
+    """Former units divided between several of today's (大同市城区, 南郊区 2018)."""
+    return tuple(read_csv("splits.csv"))
+
+
+@cache
 def load_groups() -> tuple[dict[str, str], ...]:
     return tuple(read_csv("groups.csv"))
 

@@ -70,7 +70,22 @@ class FitView(MacroElement):
         // the zoom a province (or search) view is fitted at: its pilots get names there
         {{ m }}.atlasFitZoom = {% if this.local and not this.view %}Math.min(10,
             {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
+        // the app moves the map now, not the user: the move writes no z/c to the URL; a
+        // shared link's view is no fitted home (moving back to it keeps z/c)
+        {{ m }}.atlasMoved = false;
+        {% if this.view %}{{ m }}.atlasHome = null;
+        {% else %}if ({{ m }}.atlasHome === null) {{ m }}.atlasHome = undefined;{% endif %}
         {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
+        {% elif this.common %}(function (m, own, all) {
+            // one scale for several maps of one size: the zoom that fits the largest box,
+            // centred on this map's own box (in projected space, as fitBounds centres)
+            var z = Math.min(10, Math.min.apply(null, all.map(function (b) {
+                return m.getBoundsZoom(b); })));
+            var b = L.latLngBounds(own);
+            var mid = m.project(b.getSouthWest(), z).add(m.project(b.getNorthEast(), z))
+                .divideBy(2);
+            m.setView(m.unproject(mid, z), z);
+        })({{ m }}, {{ this.bounds|tojson }}, {{ this.common|tojson }});
         {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
         else {{ m }}.fitBounds({{ this.bounds|tojson }}, {% if this.clear -%}
         (function (map, bounds) {
@@ -143,11 +158,15 @@ class FitView(MacroElement):
     )
 
     def __init__(self, bounds: list[list[float]], view: tuple[float, float, float] | None,
-                 *, local: bool = False, clear: bool = False) -> None:
-        """`clear`: keep the fitted place clear of the legend and inset (the explore map;
-        the small maps of a comparison keep one scale instead)."""
+                 *, local: bool = False, clear: bool = False,
+                 common: list[list[list[float]]] | None = None) -> None:
+        """`clear`: keep the fitted place clear of the legend, the layer control and a
+        shown inset (the explore map; the small maps of a comparison keep one scale).
+        `common`: the boxes of maps shown side by side at one scale (this one's among
+        them); every map takes the zoom that fits the largest, around its own `bounds`."""
         super().__init__()
         self._name = "FitView"
+        self.common = common or None
         self.local = local
         self.clear = local and clear
         self.bounds = bounds

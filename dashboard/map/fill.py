@@ -30,6 +30,7 @@ class FillFrame(MacroElement):
             // along the bottom (or Hainan ends up under it)
             m.atlasFill = function (to) {
                 if (to) b = to;
+                m.atlasMoved = false;  // a fit the app makes: no z/c in the URL (focus.py)
                 var a = m.attributionControl && m.attributionControl.getContainer();
                 var below = a ? a.offsetHeight + 4 : 0;
                 m.invalidateSize(false);

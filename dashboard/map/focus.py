@@ -93,17 +93,33 @@ class MapManners(MacroElement):
             }
             floor();
             map.on("resize", floor);
-            var moved = false;
+            // atlasMoved: the user has moved the map since the app last fitted it (FitView
+            // and atlasFill reset it). A move the app makes (a fit) never writes z/c, and
+            // a move back to the fitted view (atlasHome) takes them out again.
+            map.atlasMoved = false;
             ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
-                c.addEventListener(e, function () { moved = true; }, {passive: true});
+                // capture: the zoom buttons stop their presses from reaching the map
+                c.addEventListener(e, function () { map.atlasMoved = true; },
+                                   {passive: true, capture: true});
             });
             map.on("moveend", function () {
-                if (!moved) return;
+                var z = map.getZoom(), ctr = map.getCenter();
+                if (!map.atlasMoved) {  // the app's own fit: where this view is at home
+                    if (map.atlasHome !== null) map.atlasHome = {z: z, c: ctr};
+                    return;
+                }
+                var home = map.atlasHome;
+                var atHome = home && home.z === z && map.latLngToContainerPoint(home.c)
+                    .distanceTo(map.latLngToContainerPoint(ctr)) < 2;
                 try {
                     var w = window.parent, u = new URL(w.location.href);
-                    var ctr = map.getCenter();
-                    u.searchParams.set("z", map.getZoom().toFixed(1));
-                    u.searchParams.set("c", ctr.lat.toFixed(3) + "," + ctr.lng.toFixed(3));
+                    if (atHome) {
+                        u.searchParams.delete("z");
+                        u.searchParams.delete("c");
+                    } else {
+                        u.searchParams.set("z", z.toFixed(1));
+                        u.searchParams.set("c", ctr.lat.toFixed(3) + "," + ctr.lng.toFixed(3));
+                    }
                     w.history.replaceState(w.history.state, "", u.toString());
                 } catch (err) { /* a page that embeds us elsewhere: no URL to write */ }
             });

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import shapely
@@ -58,7 +58,7 @@ LABEL_CSS = (
 _TINY_PROVINCE = settings.MAP_TINY_PROVINCE
 
 
-@cache
+@lru_cache(maxsize=settings.LABEL_ANCHOR_CACHE)
 def _anchor(wkb: bytes) -> tuple[float, float]:
     """(lat, lon) inside the largest part of a shape, far from its edges."""
     geom = shapely.from_wkb(wkb)

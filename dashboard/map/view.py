@@ -80,6 +80,9 @@ class MapSpec:
     measure: str = "count"  # choropleth: count | share of county-level units covered
     bounds: tuple[tuple[float, float], tuple[float, float]] | None = None  # fit; None: China
     view: tuple[float, float, float] | None = None  # (zoom, lat, lon) from a shared link
+    # small maps side by side at one scale: every map's bounds; each takes the zoom of the
+    # largest (computed in the browser, where the map's size in pixels is known)
+    same_zoom: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()
     selected: str = ""  # pilot id drawn highlighted
     drill: str = ""  # a province adcode opened at full context: outline its prefectures
     labels: bool = True
@@ -168,9 +171,14 @@ def _provinces_layer(provinces: pd.DataFrame,
         style = {"color": OUTLINE, "weight": 0.8, "fillColor": fill,
                  "fillOpacity": 0.85 if values is not None else 0.6}
         feats.append((geom, style, _esc(label), str(adcode)))
-    name = t("layer_counts" if values is not None else "layer_provinces", spec.lang)
+    name = _choropleth_name(spec) if values is not None else t("layer_provinces", spec.lang)
     return CompactGeoJson(feats, precision=map_detail.precision(spec), pane="atlas-base",
                           name=name, control=True)
+
+
+def _choropleth_name(spec: MapSpec) -> str:
+    """The choropleth's layer named for what it shows: counts, or the share covered."""
+    return t("layer_share" if spec.measure == "share" else "layer_counts", spec.lang)
 
 
 def province_counts(pilots: pd.DataFrame) -> dict[str, int]:
@@ -240,7 +248,7 @@ def build_parts(
 
     groups: list[folium.FeatureGroup] = []
     if values is not None:
-        counts = folium.FeatureGroup(name=t("layer_counts", spec.lang), control=True)
+        counts = folium.FeatureGroup(name=_choropleth_name(spec), control=True)
         _provinces_layer(shown_provinces, values, spec).add_to(counts)
         groups.append(counts)
     else:
@@ -275,7 +283,8 @@ def build_parts(
     else:
         fit = CHINA_BOUNDS
     FitView(fit, spec.view, local=bool(spec.bounds or spec.focus),
-            clear=not spec.focus).add_to(extra)
+            clear=not spec.focus,
+            common=[[list(c) for c in b] for b in spec.same_zoom]).add_to(extra)
     NarrowLayers().add_to(extra)
     groups.append(extra)
 

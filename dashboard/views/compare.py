@@ -40,7 +40,8 @@ def render(s: ViewState) -> None:
 
     st.toggle(t("compare_same_scale", lang), key="w_same_scale", on_change=state.write_url,
               help=t("compare_same_scale_help", lang))
-    boxes = _boxes(chosen, s.same_scale)
+    boxes = _boxes(chosen) if s.same_scale else {}
+    one_scale = tuple(boxes.values())
     clicked = st.session_state.get(ui.CLICKED_MAP, "")
     shown_details = False
     cols = st.columns(len(chosen), gap="small")
@@ -63,6 +64,7 @@ def render(s: ViewState) -> None:
                 focus=province_code(name),
                 attribution=map_attribution(short=True),
                 bounds=boxes.get(name),
+                same_zoom=one_scale,
             )
             if s.pilot and clicked == key:  # the details of a pilot beside its map
                 ui.details_panel(s)
@@ -72,19 +74,15 @@ def render(s: ViewState) -> None:
         ui.details_panel(s)
 
 
-def _boxes(chosen: tuple[str, ...], same_scale: bool
-           ) -> dict[str, tuple[tuple[float, float], tuple[float, float]] | None]:
-    """Bounds per province: its own, or with one scale for all, a box of the largest
-    province's size around each one's centre (so every small map has the same zoom)."""
+Box = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _boxes(chosen: tuple[str, ...]) -> dict[str, Box]:
+    """Each province's bounds ((south, west), (north, east)), for maps at one scale: every
+    map takes the zoom that fits the largest of them (in the browser, see MapSpec)."""
     prov = data.layer("province")
-    out: dict[str, tuple[tuple[float, float], tuple[float, float]] | None] = {}
-    extents = {n: prov[prov["name"] == n].total_bounds for n in chosen}
-    if not same_scale:
-        return dict.fromkeys(chosen)
-    half_w = max((b[2] - b[0]) for b in extents.values()) / 2
-    half_h = max((b[3] - b[1]) for b in extents.values()) / 2
-    for n, b in extents.items():
-        cx, cy = (b[0] + b[2]) / 2, (b[1] + b[3]) / 2
-        out[n] = ((round(cy - half_h, 3), round(cx - half_w, 3)),
-                  (round(cy + half_h, 3), round(cx + half_w, 3)))
+    out: dict[str, Box] = {}
+    for n in chosen:
+        w, s, e, north = (float(v) for v in prov[prov["name"] == n].total_bounds)
+        out[n] = ((round(s, 3), round(w, 3)), (round(north, 3), round(e, 3)))
     return out

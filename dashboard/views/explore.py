@@ -20,10 +20,14 @@ from geodata.registry import completeness
 
 MAP_KEY = "map_explore"
 # Streamlit's default top padding (6rem) and title size would push the map below the
-# fold on a laptop screen.
+# fold on a laptop screen. Its header (3.75rem) is see-through beside an open sidebar but
+# opaque once the sidebar is closed (as it starts on a phone): then the title goes below it.
+_BELOW_HEADER = '[data-testid="stMainBlockContainer"]{padding-top:4.1rem!important}'
 CSS = (
     "<style>"
     '[data-testid="stMainBlockContainer"]{padding:2.6rem 2rem 2rem 2rem!important}'
+    f"@media (max-width:767.98px){{{_BELOW_HEADER}}}"
+    f'.stApp:has([data-testid="stSidebar"][data-collapsed="true"]) {_BELOW_HEADER}'
     '[data-testid="stMainBlockContainer"] h1{font-size:1.65rem!important;'
     "padding:0 0 .15rem 0!important;line-height:1.25!important}"
     "</style>"

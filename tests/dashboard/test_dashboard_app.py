@@ -19,8 +19,9 @@ run = run_app
 
 def shown_count(at: AppTest) -> int:
     for md in at.markdown:
-        if md.value.startswith("**当前显示") or md.value.startswith("**Pilots shown:"):
-            return int("".join(ch for ch in md.value if ch.isdigit()))
+        value = md.value.replace("\\", "")  # Markdown escapes ("Pilots shown\\: 1")
+        if value.startswith("**当前显示") or value.startswith("**Pilots shown:"):
+            return int("".join(ch for ch in value if ch.isdigit()))
     raise AssertionError("no count line")
 
 
@@ -190,18 +191,34 @@ def _fits(at: AppTest) -> list[list[list[float]]]:
     return out
 
 
+def _one_scale(at: AppTest) -> list[tuple[list[list[float]], list[list[list[float]]]]]:
+    """Per map: its own box and the boxes of every map it shares one zoom with."""
+    out = []
+    for m in maps(at):
+        found = re.search(r"\}\)\(\w+, (\[\[[^\]]*\], \[[^\]]*\]\]), (\[\[\[.*?\]\]\])\);",
+                          drawn(m))
+        assert found, "no fit at one scale"
+        out.append((json.loads(found.group(1)), json.loads(found.group(2))))
+    return out
+
+
 def test_compare_maps_share_one_scale_on_request():
     at = run(mode="compare", compare="浙江省,内蒙古自治区")
     own = _fits(at)
     sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in own}
     assert len(sizes) == 2  # each province its own extent
     at.toggle(key="w_same_scale").set_value(True).run()
-    same = _fits(at)
-    sizes = {(round(b[1][0] - b[0][0], 2), round(b[1][1] - b[0][1], 2)) for b in same}
-    assert len(sizes) == 1  # one box size: one zoom for every map
+    same = _one_scale(at)
+    # every map fits its own province at the zoom that fits the largest of all the boxes
+    # (the zoom is worked out in the browser: tests/browser/test_compare_browser.py)
+    assert [box for box, _ in same] == same[0][1]
+    assert all(boxes == same[0][1] for _, boxes in same)
+    for box, fitted in zip(same[0][1], own, strict=True):
+        assert all(abs(a - b) < 0.01 for p, q in zip(box, fitted, strict=True)
+                   for a, b in zip(p, q, strict=True)), (box, fitted)
     assert at.query_params["scale"] == "same"  # and a link keeps it
     linked = run(mode="compare", compare="浙江省,内蒙古自治区", scale="same")
-    assert _fits(linked) == same
+    assert _one_scale(linked) == same
     assert linked.toggle(key="w_same_scale").value is True
 
 
@@ -243,3 +260,48 @@ def test_shared_basemap_link_does_not_turn_tiles_on():
     at.checkbox(key="w_basemap").check().run()
     assert at.checkbox(key="w_basemap").value is True
     assert at.query_params["basemap"] in (["osm"], "osm")
+
+
+@pytest.mark.parametrize(("typed", "unit"), [
+    ("Changsha City", "长沙市"), ("Shunyi District", "顺义区"), ("Zixing City", "资兴市"),
+    ("Qiyang City", "祁阳市"), ("luhongshi town", "东安县"),
+])
+def test_english_search_by_the_names_the_english_table_shows(typed, unit):
+    at = run(lang="en", q=typed)
+    assert shown_count(at) == 1
+    at.toggle(key="show_list_explore").set_value(True).run()
+    table = next(d.value for d in at.dataframe if "Name (pinyin)" in d.value.columns)
+    assert len(table) == 1 and table.iloc[0]["Today's name"] == unit, table.iloc[0].to_dict()
+    assert search_words(table.iloc[0]["Name (pinyin)"]) >= search_words(typed)
+
+
+def search_words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[A-Za-z]+", text)}
+
+
+def _names_layer(m: dict, name: str) -> bool:
+    """Whether the map's layer control lists `name` (written as JSON escapes)."""
+    return json.dumps(name) in (m.get("layer_control") or "")
+
+
+def test_the_share_layer_is_named_for_what_it_shows():
+    (share,) = maps(run(map="share"))
+    assert _names_layer(share, "分省县级单位覆盖率") and not _names_layer(share, "分省试点数")
+    (counts,) = maps(run(map="count"))  # the issue's word: the choropleth of counts
+    assert _names_layer(counts, "分省试点数")
+    (en,) = maps(run(map="share", lang="en"))
+    assert _names_layer(en, "Share of county-level units covered, by province")
+    assert not _names_layer(en, "Pilots per province")
+
+
+def test_a_link_with_unknown_values_says_what_it_left_out():
+    at = run(map="count")
+    assert at.query_params["map"] == "choropleth" and not at.warning
+    at = run(map="heat", batch="1,7")
+    assert dict(at.query_params) == {"batch": "1"}
+    (warning,) = at.warning
+    text = warning.value.replace("\\", "")  # Markdown escapes
+    assert "map=heat" in text and "batch=7" in text
+    # gone once the user changes the view: the address bar holds the app's own URL
+    at.pills(key="w_batch").set_value([1, 2]).run()
+    assert not at.warning

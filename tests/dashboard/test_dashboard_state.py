@@ -117,3 +117,16 @@ def test_a_link_only_suggests_the_online_basemap():
     assert arrive(shared, ticked=False).basemap is False
     assert arrive(shared, ticked=False).lang == "en"
     assert arrive(shared, ticked=True).basemap is True
+
+
+def test_map_count_is_the_choropleth_of_counts_and_unknowns_are_listed() -> None:
+    from dashboard.state import unknown_values
+
+    assert from_query({"map": "count"}).style == "choropleth"
+    assert to_query(from_query({"map": "count"})) == {"map": "choropleth"}  # canonical
+    assert unknown_values({"map": "count"}) == []
+    assert unknown_values({"map": "share", "batch": "1or2,3", "province": "湖南省"}) == []
+    assert unknown_values({"map": "heat", "batch": "1,7", "province": "湖南,湖北省",
+                           "lang": "fr"}) == ["lang=fr", "map=heat", "batch=7",
+                                              "province=湖南"]
+    assert to_query(from_query({"map": "heat"})) == {}  # dropped from the URL, but said

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 import shapely
@@ -11,7 +12,7 @@ import shapely
 from dashboard.filters import filter_pilots
 from dashboard.map.focus import focus_bounds
 from dashboard.map.view import MapSpec, build_map
-from dashboard.state import ViewState, from_query, same_but_view, to_query
+from dashboard.state import STATUSES, ViewState, from_query, same_but_view, to_query
 
 
 def _box(bounds):
@@ -109,6 +110,36 @@ def test_search_takes_pinyin_and_english_names(registry, typed, expect) -> None:
     text = hits[["unit_name", "town", "province", "name_published"]].astype(str).agg("".join,
                                                                                     axis=1)
     assert text.str.contains(expect).all(), text.tolist()
+
+
+@pytest.mark.parametrize(("typed", "expect"), [
+    ("Changsha City", "长沙市"), ("Shunyi District", "顺义区"), ("Zixing City", "资兴市"),
+    ("Qiyang City", "祁阳市"), ("Luhongshi Town", "芦洪市镇"), ("changsha city", "长沙市"),
+    ("ZIXINGCITY", "资兴市"), ("luhongshi  town", "芦洪市镇"), ("Dong'an County", "东安县"),
+    ("Yongzhou City", "永州市"),
+])
+def test_search_takes_the_english_names_the_app_writes(registry, typed, expect) -> None:
+    hits = filter_pilots(registry, ViewState(q=typed))
+    assert len(hits), typed
+    text = hits[["unit_name", "town", "prefecture", "county"]].astype(str).agg("".join, axis=1)
+    assert text.str.contains(expect).all(), text.tolist()
+
+
+def test_every_pilot_is_found_by_its_english_name(registry) -> None:
+    from dashboard.ui import display_table
+
+    registry = registry[registry["status"].isin(STATUSES)]  # what a view can show
+    shown = display_table(registry, "en")
+    every = ViewState(statuses=STATUSES)
+    for pid, name_en in zip(registry["pilot_id"], shown["Name (pinyin)"], strict=True):
+        if name_en:
+            hits = filter_pilots(registry, replace(every, q=name_en))
+            assert pid in set(hits["pilot_id"]), name_en
+
+
+def test_a_unit_type_in_english_is_not_dropped(registry) -> None:
+    # 长沙县 is no pilot: "Changsha County" must not find 长沙市 by its stem alone
+    assert filter_pilots(registry, ViewState(q="Changsha County")).empty
 
 
 def test_search_in_pinyin_finds_nothing_for_a_name_not_there(registry) -> None:

@@ -33,6 +33,10 @@ def pool() -> list[str]:
     names += [t[1] for t in seeds.load_townships()[::97]]
     names += [*sorted(GENERIC_ZONES), "主城九区", "主城区", "市辖区", "城区", "和平区和平县"]
     names += ["德清县※", "①安吉县", "(含开发区)", "试点县", "abc", "火星市"]
+    # the forms of issue 10 (a bracketed province names its own, so it is left out here)
+    names += ["宽城县城", "代县县城", "唐山市人民政府", "唐山市本级", "唐山市区", "迁西县全县",
+              "石家庄市（桥西区）", "朝阳区(长春)", "长沙——宁乡市", "门头沟区斋堂镇底下村",
+              "德清两县", "涿鹿县赵家蓬区", "洪江区", "长白山华美胜地旅游度假区", "大同市南郊区"]
     return [n for n in names if not _starts_with_province(n)]
 
 

@@ -115,17 +115,43 @@ def test_unknown_zone_is_placed_in_the_unit_that_names_it(gc: Geocoder) -> None:
     assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "130200")
 
 
-@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西县城", "大同市城区", "   "])
+@pytest.mark.parametrize("text", ["abc", "火星市", "唐山市迁西县东", "石家庄市郊区", "   "])
 def test_unmatched_says_why(gc: Geocoder, text: str) -> None:
     r = resolve(gc, text)
     assert r.status == UNMATCHED and r.note and not r.adcode
 
 
+@pytest.mark.parametrize("text", ["山西省大同市城区", "大同市南郊区"])
+def test_a_unit_divided_between_successors_offers_them_all(gc: Geocoder, text: str) -> None:
+    # split between 平城区 and 云冈区 in 2018 (国函〔2018〕22号): never pick one
+    r = resolve(gc, text)
+    assert (r.status, r.adcode, r.reason) == (AMBIGUOUS, "", "split")
+    assert [c.split()[0] for c in r.candidates.split(" | ")] == ["140213", "140214"]
+    assert "was divided between 平城区 and 云冈区 (2018)" in r.note
+
+
+def test_the_living_namesake_of_a_divided_unit_is_untouched(gc: Geocoder) -> None:
+    assert resolve(gc, "阳泉市城区").adcode == "140302"
+    assert resolve(gc, "大同市矿区").adcode == "140214"  # whole into 云冈区
+
+
 def test_abolished_unit_reports_its_last_listing(gc: Geocoder) -> None:
-    # split between 平城区 and 云冈区 in 2018: no one successor
-    r = resolve(gc, "山西省大同市城区")
-    assert r.status == UNMATCHED and "140202" in r.note and "GB2260" in r.note
+    # abolished after 2000 with no successor in any table
+    r = resolve(gc, "河北省石家庄市郊区")
+    assert r.status == UNMATCHED and "130106" in r.note and "GB2260" in r.note
     assert r.reason == "no_successor"
+
+
+def test_a_unit_renamed_in_place_reads_as_today_s() -> None:
+    # 安西县 became 瓜州县 in 2006 keeping 620922 (民函〔2006〕31号)
+    r = Geocoder().resolve("甘肃省安西县")
+    assert (r.status, r.adcode, r.reason) == (MATCHED, "620922", "renamed")
+
+
+def test_shijiazhuang_qiaodong_was_divided(gc: Geocoder) -> None:
+    r = resolve(gc, "石家庄市桥东区")
+    assert (r.status, r.reason) == (AMBIGUOUS, "split")
+    assert [c.split()[0] for c in r.candidates.split(" | ")] == ["130102", "130104"]
 
 
 @pytest.mark.parametrize(

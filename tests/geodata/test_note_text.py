@@ -5,17 +5,23 @@ from __future__ import annotations
 import re
 
 from geodata.geocoder import Geocoder
+from geodata.lists import geocode_lines
 from geodata.note_text import CODES, note_text, parts
 from geodata.registry import registry_rows
 
 INPUTS = ["城区", "火星市", "重庆市主城九区", "河北省邢台市南和县", "南宁市橫縣六景鎮",
           "", "贵州省黔南州贵定县昌明镇", "临沂经济技术开发区", "梅州市豐順縣阝留隍鎮",
-          "江苏省徐州市睢宇县", "福建省闽猴县", "长白山保护开发区", "长治市郊区", "加格达奇区"]
+          "江苏省徐州市睢宇县", "福建省闽猴县", "泰山经济开发区", "长治市郊区", "加格达奇区",
+          "大同市南郊区", "代县县城", "遂宁(四川)", "(涿鹿县赵家蓬区)", "唐山市区", "唐山市本级",
+          "唐山市人民政府", "苏州工业园区管委会", "北京市门头沟区斋堂镇底下村", "浙江全省",
+          "重庆市合川县涞滩镇"]
+LINES = ["浙江省安吉、德清两县", "浙江省湖州市（安吉县）"]
 
 
 def notes() -> list[str]:
     gc = Geocoder()
     found = [gc.resolve(text).note for text in INPUTS]
+    found += [r.note for r in geocode_lines(LINES, gc)]
     found += [str(r["note"]) for r in registry_rows()]
     return [n for n in found if n]
 

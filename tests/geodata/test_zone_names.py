@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geodata.gazetteer import ZONE_SUFFIXES, gazetteer
-from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder
+from geodata.geocoder import APPROXIMATE, MATCHED, UNMATCHED, Geocoder
 from geodata.names import split_suffix
 
 GC = Geocoder()
@@ -18,8 +18,9 @@ GC = Geocoder()
 @pytest.mark.parametrize(
     ("text", "adcode", "zone"),
     [
-        ("长白山保护开发区", "220623", "长白山保护开发区"),  # named after 长白县's name
-        ("吉林省长白山保护开发区", "220623", "长白山保护开发区"),
+        ("长白保护开发区", "220623", "长白保护开发区"),  # named after 长白县's name
+        ("湖南省岳阳洞庭湖旅游度假区", "430600", "岳阳洞庭湖旅游度假区"),  # 岳阳市 or 岳阳县
+        ("北京密云古北水镇国际休闲旅游度假区", "110118", "密云古北水镇国际休闲旅游度假区"),
         ("泰山经济开发区", "370902", "泰山经济开发区"),
         ("宁波杭州湾新区", "330200", "宁波杭州湾新区"),
         ("嘉兴秀洲高新区", "330411", "秀洲高新区"),  # 嘉兴 is context, 秀洲 the namesake
@@ -29,6 +30,23 @@ def test_a_zone_named_after_a_unit_is_approximate(text: str, adcode: str, zone: 
     r = GC.resolve(text)
     assert (r.status, r.level, r.adcode, r.town) == (APPROXIMATE, "zone", adcode, zone)
     assert r.reason == "zone_named_after_unit"
+
+
+@pytest.mark.parametrize("text", ["长白山保护开发区", "鄱阳湖生态旅游度假区"])
+def test_a_mountain_or_lake_named_like_a_unit_is_not_the_unit(text: str) -> None:
+    # 长白山 is the mountain (the zone lies in 安图县 and 抚松县), not 长白县
+    r = GC.resolve(text)
+    assert r.status == UNMATCHED and not r.adcode
+
+
+def test_a_zone_word_beginning_with_a_river_word_is_still_named_after_the_unit() -> None:
+    r = GC.resolve("南京江北新区")
+    assert (r.status, r.adcode, r.reason) == (APPROXIMATE, "320100", "zone_named_after_unit")
+
+
+def test_a_zone_named_after_a_mountain_lies_in_the_province_it_names() -> None:
+    r = GC.resolve("吉林长白山华美胜地旅游度假区", ("210000",), strict=True)
+    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "220000")
 
 
 def test_a_zone_written_inside_its_unit_is_the_units_zone() -> None:
@@ -70,4 +88,7 @@ def test_a_bare_unit_name_before_a_zone_word_is_never_matched(
     r = GC.resolve(text)
     assert r.status != MATCHED, (text, r)
     if r.status == APPROXIMATE and r.adcode == code:
-        assert r.level == "zone" and r.reason == "zone_named_after_unit", (text, r)
+        # a stem that is itself a former unit's whole name (沙县, 沙县区 since 2021) reads
+        # as that unit, renamed, with the zone inside it
+        reason = "renamed" if r.renamed_from == stem else "zone_named_after_unit"
+        assert r.level == "zone" and r.reason == reason, (text, r)
