@@ -133,8 +133,13 @@ def test_every_national_name_is_on_its_own_province(
         page = p.page
         page.goto(f"{app_url}/?lang={lang}")
         wait_for_map(page, min_features=100)
-        _names(page, "prov", 10)
         frame = page.locator(MAP_FRAME).first.element_handle().content_frame()  # type: ignore[attr-defined]
+        # placed and shown (on a busy machine the placing pass can come late)
+        frame.wait_for_function(
+            "() => Array.from(document.querySelectorAll('.atlas-label.prov > span'))"
+            ".filter(s => s.checkVisibility({visibilityProperty: true})).length >= 8",
+            timeout=30_000)
+        page.wait_for_timeout(1000)  # the placing pass settles
         got = frame.evaluate(_NAMES_AND_SHAPES)
         names, shapes = got["names"], got["shapes"]
         assert len(shapes) == 34 and names
