@@ -16,9 +16,7 @@ def test_the_map_starts_above_the_fold(
     width, height = size
     p = OfflinePage(browser, width=width, height=height)
     try:
-        page = p.page
-        page.goto(app_url)
-        wait_for_map(page, min_features=100)
+        page = p.open(app_url, min_features=100)
         page.get_by_text("当前显示").first.wait_for(timeout=20_000)
         page.wait_for_timeout(1500)  # the rest of the page has come (first_paint)
         assert page.evaluate("window.scrollY") == 0

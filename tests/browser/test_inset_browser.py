@@ -112,9 +112,7 @@ def test_back_to_the_national_view_shows_the_whole_inset(
     # as large as a national map opened afresh: it was measured while hidden, 10 px wide
     p = OfflinePage(browser, width=size[0], height=size[1])
     try:
-        page = p.page
-        page.goto(app_url)
-        wait_for_map(page, min_features=100)
+        page = p.open(app_url, min_features=100)
         fresh = _inset(page)
         assert fresh["shown"] and fresh["w"] >= 60 and fresh["h"] >= 60, fresh  # type: ignore[operator]
         page.goto(f"{app_url}/?{start}")
@@ -138,9 +136,7 @@ def test_zooming_in_and_back_out_shows_the_whole_inset(
 ) -> None:
     p = OfflinePage(browser, width=size[0], height=size[1])
     try:
-        page = p.page
-        page.goto(app_url)
-        wait_for_map(page, min_features=100)
+        page = p.open(app_url, min_features=100)
         fresh = _inset(page)
         assert fresh["shown"], fresh
         _zoom_in_and_out(page)

@@ -10,7 +10,7 @@ import pytest
 import shapely
 from shapely.ops import polylabel
 
-from bench.browser import OfflinePage, wait_for_map
+from bench.browser import OfflinePage
 from geodata.registry import resolved_registry
 from tests.browser.test_map_browser import _frame_box, _map_eval, _province, _wait_url
 
@@ -55,9 +55,7 @@ def test_views_the_app_fits_keep_a_clean_url(
 ) -> None:
     p = OfflinePage(browser, width=size[0], height=size[1])
     try:
-        page = p.page
-        page.goto(app_url)
-        wait_for_map(page, min_features=100)
+        page = p.open(app_url, min_features=100)
         _at_rest(page)
         national = _map_eval(page, "m.getZoom()")
 
