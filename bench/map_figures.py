@@ -224,9 +224,9 @@ def filter_visible(runs: int = 9) -> dict[str, object]:
 
 
 
-# The national view's meeting exports, by their buttons' (Chinese) labels.
-EXPORT_BUTTONS = ("幻灯片 PNG（1920×1080）", "幻灯片 SVG（矢量）", "幻灯片 PDF（矢量）",
-                  "演示文稿 PPTX", "独立地图 HTML（离线）")
+# The national view's meeting exports, by their buttons' catalogue keys.
+EXPORT_BUTTONS = ("download_png", "download_svg", "download_pdf", "download_pptx",
+                  "download_html")
 
 
 def session_memory(sessions: int = 1) -> dict[str, object]:
@@ -234,6 +234,8 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
     as well, then with `sessions` pages open at once (each a session); the baseline is
     the RSS of the started server."""
     from playwright.sync_api import sync_playwright
+
+    from dashboard.i18n import t
 
     proc, url = start_app()
     try:
@@ -254,9 +256,9 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
             one = _rss_mb(proc.pid)
             # then every meeting export of the national view, as a presenter would
             first.open(url + "/", min_features=100)
-            for name in EXPORT_BUTTONS:
+            for key in EXPORT_BUTTONS:
                 with first.page.expect_download(timeout=120_000):
-                    first.page.get_by_role("button", name=name).click()
+                    first.page.get_by_role("button", name=t(key, "zh")).click()
             first.page.wait_for_timeout(1000)
             exported = _rss_mb(proc.pid)
             pages = [first]

@@ -219,11 +219,12 @@ REFUSALS: tuple[Reason, ...] = (
 _WHAT_ZH = {"list": "名单", "file": "文件", "sheet": "工作表"}
 
 
-def _match(text: str) -> tuple[str, dict[str, str]] | None:
-    for r in REASONS:
+def _match(text: str, table: tuple[Reason, ...] = REASONS
+           ) -> tuple[Reason, dict[str, str]] | None:
+    for r in table:
         m = r.pattern.match(text)
         if m:
-            return r.code, {k: v or "" for k, v in m.groupdict().items()}
+            return r, {k: v or "" for k, v in m.groupdict().items()}
     return None
 
 
@@ -238,7 +239,7 @@ def parts(note: str) -> list[tuple[str, dict[str, str]]]:
         for j in range(len(pieces), i, -1):
             found = _match("; ".join(pieces[i:j]))
             if found:
-                out.append(found)
+                out.append((found[0].code, found[1]))
                 i = j
                 break
         else:
@@ -250,13 +251,12 @@ def parts(note: str) -> list[tuple[str, dict[str, str]]]:
 def refusal_text(message: str, lang: str = "zh") -> str:
     """Why a list was not read (one line from geodata's readers), written in `lang`; a
     message no pattern knows is kept as it is."""
-    for r in REFUSALS:
-        m = r.pattern.match(message)
-        if m:
-            values = {k: v or "" for k, v in m.groupdict().items()}
-            values["what_zh"] = _WHAT_ZH.get(values.get("what", ""), "")
-            return (r.en if lang == "en" else r.zh).format(**values)
-    return message
+    found = _match(message, REFUSALS)
+    if found is None:
+        return message
+    r, values = found
+    values["what_zh"] = _WHAT_ZH.get(values.get("what", ""), "")
+    return (r.en if lang == "en" else r.zh).format(**values)
 
 
 def note_text(note: str, lang: str = "zh") -> str:
