@@ -21,8 +21,11 @@ from streamlit.starlette import App  # noqa: E402
 from dashboard.map import code as map_code  # noqa: E402
 from dashboard.map import offline  # noqa: E402
 from dashboard.static_cache import StaticCache  # noqa: E402
+from geodata import prepare  # noqa: E402
 
 offline.ensure_leaflet()  # in place before the first page asks for it
+# the prepared data built by a child that exits: the build's memory never joins the server
+prepare.ensure()
 map_code.ENABLED = True  # the shared map's code is served as files (map/code.py)
 app = App(
     "app.py",

