@@ -322,6 +322,18 @@ class LabelLayer(MacroElement):
                     if (window.atlasPlace !== place) return;  // swapped meanwhile
                     map.on("zoomend moveend resize", place);
                     place();
+                    // names measured before the web font arrived, or in a frame that was
+                    // still being sized, are placed again once both are settled
+                    function again() { if (window.atlasPlace === place) place(); }
+                    if (document.fonts && document.fonts.ready) document.fonts.ready.then(again);
+                    if (window.ResizeObserver) {
+                        var seen = null;
+                        new ResizeObserver(function (entries) {
+                            var r = entries[0].contentRect, key = r.width + "x" + r.height;
+                            if (seen !== null && key !== seen) again();
+                            seen = key;
+                        }).observe(map.getContainer());
+                    }
                 }, 0); });
             });
         })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }});
