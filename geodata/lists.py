@@ -307,8 +307,7 @@ class Reader:
         # every call counts, remembered or not: the budget bounds the work around it too
         self.spend()
         if len(text) > settings.ITEM_NAME_MAX:
-            return Result(text, UNMATCHED, method="none", note="too long to be one name",
-                          reason=why.OVER_BUDGET)
+            return Result(text, UNMATCHED, method="none", reason=why.OVER_BUDGET)
         key = (text, context, strict)
         if (known := self._memo.get(key)) is not None:
             return copy(known)
@@ -318,8 +317,7 @@ class Reader:
 
 
 def _over_budget(text: str, reason: str) -> Result:
-    return Result(text, UNMATCHED, method="none", reason=reason,
-                  note="not read: " + reason.replace("_", " "))
+    return Result(text, UNMATCHED, method="none", reason=reason)  # the reason says it all
 
 
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
