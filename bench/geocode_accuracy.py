@@ -44,7 +44,8 @@ def read_gold() -> dict[str, list[dict[str, str]]]:
 
 def lines_of(meta: dict[str, str]) -> list[str]:
     """The list's lines as a person would paste them: text lists as published; a table
-    row becomes `province：items` (the table's two columns)."""
+    row becomes `province：items` (the table's two columns), and a row of two
+    `rank | name` pairs becomes its two names, left then right."""
     raw = (DATA / f"{meta['list_id']}.txt").read_text(encoding="utf-8").splitlines()
     shape = meta["shape"]
     if shape == "text":
@@ -52,7 +53,9 @@ def lines_of(meta: dict[str, str]) -> list[str]:
     out = []
     for line in raw:
         cells = [c.strip() for c in line.split("|") if c.strip()]
-        if shape == "table_name_province" and len(cells) >= 3:
+        if shape == "table_numbered_pairs":
+            out += cells[1::2]
+        elif shape == "table_name_province" and len(cells) >= 3:
             out.append(f"{cells[2]}：{cells[1]}")
         elif shape == "table_province_items" and len(cells) >= 2:
             out.append(f"{cells[0]}：{cells[1]}")

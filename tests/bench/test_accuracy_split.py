@@ -14,7 +14,8 @@ from bench import geocode_accuracy as acc
 def test_every_list_has_a_part_its_text_and_its_gold() -> None:
     gold = acc.read_gold()
     metas = acc.read_lists()
-    assert {m["part"] for m in metas} <= set(acc.PARTS)
+    assert {m["part"] for m in metas} == set(acc.PARTS)
+    assert sum(m["part"] == "test" for m in metas) >= 7
     for m in metas:
         assert (acc.DATA / f"{m['list_id']}.txt").is_file(), m["list_id"]
         assert gold[m["list_id"]], m["list_id"]
