@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from geodata import settings
-from geodata.answer import join
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -26,6 +25,7 @@ from geodata.geocoder import (
     Result,
 )
 from geodata.names import normalise
+from geodata.notes import Note, note
 
 _SEPARATORS = "、，,；;"
 SEPARATORS = re.compile(f"[{_SEPARATORS}]")
@@ -268,7 +268,8 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
         if item.starts_line:
             context = (item.header,) if item.header else ()
             strict = bool(item.header)
-        text, note = item.text, ""
+        text = item.text
+        head_note: Note | None = None
         m = _HEADER.match(text)
         if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
             text = m.group("rest").strip()
@@ -282,12 +283,12 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
                 context = head.context or (head.adcode,)
                 strict = strict or head.named_province or head.level == "province"
             else:
-                note = f"'{m.group('head')}' before the colon is not a place; read without it"
+                head_note = note("head_not_place", head=m.group("head"))
         for res in _resolve_joined(gc, text, context, strict):
             if res.input == text:
                 res.input = item.text
-            if note:
-                res.note = f"{note}; {res.note}" if res.note else note
+            if head_note is not None:
+                res.notes = (head_note, *res.notes)
             if res.status not in (UNMATCHED, AMBIGUOUS):
                 context = res.context
                 strict = strict or res.named_province
@@ -321,7 +322,7 @@ def _units_in_brackets(
         if not within(r.adcode, head.adcode):
             return []
         r.input = part
-        r.note = join(r.note, f"in brackets after {head.unit_name}")
+        r.add(note("in_brackets", unit=head.unit_name))
         out.append(r)
     return out
 
@@ -343,7 +344,7 @@ def _resolve_joined(
         shorter = gc.resolve(text[: closer.start()], context, strict=strict)
         if shorter.status != UNMATCHED:
             shorter.input = text
-            shorter.note = join(shorter.note, f"'{closer.group(0)}' closes the list")
+            shorter.add(note("count_closer", words=closer.group(0)))
             return [shorter]
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
         return [res]  # a name one character off a unit may yet be two units joined
@@ -362,7 +363,7 @@ def _resolve_joined(
             for part in parts:
                 r = gc.resolve(part, ctx, strict=strict)
                 r.input = part
-                r.note = f"{r.note}; split at a space" if r.note else "split at a space"
+                r.add(note("split_at_space"))
                 if r.status != AMBIGUOUS:
                     ctx = r.context or ctx
                 out.append(r)
@@ -379,7 +380,7 @@ def _resolve_joined(
                 if all(r.status != UNMATCHED for r in rest):
                     first.input = left
                     for r in (first, *rest):
-                        r.note = f"{r.note}; split at '{conj}'" if r.note else f"split at '{conj}'"
+                        r.add(note("split_at", word=conj))
                     return [first, *rest]
             start = text.find(conj, start + 1)
     return [res]
