@@ -27,6 +27,8 @@ NEAR_NAMES = "near_names"
 ZONE_NAMED_AFTER = "zone_named_after_unit"
 SPLIT = "split"
 VILLAGE = "village"
+OVER_BUDGET = "over_budget"
+LIST_OVER_BUDGET = "list_over_budget"
 
 PLACEHOLDER = "placeholder"
 
