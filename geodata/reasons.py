@@ -25,6 +25,8 @@ NEAR_NAMES = "near_names"
 ZONE_NAMED_AFTER = "zone_named_after_unit"
 SPLIT = "split"
 VILLAGE = "village"
+OVER_BUDGET = "over_budget"
+LIST_OVER_BUDGET = "list_over_budget"
 
 # code -> (English, 中文)
 REASONS: dict[str, tuple[str, str]] = {
@@ -94,6 +96,15 @@ REASONS: dict[str, tuple[str, str]] = {
     VILLAGE: (
         "a village: placed at its town (or a point inside the town's unit)",
         "村：定位在所在乡镇（或乡镇所在单位内的一点）",
+    ),
+    OVER_BUDGET: (
+        "too long, or too many ways to split it, to be read as one item; put each name "
+        "on its own line or between 、",
+        "条目过长或拆分方式过多，无法作为一个条目读取；请每行一个名称或用“、”分隔",
+    ),
+    LIST_OVER_BUDGET: (
+        "not read: the list before it used up the work one list may take; split the list",
+        "未读取：前面的条目已用尽一个名单的处理上限；请将名单分成几份",
     ),
     SPLIT: (
         "a former unit divided between several of today's units: choose one",
