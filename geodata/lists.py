@@ -17,7 +17,6 @@ from functools import cache
 
 from geodata import reasons as why
 from geodata import settings
-from geodata.answer import join
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -29,6 +28,7 @@ from geodata.geocoder import (
     Result,
 )
 from geodata.names import normalise
+from geodata.notes import Note, note
 
 _SEPARATORS = "、，,；;"
 SEPARATORS = re.compile(f"[{_SEPARATORS}]")
@@ -307,7 +307,7 @@ class Reader:
         # every call counts, remembered or not: the budget bounds the work around it too
         self.spend()
         if len(text) > settings.ITEM_NAME_MAX:
-            return Result(text, UNMATCHED, method="none", reason=why.OVER_BUDGET)
+            return Result(text, UNMATCHED, reason=why.OVER_BUDGET)
         key = (text, context, strict)
         if (known := self._memo.get(key)) is not None:
             return copy(known)
@@ -317,7 +317,7 @@ class Reader:
 
 
 def _over_budget(text: str, reason: str) -> Result:
-    return Result(text, UNMATCHED, method="none", reason=reason)  # the reason says it all
+    return Result(text, UNMATCHED, reason=reason)  # the reason says it all
 
 
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
@@ -352,7 +352,8 @@ def _read_item(
     rd: Reader, item: Item, context: tuple[str, ...], strict: bool
 ) -> tuple[list[Result], tuple[str, ...], bool]:
     """The results of one item, and the context and strictness it hands on."""
-    text, note = item.text, ""
+    text = item.text
+    head_note: Note | None = None
     m = _HEADER.match(text)
     if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
         text = m.group("rest").strip()
@@ -366,13 +367,13 @@ def _read_item(
             context = head.context or (head.adcode,)
             strict = strict or head.named_province or head.level == "province"
         else:
-            note = f"'{m.group('head')}' before the colon is not a place; read without it"
+            head_note = note("head_not_place", head=m.group("head"))
     out = resolve_joined(rd, text, context, strict)
     for res in out:
         if res.input == text:
             res.input = item.text
-        if note:
-            res.note = f"{note}; {res.note}" if res.note else note
+        if head_note is not None:
+            res.notes = (head_note, *res.notes)
         if res.status not in (UNMATCHED, AMBIGUOUS):
             context = res.context
             strict = strict or res.named_province
@@ -405,7 +406,7 @@ def _units_in_brackets(
         if not within(r.adcode, head.adcode):
             return []
         r.input = part
-        r.note = join(r.note, f"in brackets after {head.unit_name}")
+        r.add(note("in_brackets", unit=head.unit_name))
         out.append(r)
     return out
 
@@ -481,7 +482,7 @@ def _read_rest(
         shorter = rd.resolve(text[: closer.start()], context, strict=strict)
         if shorter.status != UNMATCHED:
             shorter.input = text
-            shorter.note = join(shorter.note, f"'{closer.group(0)}' closes the list")
+            shorter.add(note("count_closer", words=closer.group(0)))
             return [shorter], False
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
         return [res], False  # a name one character off a unit may yet be two units joined
@@ -507,7 +508,7 @@ def _read_rest(
                 first.input = left
                 # each unit says once where it was split: the rest's own split said it
                 for r in (first,) if split else (first, *got):
-                    r.note = join(r.note, f"split at '{conj}'")
+                    r.add(note("split_at", word=conj))
                 return [first, *got], True
     return [res], False
 
@@ -534,7 +535,7 @@ def _split_at_spaces(
     for part in parts:
         r = rd.resolve(part, ctx, strict=strict)
         r.input = part
-        r.note = join(r.note, "split at a space")
+        r.add(note("split_at_space"))
         if r.status != AMBIGUOUS:
             ctx = r.context or ctx
         out.append(r)
