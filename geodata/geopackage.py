@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 LAYERS = ("pilots", "pilot_points", "province", "prefecture", "county",
           "south_china_sea_line")
+GPKG_VERSION = "1.2"
 _TITLES = {
     "pilots": ("试点（行政区边界）", "Pilots (unit outlines)"),
     "pilot_points": ("试点（镇、开发区及点位）", "Pilots (towns, zones and points)"),
@@ -73,5 +74,7 @@ def gpkg_bytes(pilots: gpd.GeoDataFrame, columns: Sequence[str], lang: str = "zh
                 geometry_type=geometry_type,
                 layer_options={"IDENTIFIER": _TITLES[name][index],
                                "DESCRIPTION": description},
+                # GeoPackage 1.2: what GDAL ≥ 2.2 (QGIS 3) reads without a version warning
+                dataset_options={"VERSION": GPKG_VERSION} if i == 0 else None,
             )
         return path.read_bytes()
