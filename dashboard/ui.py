@@ -27,7 +27,7 @@ from dashboard.map.view import (
 )
 from dashboard.practices import practices_for
 from geodata.attribution import attribution_lines, map_attribution
-from geodata.note_text import note_text
+from geodata.notes import note_text
 from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:

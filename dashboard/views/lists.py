@@ -28,7 +28,7 @@ from geodata.geocoder import AMBIGUOUS
 from geodata.inputs import MAX_BYTES, MAX_ROWS
 from geodata.listfiles import DRAWN, csv_bytes, geojson_bytes, xlsx
 from geodata.listwork import Work
-from geodata.note_text import note_text, refusal_text
+from geodata.notes import note_text, refusal_text
 from geodata.registry import unit_shapes
 from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 
