@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Final, Literal
 
 import seeds
 from geodata.schema import cell, doc_for
+from geodata.settings import STATA_LABEL_CHARS, STATA_STR_BYTES, STATA_VERSION
 from geodata.value_labels import label
 
-STATA_VERSION: Final[Literal[118]] = 118  # Stata 14+: Unicode strings and labels
-_LABEL_CHARS = 80  # a variable or dataset label's length in Stata
-_STR_BYTES = 2045  # longer text is written as strL
 _BATCH_COLUMNS = ("batch", "first_batch")
 _NUMERIC = ("year", "lon", "lat", "dataset_year", "first_year")
 
@@ -30,7 +27,7 @@ def _batch_labels(lang: str) -> dict[float, str]:
 def _variable_label(column: str, lang: str) -> str:
     doc = doc_for(column)
     text = doc.en_meaning if lang == "en" else doc.zh
-    return (text or column)[:_LABEL_CHARS]
+    return (text or column)[:STATA_LABEL_CHARS]
 
 
 def _number(value: object) -> float:
@@ -68,7 +65,7 @@ def dta_bytes(
             data[c] = [str(cell(c, v, lang)) if v is not None else "" for v in values]
     frame = pd.DataFrame(data, columns=list(columns))
     strl = [c for c in columns if frame[c].dtype == object
-            and any(len(str(v).encode("utf-8")) > _STR_BYTES for v in frame[c])]
+            and any(len(str(v).encode("utf-8")) > STATA_STR_BYTES for v in frame[c])]
     buf = io.BytesIO()
     frame.to_stata(
         buf,
@@ -77,6 +74,6 @@ def dta_bytes(
         variable_labels={c: _variable_label(c, lang) for c in columns},
         value_labels=value_labels,
         convert_strl=strl,
-        data_label=title[:_LABEL_CHARS] or None,
+        data_label=title[:STATA_LABEL_CHARS] or None,
     )
     return buf.getvalue()
