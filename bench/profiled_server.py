@@ -20,7 +20,7 @@ from streamlit.web import cli
 OUT = os.environ.get("PROFILE_OUT", "server-profile")
 _runs: list[cProfile.Profile] = []
 _lock = threading.Lock()
-_run_script = script_runner.ScriptRunner._run_script
+_run_script = script_runner.ScriptRunner._run_script  # noqa: SLF001
 _main = cProfile.Profile()
 
 
@@ -55,7 +55,7 @@ def _dump(*_: object) -> None:
 
 
 if __name__ == "__main__":
-    script_runner.ScriptRunner._run_script = _profiled  # type: ignore[method-assign]
+    script_runner.ScriptRunner._run_script = _profiled  # type: ignore[method-assign]  # noqa: SLF001
     signal.signal(signal.SIGUSR1, _dump)
     signal.signal(signal.SIGUSR2, _restart)
     sys.argv = ["streamlit", *sys.argv[1:]]
