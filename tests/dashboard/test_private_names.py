@@ -20,8 +20,6 @@ ROOT = Path(__file__).resolve().parents[2]
 EXCEPTIONS = {
     ("dashboard/map/shared.py", "streamlit_folium_internals"):
         "the map rendered once for every session (ARCHITECTURE.md, 'Private names')",
-    ("bench/profiled_server.py", "<module>"):
-        "a profiler wraps Streamlit's script runner (bench only, never the app)",
 }
 # Private names of folium, branca, Streamlit and streamlit-folium that tests must not
 # reach for either: a test asserts what the code builds or what the page shows.
