@@ -24,4 +24,4 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/biome check
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -25,14 +25,23 @@ from dashboard.map.view import (
     province_code_from_tooltip,
 )
 from dashboard.practices import practices_for
+from dashboard.settings import ECHO_CHARS
 from geodata.attribution import attribution_lines, map_attribution
-from geodata.note_text import note_text
+from geodata.notes import note_text
 from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from dashboard.state import ViewState
+
+def shortened(text: str, lang: str) -> str:
+    """Text a person typed or linked, cut for echoing on the page: its first ECHO_CHARS
+    characters and how many there were (a 100,000-character value is one line)."""
+    if len(text) <= ECHO_CHARS:
+        return text
+    return t("echo_cut", lang, head=text[:ECHO_CHARS], n=f"{len(text):,}")
+
 
 # Only clicks on a feature rerun the app, never pans or zooms. The click counter is
 # there so clicking the same pilot again (after "clear selection") still selects it.

@@ -16,6 +16,7 @@ import seeds
 from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder, Result
 from geodata.lists import geocode_lines
 from geodata.names import to_simplified
+from geodata.notes import encode, note_text
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -162,9 +163,9 @@ def make_pilot(
         unit_name=res.unit_name,
         renamed_from=res.renamed_from,
         members=" ".join(_members(res)),
-        method=res.method,
+        method=res.method.token(),
         match_status=res.status,
-        note=res.note,
+        note=encode(res.notes),  # codes: geodata.notes renders them
         reason=str(getattr(res, "reason", "") or ""),  # geodata.reasons codes
         candidates=res.candidates,
         lon=res.lon,
@@ -357,7 +358,8 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
     doubtful = [r for r in rows if r.match_status != MATCHED]
     lines.append(f"entries not matched exactly: {len(doubtful)}")
     for r in doubtful:
-        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.match_status} — {r.note}")
+        why = note_text(r.note, 'en')
+        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.match_status} — {why}")
     unconfirmed = [r for r in rows if r.status == "unconfirmed"]
     lines.append(f"unconfirmed members (shown only on request): {len(unconfirmed)}")
     for r in unconfirmed:

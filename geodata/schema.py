@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import seeds
+from geodata.notes import catalogue, note_text
 from geodata.value_labels import LABELS
 
 LANGS = ("zh", "en")
@@ -53,15 +54,8 @@ _MEANING = {
     "not_in_list": "a shipped member the list lacks",
 }
 # parts of a `method` code, joined by "+" (e.g. name+town:geonames): how a name was placed
-_METHOD = {
-    "name": ("按名称", "by name"),
-    "history": ("经区划变更", "through a boundary or name change"),
-    "group": ("多个单位合并", "a group of units"),
-    "town:geonames": ("镇点位（GeoNames）", "town point from GeoNames"),
-    "town:township_list": ("镇点位（乡镇名录）", "town point from the township table"),
-    "town:curated": ("镇点位（人工核定）", "town point checked by hand"),
-    "zone:unit_point": ("开发区：所在单位内一点", "zone: a point inside its unit"),
-}
+# the parts of a `method` (geodata.answer.Method flags), from the one catalogue
+_METHOD = {k: (v["zh"], v["en"]) for k, v in catalogue()["method"].items()}
 # columns whose values are Chinese words: an `en` file gives their English label
 _ENGLISH_LABELLED = ("category",)
 
@@ -163,10 +157,13 @@ def _reason_text(code: str, lang: str) -> str:
 
 
 def method_text(code: str, lang: str) -> str:
-    """A `method` code in words, part by part (an unknown part stays as it is)."""
-    index = 0 if lang == "zh" else 1
+    """A `method` column in words, flag by flag (geodata/notes.toml, [method.*])."""
+    from geodata.answer import Method
+    from geodata.notes import render
+
     sep = "＋" if lang == "zh" else " + "
-    return sep.join(_METHOD[p][index] if p in _METHOD else p for p in code.split("+"))
+    flags = [m.name.lower() for m in Method if m in Method.parse(code) and m.name]
+    return sep.join(render("method", f, {}, lang) for f in flags or ["none"])
 
 
 def doc_for(column: str, *, geocoder: bool = False) -> ColumnDoc:
@@ -188,16 +185,14 @@ def cell(column: str, value: object, lang: str, *, geocoder: bool = False) -> ob
         return ""
     if column in ("batch", "first_batch") and value == seeds.BATCH_1_OR_2:
         value = "1or2"
+    if column == "note":
+        return note_text(str(value), lang)
     if lang == "en":
         if column in _ENGLISH_LABELLED and value in doc_for(column).values:
             return doc_for(column).values[str(value)][1]
         return value
     if column == "method" and value:
         return method_text(str(value), lang)
-    if column == "note":
-        from geodata.note_text import note_text
-
-        return note_text(str(value), lang)
     if column == "reason" and value:
         return _reason_text(str(value), lang)
     doc = doc_for(column, geocoder=geocoder)

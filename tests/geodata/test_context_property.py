@@ -43,7 +43,7 @@ def pool() -> list[str]:
 ITEMS = st.lists(st.sampled_from(pool()), min_size=1, max_size=6)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(provinces()), ITEMS, st.sampled_from(["", "：", "、"]))
 def test_answers_stay_in_the_named_province(
     province: tuple[str, str], items: list[str], joint: str
@@ -72,7 +72,7 @@ TRAILING = st.sampled_from(["", "※", "*", "#", "①", "²", "（含经济开�
 NUMBERING = st.sampled_from(["", "1、", "(2)", "（三）", "④", "5. ", "十一、", "１、"])
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(county_paths()), NUMBERING, LEADING, TRAILING)
 def test_marks_and_numbering_never_change_the_answer(
     path: tuple[str, str], numbering: str, before: str, after: str
