@@ -112,7 +112,7 @@ class Geocoder:
         for root in roots:
             found = [
                 p
-                for p in parses(s, self.gz, root, partial(self._may_hold, root))
+                for p in parses(s, self.gz, root, partial(self._may_hold, root, strict))
                 if not (p.tail_kind == TAIL_TOWN and self._unit_as_town(p, root))
                 and not (p.bare_end and p.tail[:1] in _FEATURES and p.tail_kind == TAIL_ZONE)
             ]
@@ -149,10 +149,17 @@ class Geocoder:
         target = self.gz.current.get(u.target) if u is not None and u.target else None
         return not (target is not None and self.placer.towns_named(p.tail, target))
 
-    def _may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
+    def _may_hold(self, root: Unit | None, strict: bool, tail: str, kind: int) -> bool:
         """A town or zone named alone inherits a prefecture from the item before only when
-        the town index confirms it is there; otherwise only the province is trusted."""
-        if root is None or root.level == "province" or tail in GENERIC_ZONES:
+        the town index confirms it is there; otherwise only a province the line states
+        (a province an earlier item named is a preference: the index must confirm)."""
+        if root is None:
+            return True
+        if root.level == "province":
+            # a zone with a name of its own (白沟新城) may lie in the province an earlier
+            # item named; a bare zone word after one character (含开发区) names none
+            return strict or (kind == TAIL_ZONE and tail[1:] not in GENERIC_ZONES)
+        if tail in GENERIC_ZONES:
             return True  # a bare 新区 after 南京市江宁区 is 南京's
         return kind == TAIL_TOWN and bool(self.placer.towns_named(tail, root))
 

@@ -374,12 +374,14 @@ def _read_item(
             res.input = item.text
         if head_note is not None:
             res.notes = (head_note, *res.notes)
+        # what an item names is the next items' context, a preference and not a fence:
+        # only a header or a head before a colon holds the answers (a national list runs
+        # 北京、天津、沈阳 with no headers, and 沈阳 lies outside 天津 all the same)
         if res.status not in (UNMATCHED, AMBIGUOUS):
             context = res.context
-            strict = strict or res.named_province
         elif leading := _leading_province(res.input):
             # 北京市丁青县 is no place, but the line is about 北京市 all the same
-            context, strict = (leading,), True
+            context = (leading,)
     return out, context, strict
 
 

@@ -40,6 +40,9 @@ _KIND = LABELS["kind"]
 _GEOM = LABELS["geometry_kind"]
 _MARK = LABELS["list_mark"]
 _CATEGORY = LABELS["category"]
+_EVIDENCE = LABELS["evidence_kind"]
+_DOUBT = LABELS["doubt"]
+_DATASET = LABELS["dataset_check"]
 # what a label alone does not say, for the documentation sheet
 _MEANING = {
     "official": "named in the batch's own notice, or in a saved list a person vouches for",
@@ -49,6 +52,16 @@ _MEANING = {
     "matched": "resolved to one unit",
     "ambiguous": "several units fit; see the candidates",
     "unmatched": "no unit fits; see the note",
+    "notice": "the batch's own notice (or a saved list vouched for as it)",
+    "press": "a newspaper, government site or journal",
+    "encyclopedia": "an encyclopedia page or its copy; never more than unconfirmed",
+    "dataset": "a research dataset's coding; never more than unconfirmed",
+    "elimination": "the batch follows from the others being complete",
+    "inference": "the batch inferred from a date or a series",
+    "agrees": "the panel's first treated year is this batch's year",
+    "differs": "the panel treats it first in another year",
+    "untreated": "in the panel, never treated",
+    "not_in_panel": "a city the panel does not have",
     "from_list": "the row comes from the saved list in use",
     "in_list": "a shipped member the list also has",
     "not_in_list": "a shipped member the list lacks",
@@ -70,6 +83,14 @@ DOCS: dict[str, ColumnDoc] = {
     "document": ColumnDoc("文件", "document number of the notice", "通知文号"),
     "category": ColumnDoc("类别", "kind of pilot", "试点类别", _CATEGORY),
     "status": ColumnDoc("来源状态", "how the membership is known", "成员身份的来源", _STATUS),
+    "evidence_kind": ColumnDoc(
+        "依据类型", "the kind of evidence the status rests on", "来源状态所依据的证据类型",
+        _EVIDENCE,
+    ),
+    "doubt": ColumnDoc(
+        "存疑原因", "why a row on notice or press evidence stays unconfirmed",
+        "依据为通知或报道但仍未确认的原因", _DOUBT,
+    ),
     "name_published": ColumnDoc(
         "公布名称", "the name exactly as the source prints it", "来源原文中的名称（保留繁体）"
     ),
@@ -111,6 +132,17 @@ DOCS: dict[str, ColumnDoc] = {
     "geometry_kind": ColumnDoc("定位方式", "what is drawn", "地图上绘制的方式", _GEOM),
     "sources": ColumnDoc("来源", "public documents and addresses", "公开文件与网址"),
     "evidence": ColumnDoc("依据", "a short quotation from the source", "来源中的简短引文"),
+    "dataset_year": ColumnDoc(
+        "数据集处理年份",
+        "first treated year in a public research panel (GitHub Bingchen054/"
+        "NTUPP_Spatial_Analysis, baseline.dta); prefecture-level rows only",
+        "公开研究面板数据（GitHub Bingchen054/NTUPP_Spatial_Analysis，baseline.dta）中的"
+        "首次处理年份；仅地级单位",
+    ),
+    "dataset_check": ColumnDoc(
+        "数据集核对", "what that panel's coding says of the row", "该面板数据对该行的编码是否一致",
+        _DATASET,
+    ),
     "province_adcode": ColumnDoc(
         "省级代码", "today's code of the province", "今省级代码", code=True
     ),

@@ -46,7 +46,7 @@ import os
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 _MB: Final = 1024 * 1024
 
@@ -103,6 +103,11 @@ SCS_ISLANDS_NORTH: Final[float] = 18.0
 ROMANISE_CACHE: Final[int] = 8192  # names romanised (one per unit and town)
 EFFECTIVE_CACHE: Final[int] = 16  # registries with saved lists applied, by lists-on-disk state
 FRAME_CACHE: Final[int] = 8  # those registries with geometry
+
+# Stata files (geodata/stata_file.py): format 118 (Stata 14+) holds Unicode text and labels
+STATA_VERSION: Final[Literal[118]] = 118
+STATA_LABEL_CHARS: Final[int] = 80  # a variable's or the dataset's label, in characters
+STATA_STR_BYTES: Final[int] = 2045  # longer text goes in a strL variable
 
 # --- the prepared-data cache on disk ------------------------------------------------------
 # Bump when the prepared cache format or its derivation changes.
