@@ -14,13 +14,21 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from geodata import settings
 from geodata.errors import InputError, PilotAtlasError
 from geodata.inputs import Limits
 
+
 # Adds subcommands to `pilot-atlas` (the dashboard's exports: dashboard/export/cli.py).
-Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+class Subcommands(Protocol):
+    """What an extension adds its commands to (what `add_subparsers()` returns)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+Extension = Callable[[Subcommands], None]
 DESCRIPTION = ("Pilot Atlas on the command line: geocode lists of region names, audit the "
                "registry, manage saved lists, and export views (table, slide, deck, map).")
 
