@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from dashboard.escape import printable
 from dashboard.export import facts
 from dashboard.export.build import deck_steps, slide_bytes, step_view
 from dashboard.filters import filter_pilots
@@ -79,7 +80,7 @@ def _fill_table(slide: Slide, cells: list[list[str]], left: float, top: float, w
         table.rows[i].height = Inches(row_h)
         for j, text in enumerate(row):
             cell = table.cell(i, j)
-            cell.text = text
+            cell.text = printable(text)
             para = cell.text_frame.paragraphs[0]
             para.font.size = Pt(size)
             para.font.bold = i == 0 or (i == n_rows - 1 and cells[-1][0] in _TOTAL_LABELS)
@@ -102,7 +103,7 @@ def _text(slide: Slide, text: str, left: float, top: float, width: float, height
     frame.word_wrap = True
     for k, line in enumerate(text.split("\n")):
         para = frame.paragraphs[0] if k == 0 else frame.add_paragraph()
-        para.text = line
+        para.text = printable(line)
         para.font.size = Pt(size)
         para.font.color.rgb = RGBColor.from_string(colour)
 
@@ -113,7 +114,7 @@ def _title(slide: Slide, text: str) -> None:
     title = slide.shapes.title
     assert title is not None  # the "Title Only" layout has one
     _widen(title)
-    title.text = text
+    title.text = printable(text)
     for para in title.text_frame.paragraphs:
         para.font.size = Pt(30)
 
@@ -157,8 +158,8 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
     slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE])
     _title(slide, t("app_title", lang))
     _widen(slide.placeholders[1])
-    slide.placeholders[1].text = "\n".join(
-        [facts.filters_text(s, lang), facts.dates_text(lang, made_on)])
+    slide.placeholders[1].text = printable("\n".join(
+        [facts.filters_text(s, lang), facts.dates_text(lang, made_on)]))
 
     # one map per step, the slide export's own drawing
     for step in deck_steps(s):
@@ -172,8 +173,10 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
         described = " · ".join(
             f"{batch_label(c.batch, years[c.batch], lang, short=True)} {facts.count_text(c, lang)}"
             for c in counts)
-        pic.element.nvPicPr.cNvPr.set("descr", f"{facts.step_title(view, lang)}: {described}")
-        slide.notes_slide.notes_text_frame.text = facts.speaker_notes(shown, view, lang)
+        pic.element.nvPicPr.cNvPr.set("descr",
+                                      printable(f"{facts.step_title(view, lang)}: {described}"))
+        slide.notes_slide.notes_text_frame.text = printable(facts.speaker_notes(shown, view,
+                                                                                lang))
 
     # tallies: native tables, split in two beside each other when long
     slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
