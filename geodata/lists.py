@@ -27,6 +27,7 @@ from geodata.geocoder import (
     Geocoder,
     Result,
 )
+from geodata.inputs import Limits
 from geodata.names import normalise
 from geodata.notes import Note, note
 
@@ -279,8 +280,12 @@ class Reader:
         gc: Geocoder,
         list_work: int = settings.LIST_WORK_MAX,
         item_work: int = settings.ITEM_WORK_MAX,
+        *,
+        limits: Limits | None = None,
     ) -> None:
         self.gc = gc
+        if limits is not None:  # a list as long as `limits` lets in (the CLI's --max-bytes)
+            list_work = list_work * max(1, limits.max_rows // settings.UPLOAD_MAX_ITEMS)
         self.list_left = list_work
         self.item_work = item_work
         self.item_left = item_work
@@ -546,10 +551,14 @@ def _split_at_spaces(
 
 def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
     """One item per name, no context carried (a spreadsheet column)."""
+    return list(iter_geocode_names(names, geocoder))
+
+
+def iter_geocode_names(names: Iterable[str], geocoder: Geocoder | None = None
+                       ) -> Iterator[Result]:
+    """geocode_names, yielding each result as its name is read."""
     gc = geocoder or Geocoder()
-    out = []
     for name in names:
         res = gc.resolve(_clean_item(name) if _ENUM.match(name) else name.strip())
         res.input = name
-        out.append(res)
-    return out
+        yield res
