@@ -25,7 +25,8 @@ Saved lists (geodata.userlists)
                          list's name, its provenance, an item corrected by hand
   STORE_LOCK_SECONDS     how long a writer waits for the store's lock
 Boundaries (geodata.boundaries)
-  DISPLAY_TOLERANCE      simplification per layer for display
+  DISPLAY_TOLERANCE      simplification per layer for display (as a coverage)
+  COVERAGE_GAP_WIDTH, DISPLAY_PRECISION: the display coverage's cleaning and grid
   SCS_ISLANDS_NORTH      latitude below which Hainan's parts are the South China Sea islands
 Caches
   PREP_VERSION, DATA_PACKAGES, cache_root() … : the prepared-data cache on disk
@@ -74,9 +75,14 @@ LIST_CORRECTION_MAX: Final[int] = 200  # characters of an item corrected by hand
 STORE_LOCK_SECONDS: Final[float] = 30.0
 
 # --- boundaries ---------------------------------------------------------------------------
-# The national view never needs more detail than this.
-DISPLAY_TOLERANCE: Final[dict[str, float]] = {"province": 0.02, "prefecture": 0.01,
-                                              "county": 0.005}
+# The national view never needs more detail than this: coverage_simplify's tolerance
+# (Visvalingam–Whyatt, degrees), giving about as many vertices as Douglas–Peucker at half.
+DISPLAY_TOLERANCE: Final[dict[str, float]] = {"province": 0.04, "prefecture": 0.02,
+                                              "county": 0.01}
+# Slivers and overlaps between neighbours narrower than this (degrees) are data noise,
+# given to the neighbour with the longest shared border before simplifying.
+COVERAGE_GAP_WIDTH: Final[float] = 0.05
+DISPLAY_PRECISION: Final[float] = 1e-4  # grid of the display copies (about 10 m)
 SCS_ISLANDS_NORTH: Final[float] = 18.0
 
 # --- in-process caches (entries) ----------------------------------------------------------
@@ -86,7 +92,7 @@ FRAME_CACHE: Final[int] = 8  # those registries with geometry
 
 # --- the prepared-data cache on disk ------------------------------------------------------
 # Bump when the prepared cache format or its derivation changes.
-PREP_VERSION: Final = "9"
+PREP_VERSION: Final = "10"
 
 # Building the prepared data in a child process (geodata.prepare) may take this long.
 PREPARE_TIMEOUT_S: Final[float] = 600.0
