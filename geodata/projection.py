@@ -53,4 +53,4 @@ def projected_box(lon0: float, lat0: float, lon1: float, lat1: float) -> BaseGeo
     import shapely
 
     box = shapely.segmentize(shapely.box(lon0, lat0, lon1, lat1), 1.0)
-    return project(box)  # type: ignore[no-any-return]
+    return project(box)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from dashboard.export.draw import (
     INK,
@@ -54,7 +54,7 @@ INSET_HEIGHT = 0.36
 def _inset_box() -> tuple[float, float, float, float]:
     from geodata.boundaries import SCS_INSET_BOUNDS
 
-    return projected_box(*SCS_INSET_BOUNDS).bounds  # type: ignore[no-any-return]
+    return projected_box(*SCS_INSET_BOUNDS).bounds
 
 
 @cache
@@ -203,8 +203,9 @@ def _place_label(inset: Axes, name: str, segs: list[Any]) -> None:
     to_px = inset.transData.transform
     dashes = shapely.MultiLineString([to_px(s) for s in segs]).buffer(2.0)
     frame = inset.get_window_extent(renderer)
-    corners = ((0.97, 0.03, "right", "bottom"), (0.03, 0.03, "left", "bottom"),
-               (0.97, 0.97, "right", "top"))
+    corners: tuple[tuple[float, float, Literal["left", "right"], Literal["bottom", "top"]],
+                   ...] = ((0.97, 0.03, "right", "bottom"), (0.03, 0.03, "left", "bottom"),
+                           (0.97, 0.97, "right", "top"))
     label = inset.text(0, 0, name, transform=inset.transAxes, color=INK, zorder=4,
                        bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85,
                              "pad": 1.0})
@@ -214,8 +215,8 @@ def _place_label(inset: Axes, name: str, segs: list[Any]) -> None:
         label.set_fontproperties(font(size))
         for x, y, ha, va in corners:
             label.set_position((x, y))
-            label.set_ha(ha)
-            label.set_va(va)
+            label.set_horizontalalignment(ha)
+            label.set_verticalalignment(va)
             box = label.get_window_extent(renderer).padded(2.0)
             inside = (frame.x0 < box.x0 and box.x1 < frame.x1 and frame.y0 < box.y0
                       and box.y1 < frame.y1)

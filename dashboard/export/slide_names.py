@@ -49,7 +49,8 @@ def draw_province_names(ax: Axes, pilots: gpd.GeoDataFrame, lang: str) -> list[s
             cx, cy = px + dx * w, py + dy * h
             mine = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
             if not any(_overlap(mine, o) for o in placed):
-                label.set_position(ax.transData.inverted().transform((cx, cy)))
+                dx_, dy_ = ax.transData.inverted().transform((cx, cy))
+                label.set_position((float(dx_), float(dy_)))
                 placed.append(mine)
                 break
         else:
