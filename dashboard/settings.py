@@ -8,7 +8,6 @@ from typing import Final
 COMPARE_MAX: Final[int] = 4  # provinces side by side on the compare page
 PRESENT_RESERVE_PX: Final[int] = 12  # kept free below the full-screen map when presenting
 SLIDE_TOP_PROVINCES: Final[int] = 8  # provinces ranked on a slide's side panel
-DECK_TABLE_ROWS: Final[int] = 18  # rows per deck table; a longer tally continues beside it
 
 # --- the Leaflet map -----------------------------------------------------------------------
 MAP_NARROW_PX: Final[int] = 600  # below this map width (phones) legend and layers fold
