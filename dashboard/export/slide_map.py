@@ -52,9 +52,13 @@ INSET_HEIGHT = 0.36
 
 
 def _inset_box() -> tuple[float, float, float, float]:
+    """The inset's frame in the projection: the lon/lat frame's bounds, with a margin so
+    the outermost dashes keep clear of the frame's edge."""
     from geodata.boundaries import SCS_INSET_BOUNDS
 
-    return projected_box(*SCS_INSET_BOUNDS).bounds
+    x0, y0, x1, y1 = projected_box(*SCS_INSET_BOUNDS).bounds
+    pad = 0.03 * (y1 - y0)
+    return x0 - pad, y0 - pad, x1 + pad, y1 + pad
 
 
 @cache
@@ -189,14 +193,19 @@ def draw_inset(ax: Axes, lang: str) -> None:
     line = LineCollection(segs, colors=INSET_LINE, linewidths=1.6, capstyle="butt", zorder=3)
     line.set_gid("scs-line")
     inset.add_collection(line, autolim=False)
+    # the boxes as they will be drawn (aspects applied), so the name is placed on screen
+    ax.apply_aspect()
+    locator = inset.get_axes_locator()  # the inset's box follows the map's, placed at draw
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    inset.apply_aspect(locator(inset, renderer) if locator else None)
     _place_label(inset, t("scs_inset", lang), segs)
     inset.set_gid("scs-inset")
 
 
 def _place_label(inset: Axes, name: str, segs: list[Any]) -> None:
-    """The inset's name on one line, in the largest size (14 down to 8) and the first
-    corner (lower right, lower left, upper right) where it stays inside the frame and
-    covers no dash of the line."""
+    """The inset's name in the largest size (14 down to 8), on one line or else on two,
+    in the first corner (lower right, lower left, upper right) where it stays inside the
+    frame and covers no dash of the line; hidden rather than over a dash."""
     import shapely
 
     renderer = inset.figure.canvas.get_renderer()  # type: ignore[attr-defined]
@@ -207,25 +216,39 @@ def _place_label(inset: Axes, name: str, segs: list[Any]) -> None:
                    ...] = ((0.97, 0.03, "right", "bottom"), (0.03, 0.03, "left", "bottom"),
                            (0.97, 0.97, "right", "top"))
     label = inset.text(0, 0, name, transform=inset.transAxes, color=INK, zorder=4,
-                       bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85,
-                             "pad": 1.0})
+                       linespacing=1.1, bbox={"facecolor": "white", "edgecolor": "none",
+                                              "alpha": 0.85, "pad": 1.0})
     label.set_gid("scs-inset-label")
+
+    def fits() -> bool:
+        box = label.get_window_extent(renderer).padded(2.0)
+        inside = (frame.x0 < box.x0 and box.x1 < frame.x1 and frame.y0 < box.y0
+                  and box.y1 < frame.y1)
+        return inside and not dashes.intersects(shapely.box(box.x0, box.y0, box.x1, box.y1))
+
     size = 14.0
-    while True:
+    while size >= 8:
         label.set_fontproperties(font(size))
-        for x, y, ha, va in corners:
-            label.set_position((x, y))
-            label.set_horizontalalignment(ha)
-            label.set_verticalalignment(va)
-            box = label.get_window_extent(renderer).padded(2.0)
-            inside = (frame.x0 < box.x0 and box.x1 < frame.x1 and frame.y0 < box.y0
-                      and box.y1 < frame.y1)
-            if inside and not dashes.intersects(shapely.box(box.x0, box.y0, box.x1, box.y1)):
-                return
-        if size <= 8:
-            label.set_visible(False)  # never over the line: no name rather than a hidden dash
-            return
+        for text in _name_forms(name):
+            label.set_text(text)
+            label.set_multialignment("right")
+            for x, y, ha, va in corners:
+                label.set_position((x, y))
+                label.set_horizontalalignment(ha)
+                label.set_verticalalignment(va)
+                if fits():
+                    return
         size -= 0.5
+    label.set_visible(False)
+
+
+def _name_forms(name: str) -> list[str]:
+    """The name on one line, then (a name of words) on two, broken nearest the middle."""
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if not spaces:
+        return [name]
+    cut = min(spaces, key=lambda i: abs(2 * i - len(name)))
+    return [name, name[:cut] + "\n" + name[cut + 1:]]
 
 
 def _axes_ratio(ax: Axes) -> float:

@@ -17,7 +17,7 @@ from pptx import Presentation
 from dashboard.export.deck import render_deck
 from dashboard.state import from_query
 from geodata.registry import resolved_registry
-from tests.dashboard.deck_geometry import boxes, pt
+from tests.dashboard.deck_geometry import boxes
 
 pytestmark = pytest.mark.office
 
