@@ -197,7 +197,7 @@ def draw_inset(ax: Axes, lang: str) -> None:
     ax.apply_aspect()
     locator = inset.get_axes_locator()  # the inset's box follows the map's, placed at draw
     renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
-    inset.apply_aspect(locator(inset, renderer) if locator else None)
+    inset.apply_aspect(locator(inset, renderer) if locator is not None else None)
     _place_label(inset, t("scs_inset", lang), segs)
     inset.set_gid("scs-inset")
 
