@@ -23,4 +23,4 @@ test: $(STAMP)
 	bash scripts/install-test-tools.sh || [ "$${CI:-}" != "true" ]
 	$(BIN)/ruff check .
 	$(BIN)/mypy
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile

@@ -1,15 +1,17 @@
 """Accuracy of the geocoder on real public lists it was not built from (not the
 urbanization-pilot lists): other ministries' pilot and demonstration lists, provincial
-lists, traditional-character copies. Prints JSON: per list and overall correct/total and
-confident-wrong answers, for pilot-atlas and for cpca and its maintained fork cpca-new
-(0.1.2, division data to 2025-12-31) on the same items.
+lists, traditional-character copies. Prints JSON: correct/total and confident-wrong
+answers of pilot-atlas, and of cpca and its maintained fork cpca-new (0.1.2, division
+data to 2025-12-31) on the same items, for the dev part, the frozen test part and both.
 
     .venv/bin/python -m bench.geocode_accuracy
 
-The lists and their provenance are in bench/data/accuracy/ (README.md, lists.csv); the
-gold table (gold.csv) gives today's adcode of every item, checked by hand against the
-boundary files, or nothing where no single unit is meant or the text is too garbled to
-name one (then a no-answer is right and any answer is wrong).
+The lists and their provenance are in bench/data/accuracy/ (README.md, lists.csv, whose
+`part` column says dev or test); the gold table (gold.csv) gives today's adcode of every
+item, checked by hand against the boundary files, or nothing where no single unit is
+meant or the text is too garbled to name one (then a no-answer is right and any answer
+is wrong). The dev part is printed list by list with every miss; the test part only as
+per-list totals, so the geocoder's rules can be changed without seeing a test item.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from geodata.codes import within
 
 DATA = Path(__file__).resolve().parent / "data" / "accuracy"
 CONFIDENT = ("matched", "approximate")
+SPREAD = ("zone", "place")  # kinds right in any unit that contains their gold unit
 
 
 def read_lists() -> list[dict[str, str]]:
@@ -41,7 +44,8 @@ def read_gold() -> dict[str, list[dict[str, str]]]:
 
 def lines_of(meta: dict[str, str]) -> list[str]:
     """The list's lines as a person would paste them: text lists as published; a table
-    row becomes `province：items` (the table's two columns)."""
+    row becomes `province：items` (the table's two columns), and a row of two
+    `rank | name` pairs becomes its two names, left then right."""
     raw = (DATA / f"{meta['list_id']}.txt").read_text(encoding="utf-8").splitlines()
     shape = meta["shape"]
     if shape == "text":
@@ -49,7 +53,9 @@ def lines_of(meta: dict[str, str]) -> list[str]:
     out = []
     for line in raw:
         cells = [c.strip() for c in line.split("|") if c.strip()]
-        if shape == "table_name_province" and len(cells) >= 3:
+        if shape == "table_numbered_pairs":
+            out += cells[1::2]
+        elif shape == "table_name_province" and len(cells) >= 3:
             out.append(f"{cells[2]}：{cells[1]}")
         elif shape == "table_province_items" and len(cells) >= 2:
             out.append(f"{cells[0]}：{cells[1]}")
@@ -59,12 +65,15 @@ def lines_of(meta: dict[str, str]) -> list[str]:
 
 
 def _align(results: list[Any], gold: list[dict[str, str]]) -> list[tuple[dict[str, str], Any]]:
-    """Pair each gold item with the result row of the same input, in order; a gold item
-    without one is paired with None (counted wrong)."""
+    """Pair each gold item with the next result row (in order) whose input is the item or
+    holds it (a row `…名单如下：某市` holds the item `某市`: the gold input is the item as a
+    person delimits it, not as a splitter happens to cut it); a gold item without one is
+    paired with None (counted wrong)."""
     pairs, pos = [], 0
     for g in gold:
+        item = g["input"]
         hit = next(
-            (i for i in range(pos, len(results)) if results[i].input.strip() == g["input"]),
+            (i for i in range(pos, len(results)) if item in results[i].input.strip()),
             None,
         )
         if hit is None:
@@ -77,12 +86,13 @@ def _align(results: list[Any], gold: list[dict[str, str]]) -> list[tuple[dict[st
 
 def is_right(gold: dict[str, str], got: str, confident: bool) -> bool:
     """A unit or town is right at its county (or the unit itself); a zone, which has no
-    boundary, is right in any unit that contains it (中新天津生态城 in 天津市)."""
+    boundary, or a place named after a former unit (the historic city 亳州 of 1986, today
+    谯城区), is right in any unit that contains it (中新天津生态城 in 天津市)."""
     if not gold["adcode"]:
         return not confident
     if not confident or not got:
         return False
-    return got == gold["adcode"] or (gold["kind"] == "zone" and within(gold["adcode"], got))
+    return got == gold["adcode"] or (gold["kind"] in SPREAD and within(gold["adcode"], got))
 
 
 def _score(answers: list[tuple[dict[str, str], str, bool]]) -> dict[str, object]:
@@ -117,80 +127,134 @@ def _installed(module: str) -> str:
     return ""
 
 
+def _run_list(
+    meta: dict[str, str], gold: list[dict[str, str]], gc: Any, fork_missing: str
+) -> dict[str, Any]:
+    """One list: the answers of pilot-atlas, cpca and cpca-new, and pilot-atlas's misses
+    (with whether the gold unit was among the candidates it offered)."""
+    from geodata.lists import geocode_lines
+
+    lid = meta["list_id"]
+    pairs = _align(geocode_lines(lines_of(meta), gc), gold)
+    ours, misses, offered = [], [], 0
+    for g, r in pairs:
+        got, conf = (r.adcode, r.status in CONFIDENT) if r is not None else ("", False)
+        ours.append((g, got, conf))
+        if is_right(g, got, conf):
+            continue
+        if r is not None and g["adcode"]:
+            offered += g["adcode"] in {c.split(" ")[0] for c in r.candidates.split(" | ")}
+        misses.append(
+            {
+                "list": lid,
+                "input": g["input"],
+                "gold": g["adcode"],
+                "got": got,
+                "status": r.status if r is not None else "no row",
+                "note": r.note if r is not None else "",
+            }
+        )
+    texts = [g["input"] for g in gold]
+    theirs = [(g, a, bool(a)) for g, a in zip(gold, _cpca(texts), strict=True)]
+    fork = (
+        []
+        if fork_missing
+        else [(g, a, bool(a)) for g, a in zip(gold, _cpca(texts, "cpca_new"), strict=True)]
+    )
+    return {"ours": ours, "cpca": theirs, "cpca_new": fork, "misses": misses, "offered": offered}
+
+
+def _scores(runs: list[dict[str, Any]], fork_missing: str, keep: Any = None) -> dict[str, object]:
+    """pilot-atlas, cpca and cpca-new scored over the items of `runs` (those `keep`
+    accepts, when given)."""
+
+    def pick(key: str) -> list[tuple[dict[str, str], str, bool]]:
+        return [a for run in runs for a in run[key] if keep is None or keep(a[0])]
+
+    return {
+        "pilot_atlas": _score(pick("ours")),
+        "cpca": _score(pick("cpca")),
+        "cpca_new": fork_missing or _score(pick("cpca_new")),
+    }
+
+
+def _legible(row: dict[str, str]) -> bool:
+    # items whose text is garbled past reading (OCR, mojibake) are left out
+    return row["garbled"] != "1"
+
+
+def _part(
+    metas: list[dict[str, str]], runs: list[dict[str, Any]], fork_missing: str, detail: bool
+) -> dict[str, object]:
+    """The figures of one part of the corpus. With `detail`, per-list scores and every
+    miss of pilot-atlas; without it (the frozen test part) per-list totals only, so
+    whoever changes the geocoder can run the bench without seeing a test item."""
+    out: dict[str, object] = {
+        "lists": len(runs),
+        "items": sum(len(run["ours"]) for run in runs),
+        "overall": _scores(runs, fork_missing),
+        "overall_legible": {
+            "items": sum(_legible(a[0]) for run in runs for a in run["ours"]),
+            **_scores(runs, fork_missing, _legible),
+        },
+    }
+    if detail:
+        out["misses_with_the_right_unit_among_candidates"] = sum(r["offered"] for r in runs)
+        out["per_list"] = {
+            m["list_id"]: {"title": m["title"], **_scores([run], fork_missing)}
+            for m, run in zip(metas, runs, strict=True)
+        }
+        out["pilot_atlas_misses"] = [miss for run in runs for miss in run["misses"]]
+    else:
+        out["per_list"] = {
+            m["list_id"]: {
+                name: (score if isinstance(score, str) else {k: score[k] for k in TOTALS})
+                for name, score in _scores([run], fork_missing).items()
+            }
+            for m, run in zip(metas, runs, strict=True)
+        }
+    return out
+
+
+TOTALS = ("correct", "total", "confident_wrong")
+PARTS = ("dev", "test")
+
+
 def main() -> dict[str, object]:
     from geodata.geocoder import Geocoder
-    from geodata.lists import geocode_lines
 
     gc = Geocoder()
     gold = read_gold()
-    per_list: dict[str, object] = {}
-    ours_all: list[tuple[dict[str, str], str, bool]] = []
-    cpca_all: list[tuple[dict[str, str], str, bool]] = []
-    new_all: list[tuple[dict[str, str], str, bool]] = []
-    new_missing = _installed("cpca_new")
-    misses = []
-    offered = 0  # misses whose gold unit is among the candidates offered to choose from
-    for meta in read_lists():
-        lid = meta["list_id"]
-        results = geocode_lines(lines_of(meta), gc)
-        pairs = _align(results, gold[lid])
-        ours = []
-        for g, r in pairs:
-            got, conf = (r.adcode, r.status in CONFIDENT) if r is not None else ("", False)
-            ours.append((g, got, conf))
-            if not is_right(g, got, conf) and r is not None and g["adcode"]:
-                offered += g["adcode"] in {c.split(" ")[0] for c in r.candidates.split(" | ")}
-            if not is_right(g, got, conf):
-                misses.append(
-                    {
-                        "list": lid,
-                        "input": g["input"],
-                        "gold": g["adcode"],
-                        "got": got,
-                        "status": r.status if r is not None else "no row",
-                        "note": r.note if r is not None else "",
-                    }
-                )
-        texts = [g["input"] for g in gold[lid]]
-        theirs = [(g, a, bool(a)) for g, a in zip(gold[lid], _cpca(texts), strict=True)]
-        ours_all += ours
-        cpca_all += theirs
-        per_list[lid] = {
-            "title": meta["title"],
-            "pilot_atlas": _score(ours),
-            "cpca": _score(theirs),
-        }
-        if not new_missing:
-            cp_new = _cpca(texts, "cpca_new")
-            fork = [(g, a, bool(a)) for g, a in zip(gold[lid], cp_new, strict=True)]
-            new_all += fork
-            per_list[lid]["cpca_new"] = _score(fork)  # type: ignore[index]
-
-    def legible(answers: list[tuple[dict[str, str], str, bool]]) -> dict[str, object]:
-        # items whose text is garbled past reading (OCR, mojibake) left out
-        return _score([a for a in answers if a[0]["garbled"] != "1"])
-
-    clean = [a for a in ours_all if a[0]["garbled"] != "1"]
-    fork_overall: object = new_missing or _score(new_all)
-    fork_legible: object = new_missing or legible(new_all)
+    fork_missing = _installed("cpca_new")
+    metas = read_lists()
+    unknown = {m["part"] for m in metas} - set(PARTS)
+    if unknown:
+        raise SystemExit(f"lists.csv: part must be dev or test, not {sorted(unknown)}")
+    runs = {m["list_id"]: _run_list(m, gold[m["list_id"]], gc, fork_missing) for m in metas}
+    parts = {
+        part: _part(
+            [m for m in metas if m["part"] == part],
+            [runs[m["list_id"]] for m in metas if m["part"] == part],
+            fork_missing,
+            detail=part == "dev",
+        )
+        for part in PARTS
+    }
+    every = list(runs.values())
     return {
-        "lists": len(per_list),
-        "items": len(ours_all),
-        "overall": {
-            "pilot_atlas": _score(ours_all),
-            "cpca": _score(cpca_all),
-            "cpca_new": fork_overall,
+        "lists": len(metas),
+        "items": sum(len(run["ours"]) for run in every),
+        "targets": {
+            "test": {"accuracy_min": 0.97, "confident_wrong_max": 0},
+            "dev": {"accuracy_min": 0.99, "confident_wrong_max": 0},
         },
+        "test": parts["test"],
+        "dev": parts["dev"],
+        "overall": _scores(every, fork_missing),
         "overall_legible": {
-            "items": len(clean),
-            "pilot_atlas": legible(ours_all),
-            "cpca": legible(cpca_all),
-            "cpca_new": fork_legible,
+            "items": sum(_legible(a[0]) for run in every for a in run["ours"]),
+            **_scores(every, fork_missing, _legible),
         },
-        "misses_with_the_right_unit_among_candidates": offered,
-        "targets": {"accuracy_min": 0.99, "confident_wrong_max": 0},
-        "per_list": per_list,
-        "pilot_atlas_misses": misses,
     }
 
 

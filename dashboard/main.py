@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import state, ui
 from dashboard.escape import md
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
+from dashboard.settings import ECHO_ITEMS
 from dashboard.state import ViewState
 
 
@@ -52,8 +53,12 @@ def run() -> None:
     st.set_page_config(page_title=t("app_title", s.lang), page_icon="🗺️", layout="wide",
                        initial_sidebar_state="collapsed" if presenting else "auto")
     ignored = state.ignored_in_url()
-    if ignored:  # a mistyped or outdated link: say what was left out, in one line
-        st.warning(t("url_ignored", s.lang, items=md(", ".join(ignored))), icon="⚠️")
+    if ignored:  # a mistyped or outdated link: say what was left out, in one short line
+        shown = ", ".join(ui.shortened(i, s.lang) for i in ignored[:ECHO_ITEMS])
+        if len(ignored) > ECHO_ITEMS:
+            shown = t("url_ignored_more", s.lang, items=shown, total=len(ignored),
+                      more=len(ignored) - ECHO_ITEMS)
+        st.warning(t("url_ignored", s.lang, items=md(shown)), icon="⚠️")
     if presenting:
         from dashboard.views import present
 

@@ -30,6 +30,12 @@ INSET_ISLAND_TOLERANCE: Final[float] = 0.02
 # the first page completes after this (seconds) even if the map never reports
 FIRST_PAINT_FALLBACK_S: Final[float] = 3.0
 
+# Text a person typed or linked is echoed on the page cut to this many characters (with
+# its length): an unknown value of a link, an item of a list.
+ECHO_CHARS: Final[int] = 40
+# Unknown values of a link named on the page; the rest are counted.
+ECHO_ITEMS: Final[int] = 5
+
 # --- serving ------------------------------------------------------------------------------
 # Meeting exports (slide, deck, standalone map) made at once; a further click waits up to
 # EXPORT_WAIT_S for its turn, then is told to try again. Each takes 0.3–2.5 s of CPU.

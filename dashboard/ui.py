@@ -12,6 +12,7 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.escape import md as _md
+from dashboard.evidence import dataset_text, doubt_text, kinds_line
 from dashboard.export import downloads
 from dashboard.export.filenames import download_name
 from dashboard.i18n import batch_label, province_label, t, value_label
@@ -25,14 +26,23 @@ from dashboard.map.view import (
     province_code_from_tooltip,
 )
 from dashboard.practices import practices_for
+from dashboard.settings import ECHO_CHARS
 from geodata.attribution import attribution_lines, map_attribution
-from geodata.note_text import note_text
+from geodata.notes import note_text
 from geodata.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from dashboard.state import ViewState
+
+def shortened(text: str, lang: str) -> str:
+    """Text a person typed or linked, cut for echoing on the page: its first ECHO_CHARS
+    characters and how many there were (a 100,000-character value is one line)."""
+    if len(text) <= ECHO_CHARS:
+        return text
+    return t("echo_cut", lang, head=text[:ECHO_CHARS], n=f"{len(text):,}")
+
 
 # Only clicks on a feature rerun the app, never pans or zooms. The click counter is
 # there so clicking the same pilot again (after "clear selection") still selects it.
@@ -148,6 +158,7 @@ def completeness_strip(s: ViewState) -> None:
                     unconfirmed=c["unconfirmed"],
                 )
             )
+            st.caption(kinds_line(s.use, int(str(c["batch"])), lang))
     if group and group[0]["known"]:
         st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
     with st.expander(t("kinds_title", lang)):
@@ -222,6 +233,8 @@ def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
         "level": t("f_level", lang),
         "category": t("f_category", lang),
         "status": t("f_status", lang),
+        "evidence_kind": t("f_evidence_kind", lang),
+        "dataset_check": t("f_dataset", lang),
     }
     if lang == "en":
         columns = {"name_en": t("f_name_en", lang), **columns}
@@ -239,6 +252,11 @@ def display_table(pilots: pd.DataFrame, lang: str) -> pd.DataFrame:
         level=[value_label("level", str(v), lang) for v in pilots["level"]],
         category=[value_label("category", str(v), lang) for v in pilots["category"]],
         status=[value_label("status", str(v), lang) for v in pilots["status"]],
+        evidence_kind=[value_label("evidence_kind", str(v), lang) if v else ""
+                       for v in pilots["evidence_kind"]],
+        dataset_check=[dataset_text(c, y, lang)
+                       for c, y in zip(pilots["dataset_check"], pilots["dataset_year"],
+                                       strict=True)],
         list_mark=[value_label("list_mark", str(v), lang) if v else ""
                    for v in pilots["list_mark"]],
     )[list(columns)].rename(columns=columns)
@@ -294,6 +312,10 @@ def details_panel(s: ViewState) -> None:
         ("f_category", value_label("category", str(row["category"]), lang)),
         ("f_level", value_label("level", str(row["level"]), lang)),
         ("f_status", value_label("status", str(row["status"]), lang)),
+        ("f_evidence_kind", value_label("evidence_kind", str(row["evidence_kind"]), lang)
+         if row["evidence_kind"] else ""),
+        ("f_doubt", doubt_text(row, lang)),
+        ("f_dataset", dataset_text(row["dataset_check"], row["dataset_year"], lang)),
         ("f_province", province_label(str(row["province"]), lang)),
         ("f_adcode", row["adcode"]),
         ("f_location", value_label("geometry_kind", str(row["geometry_kind"]), lang)),
@@ -345,6 +367,8 @@ def download_row(items: Sequence[tuple[str, Callable[[], bytes], str, str]], key
 def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
     """The pilots on screen as files, in the view's language (Chinese headers and values
     in Chinese; English files keep the stable snake_case schema)."""
+    from dashboard.export.buttons import bounded  # it imports this module
+
     lang = s.lang
     st.markdown(f"**{t('downloads', lang)}**")
     ids = tuple(str(i) for i in pilots["pilot_id"])
@@ -368,23 +392,20 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
                 download_name(s, "fn_pilots", "geojson"),
                 "application/geo+json",
             ),
+            (
+                t("download_dta", lang),
+                partial(downloads.dta, pilots, lang, t("app_title", lang)),
+                download_name(s, "fn_pilots", "dta"),
+                "application/x-stata-dta",
+            ),
+            (
+                t("download_gpkg", lang),
+                bounded(partial(downloads.full_gpkg, ids, s.use, lang)),
+                download_name(s, "fn_pilots", "gpkg"),
+                "application/geopackage+sqlite3",
+            ),
         ],
         key="dl",
-    )
-
-
-def research_download(pilots: pd.DataFrame, s: ViewState) -> None:
-    """Every county-level unit with the batch in which it (or a unit containing it)
-    became a pilot, for the pilots the filters show (statuses as the filter says)."""
-    ids = tuple(str(i) for i in pilots["pilot_id"])
-    st.download_button(
-        t("download_research", s.lang),
-        data=partial(downloads.research_csv, ids, s.use, s.statuses, s.lang),
-        file_name=download_name(s, "fn_research", "csv"),
-        mime="text/csv",
-        key="dl_research",
-        on_click="ignore",
-        help=t("research_help", s.lang),
     )
 
 

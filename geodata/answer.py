@@ -1,16 +1,73 @@
 """The geocoder's answer for one item: `Result`, the row the CLI writes (`COLUMNS`), its
-four statuses, and how the parts of its note are joined."""
+four statuses, how it was found (`Method`, flags) and why (`notes`, codes with parameters
+rendered by geodata.notes)."""
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from geodata import reasons as why
+from geodata.notes import Note, decode, encode, note_text
 
 MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguous", "unmatched"
 # answers to a name that is no unit but one character off one (or several)
 NEAR_REASONS = (why.NEAR_NAME, why.NEAR_NAMES)
+
+
+class Method(enum.Flag):
+    """How a name was resolved; a row writes the flags as `+`-joined tokens
+    (name+history+town:geonames), the empty set as `none`. Their words are in notes.toml
+    ([method.*], keyed by the lower-case flag name)."""
+
+    NAME = enum.auto()
+    HISTORY = enum.auto()
+    GROUP = enum.auto()
+    TOWN = enum.auto()  # a town named alone
+    ONE_CHARACTER_OFF = enum.auto()
+    GEONAMES = enum.auto()  # the town's point: GeoNames
+    CURATED = enum.auto()  # the town's point: checked by hand
+    TOWNSHIP_LIST = enum.auto()  # the town from the township list, a point of its county
+    UNIT_POINT = enum.auto()  # a town with no known point, placed at a point of its unit
+    COUNTY_SEAT = enum.auto()
+    ZONE_UNIT_POINT = enum.auto()
+    ZONE_NAMED_AFTER = enum.auto()
+    CHOSEN = enum.auto()  # chosen by hand among the candidates
+    CORRECTED = enum.auto()  # the text corrected by hand
+
+    def token(self) -> str:
+        """The row's form: name+history+town:geonames (tokens kept from older rows)."""
+        parts = [_TOKENS[m] for m in Method if m in self]
+        return "+".join(parts) or "none"
+
+    @classmethod
+    def parse(cls, text: str) -> Method:
+        """The inverse of `token`; a token this version does not know is left out."""
+        out = cls(0)
+        for part in str(text or "").split("+"):
+            out |= _BY_TOKEN.get(part, cls(0))
+        return out
+
+
+_TOKENS = {
+    Method.NAME: "name",
+    Method.HISTORY: "history",
+    Method.GROUP: "group",
+    Method.TOWN: "town",
+    Method.ONE_CHARACTER_OFF: "one_character_off",
+    Method.GEONAMES: "town:geonames",
+    Method.CURATED: "town:curated",
+    Method.TOWNSHIP_LIST: "town:township_list",
+    Method.UNIT_POINT: "town:unit_point",
+    Method.COUNTY_SEAT: "town:county_seat",
+    Method.ZONE_UNIT_POINT: "zone:unit_point",
+    Method.ZONE_NAMED_AFTER: "zone:named_after",
+    Method.CHOSEN: "chosen",
+    Method.CORRECTED: "corrected",
+}
+_BY_TOKEN = {v: k for k, v in _TOKENS.items()}
+NONE = Method(0)
 
 
 @dataclass(slots=True)
@@ -30,9 +87,9 @@ class Result:
     adcode_then: str = ""
     lon: float | None = None
     lat: float | None = None
-    method: str = ""
+    method: Method = NONE
     candidates: str = ""
-    note: str = ""
+    notes: tuple[Note, ...] = ()
     merged_into: str = ""  # today's unit a former one was merged into (闸北区 -> 静安区)
     changed: str = ""  # the year of the rename or merge
     reason: str = ""  # a code of geodata.reasons: why the answer is what it is
@@ -42,10 +99,20 @@ class Result:
     # context this item hands to the next item of its list (not a column)
     context: tuple[str, ...] = field(default=(), repr=False)
 
+    @property
+    def note(self) -> str:
+        """The notes in English (logs, the benchmark's misses)."""
+        return note_text(self.notes, "en")
+
+    def add(self, *notes: Note) -> None:
+        self.notes = (*self.notes, *notes)
+
     def row(self) -> dict[str, object]:
-        row = {c: getattr(self, c) for c in COLUMNS}
+        row = {c: getattr(self, c) for c in COLUMNS if c not in ("note", "method", "members")}
+        row["method"] = self.method.token()
+        row["note"] = encode(self.notes)
         row["members"] = " ".join(self.members)
-        return row
+        return {c: row[c] for c in COLUMNS}
 
     @classmethod
     def from_row(cls, row: Mapping[str, object]) -> Result:
@@ -57,6 +124,10 @@ class Result:
                 setattr(res, name, _coordinate(row.get(name)))
             elif name == "members":
                 res.members = tuple(str(row.get(name) or "").split())
+            elif name == "method":
+                res.method = Method.parse(str(row.get(name) or ""))
+            elif name == "note":
+                res.notes = decode(str(row.get(name) or ""))
             else:
                 setattr(res, name, str(row.get(name) or ""))
         return res
@@ -94,7 +165,3 @@ COLUMNS = (
     "members",
 )
 
-
-def join(a: str, b: str) -> str:
-    """Two parts of a note, `; `-joined (geodata.note_text reads them apart)."""
-    return f"{a}; {b}" if a else b

@@ -35,6 +35,10 @@ def attribution_lines(lang: str = "en") -> tuple[str, ...]:
         "curated table of later changes",
         f"Pilot lists: NDRC notices {docs} and the 2016 third-batch list; practices: "
         "发改办规划〔2021〕668号 (summaries CC-BY 4.0, Pilot Atlas)",
+        "Research panel coding (first treated year per city, shown beside the rows it "
+        "covers): GitHub Bingchen054/NTUPP_Spatial_Analysis baseline/baseline.dta, commit "
+        "32e53d8 (no licence stated; the facts only), the same in "
+        "Bingchen054/AI4CITYLAB_urbaneconomics did.dta (MIT)",
     )
 
 

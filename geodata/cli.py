@@ -110,7 +110,9 @@ def cmd_geocode(args: argparse.Namespace) -> int:
               f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
               file=sys.stderr)
     results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
-    write_output(args.output, csv_text((r.row() for r in results), COLUMNS), source=args.input)
+    # the note in words for a person reading the file; `reason` keeps the stable code
+    rows = ({**r.row(), "note": r.note} for r in results)
+    write_output(args.output, csv_text(rows, COLUMNS), source=args.input)
     return 0
 
 

@@ -221,6 +221,7 @@ def list_pilots(ul: UserList, use: ListUse) -> list[Pilot]:
                 document=meta.document,
                 category=same.category if same else "综合试点",
                 status="official",
+                evidence_kind="notice",  # the person vouches it is the batch's notice
                 kind=same.kind if same else "",
                 sources=f"{ul.name} ({ul.source_name})",
                 evidence=ul.provenance,

@@ -8,13 +8,26 @@ changes behaviour. Errors from libraries or bugs are not wrapped here.
 
 from __future__ import annotations
 
+from geodata.notes import Note, Value, render
+
 
 class PilotAtlasError(Exception):
     """Base of the project's own errors."""
 
 
 class InputError(PilotAtlasError, ValueError):
-    """Input that cannot be used (a file, a paste, a flag); the message says why."""
+    """Input that cannot be used (a file, a paste, a flag); the message says why. One made
+    with `of` also carries the reason as a code (geodata/notes.toml, [refusal.*]), so the
+    app writes it in the user's language."""
+
+    def __init__(self, message: str, refusal: Note | None = None) -> None:
+        super().__init__(message)
+        first = message.splitlines()[0] if message else ""
+        self.refusal = refusal or Note("text", (("text", first),))
+
+    @classmethod
+    def of(cls, code: str, **params: Value) -> InputError:
+        return cls(render("refusal", code, params, "en"), Note(code, tuple(params.items())))
 
 
 class InvalidList(PilotAtlasError, ValueError):

@@ -22,14 +22,15 @@ from geodata.answer import (
     MATCHED,
     NEAR_REASONS,
     UNMATCHED,
+    Method,
     Result,
-    join,
 )
 from geodata.codes import within
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
 from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL, Parse, context_after, parses
 from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
+from geodata.notes import note
 from geodata.placing import Placer
 from geodata.rereading import bracketed_unit, reread
 
@@ -88,16 +89,16 @@ class Geocoder:
         if res.status == UNMATCHED or res.reason in NEAR_REASONS:
             res = reread(s, context, strict, self._resolve) or res
         if province:
-            res.note = join(res.note, f"read in {province}, the unit in brackets")
+            res.add(note("bracketed_province", province=province))
         if removed:
-            res.note = join(res.note, "annotation removed: " + " ".join(removed))
+            res.add(note("annotation_removed", text=" ".join(removed)))
         res.input = text
         return res
 
     # -- reading ---------------------------------------------------------------
     def _resolve(self, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
-            return Result("", UNMATCHED, method="none", note="empty name", reason=why.EMPTY)
+            return Result("", UNMATCHED, notes=(note("empty"),), reason=why.EMPTY)
         group = self._group(s, context)
         if group is not None:
             return group
@@ -111,7 +112,7 @@ class Geocoder:
         for root in roots:
             found = [
                 p
-                for p in parses(s, self.gz, root, partial(self._may_hold, root))
+                for p in parses(s, self.gz, root, partial(self._may_hold, root, strict))
                 if not (p.tail_kind == TAIL_TOWN and self._unit_as_town(p, root))
                 and not (p.bare_end and p.tail[:1] in _FEATURES and p.tail_kind == TAIL_ZONE)
             ]
@@ -148,10 +149,17 @@ class Geocoder:
         target = self.gz.current.get(u.target) if u is not None and u.target else None
         return not (target is not None and self.placer.towns_named(p.tail, target))
 
-    def _may_hold(self, root: Unit | None, tail: str, kind: int) -> bool:
+    def _may_hold(self, root: Unit | None, strict: bool, tail: str, kind: int) -> bool:
         """A town or zone named alone inherits a prefecture from the item before only when
-        the town index confirms it is there; otherwise only the province is trusted."""
-        if root is None or root.level == "province" or tail in GENERIC_ZONES:
+        the town index confirms it is there; otherwise only a province the line states
+        (a province an earlier item named is a preference: the index must confirm)."""
+        if root is None:
+            return True
+        if root.level == "province":
+            # a zone with a name of its own (白沟新城) may lie in the province an earlier
+            # item named; a bare zone word after one character (含开发区) names none
+            return strict or (kind == TAIL_ZONE and tail[1:] not in GENERIC_ZONES)
+        if tail in GENERIC_ZONES:
             return True  # a bare 新区 after 南京市江宁区 is 南京's
         return kind == TAIL_TOWN and bool(self.placer.towns_named(tail, root))
 
@@ -161,7 +169,7 @@ class Geocoder:
         for p in best:
             res = self._outcome(p, root)
             sig = (res.status, res.adcode, res.town, (res.lon and round(res.lon, 3)) or "")
-            outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.note), (p, res))
+            outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.notes), (p, res))
         if len(outcomes) == 1:
             return next(iter(outcomes.values()))[1]
         outer = self._outer_bare_reading(s, [r for _, r in outcomes.values()])
@@ -178,9 +186,9 @@ class Geocoder:
         return Result(
             "",
             AMBIGUOUS,
-            method="name",
+            method=Method.NAME,
             candidates=" | ".join(sorted(set(cands))),
-            note=f"{len(outcomes)} places fit '{s}'; add the province or prefecture",
+            notes=(note("several_places", n=len(outcomes), name=s),),
             reason=why.SEVERAL_PLACES,
             context=(root and (root.code,)) or (),
         )
@@ -211,8 +219,8 @@ class Geocoder:
             return None  # a full name ends the text: not a bare reading
         for cand in readings:
             if all(within(o.adcode, cand.adcode) for o in readings):
-                inner = "、".join(o.unit_name for o in readings if o is not cand)
-                cand.note = join(cand.note, f"a bare name: read as {cand.unit_name}, not {inner}")
+                inner = tuple(o.unit_name for o in readings if o is not cand)
+                cand.add(note("bare_name", unit=cand.unit_name, inner=inner))
                 return cand
         return None
 
@@ -226,29 +234,30 @@ class Geocoder:
             return Result(
                 "",
                 UNMATCHED,
-                method="history",
+                method=Method.HISTORY,
                 adcode_then=u.code,
                 reason=why.NO_SUCCESSOR,
-                note=f"{u.name} ({u.code}) is last listed in GB2260 {u.last_seen}; "
-                f"no successor unit is recorded",
+                notes=(note("abolished", name=u.name, code=u.code, rev=u.last_seen),),
             )
         target = self.gz.current[u.target]
         if u.level == "zone":  # a zone with a code of its own (苏州工业园区 320571)
-            res = self.placer.unit_result(target, u.code, "name+history")
+            res = self.placer.unit_result(target, u.code, Method.NAME | Method.HISTORY)
             res.context = context_after(u, p, self.gz.units)
             self.placer.place_below(res, u.name, TAIL_ZONE, target)
-            res.note = join(res.note, f"GB2260 {u.last_seen} lists it with code {u.code}")
+            res.add(note("gb2260_code", rev=u.last_seen, code=u.code))
             return res
         renamed = "" if u.current or u.name == target.name or u.merged else u.name
-        method = "name" + ("+history" if renamed or not u.current else "")
+        method = Method.NAME | (Method.HISTORY if renamed or not u.current else Method(0))
         res = self.placer.unit_result(target, u.code, method, renamed)
-        when = f" ({u.changed})" if u.changed else ""
         if u.merged:
             res.merged_into, res.changed, res.reason = target.name, u.changed, why.MERGED
-            res.note = f"{u.name} was merged into {target.name}{when}; source: {u.source}"
+            res.notes = (
+                note("merged", old=u.name, new=target.name, year=u.changed),
+                note("source", source=u.source),
+            )
         elif renamed:
             res.changed, res.reason = u.changed, why.RENAMED
-            res.note = f"{u.name} became {target.name}{when}"
+            res.notes = (note("renamed", old=u.name, new=target.name, year=u.changed),)
         res.context = context_after(u, p, self.gz.units)
         if p.tail_kind == TAIL_ZONE and p.tail and p.bare_end:
             self.placer.zone_named_after(res, p.bare_end + p.tail, target)
@@ -259,7 +268,7 @@ class Geocoder:
             and TOWN_TAIL.match(p.tail[1:])
         ):
             # 合川县涞滩镇: the unit under another type word (合川区 today), then its town
-            res.note = join(res.note, f"{p.bare_end}{p.tail[0]}: read as {target.name}")
+            res.add(note("type_word", old=p.bare_end + p.tail[0], new=target.name))
             self.placer.place_below(res, p.tail[1:], p.tail_kind, target)
         elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self.placer.place_below(res, p.tail, p.tail_kind, target)
@@ -268,15 +277,17 @@ class Geocoder:
     def _split(self, u: Unit, split: dict[str, str]) -> Result:
         """A former unit divided between today's units: offer them all, pick none."""
         codes = split["successor_adcodes"].split()
-        names = " and ".join(self.gz.name_of(c) for c in codes)
+        names = tuple(self.gz.name_of(c) for c in codes)
         return Result(
             "",
             AMBIGUOUS,
-            method="history",
+            method=Method.HISTORY,
             adcode_then=u.code,
             candidates=" | ".join(f"{c} {self.placer.path(c)}" for c in codes),
-            note=f"{u.name} ({u.code}) was divided between {names} ({split['year']}); "
-            f"source: {split['source']}",
+            notes=(
+                note("split", name=u.name, code=u.code, units=names, year=split["year"]),
+                note("source", source=split["source"]),
+            ),
             reason=why.SPLIT,
         )
 
@@ -296,9 +307,8 @@ class Geocoder:
         return Result(
             "",
             UNMATCHED,
-            method="none",
             candidates=where,
-            note=f"not in {self.gz.name_of(province)}: the only reading is {where}",
+            notes=(note("outside_context", province=self.gz.name_of(province), where=where),),
             reason=why.OUTSIDE_CONTEXT,
         )
 
@@ -334,12 +344,14 @@ class Geocoder:
                 for c, u in self.gz.current.items()
                 if u.level == "county" and c[:depth] == parent[:depth] and u.name.endswith("区")
             )
-            source = "every district (区) of the unit in the boundary files"
             if not members:
                 return None
-        res = self.placer.unit_result(self.gz.current[parent], parent, "group")
+        res = self.placer.unit_result(self.gz.current[parent], parent, Method.GROUP)
         res.level, res.unit_name, res.members, res.reason = "group", name, members, why.GROUP
-        names = "、".join(self.gz.name_of(m) for m in members)
-        res.note = f"{name}: {len(members)} units ({names}); source: {source}"
+        names = tuple(self.gz.name_of(m) for m in members)
+        res.notes = (
+            note("group", name=name, n=len(members), units=names),
+            note("source", source=source) if source else note("source_districts"),
+        )
         res.context = (parent[:2] + "0000",) + ((parent,) if not parent.endswith("0000") else ())
         return res

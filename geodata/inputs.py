@@ -80,9 +80,9 @@ def decode(data: bytes) -> tuple[str, str]:
         try:
             text, enc = data.decode("utf-16"), "utf-16"
         except UnicodeDecodeError:
-            raise InputError("the text starts like UTF-16 but is not valid UTF-16") from None
+            raise InputError.of("utf16") from None
     elif b"\x00" in data:
-        raise InputError("this looks like a binary file (it contains NUL bytes), not a text list")
+        raise InputError.of("binary_nul")
     else:
         utf8, gb = _try(data, "utf-8-sig"), None
         if utf8 is not None and (utf8.isascii() or _has_cjk(utf8)):
@@ -94,12 +94,10 @@ def decode(data: bytes) -> tuple[str, str]:
             elif utf8 is not None:
                 text, enc = utf8, "utf-8"
             else:
-                raise InputError(
-                    "the text is neither UTF-8 nor GB18030/GBK; save it in one of those"
-                )
+                raise InputError.of("encoding")
     bad = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
     if bad > max(2, len(text) // 100):
-        raise InputError("this looks like a binary file (many control characters), not text")
+        raise InputError.of("binary_control")
     return text.lstrip("\ufeff"), enc
 
 
@@ -108,18 +106,18 @@ def table_input(rows: list[list[str]], encoding: str, max_rows: int,
     """A table's names, found by geodata.tables (header row, name column, context)."""
     read = read_table(rows, column)
     if not any(n.strip() for n in read.names):
-        raise InputError("the list holds no names")
+        raise InputError.of("no_names")
     cells = tuple(tuple(r) for r in rows)
     return ParsedInput("column", _limit(read.names, max_rows), encoding, read, cells)
 
 
 def _too_many(max_rows: int) -> InputError:
-    return InputError(f"the list has more than the limit of {max_rows:,} items")
+    return InputError.of("too_many_items", n=f"{max_rows:,}")
 
 
 def _limit(rows: list[str], max_rows: int) -> list[str]:
     if len(rows) > max_rows:
-        raise InputError(f"{len(rows):,} rows is more than the limit of {max_rows:,}")
+        raise InputError.of("too_many_rows", n=f"{len(rows):,}", m=f"{max_rows:,}")
     return rows
 
 
@@ -146,7 +144,7 @@ def _text_lines(text: str, max_rows: int) -> list[str]:
         if items > max_rows:
             raise _too_many(max_rows)
     if not items and text.strip():  # an empty file is simply empty (the CLI writes a header)
-        raise InputError("the list holds no names, only separators")
+        raise InputError.of("separators_only")
     return lines
 
 
@@ -157,21 +155,21 @@ def _csv_rows(text: str, lim: Limits) -> list[list[str]]:
         for row in csv.reader(io.StringIO(text)):
             cells += len(row)
             if cells > lim.max_cells:
-                raise InputError(f"the CSV has more than {lim.max_cells:,} cells")
+                raise InputError.of("csv_cells", n=f"{lim.max_cells:,}")
             if any(c.strip() for c in row):
                 rows.append(row)
                 if len(rows) > lim.max_rows + HEADER_SCAN:  # + a header and title rows
                     raise _too_many(lim.max_rows)
     except csv.Error as exc:
-        raise InputError(f"the CSV cannot be read: {exc}") from None
+        raise InputError.of("csv_broken", detail=str(exc)) from None
     return rows
 
 
 def check_filename(filename: str) -> None:
     if "\x00" in filename:
-        raise InputError("the file name contains a NUL character; rename the file")
+        raise InputError.of("name_nul")
     if len(filename) > 255:
-        raise InputError("the file name is longer than 255 characters; rename the file")
+        raise InputError.of("name_long")
 
 
 def parse_bytes(
@@ -191,15 +189,15 @@ def parse_bytes(
         lim = replace(lim, max_rows=max_rows)
     check_filename(filename)
     if len(data) > lim.max_bytes:
-        raise InputError(
-            f"the file is {len(data) / 1e6:.1f} MB; the limit is {lim.max_bytes / 1e6:.0f} MB"
+        raise InputError.of(
+            "too_large", n=f"{len(data) / 1e6:.1f}", m=f"{lim.max_bytes / 1e6:.0f}"
         )
     name = filename.lower()
     if name.endswith(".xlsx"):
         return table_input(xlsx_rows(data, lim), "xlsx", lim.max_rows, column)
     if name.endswith((".xls", ".xlsm", ".ods", ".zip", ".pdf", ".doc", ".docx")):
-        raise InputError(
-            f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
+        raise InputError.of(
+            "file_type", ext=filename.rsplit(".", 1)[-1]
         )
     text, enc = decode(data)
     if name.endswith(".csv"):
@@ -216,25 +214,23 @@ def check_zip(data: bytes, lim: Limits = WEB) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise InputError("the .xlsx file cannot be opened: it is not a valid zip file") from None
+        raise InputError.of("not_zip") from None
     if len(infos) > 10_000:
-        raise InputError(f"the .xlsx file holds {len(infos):,} parts; that is not a list")
+        raise InputError.of("zip_parts", n=f"{len(infos):,}")
     total = sum(i.file_size for i in infos)
     if total > lim.max_unzipped:
-        raise InputError(
-            f"the .xlsx file unpacks to {total / 2**20:,.0f} MB; the limit is "
-            f"{lim.max_unzipped / 2**20:.0f} MB"
+        raise InputError.of(
+            "zip_size", n=f"{total / 2**20:,.0f}", m=f"{lim.max_unzipped / 2**20:.0f}"
         )
     for i in infos:
         ratio_applies = i.file_size > settings.XLSX_RATIO_FROM
         if ratio_applies and i.file_size > lim.max_ratio * max(i.compress_size, 1):
-            raise InputError(
-                f"the .xlsx file is compressed {i.file_size // max(i.compress_size, 1):,} "
-                "to 1 (a zip bomb?); it is not read"
+            raise InputError.of(
+                "zip_ratio", n=f"{i.file_size // max(i.compress_size, 1):,}"
             )
 
 
-def _xlsx_reason(exc: BaseException) -> str:
+def _xlsx_reason(exc: BaseException) -> InputError:
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DefusedXmlException
@@ -246,28 +242,25 @@ def _xlsx_reason(exc: BaseException) -> str:
             break
         seen = seen.__cause__ or seen.__context__
     if isinstance(exc, DefusedXmlException):
-        return (
-            "the .xlsx file declares XML entities (an entity bomb or an external "
-            "reference); it is not read"
-        )
+        return InputError.of("xml_entities")
     if isinstance(exc, ParseError | SyntaxError):
-        return "the .xlsx file's XML is damaged (truncated or malformed)"
+        return InputError.of("xml_damaged")
     if isinstance(exc, MemoryError):
-        return "the .xlsx file needs more memory to read than a list may use"
+        return InputError.of("xlsx_memory")
     if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile):
-        return "the .xlsx file is a damaged zip file"
-    return f"the .xlsx file cannot be opened ({type(exc).__name__})"
+        return InputError.of("zip_damaged")
+    return InputError.of("xlsx_other", kind=type(exc).__name__)
 
 
 def _sheet_rows(data: bytes, lim: Limits) -> Iterator[list[str]]:
     import openpyxl
 
     if not openpyxl.DEFUSEDXML:  # the reader is only safe with defusedxml underneath
-        raise InputError("xlsx files are not read here (defusedxml is not installed)")
+        raise InputError.of("no_defusedxml")
     wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     try:
         if not wb.worksheets:
-            raise InputError("the .xlsx file has no sheet")
+            raise InputError.of("no_sheet")
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # read-only sheets: rows a <dimension> only declares are not built
         cells = 0
@@ -275,9 +268,9 @@ def _sheet_rows(data: bytes, lim: Limits) -> Iterator[list[str]]:
         for scanned, row in enumerate(ws.iter_rows(values_only=True), start=1):
             cells += len(row)
             if scanned > lim.max_sheet_rows:
-                raise InputError(f"the sheet has more than {lim.max_sheet_rows:,} rows")
+                raise InputError.of("sheet_rows", n=f"{lim.max_sheet_rows:,}")
             if cells > lim.max_cells:
-                raise InputError(f"the sheet has more than {lim.max_cells:,} cells")
+                raise InputError.of("sheet_cells", n=f"{lim.max_cells:,}")
             if row:
                 yield ["" if v is None else str(v) for v in row]
     finally:
@@ -297,7 +290,7 @@ def xlsx_rows(data: bytes, lim: Limits = WEB) -> list[list[str]]:
     except InputError:
         raise
     except Exception as exc:  # a hostile or damaged file: one line, never a traceback
-        raise InputError(_xlsx_reason(exc)) from None
+        raise _xlsx_reason(exc) from None
     if not rows:
-        raise InputError("the sheet holds no names")
+        raise InputError.of("sheet_no_names")
     return rows

@@ -55,19 +55,22 @@ def parse_isolated(
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise InputError(f"reading the file took more than {wall_seconds:.0f} s; it is not read"
-                         ) from None
+        raise InputError.of("read_slow", n=f"{wall_seconds:.0f}") from None
     try:
         answer = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     except (ValueError, IndexError):
         if proc.returncode < 0 or b"MemoryError" in proc.stderr:
-            raise InputError("reading the file needs more memory or time than a list may use"
-                             ) from None
-        raise InputError("the file could not be read") from None
+            raise InputError.of("read_costly") from None
+        raise InputError.of("unreadable") from None
     if "error" in answer:
-        raise InputError(str(answer["error"]))
+        code, params = answer["error"]
+        raise InputError.of(str(code), **{str(k): _value(v) for k, v in dict(params).items()})
     return ParsedInput(str(answer["kind"]), [str(r) for r in answer["rows"]],
                        str(answer["encoding"]))
+
+
+def _value(v: object) -> str | tuple[str, ...]:
+    return tuple(str(x) for x in v) if isinstance(v, list) else str(v)
 
 
 def _small(data: bytes, filename: str) -> bool:
@@ -99,9 +102,9 @@ def _child() -> None:
         parsed = parse_bytes(data, str(head["filename"]), limits=Limits(**head["limits"]))
         out: dict[str, object] = asdict(parsed)
     except InputError as exc:
-        out = {"error": str(exc).splitlines()[0] if str(exc) else "the file cannot be read"}
+        out = {"error": [exc.refusal.code, dict(exc.refusal.params)]}
     except MemoryError:
-        out = {"error": "reading the file needs more memory than a list may use"}
+        out = {"error": ["read_costly", {}]}
     sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
 
 

@@ -9,12 +9,14 @@ and two units joined by 和/及/与/以及. Headers give context, never rows.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Generator, Iterable, Iterator
+from copy import copy
 from dataclasses import dataclass
 from functools import cache
 
+from geodata import reasons as why
 from geodata import settings
-from geodata.answer import join
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -26,6 +28,7 @@ from geodata.geocoder import (
     Result,
 )
 from geodata.names import normalise
+from geodata.notes import Note, note
 
 _SEPARATORS = "、，,；;"
 SEPARATORS = re.compile(f"[{_SEPARATORS}]")
@@ -257,49 +260,133 @@ def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
     return [(text, heading) for text, heading in parts if text.strip() or heading is not None]
 
 
+class _OverBudget(Exception):
+    """The work of an item (or of the list) ran out: `reason` says which."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Reader:
+    """The geocoder as a list reads it: every name resolved counts against the work one
+    item (ITEM_WORK_MAX) and one list (LIST_WORK_MAX) may cost, text too long to be a
+    name (ITEM_NAME_MAX) is not resolved at all, and a name asked twice in one context
+    is answered from memory (joined items repeat their pieces, hostile lists their items)."""
+
+    def __init__(
+        self,
+        gc: Geocoder,
+        list_work: int = settings.LIST_WORK_MAX,
+        item_work: int = settings.ITEM_WORK_MAX,
+    ) -> None:
+        self.gc = gc
+        self.list_left = list_work
+        self.item_work = item_work
+        self.item_left = item_work
+        self._memo: dict[tuple[str, tuple[str, ...], bool], Result] = {}
+        self.spent = 0  # steps taken, for benchmarks and tests
+
+
+    def next_item(self) -> None:
+        self.item_left = self.item_work
+        if len(self._memo) > settings.READER_MEMO:
+            self._memo.clear()
+
+    def spend(self) -> None:
+        """One step of work; past the item's or the list's budget, _OverBudget."""
+        if self.list_left <= 0:
+            raise _OverBudget(why.LIST_OVER_BUDGET)
+        if self.item_left <= 0:
+            raise _OverBudget(why.OVER_BUDGET)
+        self.list_left -= 1
+        self.item_left -= 1
+        self.spent += 1
+
+    def resolve(self, text: str, context: tuple[str, ...] = (), *, strict: bool = True) -> Result:
+        # every call counts, remembered or not: the budget bounds the work around it too
+        self.spend()
+        if len(text) > settings.ITEM_NAME_MAX:
+            return Result(text, UNMATCHED, reason=why.OVER_BUDGET)
+        key = (text, context, strict)
+        if (known := self._memo.get(key)) is not None:
+            return copy(known)
+        res = self.gc.resolve(text, context, strict=strict)
+        self._memo[key] = copy(res)
+        return res
+
+
+def _over_budget(text: str, reason: str) -> Result:
+    return Result(text, UNMATCHED, reason=reason)  # the reason says it all
+
+
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
     """One result per item (more where 和/及/与 or spaces join units), in input order;
     context resets at each line, to the province of the header above it if there is one."""
-    gc = geocoder or Geocoder()
-    out: list[Result] = []
+    return list(iter_geocode_lines(lines, geocoder))
+
+
+def iter_geocode_lines(
+    lines: Iterable[str], geocoder: Geocoder | None = None, *, reader: Reader | None = None
+) -> Iterator[Result]:
+    """geocode_lines, yielding each result as its item is read. The work is bounded (by
+    `reader`'s budget, a fresh Reader's by default): an item past its budget, and every
+    item once the list is past its own, is unmatched with the reason; reading goes on."""
+    gc = reader.gc if reader else geocoder or Geocoder()
+    rd = reader or Reader(gc)
     context: tuple[str, ...] = ()
     strict = False  # the line named the province of `context`: answers stay inside it
     for item in items_of(lines, gc):
         if item.starts_line:
             context = (item.header,) if item.header else ()
             strict = bool(item.header)
-        text, note = item.text, ""
-        m = _HEADER.match(text)
-        if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
-            text = m.group("rest").strip()
-            if province := _province_only(m.group("head")):
-                # 河南：… heads with the province (河南 is also a county of 青海)
-                context, strict = (province,), True
-            elif (head := gc.resolve(m.group("head"), context)).status not in (
-                UNMATCHED,
-                AMBIGUOUS,
-            ):
-                context = head.context or (head.adcode,)
-                strict = strict or head.named_province or head.level == "province"
-            else:
-                note = f"'{m.group('head')}' before the colon is not a place; read without it"
-        for res in _resolve_joined(gc, text, context, strict):
-            if res.input == text:
-                res.input = item.text
-            if note:
-                res.note = f"{note}; {res.note}" if res.note else note
-            if res.status not in (UNMATCHED, AMBIGUOUS):
-                context = res.context
-                strict = strict or res.named_province
-            elif leading := _leading_province(res.input):
-                # 北京市丁青县 is no place, but the line is about 北京市 all the same
-                context, strict = (leading,), True
-            out.append(res)
-    return out
+        rd.next_item()
+        try:
+            results, context, strict = _read_item(rd, item, context, strict)
+        except _OverBudget as over:
+            results = [_over_budget(item.text, over.reason)]
+        yield from results
+
+
+def _read_item(
+    rd: Reader, item: Item, context: tuple[str, ...], strict: bool
+) -> tuple[list[Result], tuple[str, ...], bool]:
+    """The results of one item, and the context and strictness it hands on."""
+    text = item.text
+    head_note: Note | None = None
+    m = _HEADER.match(text)
+    if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
+        text = m.group("rest").strip()
+        if province := _province_only(m.group("head")):
+            # 河南：… heads with the province (河南 is also a county of 青海)
+            context, strict = (province,), True
+        elif (head := rd.resolve(m.group("head"), context)).status not in (
+            UNMATCHED,
+            AMBIGUOUS,
+        ):
+            context = head.context or (head.adcode,)
+            strict = strict or head.named_province or head.level == "province"
+        else:
+            head_note = note("head_not_place", head=m.group("head"))
+    out = resolve_joined(rd, text, context, strict)
+    for res in out:
+        if res.input == text:
+            res.input = item.text
+        if head_note is not None:
+            res.notes = (head_note, *res.notes)
+        # what an item names is the next items' context, a preference and not a fence:
+        # only a header or a head before a colon holds the answers (a national list runs
+        # 北京、天津、沈阳 with no headers, and 沈阳 lies outside 天津 all the same)
+        if res.status not in (UNMATCHED, AMBIGUOUS):
+            context = res.context
+        elif leading := _leading_province(res.input):
+            # 北京市丁青县 is no place, but the line is about 北京市 all the same
+            context = (leading,)
+    return out, context, strict
 
 
 def _units_in_brackets(
-    gc: Geocoder, text: str, context: tuple[str, ...], strict: bool
+    gc: Reader, text: str, context: tuple[str, ...], strict: bool
 ) -> list[Result]:
     """石家庄市（鹿泉区、栾城区）, 湖州市（安吉县）: units in brackets after a unit, each
     inside it, are the items; the unit before is their context. [] for anything else
@@ -321,68 +408,140 @@ def _units_in_brackets(
         if not within(r.adcode, head.adcode):
             return []
         r.input = part
-        r.note = join(r.note, f"in brackets after {head.unit_name}")
+        r.add(note("in_brackets", unit=head.unit_name))
         out.append(r)
     return out
 
 
-def _resolve_joined(
-    gc: Geocoder, text: str, context: tuple[str, ...], strict: bool = True
+# a state of reading a joined item: where the rest begins, its context, its strictness
+_State = tuple[int, tuple[str, ...], bool]
+# a reading of the rest of an item, and whether it was split at a conjunction
+_Reading = tuple[list[Result], bool]
+
+
+def resolve_joined(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool = True
 ) -> list[Result]:
-    """`text`, or the units that 和/及/与/以及 join in it when the whole is no name
-    (安吉县和江山市 -> two; 和平县 stays one)."""
-    if text.endswith((")", "）")):  # 石家庄市（鹿泉区、栾城区）
-        inner = _units_in_brackets(gc, text, context, strict)
-        if inner:
-            return inner
-    res = gc.resolve(text, context, strict=strict)
-    closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED else None
+    """`text`, or the units that 和/及/与/以及 or spaces join in it when the whole is no
+    name (安吉县和江山市 -> two; 和平县 stays one). The one place an item is split.
+
+    Each split point is tried once per context (memoised), and only where the piece before
+    it is short enough to be a name, so the work grows linearly with the item, and runs on
+    an explicit stack, never recursing on the item's size; Reader bounds it in total."""
+    occurrences = {c: _positions(text, c) for c in _CONJUNCTIONS}
+    memo: dict[_State, _Reading] = {}
+    root: _State = (0, context, strict)
+    stack = [(root, _read_rest(rd, text, root, occurrences))]
+    sent: _Reading | None = None
+    while True:
+        state, reading = stack[-1]
+        try:
+            child = reading.send(sent) if sent is not None else next(reading)
+        except StopIteration as done:
+            got: _Reading = done.value
+            memo[state] = got
+            stack.pop()
+            if not stack:
+                return got[0]
+            sent = got
+            continue
+        sent = memo.get(child)
+        if sent is None:
+            stack.append((child, _read_rest(rd, text, child, occurrences)))
+
+
+def _positions(text: str, conj: str) -> list[int]:
+    out, at = [], text.find(conj, 1)
+    while at > 0:
+        out.append(at)
+        at = text.find(conj, at + 1)
+    return out
+
+
+def _read_rest(
+    rd: Reader, full: str, state: _State, occurrences: dict[str, list[int]]
+) -> Generator[_State, _Reading, _Reading]:
+    """How `full[begin:]` reads: yields the state of each rest it needs read (the caller
+    sends back its reading) and returns its own."""
+    begin, context, strict = state
+    short = len(full) - begin <= settings.ITEM_NAME_MAX
+    if not short and begin:
+        # a long rest can only be more units joined: never copied, never resolved whole
+        # (its reading is used only when it splits); the work is counted all the same
+        rd.spend()
+        res, text = Result("", UNMATCHED, reason=why.OVER_BUDGET), ""
+    else:
+        text = full[begin:]
+        if short and text.endswith((")", "）")):
+            inner = _units_in_brackets(rd, text, context, strict)  # 石家庄市（鹿泉区、栾城区）
+            if inner:
+                return inner, False
+        res = rd.resolve(text, context, strict=strict)
+    closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED and short else None
     if closer and closer.start() >= 2:
         # 安吉、德清两县, 合肥市、芜湖市等5市: a count closes the enumeration (tried only
         # when the whole is no name: 郑州市二七区 is one)
-        shorter = gc.resolve(text[: closer.start()], context, strict=strict)
+        shorter = rd.resolve(text[: closer.start()], context, strict=strict)
         if shorter.status != UNMATCHED:
             shorter.input = text
-            shorter.note = join(shorter.note, f"'{closer.group(0)}' closes the list")
-            return [shorter]
+            shorter.add(note("count_closer", words=closer.group(0)))
+            return [shorter], False
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
-        return [res]  # a name one character off a unit may yet be two units joined
-    spaced = _SPACES.search(text.strip())
-    if not spaced and not any(c in text for c in _CONJUNCTIONS):
-        return [res]
-    if spaced:  # 唐山市 邯郸市: names apart by spaces (温岭 市 is one, and resolves whole)
-        parts = _SPACES.split(text.strip())
-        found = [gc.resolve(p, context, strict=strict) for p in parts]
-        if all(r.status != UNMATCHED for r in found):
-            out, ctx = [], context
-            if found[0].level == "province" and len(parts) > 1:
-                # 河北省 唐山市 邯郸市: a province before the names is their context
-                ctx, strict = found[0].context or (found[0].adcode,), True
-                parts = parts[1:]
-            for part in parts:
-                r = gc.resolve(part, ctx, strict=strict)
-                r.input = part
-                r.note = f"{r.note}; split at a space" if r.note else "split at a space"
-                if r.status != AMBIGUOUS:
-                    ctx = r.context or ctx
-                out.append(r)
-            return out
+        return [res], False  # a name one character off a unit may yet be two units joined
+    spaced = _split_at_spaces(rd, text, context, strict) if text else []
+    if spaced:
+        return spaced, False
     for conj in _CONJUNCTIONS:
-        start = text.find(conj)
-        while start > 0:
-            left, right = text[:start], text[start + len(conj) :]
-            first = gc.resolve(left, context, strict=strict) if right else None
-            if first is not None and first.status != UNMATCHED:
-                after = first.context if first.status != AMBIGUOUS else context
-                strict_after = strict or first.named_province
-                rest = _resolve_joined(gc, right, after or context, strict_after)
-                if all(r.status != UNMATCHED for r in rest):
-                    first.input = left
-                    for r in (first, *rest):
-                        r.note = f"{r.note}; split at '{conj}'" if r.note else f"split at '{conj}'"
-                    return [first, *rest]
-            start = text.find(conj, start + 1)
-    return [res]
+        found = occurrences[conj]
+        # split points whose piece before is short enough to be a name
+        lo = bisect_right(found, begin)
+        hi = bisect_right(found, begin + settings.ITEM_NAME_MAX)
+        for at in found[lo:hi]:
+            rest = at + len(conj)
+            if rest >= len(full):
+                continue
+            left = full[begin:at]
+            first = rd.resolve(left, context, strict=strict)
+            if first.status == UNMATCHED:
+                continue
+            after = first.context if first.status != AMBIGUOUS else context
+            got, split = yield (rest, after or context, strict or first.named_province)
+            if all(r.status != UNMATCHED for r in got):
+                first.input = left
+                # each unit says once where it was split: the rest's own split said it
+                for r in (first,) if split else (first, *got):
+                    r.add(note("split_at", word=conj))
+                return [first, *got], True
+    return [res], False
+
+
+def _split_at_spaces(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """唐山市 邯郸市: names apart by spaces, when every one is a place (温岭 市 is one,
+    and resolves whole); [] otherwise."""
+    text = text.strip()
+    if not _SPACES.search(text):
+        return []
+    parts = _SPACES.split(text)
+    found = []
+    for p in parts:  # stops at the first that is no place
+        found.append(rd.resolve(p, context, strict=strict))
+        if found[-1].status == UNMATCHED:
+            return []
+    out, ctx = [], context
+    if found[0].level == "province" and len(parts) > 1:
+        # 河北省 唐山市 邯郸市: a province before the names is their context
+        ctx, strict = found[0].context or (found[0].adcode,), True
+        parts = parts[1:]
+    for part in parts:
+        r = rd.resolve(part, ctx, strict=strict)
+        r.input = part
+        r.add(note("split_at_space"))
+        if r.status != AMBIGUOUS:
+            ctx = r.context or ctx
+        out.append(r)
+    return out
 
 
 def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:

@@ -16,12 +16,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from geodata.answer import Method
 from geodata.effective import ListUse, format_use, parse_use, uses_for
 from geodata.errors import InputError
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import ParsedInput, check_filename, parse_bytes
 from geodata.isolated import parse_isolated
 from geodata.lists import geocode_lines, geocode_names
+from geodata.notes import Note, note
 from geodata.registry import registry_rows
 from geodata.savedlist import Damaged, Summary, UserList, diff_with_registry, new_list
 from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX, LIST_PROVENANCE_MAX
@@ -67,7 +69,7 @@ def geocoder() -> Geocoder:
 def read_paste(text: str) -> ParsedInput:
     """Pasted text in the published shape, under the same limits as a file."""
     if not text.strip():
-        raise InputError("the list is empty")
+        raise InputError.of("empty_list")
     return read_upload(text.encode("utf-8"), "pasted.txt")
 
 
@@ -76,15 +78,15 @@ def read_upload(data: bytes, filename: str) -> ParsedInput:
     spreadsheet is parsed in a capped child process: it cannot starve other sessions."""
     check_filename(filename)
     if not filename.lower().endswith(tuple(f".{ext}" for ext in UPLOAD_TYPES)):
-        raise InputError(
-            f"{filename.rsplit('.', 1)[-1]} files are not read; use .txt, .csv or .xlsx"
+        raise InputError.of(
+            "file_type", ext=filename.rsplit(".", 1)[-1]
         )
     if filename.lower().endswith(".xlsx"):
         parsed = parse_isolated(data, filename)
     else:
         parsed = parse_bytes(data, filename)
     if not any(str(r).strip() for r in parsed.rows):
-        raise InputError("the file holds no names")
+        raise InputError.of("file_no_names")
     return parsed
 
 
@@ -125,12 +127,12 @@ def new_work(
 # --- settling items by hand ---------------------------------------------------------------
 
 
-def _rerow(work: Work, index: int, text: str, note: str, method: str) -> Work:
+def _rerow(work: Work, index: int, text: str, how: Note, method: Method) -> Work:
     res = geocoder().resolve(text)
     res.input = str(work.rows[index]["input"])  # the item as the list gave it
+    res.notes = (how, *res.notes)
+    res.method |= method
     row = res.row()
-    row["note"] = f"{note}; {row['note']}" if row["note"] else note
-    row["method"] = f"{row['method']}+{method}" if row["method"] else method
     rows = list(work.rows)
     rows[index] = row
     return replace(work, rows=tuple(rows))
@@ -150,13 +152,13 @@ def candidates_of(row: Mapping[str, object]) -> list[str]:
 def choose(work: Work, index: int, candidate: str) -> Work:
     """Settle an ambiguous item with one of its candidates (resolved again by its path)."""
     path = candidate_text(candidate)
-    return _rerow(work, index, path, f"chosen by hand: {path}", "chosen")
+    return _rerow(work, index, path, note("chosen", path=path), Method.CHOSEN)
 
 
 def correct(work: Work, index: int, text: str) -> Work:
     """Resolve one item again from corrected text."""
     text = " ".join(str(text).split())[:LIST_CORRECTION_MAX]
-    return _rerow(work, index, text, f"corrected by hand to '{text}'", "corrected")
+    return _rerow(work, index, text, note("corrected", text=text), Method.CORRECTED)
 
 
 def status_counts(rows: Sequence[Mapping[str, object]]) -> dict[str, int]:

@@ -4,11 +4,12 @@ that is no unit may still get: the unit it is one character off (see near_names)
 from __future__ import annotations
 
 from geodata import reasons as why
-from geodata.answer import AMBIGUOUS, APPROXIMATE, UNMATCHED, Result, join
+from geodata.answer import AMBIGUOUS, APPROXIMATE, UNMATCHED, Method, Result
 from geodata.codes import within
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer
 from geodata.name_chains import longest_prefix
 from geodata.near_names import MAX_OFFERED, one_character_away, same_sound
+from geodata.notes import Note, note
 from geodata.placing import Placer
 
 GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")
@@ -23,19 +24,17 @@ class Explainer:
         """The no-answer for `s` with how far it could be read, or the answer that a slip
         of one character leaves within the context."""
         prefix = longest_prefix(s, self.gz)
+        said: Note
         if s in GENERIC_ZONES:
-            note, reason = f"'{s}' names no zone without the unit it lies in", why.GENERIC_ZONE
+            said, reason = note("generic_zone", name=s), why.GENERIC_ZONE
         elif s.endswith(GROUP_WORDS):
-            note = f"'{s}' names a group of districts that no curated table lists"
-            reason = why.GROUP_UNKNOWN
+            said, reason = note("group_unknown", name=s), why.GROUP_UNKNOWN
         elif prefix:
             chain, pos = prefix
             last = self.gz.units[chain[-1]]
-            note = f"'{s[pos:]}' is not a known unit, town or zone inside {last.name}"
-            reason = why.NOT_INSIDE
+            said, reason = note("not_inside", rest=s[pos:], unit=last.name), why.NOT_INSIDE
         else:
-            note = f"no province, prefecture, county or town is named '{s}'"
-            reason = why.NOT_A_PLACE
+            said, reason = note("unknown", name=s), why.NOT_A_PLACE
         rest, outer = s, context[0][:2] + "0000" if context else ""
         if prefix:
             rest, outer = s[prefix[1] :], self.gz.units[prefix[0][-1]].code
@@ -43,19 +42,20 @@ class Explainer:
         if near and (prefix or (context and strict)) and rest not in self.gz.aliases:
             # the context leaves few units to have meant: read as the one, or offer them
             # (a unit's own name elsewhere, 勃利县 in a 陕西 line, is no slip)
-            res = self._near_name(rest, near, (note, reason), context if strict else ())
+            res = self._near_name(rest, near, (said, reason), context if strict else ())
             res.named_province = prefix is not None and (
                 self.gz.units[prefix[0][0]].level == "province"
             )
             return res
         near = near[:MAX_OFFERED]
+        notes: tuple[Note, ...] = (said,)
         if near:
-            note = join(note, "one character away: " + "、".join(self.gz.name_of(c) for c in near))
+            notes += (note("near", names=tuple(self.gz.name_of(c) for c in near)),)
         cands = " | ".join(f"{c} {self.placer.path(c)}" for c in near)
-        return Result("", UNMATCHED, method="none", note=note, reason=reason, candidates=cands)
+        return Result("", UNMATCHED, notes=notes, reason=reason, candidates=cands)
 
     def _near_name(
-        self, rest: str, near: list[str], why_not: tuple[str, str], context: tuple[str, ...]
+        self, rest: str, near: list[str], why_not: tuple[Note, str], context: tuple[str, ...]
     ) -> Result:
         """`rest` is one character off the units `near`, all inside the context: the one
         unit (or the one whose differing character sounds the same) is the approximate
@@ -65,22 +65,23 @@ class Explainer:
         alike = [c for c in near if same_sound(rest, self.gz.name_of(c))]
         pick = near if len(near) == 1 else alike if len(alike) == 1 else []
         if not pick:
-            note, reason = why_not
+            said, reason = why_not
             cands = [f"{c} {self.placer.path(c)}" for c in near[:MAX_OFFERED]]
-            names = "、".join(self.gz.name_of(c) for c in near[:MAX_OFFERED])
+            names = tuple(self.gz.name_of(c) for c in near[:MAX_OFFERED])
             return Result(
                 "",
                 AMBIGUOUS if len(near) > 1 else UNMATCHED,
-                method="none",
                 candidates=" | ".join(cands),
-                note=join(note, "one character away: " + names) if names else note,
+                notes=(said, note("near", names=names)) if names else (said,),
                 reason=why.NEAR_NAMES if len(near) > 1 else reason,
             )
         target = self.gz.current[pick[0]]
-        res = self.placer.unit_result(target, target.code, "name+one_character_off")
+        res = self.placer.unit_result(
+            target, target.code, Method.NAME | Method.ONE_CHARACTER_OFF
+        )
         res.status, res.reason = APPROXIMATE, why.NEAR_NAME
-        how = "the only one" if len(near) == 1 else "the only one that sounds the same"
-        res.note = f"'{rest}' is no unit; read as {target.name}, {how} one character away"
+        code = "near_name" if len(near) == 1 else "near_name_alike"
+        res.notes = (note(code, rest=rest, unit=target.name),)
         res.candidates = f"{target.code} {self.placer.path(target.code)}"
         res.context = (target.code[:2] + "0000",)
         return res

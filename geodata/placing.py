@@ -4,10 +4,11 @@ inside a unit (its own point where one is known, else a point of the unit)."""
 from __future__ import annotations
 
 from geodata import reasons as why
-from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result, join
+from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.codes import within
 from geodata.gazetteer import Gazetteer, Unit
 from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL
+from geodata.notes import note
 from geodata.town_store import Town
 
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
@@ -40,7 +41,9 @@ class Placer:
         elif self.gz.current[code].level == "prefecture":
             res.prefecture = self.gz.current[code].name
 
-    def unit_result(self, target: Unit, code_then: str, method: str, renamed: str = "") -> Result:
+    def unit_result(
+        self, target: Unit, code_then: str, method: Method, renamed: str = ""
+    ) -> Result:
         """A match on today's unit `target`, with its path and representative point."""
         res = Result(
             "",
@@ -82,9 +85,8 @@ class Placer:
                 UNMATCHED,
                 level="town",
                 town=s,
-                method="town",
-                note=f"{s} looks like a town but no county is given and the town "
-                f"index has no place of that name; add its county",
+                method=Method.TOWN,
+                notes=(note("town_unknown", name=s),),
                 reason=why.TOWN_UNKNOWN,
             )
         return Result(
@@ -92,10 +94,9 @@ class Placer:
             AMBIGUOUS,
             level="town",
             town=s,
-            method="town",
+            method=Method.TOWN,
             candidates=" | ".join(f"{h[0]} {self.path(str(h[0]))}{s}" for h in hits),
-            note=f"a town named without its county: {len(hits)} known place(s) "
-            f"called {s}; add the county",
+            notes=(note("town_without_county", n=len(hits), name=s),),
             reason=why.TOWN_WITHOUT_COUNTY,
         )
 
@@ -114,12 +115,10 @@ class Placer:
             res.status = AMBIGUOUS
             res.reason = why.SEVERAL_TOWNS
             res.candidates = " | ".join(f"{h[0]} {self.path(str(h[0]))}{tail}" for h in hits)
-            res.note = join(res.note, f"{len(hits)} towns named {tail} in {unit.name}")
+            res.add(note("towns_same_name", n=len(hits), town=tail, unit=unit.name))
         else:
-            self._approximate(res, why.TOWN_POINT_UNKNOWN, "+town:unit_point")
-            res.note = join(
-                res.note, f"no point known for {tail}; placed at a point inside {unit.name}"
-            )
+            self._approximate(res, why.TOWN_POINT_UNKNOWN, Method.UNIT_POINT)
+            res.add(note("town_no_point", town=tail, unit=unit.name))
 
     def _town(self, res: Result, tail: str, unit: Unit, hit: Town) -> None:
         county, lon, lat, src = hit
@@ -130,23 +129,17 @@ class Placer:
         if str(src).startswith(TOWNSHIP_SOURCE):
             # the township list knows the town but no point: one inside its county
             res.lon, res.lat = self.gz.points[cu.code]
-            self._approximate(res, why.TOWN_POINT_UNKNOWN, "+town:township_list")
-            res.note = join(
-                res.note,
-                f"{tail} is a township of {cu.name} (township list); "
-                f"placed at a point inside {cu.name}",
-            )
+            self._approximate(res, why.TOWN_POINT_UNKNOWN, Method.TOWNSHIP_LIST)
+            res.add(note("township", town=tail, unit=cu.name))
             return
         res.lon, res.lat = float(str(lon)), float(str(lat))
-        res.method += "+town:" + str(src).split(":")[0]
+        res.method |= Method.CURATED if str(src).startswith("curated") else Method.GEONAMES
 
     def _zone(self, res: Result, tail: str, unit: Unit) -> None:
         """A zone has no boundary in the boundary files and no public source gives its
         point: it is placed at a point of its unit, approximate."""
-        self._approximate(res, why.ZONE_NO_BOUNDARY, "+zone:unit_point")
-        res.note = join(
-            res.note, f"{tail} has no boundary of its own; placed at a point inside {unit.name}"
-        )
+        self._approximate(res, why.ZONE_NO_BOUNDARY, Method.ZONE_UNIT_POINT)
+        res.add(note("zone_no_boundary", zone=tail, unit=unit.name))
 
     def zone_named_after(self, res: Result, zone: str, unit: Unit) -> None:
         """长白山保护开发区, 泰山经济开发区: a zone whose name begins with a unit's name
@@ -154,13 +147,10 @@ class Placer:
         it): placed at a point of the unit, approximate."""
         res.town, res.level = zone, "zone"
         res.status, res.reason = APPROXIMATE, why.ZONE_NAMED_AFTER
-        res.method += "+zone:named_after"
-        res.note = join(
-            res.note,
-            f"{zone} is a zone named after {unit.name}; placed at a point inside {unit.name}",
-        )
+        res.method |= Method.ZONE_NAMED_AFTER
+        res.add(note("zone_named_after", zone=zone, unit=unit.name))
 
     @staticmethod
-    def _approximate(res: Result, reason: str, method: str) -> None:
+    def _approximate(res: Result, reason: str, method: Method) -> None:
         res.status, res.reason = APPROXIMATE, res.reason or reason
-        res.method += method
+        res.method |= method

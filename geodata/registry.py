@@ -13,9 +13,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import seeds
+from geodata.evidence import dataset_coding
 from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder, Result
 from geodata.lists import geocode_lines
 from geodata.names import to_simplified
+from geodata.notes import encode, note_text
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -46,6 +48,8 @@ class Pilot:
     document: str
     category: str
     status: str  # seeds.STATUSES
+    evidence_kind: str  # seeds.EVIDENCE_KINDS: what the status rests on
+    doubt: str  # seeds.DOUBTS: why a row on notice or press evidence is still unconfirmed
     name_published: str  # exactly as the source prints it (traditional characters kept)
     name: str  # the same name in simplified characters
     province: str
@@ -69,6 +73,8 @@ class Pilot:
     geometry_kind: str  # boundary | town_point | approximate | ""
     sources: str  # public URLs and document titles, " | "-separated
     evidence: str
+    dataset_year: int | None  # the research panel's first treated year (seeds.DATASET_SOURCE)
+    dataset_check: str  # geodata.evidence.DATASET_CHECKS, "" where the panel does not code
     province_adcode: str
     list_mark: str = ""  # LIST_MARKS
     list_id: str = ""  # the saved list this row comes from or is checked against
@@ -135,6 +141,8 @@ def make_pilot(
     document: str,
     category: str,
     status: str,
+    evidence_kind: str = "",
+    doubt: str = "",
     kind: str = "",
     sources: str = "",
     evidence: str = "",
@@ -142,6 +150,8 @@ def make_pilot(
     list_id: str = "",
 ) -> Pilot:
     """The one constructor of registry rows, from a geocoder result and its provenance."""
+    level = _level(res)
+    dataset_year, dataset_check = dataset_coding(res.adcode, level, batch)
     return Pilot(
         pilot_id=pilot_id,
         batch=batch,
@@ -149,22 +159,24 @@ def make_pilot(
         document=document,
         category=category,
         status=status,
+        evidence_kind=evidence_kind,
+        doubt=doubt,
         name_published=res.input,
         name=to_simplified(res.input),
         province=res.province,
         prefecture=res.prefecture,
         county=res.county,
         town=res.town,
-        level=_level(res),
+        level=level,
         kind=kind or kind_of_level(res.level),
         adcode=res.adcode,
         adcode_then=res.adcode_then,
         unit_name=res.unit_name,
         renamed_from=res.renamed_from,
         members=" ".join(_members(res)),
-        method=res.method,
+        method=res.method.token(),
         match_status=res.status,
-        note=res.note,
+        note=encode(res.notes),  # codes: geodata.notes renders them
         reason=str(getattr(res, "reason", "") or ""),  # geodata.reasons codes
         candidates=res.candidates,
         lon=res.lon,
@@ -172,6 +184,8 @@ def make_pilot(
         geometry_kind=geometry_kind(res),
         sources=sources,
         evidence=evidence,
+        dataset_year=dataset_year,
+        dataset_check=dataset_check,
         province_adcode=res.adcode[:2] + "0000" if res.adcode else "",
         list_mark=list_mark,
         list_id=list_id,
@@ -200,6 +214,8 @@ def shipped_pilots() -> tuple[Pilot, ...]:
                         document=str(entry["document"]),
                         category=str(entry["category"]),
                         status=str(entry["status"]),
+                        evidence_kind=str(entry["evidence_kind"]),
+                        doubt=str(entry["doubt"]),
                         kind=str(entry.get("kind") or ""),
                         sources=str(entry["sources"]),
                         evidence=str(entry["evidence"]),
@@ -347,6 +363,8 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
         "counted in neither batch 1 nor batch 2"
     )
     lines.append("")
+    lines += evidence_lines(rows)
+    lines.append("")
     lines.append("by kind (NDRC structure)  batch  kind          known / official  basis")
     for k in kind_completeness(rows):
         lines.append(
@@ -357,16 +375,54 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
     doubtful = [r for r in rows if r.match_status != MATCHED]
     lines.append(f"entries not matched exactly: {len(doubtful)}")
     for r in doubtful:
-        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.match_status} — {r.note}")
+        why = note_text(r.note, 'en')
+        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.match_status} — {why}")
     unconfirmed = [r for r in rows if r.status == "unconfirmed"]
     lines.append(f"unconfirmed members (shown only on request): {len(unconfirmed)}")
     for r in unconfirmed:
-        lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.evidence[:80]}")
+        why = r.evidence_kind + (f", {r.doubt}" if r.doubt else "")
+        lines.append(f"  b{_b(r.batch)} {r.name_published} [{why}]: {r.evidence[:80]}")
     against = [r for r in rows if r.status == "contradicted"]
     lines.append(f"contradicted by a source (never shown or counted): {len(against)}")
     for r in against:
         lines.append(f"  b{_b(r.batch)} {r.name_published}: {r.evidence[:120]}")
     return "\n".join(lines) + "\n"
+
+
+def evidence_lines(rows: Sequence[Pilot]) -> list[str]:
+    """Known members per batch by evidence kind, the research panel's coding beside every
+    batch-1/2 row it covers, the elimination rule, contradictions, the land-reform check."""
+    from geodata import evidence, land_reform
+
+    lines = ["by evidence kind (only notice and press make a row official or reported)"]
+    for c in completeness(rows):
+        b = int(str(c["batch"]))
+        parts = [f"{s} " + (", ".join(f"{k} {n}" for k, n in kinds.items()) or "-")
+                 for s, kinds in evidence.kind_counts(rows, b).items()]
+        lines.append(f"{_b(b):>5}  " + " | ".join(parts))
+    lines.append("")
+    lines.append(f"research panel coding (first treated year; {seeds.DATASET_SOURCE})")
+    for r in rows:
+        if r.batch != 3 and r.dataset_check and r.status in COUNTED:
+            year = r.dataset_year or "-"
+            lines.append(f"  b{_b(r.batch)} {r.name} ({r.status}): {r.dataset_check} {year}")
+    leads = evidence.panel_leads(rows)
+    lines.append(f"  treated in 2014/2015 by the panel, no registry row: {len(leads)}")
+    lines += [f"  {prov}{city}: {year}" for prov, city, year in leads]
+    lines.append("")
+    lines.append("batch by elimination (towns: batch 1's towns all known, batch 3 complete)")
+    for r in rows:
+        if r.evidence_kind == "elimination":
+            derived = evidence.batch_by_elimination(r, rows)
+            verdict = "holds" if derived == r.batch else f"does not hold (gives {derived})"
+            lines.append(f"  b{_b(r.batch)} {r.name}: {verdict}")
+    lines.append("")
+    found = evidence.contradictions(rows)
+    lines.append(f"contradictions between sources (kept, not resolved): {len(found)}")
+    for x in found:
+        lines.append(f"  b{x.batch} {x.subject}: {x.detail}")
+    lines.append("")
+    return lines + land_reform.audit_lines(rows)
 
 
 def _b(batch: int) -> str:

@@ -9,10 +9,11 @@ import re
 from collections.abc import Callable
 
 from geodata import reasons as why
-from geodata.answer import APPROXIMATE, MATCHED, UNMATCHED, Result, join
+from geodata.answer import APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.codes import within
 from geodata.gazetteer import Gazetteer
 from geodata.names import normalise
+from geodata.notes import note
 
 Resolve = Callable[[str, tuple[str, ...], bool], Result]
 
@@ -62,9 +63,9 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         # 涿鹿县赵家蓬区: a county has no districts; an area below it written with 区 is
         # its district office (区公所), when the township list knows one
         office = resolve(s + "公所", context, strict)
-        known = office.town and "+town:unit_point" not in office.method
+        known = office.town and Method.UNIT_POINT not in office.method
         if office.status != UNMATCHED and known:
-            office.note = join(office.note, f"read as {office.town}")
+            office.add(note("district_office", name=office.town))
             return office
     orphan = next((t for t in _ORPHAN_TYPES if s.startswith(t)), "")
     if orphan and len(s) > len(orphan) + 1:
@@ -72,7 +73,7 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         # the type word starts a new province, so the list's context no longer holds
         rest = resolve(s[len(orphan) :], (), strict)
         if rest.status != UNMATCHED and rest.province.endswith(orphan):
-            rest.note = join(rest.note, f"'{orphan}' without a name before it ignored")
+            rest.add(note("orphan", text=orphan))
             return rest
     village = _VILLAGE.search(s)
     if village and village.start() > 1:
@@ -81,14 +82,14 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         if found.status in (MATCHED, APPROXIMATE) and found.level == "town":
             found.status = APPROXIMATE
             found.reason = found.reason or why.VILLAGE
-            found.note = join(found.note, f"the village {village.group(1)}: placed at its town")
+            found.add(note("village", village=village.group(1)))
             return found
     whole = _WHOLE.search(s)
     if whole and whole.start() > 1:
         # 浙江全省, 唐山市全域: the whole of the unit is the unit
         found = resolve(s[: whole.start()], context, strict)
         if found.status == MATCHED and found.level in _WHOLE_LEVELS[whole.group(0)]:
-            found.note = join(found.note, f"{whole.group(0)}: the whole unit")
+            found.add(note("whole_unit", word=whole.group(0)))
             return found
     if s.endswith("各区") and len(s) > 3:
         # 北京市各区: every district of the unit (the group 北京市市辖区)
@@ -99,7 +100,7 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         # 唐山市本级 (a budget line): the unit's own level is the unit
         found = resolve(s[:-2], context, strict)
         if found.status == MATCHED and found.level in ("province", "prefecture", "county"):
-            found.note = join(found.note, "本级: the unit's own level, read as the unit")
+            found.add(note("own_level"))
             return found
     if s.endswith("市区") and len(s) > 3:
         # 唐山市区: a city's urban area is its districts (the group 唐山市市辖区)
@@ -107,14 +108,14 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         if city.status == MATCHED and city.level == "prefecture":
             found = resolve(s[:-1] + "市辖区", context, strict)
             if found.status == MATCHED and found.members:
-                found.note = join(found.note, "市区: read as the city's districts")
+                found.add(note("urban_area"))
                 return found
     government = _GOVERNMENT.search(s)
     if government and government.start() > 1:
         # 唐山市人民政府: a unit's government stands for the unit
         found = resolve(s[: government.start()], context, strict)
         if found.status != UNMATCHED and found.level != "zone":
-            found.note = join(found.note, "read as the unit its government runs")
+            found.add(note("government"))
             return found
     committee = _COMMITTEE.search(s)
     if committee and committee.start() > 1:
@@ -122,7 +123,7 @@ def reread(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve) -> 
         # named after it, 长白山保护开发区管委会池北区, is no zone of its own: unmatched)
         found = resolve(s[: committee.start()], context, strict)
         if found.level == "zone" and found.status != UNMATCHED:
-            found.note = join(found.note, "read as the zone its management committee runs")
+            found.add(note("committee"))
             return found
     return None
 
@@ -138,8 +139,7 @@ def _county_seat(
         if found.status == MATCHED and found.level == "county":
             found.level, found.town, found.status = "town", "县城", APPROXIMATE
             found.reason = found.reason or why.TOWN_POINT_UNKNOWN
-            found.method += "+town:county_seat"
-            where = f"placed at a point inside {found.unit_name}"
-            found.note = join(found.note, f"the seat (县城) of {head}; {where}")
+            found.method |= Method.COUNTY_SEAT
+            found.add(note("county_seat", county=head, unit=found.unit_name))
             return found
     return None

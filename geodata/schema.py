@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import seeds
+from geodata.notes import catalogue, note_text
 from geodata.value_labels import LABELS
 
 LANGS = ("zh", "en")
@@ -39,6 +40,9 @@ _KIND = LABELS["kind"]
 _GEOM = LABELS["geometry_kind"]
 _MARK = LABELS["list_mark"]
 _CATEGORY = LABELS["category"]
+_EVIDENCE = LABELS["evidence_kind"]
+_DOUBT = LABELS["doubt"]
+_DATASET = LABELS["dataset_check"]
 # what a label alone does not say, for the documentation sheet
 _MEANING = {
     "official": "named in the batch's own notice, or in a saved list a person vouches for",
@@ -48,20 +52,23 @@ _MEANING = {
     "matched": "resolved to one unit",
     "ambiguous": "several units fit; see the candidates",
     "unmatched": "no unit fits; see the note",
+    "notice": "the batch's own notice (or a saved list vouched for as it)",
+    "press": "a newspaper, government site or journal",
+    "encyclopedia": "an encyclopedia page or its copy; never more than unconfirmed",
+    "dataset": "a research dataset's coding; never more than unconfirmed",
+    "elimination": "the batch follows from the others being complete",
+    "inference": "the batch inferred from a date or a series",
+    "agrees": "the panel's first treated year is this batch's year",
+    "differs": "the panel treats it first in another year",
+    "untreated": "in the panel, never treated",
+    "not_in_panel": "a city the panel does not have",
     "from_list": "the row comes from the saved list in use",
     "in_list": "a shipped member the list also has",
     "not_in_list": "a shipped member the list lacks",
 }
 # parts of a `method` code, joined by "+" (e.g. name+town:geonames): how a name was placed
-_METHOD = {
-    "name": ("按名称", "by name"),
-    "history": ("经区划变更", "through a boundary or name change"),
-    "group": ("多个单位合并", "a group of units"),
-    "town:geonames": ("镇点位（GeoNames）", "town point from GeoNames"),
-    "town:township_list": ("镇点位（乡镇名录）", "town point from the township table"),
-    "town:curated": ("镇点位（人工核定）", "town point checked by hand"),
-    "zone:unit_point": ("开发区：所在单位内一点", "zone: a point inside its unit"),
-}
+# the parts of a `method` (geodata.answer.Method flags), from the one catalogue
+_METHOD = {k: (v["zh"], v["en"]) for k, v in catalogue()["method"].items()}
 # columns whose values are Chinese words: an `en` file gives their English label
 _ENGLISH_LABELLED = ("category",)
 
@@ -76,6 +83,14 @@ DOCS: dict[str, ColumnDoc] = {
     "document": ColumnDoc("文件", "document number of the notice", "通知文号"),
     "category": ColumnDoc("类别", "kind of pilot", "试点类别", _CATEGORY),
     "status": ColumnDoc("来源状态", "how the membership is known", "成员身份的来源", _STATUS),
+    "evidence_kind": ColumnDoc(
+        "依据类型", "the kind of evidence the status rests on", "来源状态所依据的证据类型",
+        _EVIDENCE,
+    ),
+    "doubt": ColumnDoc(
+        "存疑原因", "why a row on notice or press evidence stays unconfirmed",
+        "依据为通知或报道但仍未确认的原因", _DOUBT,
+    ),
     "name_published": ColumnDoc(
         "公布名称", "the name exactly as the source prints it", "来源原文中的名称（保留繁体）"
     ),
@@ -117,6 +132,17 @@ DOCS: dict[str, ColumnDoc] = {
     "geometry_kind": ColumnDoc("定位方式", "what is drawn", "地图上绘制的方式", _GEOM),
     "sources": ColumnDoc("来源", "public documents and addresses", "公开文件与网址"),
     "evidence": ColumnDoc("依据", "a short quotation from the source", "来源中的简短引文"),
+    "dataset_year": ColumnDoc(
+        "数据集处理年份",
+        "first treated year in a public research panel (GitHub Bingchen054/"
+        "NTUPP_Spatial_Analysis, baseline.dta); prefecture-level rows only",
+        "公开研究面板数据（GitHub Bingchen054/NTUPP_Spatial_Analysis，baseline.dta）中的"
+        "首次处理年份；仅地级单位",
+    ),
+    "dataset_check": ColumnDoc(
+        "数据集核对", "what that panel's coding says of the row", "该面板数据对该行的编码是否一致",
+        _DATASET,
+    ),
     "province_adcode": ColumnDoc(
         "省级代码", "today's code of the province", "今省级代码", code=True
     ),
@@ -163,10 +189,13 @@ def _reason_text(code: str, lang: str) -> str:
 
 
 def method_text(code: str, lang: str) -> str:
-    """A `method` code in words, part by part (an unknown part stays as it is)."""
-    index = 0 if lang == "zh" else 1
+    """A `method` column in words, flag by flag (geodata/notes.toml, [method.*])."""
+    from geodata.answer import Method
+    from geodata.notes import render
+
     sep = "＋" if lang == "zh" else " + "
-    return sep.join(_METHOD[p][index] if p in _METHOD else p for p in code.split("+"))
+    flags = [m.name.lower() for m in Method if m in Method.parse(code) and m.name]
+    return sep.join(render("method", f, {}, lang) for f in flags or ["none"])
 
 
 def doc_for(column: str, *, geocoder: bool = False) -> ColumnDoc:
@@ -188,16 +217,14 @@ def cell(column: str, value: object, lang: str, *, geocoder: bool = False) -> ob
         return ""
     if column in ("batch", "first_batch") and value == seeds.BATCH_1_OR_2:
         value = "1or2"
+    if column == "note":
+        return note_text(str(value), lang)
     if lang == "en":
         if column in _ENGLISH_LABELLED and value in doc_for(column).values:
             return doc_for(column).values[str(value)][1]
         return value
     if column == "method" and value:
         return method_text(str(value), lang)
-    if column == "note":
-        from geodata.note_text import note_text
-
-        return note_text(str(value), lang)
     if column == "reason" and value:
         return _reason_text(str(value), lang)
     doc = doc_for(column, geocoder=geocoder)

@@ -17,6 +17,14 @@ Uploads and inputs (geodata.inputs, the "My lists" page, the CLI)
   TABLE_HEADER_SCAN      a table's header is among its first rows
   TABLE_HEADER_CELL_MAX  a header cell is short (longer cells are data)
   HEADING_LOOKAHEAD      lines below a bare province line that may show it is a heading
+Reading a list (geodata.lists): the work one request may cost
+  ITEM_NAME_MAX          longest text resolved as one name (a unit's full path with a
+                         bracketed remark); longer text is read only as joined units
+  ITEM_WORK_MAX          names resolved while reading one item (its splits at 和/及/与 and
+                         spaces); past it the item is unmatched (over_budget)
+  LIST_WORK_MAX          names resolved while reading one list; past it every item left is
+                         unmatched (list_over_budget)
+  READER_MEMO            answers remembered while reading one list
 The parsing child (geodata.isolated)
   CHILD_MEMORY_MB, CHILD_CPU_SECONDS, CHILD_WALL_SECONDS
   CHILD_SMALL_BYTES      an xlsx inflating to at most this is parsed in the server itself
@@ -39,7 +47,7 @@ import os
 from functools import cache
 from importlib import metadata
 from pathlib import Path
-from typing import Final
+from typing import Final, Literal
 
 _MB: Final = 1024 * 1024
 
@@ -56,6 +64,18 @@ CLI_DEFAULT_MAX_BYTES: Final[int] = 50 * _MB
 TABLE_HEADER_SCAN: Final[int] = 10
 TABLE_HEADER_CELL_MAX: Final[int] = 12
 HEADING_LOOKAHEAD: Final[int] = 5
+
+# --- reading a list (geodata.lists) -------------------------------------------------------
+# The longest full path, 新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县, is 25
+# characters; a remark in brackets may add as many again.
+ITEM_NAME_MAX: Final[int] = 100
+# A joined item of a published list holds two or three units; a line of names apart by
+# spaces (resolved twice each) a few dozen. A resolve costs 20-100 µs.
+ITEM_WORK_MAX: Final[int] = 400
+# Five resolves for each item the upload limit lets in: a full list of plain names takes
+# one or two each, so only lists of hostile items reach it.
+LIST_WORK_MAX: Final[int] = 5 * UPLOAD_MAX_ITEMS
+READER_MEMO: Final[int] = 4096  # answers one list's reading remembers (hostile lists repeat)
 
 # --- near names (geodata.near_names) ------------------------------------------------------
 NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
@@ -89,6 +109,11 @@ SCS_ISLANDS_NORTH: Final[float] = 18.0
 ROMANISE_CACHE: Final[int] = 8192  # names romanised (one per unit and town)
 EFFECTIVE_CACHE: Final[int] = 16  # registries with saved lists applied, by lists-on-disk state
 FRAME_CACHE: Final[int] = 8  # those registries with geometry
+
+# Stata files (geodata/stata_file.py): format 118 (Stata 14+) holds Unicode text and labels
+STATA_VERSION: Final[Literal[118]] = 118
+STATA_LABEL_CHARS: Final[int] = 80  # a variable's or the dataset's label, in characters
+STATA_STR_BYTES: Final[int] = 2045  # longer text goes in a strL variable
 
 # --- the prepared-data cache on disk ------------------------------------------------------
 # Bump when the prepared cache format or its derivation changes.

@@ -151,7 +151,7 @@ def _pick(column: int | str, header: Sequence[str], width: int) -> int:
         index = int(column)
         if 0 <= index < width:
             return index
-        raise InputError(f"column {index} is not in the table (it has {width} columns)")
+        raise InputError.of("no_column_n", n=str(index), m=str(width))
     if column in header:
         return list(header).index(str(column))
-    raise InputError(f"no column is headed '{column}'; the headers are: {', '.join(header)}")
+    raise InputError.of("no_column", col=column, headers=tuple(header))

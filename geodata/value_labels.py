@@ -29,6 +29,31 @@ LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "unconfirmed": ("未确认", "Unconfirmed"),
         "contradicted": ("与来源矛盾", "Contradicted"),
     },
+    # what a member's status rests on (seeds.EVIDENCE_KINDS)
+    "evidence_kind": {
+        "notice": ("批次通知", "The batch's notice"),
+        "press": ("报道", "Press"),
+        "encyclopedia": ("百科", "Encyclopedia"),
+        "dataset": ("研究数据集", "Research dataset"),
+        "elimination": ("排除法", "By elimination"),
+        "inference": ("推断", "Inference"),
+    },
+    # why a row on notice or press evidence is still unconfirmed (seeds.DOUBTS)
+    "doubt": {
+        "single_source": ("仅一个来源", "One source only"),
+        "unofficial_repost": ("来历不明的转载", "A repost of unknown origin"),
+        "year_inconsistent": ("来源年份矛盾", "The source's year is inconsistent"),
+        "batch_not_stated": ("未说明批次", "The batch is not stated"),
+        "source_not_recorded": ("来源出处未记录", "Where the source is was not recorded"),
+        "may_not_be_pilot": ("可能并非试点", "May cite a place that is no pilot"),
+    },
+    # what the research panel's coding says of a row (geodata.evidence.DATASET_CHECKS)
+    "dataset_check": {
+        "agrees": ("数据集一致", "Dataset agrees"),
+        "differs": ("数据集年份不同", "Dataset gives another year"),
+        "untreated": ("数据集未列为试点", "Dataset: never treated"),
+        "not_in_panel": ("不在数据集中", "Not in the dataset"),
+    },
     # how a name resolved (geocoder `status`, registry `match_status`)
     "match_status": {
         "matched": ("已匹配", "Matched"),

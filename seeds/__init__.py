@@ -29,6 +29,25 @@ BATCH_1_OR_2_YEAR = 2015  # by the end of 2015 at the latest
 # never shown on the map nor counted as known.
 STATUSES = ("official", "reported", "unconfirmed", "contradicted")
 SHOWN_STATUSES = STATUSES[:3]  # what a view may show: every status but contradicted
+# What kind of evidence a row rests on. Only the batch's own notice and the press (a
+# newspaper, government site or journal) can make a row official or reported; the other
+# kinds leave it unconfirmed however strong they look.
+EVIDENCE_KINDS = ("notice", "press", "encyclopedia", "dataset", "elimination", "inference")
+STATUS_KINDS: dict[str, tuple[str, ...]] = {"official": ("notice",), "reported": ("press",)}
+# Why a row resting on notice or press is still unconfirmed (other kinds say it themselves).
+DOUBTS = ("single_source", "unofficial_repost", "year_inconsistent", "batch_not_stated",
+          "source_not_recorded", "may_not_be_pilot")
+# The rural land-system reform pilots of 2015: 全国人大常委会 2015-02-27, 关于授权国务院在
+# 北京市大兴区等三十三个试点县(市、区)行政区域暂时调整实施有关法律规定的决定
+LAND_REFORM_PILOTS = 33
+# The research panel whose coding of first-treated years is shown beside the rows it
+# covers (seeds/data/dataset_ntupp.csv; provenance in seeds/data/README.md).
+DATASET_SOURCE = (
+    "https://github.com/Bingchen054/NTUPP_Spatial_Analysis/blob/"
+    "32e53d8e86a637a34d1e3e5e8662c809891e3202/baseline/baseline.dta (no licence stated); "
+    "the same coding in https://github.com/Bingchen054/AI4CITYLAB_urbaneconomics/blob/"
+    "81b5d57bac7ea43312d3e99c7eb29d7339cf608d/did.dta (MIT, as its README states)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,12 +115,15 @@ def load_entries() -> tuple[dict[str, Any], ...]:
             "category": "综合试点",
             "kind": "",
             "status": "official",
+            "evidence_kind": "notice",
+            "doubt": "",
             "text": read_text("batch3_as_published.txt"),
             "sources": BATCH3_SOURCE,
             "evidence": "",
         }
     )
     for r in read_csv("batches_1_2_found.csv"):
+        check_evidence(r)
         if r["batch"] == "1or2":
             batch, year = BATCH_1_OR_2, BATCH_1_OR_2_YEAR
             document = f"{batches[1].document} / {batches[2].document}"
@@ -116,12 +138,28 @@ def load_entries() -> tuple[dict[str, Any], ...]:
                 "kind": r["kind"],
                 "category": r["category"],
                 "status": r["status"],
+                "evidence_kind": r["evidence_kind"],
+                "doubt": r["doubt"],
                 "text": r["place"],
                 "sources": r["source_url"],
                 "evidence": r["evidence"],
             }
         )
     return tuple(rows)
+
+
+def check_evidence(row: dict[str, str]) -> None:
+    """A row's status must be one its evidence kind allows, and a row on notice or press
+    that stays unconfirmed says why (ValueError names the row otherwise)."""
+    kind, status, place = row["evidence_kind"], row["status"], row["place"]
+    if kind not in EVIDENCE_KINDS:
+        raise ValueError(f"{place}: unknown evidence kind {kind!r}")
+    if status in STATUS_KINDS and kind not in STATUS_KINDS[status]:
+        raise ValueError(f"{place}: {status} needs evidence of kind {STATUS_KINDS[status]}")
+    if row["doubt"] and row["doubt"] not in DOUBTS:
+        raise ValueError(f"{place}: unknown doubt {row['doubt']!r}")
+    if status == "unconfirmed" and kind in ("notice", "press") and not row["doubt"]:
+        raise ValueError(f"{place}: unconfirmed on {kind} evidence without a doubt")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,3 +228,27 @@ def load_curated_towns() -> tuple[dict[str, str], ...]:
 @cache
 def load_practices() -> tuple[dict[str, str], ...]:
     return tuple(read_csv("practices.csv"))
+
+
+@dataclass(frozen=True, slots=True)
+class DatasetCity:
+    """One city of the research panel: its first treated year (0: never treated)."""
+
+    province: str
+    city: str
+    city_code: str
+    first_treated: int
+
+
+@cache
+def load_dataset_coding() -> tuple[DatasetCity, ...]:
+    return tuple(
+        DatasetCity(r["province"], r["city"], r["city_code"], int(r["first_treated"] or 0))
+        for r in read_csv("dataset_ntupp.csv")
+    )
+
+
+@cache
+def load_land_reform() -> tuple[dict[str, str], ...]:
+    """The rural land-system reform pilots of 2015 that a public source names (of 33)."""
+    return tuple(read_csv("land_reform_pilots.csv"))

@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # URL parameter names, as flags (argparse keeps the dest equal to the name)
 VIEW_FLAGS: tuple[str, ...] = ("batch", "province", "level", "category", "status", "q", "lang",
                                "step", "map", "compare")
-EXPORT_FORMATS = (".csv", ".xlsx", ".geojson", ".json", ".parquet", ".geoparquet")
+EXPORT_FORMATS = (".csv", ".xlsx", ".geojson", ".json", ".parquet", ".geoparquet", ".dta",
+                  ".gpkg")
+RESEARCH_FORMATS = (".csv", ".xlsx", ".dta")  # the research table has no geometry
 # Files of a view drawn with the dashboard's map and slide code (no Streamlit).
 EXPORTS = (
     ("slide", "the view as a 1920×1080 slide (.png, or vector .svg / .pdf)"),
@@ -108,12 +110,36 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
     suffix = Path(out).suffix.lower() or ".csv"
     if suffix not in EXPORT_FORMATS:
-        raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson or .parquet")
+        raise InputError(f"unknown export format '{suffix}'; use .csv .xlsx .geojson .parquet "
+                         ".dta or .gpkg")
+    research = args.table == "research"
+    if research and suffix not in RESEARCH_FORMATS:
+        raise InputError(f"the research table is written as {' '.join(RESEARCH_FORMATS)}, "
+                         f"not {suffix}")
     use = checked_use(args.use)
     view = view_from_args(args, "export")
     pilots = filter_pilots(effective_frame(use, simplified=False), view)
-    write_output(out if out != "-" else None, _export_bytes(pilots, suffix, view.lang))
+    data = (_research_bytes(pilots, suffix, view, use or "") if research
+            else _export_bytes(pilots, suffix, view.lang))
+    write_output(out if out != "-" else None, data)
     return 0
+
+
+def _research_bytes(pilots: gpd.GeoDataFrame, suffix: str, view: ViewState, use: str) -> bytes:
+    """Every county-level unit under the view's pilots, with the batch it first joined."""
+    from dashboard.export import downloads
+    from dashboard.i18n import t
+    from geodata.exports import table_xlsx
+    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+
+    ids = tuple(str(i) for i in pilots["pilot_id"])
+    if suffix == ".dta":
+        return downloads.research_dta(ids, use, view.statuses, view.lang,
+                                      t("download_research", view.lang))
+    if suffix == ".xlsx":
+        rows = downloads.research_table(ids, use, view.statuses)
+        return table_xlsx(rows, RESEARCH_COLUMNS, view.lang, title=t("app_title", view.lang))
+    return downloads.research_csv(ids, use, view.statuses, view.lang)
 
 
 def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:
@@ -126,6 +152,10 @@ def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:
         return downloads.xlsx(pilots, lang, t("app_title", lang))
     if suffix in (".geojson", ".json"):
         return downloads.geojson_bytes(pilots)
+    if suffix == ".dta":
+        return downloads.dta(pilots, lang, t("app_title", lang))
+    if suffix == ".gpkg":
+        return downloads.gpkg(pilots, lang)
     import io
 
     buf = io.BytesIO()
@@ -140,13 +170,16 @@ def cmd_view_export(args: argparse.Namespace) -> int:
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """The exports of a view, as subcommands of `pilot-atlas`."""
-    e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet);"
-                       " default: the app's default view, e.g. --status official,reported,"
-                       "unconfirmed --province 湖南省")
+    e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet "
+                       ".dta .gpkg); default: the app's default view, e.g. --status official,"
+                       "reported,unconfirmed --province 湖南省")
     e.add_argument("-o", "--output", help="file to write; the extension picks the format")
     e.add_argument("--lang", choices=("zh", "en"), default="zh",
                    help="zh (default): Chinese headers and values; en: snake_case for code")
     e.add_argument("--use", help=USE_HELP)
+    e.add_argument("--table", choices=("pilots", "research"), default="pilots",
+                   help="pilots (default), or research: every county-level unit under the "
+                   "view's pilots with the batch it first joined (.csv .xlsx .dta)")
     for flag in ("batch", "province", "level", "category", "status", "q"):
         e.add_argument(f"--{flag}", metavar=flag.upper(), help="a filter, as in the app's URL")
     e.set_defaults(func=cmd_export)

@@ -1,5 +1,5 @@
-"""The filtered pilots as files: CSV (UTF-8 with BOM), XLSX, GeoJSON, and the research
-table of county-level units."""
+"""The filtered pilots as files: CSV (UTF-8 with BOM), XLSX, GeoJSON, Stata (.dta),
+GeoPackage (.gpkg), and the research table of county-level units (CSV, .dta)."""
 
 from __future__ import annotations
 
@@ -56,13 +56,52 @@ def full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
     return geojson_bytes(full[full["pilot_id"].isin(ids)])
 
 
-def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
-    """Every county-level unit in (or under) the pilots `ids`, with its batch."""
+def dta(frame: pd.DataFrame, lang: str = "zh", title: str = "") -> bytes:
+    """Stata 118: variable labels in `lang`, batch/status/evidence kind … value-labelled."""
+    from geodata.stata_file import dta_bytes
+
+    return dta_bytes(_records(frame), COLUMNS, lang, title=title)
+
+
+def gpkg(frame: gpd.GeoDataFrame, lang: str = "zh") -> bytes:
+    """A GeoPackage of `frame` (full-resolution rows) and the boundary layers."""
+    from geodata.attribution import attribution_lines
+    from geodata.geopackage import gpkg_bytes
+
+    table = frame.assign(name_en=_names_en(frame))
+    return gpkg_bytes(table, COLUMNS, lang, description=" | ".join(attribution_lines()))
+
+
+def full_gpkg(ids: tuple[str, ...], use: str = "", lang: str = "zh") -> bytes:
+    from dashboard import data
+
+    full = data.registry(False, use)
+    return gpkg(full[full["pilot_id"].isin(ids)], lang)
+
+
+def research_table(
+    ids: tuple[str, ...], use: str, statuses: tuple[str, ...]
+) -> list[dict[str, object]]:
+    """The research rows of the pilots `ids` (registry with the lists `use` names)."""
     from geodata.effective import effective_rows
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
     from geodata.research import research_rows
 
     wanted = set(ids)
     chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
-    rows = research_rows(chosen, statuses=statuses)
-    return table_csv(rows, RESEARCH_COLUMNS, lang).encode("utf-8")
+    return research_rows(chosen, statuses=statuses)
+
+
+def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
+    """Every county-level unit in (or under) the pilots `ids`, with its batch."""
+    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+
+    return table_csv(research_table(ids, use, statuses), RESEARCH_COLUMNS, lang).encode("utf-8")
+
+
+def research_dta(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str,
+                 title: str = "") -> bytes:
+    """The research table as a Stata dataset (first_batch value-labelled)."""
+    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+    from geodata.stata_file import dta_bytes
+
+    return dta_bytes(research_table(ids, use, statuses), RESEARCH_COLUMNS, lang, title=title)

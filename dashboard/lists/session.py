@@ -61,7 +61,7 @@ def load_into(
             parsed, source = read_paste(text or ""), PASTED
         work = new_work(name, source, parsed, default_name=default_name(lang))
     except InputError as exc:
-        session[ERROR] = str(exc).splitlines()[0] if str(exc) else "unreadable input"
+        session[ERROR] = exc.refusal  # rendered in the reader's language by the page
         session.pop(NOTICE, None)
         return False
     session[WORK] = work
@@ -85,7 +85,7 @@ def repick(session: MutableMapping[str, Any], column: int) -> bool:
         parsed = table_input([list(r) for r in cells], encoding, MAX_ROWS, column)
         session[WORK] = new_work(name, source, parsed)
     except InputError as exc:
-        session[ERROR] = str(exc).splitlines()[0]
+        session[ERROR] = exc.refusal
         return False
     session.pop(ERROR, None)
     return True

@@ -14,7 +14,7 @@ from dashboard.state import LEVELS
 from dashboard.tallies import LEVEL_COLUMNS, province_tallies, with_totals
 from geodata.listfiles import DRAWN, unit_text
 from geodata.listwork import PASTED, STATUSES, merged_text
-from geodata.note_text import note_text
+from geodata.notes import note_text
 from geodata.reasons import reason_text
 from geodata.savedlist import Summary
 

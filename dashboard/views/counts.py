@@ -9,12 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data, ui
+from dashboard.escape import md
 from dashboard.export import buttons as export_downloads
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map.palette import BATCH_COLOURS
 from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS, ViewState
 from dashboard.tallies import stacked_long, with_totals
+from geodata.registry import Pilot, kind_completeness
+from seeds import BATCH_1_OR_2, EVIDENCE_KINDS, SHOWN_STATUSES
 
 
 def tally_table(pilots: pd.DataFrame, s: ViewState) -> pd.DataFrame:
@@ -75,12 +78,95 @@ def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, A
     return long, spec
 
 
+def evidence_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
+    """Batch × status rows, one column per evidence kind: what each count rests on."""
+    from geodata.evidence import kind_counts
+
+    rows = []
+    for b in (*BATCH_CHOICES,):
+        for status, kinds in kind_counts(pilots, b).items():
+            if not kinds:
+                continue
+            row: dict[str, object] = {
+                t("ev_col_batch", lang): batch_label(b, BATCH_YEARS[b], lang, short=True),
+                t("ev_col_status", lang): value_label("status", status, lang),
+            }
+            for k in EVIDENCE_KINDS:
+                row[value_label("evidence_kind", k, lang)] = kinds.get(k, 0)
+            row[t("ev_col_total", lang)] = sum(kinds.values())
+            rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def contradiction_lines(pilots: list[Pilot], lang: str) -> list[str]:
+    from dashboard.evidence import dataset_text
+    from geodata.evidence import contradictions
+
+    out = []
+    for c in contradictions(pilots):
+        batch = (t(f"kinds_batch_{c.batch}", lang) if c.what == "kind_exceeds"
+                 else batch_label(BATCH_1_OR_2 if c.batch == "1or2" else int(c.batch), 0, lang,
+                                  short=True))
+        if c.what == "kind_exceeds":
+            k = next(r for r in kind_completeness(pilots)
+                     if r["batch"] == c.batch and r["kind"] == c.subject)
+            names = "、".join(p.name for p in pilots if p.status in SHOWN_STATUSES
+                             and p.kind == c.subject and _in(p.batch, c.batch))
+            out.append(t("contradiction_kind_exceeds", lang, batch=batch,
+                         kind=value_label("kind", c.subject, lang), known=k["known"],
+                         names=names, official=k["official"],
+                         basis=t(f"kinds_basis_{k['basis']}", lang)))
+        else:
+            p = next(p for p in pilots if p.name == c.subject)
+            out.append(t("contradiction_dataset", lang, batch=batch, name=p.name,
+                         status=value_label("status", p.status, lang),
+                         check=dataset_text(p.dataset_check, p.dataset_year, lang)))
+    return out
+
+
+def _in(batch: int, group: str) -> bool:
+    return batch in {"1": (1,), "2": (2,), "1+2": (1, 2, BATCH_1_OR_2)}[group]
+
+
+def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
+    from geodata.land_reform import cross_check
+
+    return pd.DataFrame([{
+        t("lr_col_place", lang): c.place,
+        t("lr_col_unit", lang): c.unit_name,
+        t("lr_col_kind", lang): value_label("evidence_kind", c.evidence_kind, lang),
+        t("lr_col_covered", lang): "；".join(c.covered_by),
+        t("lr_col_verdict", lang): t(f"lr_verdict_{c.verdict}", lang),
+    } for c in cross_check(pilots)])
+
+
+def evidence_section(s: ViewState) -> None:
+    """Per batch, known members by status and evidence kind; the contradictions kept; the
+    land-reform cross-check. Of the registry this view shows (lists applied)."""
+    from geodata.effective import effective_pilots
+
+    lang = s.lang
+    pilots = list(effective_pilots(s.use or None))
+    with st.expander(t("evidence_title", lang)):
+        st.caption(t("evidence_caption", lang))
+        st.dataframe(evidence_table(pilots, lang), hide_index=True, key="evidence_table")
+        st.caption(t("dataset_source", lang))
+        st.markdown(f"**{t('contradictions_title', lang)}**")
+        lines = contradiction_lines(pilots, lang)
+        st.markdown("\n".join(f"- {md(x)}" for x in lines) or t("contradictions_none", lang))
+        st.markdown(f"**{t('land_reform_title', lang)}**")
+        table = land_reform_table(pilots, lang)
+        st.caption(t("land_reform_caption", lang, n=len(table)))
+        st.dataframe(table, hide_index=True, key="land_reform_table")
+
+
 def render(s: ViewState) -> None:
     lang = s.lang
     st.title(t("tallies", lang))
     st.caption(t("tallies_caption", lang))
     ui.lists_banner(s)
     ui.completeness_strip(s)
+    evidence_section(s)
 
     pilots = filter_pilots(data.registry(True, s.use), s)
     table = tally_table(pilots, s)
@@ -97,4 +183,4 @@ def render(s: ViewState) -> None:
         ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
     ui.download_buttons(pilots, s)
     export_downloads.buttons(s, key="dl_tallies")
-    ui.research_download(pilots, s)
+    export_downloads.research_buttons(pilots, s)

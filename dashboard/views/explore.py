@@ -64,7 +64,7 @@ def render(s: ViewState) -> bool:
         ui.pilot_table(pilots, lang, key="table_explore")
     ui.download_buttons(pilots, s)
     export_downloads.buttons(s, key="dl_explore")
-    ui.research_download(pilots, s)
+    export_downloads.research_buttons(pilots, s)
     return True
 
 

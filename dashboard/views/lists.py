@@ -28,7 +28,8 @@ from geodata.geocoder import AMBIGUOUS
 from geodata.inputs import MAX_BYTES, MAX_ROWS
 from geodata.listfiles import DRAWN, csv_bytes, geojson_bytes, xlsx
 from geodata.listwork import Work
-from geodata.note_text import note_text, refusal_text
+from geodata.notes import note_text, refusal_text
+from geodata.reasons import reason_text
 from geodata.registry import unit_shapes
 from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 
@@ -148,7 +149,7 @@ def _fixes(work: Work, lang: str) -> None:
 
     def label(i: int) -> str:
         status = value_label("match_status", str(rows[i]["status"]), lang)
-        return f"#{i + 1} {rows[i]['input']} — {status}"
+        return f"#{i + 1} {ui.shortened(str(rows[i]['input']), lang)} — {status}"
 
     if st.session_state.get("lists_fix_row") not in todo:
         st.session_state.pop("lists_fix_row", None)
@@ -156,7 +157,8 @@ def _fixes(work: Work, lang: str) -> None:
     if index is None:
         return
     row = rows[index]
-    st.caption(t("lists_fix_reason", lang, note=md(note_text(str(row["note"] or ""), lang) or "—")))
+    why = note_text(str(row["note"] or ""), lang) or reason_text(str(row.get("reason") or ""), lang)
+    st.caption(t("lists_fix_reason", lang, note=md(why or "—")))
     cands = listwork.candidates_of(row)
     if row["status"] == AMBIGUOUS and cands:
         key = f"lists_cand_{work.token}_{index}"
@@ -170,7 +172,7 @@ def _fixes(work: Work, lang: str) -> None:
     else:
         key = f"lists_corr_{work.token}_{index}"
         if key not in st.session_state:
-            st.session_state[key] = str(row["input"])
+            st.session_state[key] = str(row["input"])[:LIST_CORRECTION_MAX]
         st.text_input(t("lists_correct", lang), key=key, max_chars=LIST_CORRECTION_MAX,
                       help=t("lists_correct_help", lang))
         st.button(

@@ -3,8 +3,12 @@ Python encoder wrote, for every ring of the real province layer (precision as dr
 
 from __future__ import annotations
 
+import pytest
+
 from dashboard.map.compact_geojson import DECODER_JS, decode_ring, encode_ring
 from geodata.boundaries import load_layer
+
+pytestmark = pytest.mark.browser
 
 
 def test_the_browser_decodes_every_province_ring_as_encoded(offline_page) -> None:

@@ -37,7 +37,8 @@ def drawn(m: dict) -> str:
 
 def table_of(at: AppTest):
     """The first table with a province column: the tallies (or comparison) table."""
-    return next(d.value for d in at.dataframe if "合计" in d.value.columns)
+    return next(d.value for d in at.dataframe
+                if {"省份", "合计"} <= set(d.value.columns))
 
 
 def shown_rows() -> list[dict[str, object]]:

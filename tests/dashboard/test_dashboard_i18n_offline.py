@@ -49,8 +49,9 @@ def _prefix(arg: ast.expr) -> str | None:
 def _dynamic_families() -> dict[str, tuple[str, ...]]:
     """Every key built at run time, by its literal head, with the values it can take:
     from the code or the data that produces them, so a new value fails here."""
+    import seeds
     from dashboard import state
-    from geodata import listwork, savedlist
+    from geodata import land_reform, listwork, savedlist
 
     kinds = load_batch_kinds()
     return {
@@ -62,6 +63,8 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
         "lists_notice_": ("saved", "opened", "deleted"),  # dashboard/lists/session.py NOTICE values
         "kinds_batch_": tuple({k.batch for k in kinds}),
         "kinds_basis_": tuple({k.basis for k in kinds}),
+        "why_": seeds.EVIDENCE_KINDS,  # dashboard/evidence.py: an unconfirmed row's reason
+        "lr_verdict_": land_reform.VERDICTS,
     }
 
 

@@ -20,3 +20,11 @@ def test_rows_saved_before_reasons_existed_still_show() -> None:
         row.pop(key)
     frame = audit_frame([row], "zh")
     assert list(frame["原因"]) == [""] and list(frame["已并入"]) == [""]
+
+
+def test_an_item_over_budget_shows_why_in_both_languages() -> None:
+    rows = [r.row() for r in geocode_lines(["安平县和" * 1280 + "、深州市"])]
+    zh, en = list(audit_frame(rows, "zh")["原因"]), list(audit_frame(rows, "en")["Reason"])
+    assert zh[0].startswith("条目过长或拆分方式过多")
+    assert en[0].startswith("too long, or too many ways")
+    assert zh[1] == ""  # the next item is read

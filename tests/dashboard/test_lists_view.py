@@ -20,6 +20,7 @@ from geodata import listfiles, listwork
 from geodata.boundaries import load_layer
 from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
 from geodata.inputs import MAX_BYTES, MAX_ROWS
+from geodata.notes import note_text, refusal_text
 from geodata.registry import registry_rows
 from geodata.savedlist import diff_with_registry
 from geodata.userlists import Store
@@ -142,7 +143,7 @@ def test_fix_an_ambiguous_and_an_unmatched_item():
     at.button(key=f"lists_choose_{token}_{amb}").click().run()
     fixed = work(at).rows[amb]
     assert (fixed["status"], fixed["adcode"], fixed["input"]) == (MATCHED, "140502", "城区")
-    assert "chosen by hand" in str(fixed["note"])
+    assert note_text(str(fixed["note"]), "en").startswith("chosen by hand")
     # only the unmatched item is left to settle; correct its text
     assert at.selectbox(key="lists_fix_row").options == [f"#{bad + 1} {INJECT} — 未匹配"]
     at.text_input(key=f"lists_corr_{token}_{bad}").input("贵州省独山县")
@@ -229,7 +230,7 @@ def test_bad_input_sets_one_line_and_nothing_else(kind, payload, reason):
         ok = lists_session.load_into(session, name="bad", text=payload)
     assert not ok
     assert session[lists_session.WORK] is before
-    error = str(session[lists_session.ERROR])
+    error = refusal_text(session[lists_session.ERROR], "en")
     assert reason in error and "\n" not in error
     # and a good list afterwards clears the error
     assert lists_session.load_into(session, name="ok2", text="河北省安平县")

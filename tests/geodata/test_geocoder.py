@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from geodata.answer import Method
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
 
 
@@ -77,7 +78,7 @@ def test_towns_lie_in_their_county(
 
 def test_town_point_comes_from_geonames_when_it_has_it(gc: Geocoder) -> None:
     r = resolve(gc, "上海市宝山区罗店镇")
-    assert r.status == MATCHED and "geonames" in r.method
+    assert r.status == MATCHED and Method.GEONAMES in r.method
     assert 121.2 < r.lon < 121.5 and 31.3 < r.lat < 31.5  # type: ignore[operator]
 
 
@@ -127,7 +128,9 @@ def test_a_unit_divided_between_successors_offers_them_all(gc: Geocoder, text: s
     r = resolve(gc, text)
     assert (r.status, r.adcode, r.reason) == (AMBIGUOUS, "", "split")
     assert [c.split()[0] for c in r.candidates.split(" | ")] == ["140213", "140214"]
-    assert "was divided between 平城区 and 云冈区 (2018)" in r.note
+    split = r.notes[0]
+    assert (split.code, split.get("units"), split.get("year")) == (
+        "split", ("平城区", "云冈区"), "2018")
 
 
 def test_the_living_namesake_of_a_divided_unit_is_untouched(gc: Geocoder) -> None:

@@ -174,10 +174,13 @@ def test_generic_zone_without_context_is_no_answer(gc: Geocoder, text: str) -> N
 
 
 def test_no_answer_outside_the_province_of_the_line(gc: Geocoder) -> None:
-    # 迁西县 exists only in Hebei: in a Jiangsu line it is not answered
-    rs = geocode_lines(["江苏省南京市江宁区、迁西县"], gc)
+    # 迁西县 exists only in Hebei: in a line stated to be about Jiangsu it is not answered
+    rs = geocode_lines(["江苏省：南京市江宁区、迁西县"], gc)
     assert rs[1].status == UNMATCHED and rs[1].reason == "outside_context"
     assert rs[1].candidates.startswith("130227")
+    # after an item that names Jiangsu, the province is a preference: the one 迁西县
+    rs = geocode_lines(["江苏省南京市江宁区、迁西县"], gc)
+    assert (rs[1].status, rs[1].adcode) == (MATCHED, "130227")
 
 
 # -- 7. group names --------------------------------------------------------------------
@@ -227,9 +230,11 @@ def test_strictness_comes_from_a_named_province_only(gc: Geocoder) -> None:
     # no province named: a list of cities may cross provinces
     rs = geocode_lines(["徐州市、苏州市、寿光市、珠海市"], gc)
     assert [r.adcode for r in rs] == ["320300", "320500", "370783", "440400"]
-    # 北京市丁青县 is no place, yet the line is about 北京市
+    # 北京市丁青县 is no place; the 北京 it names is the next item's preference only
     rs = geocode_lines(["北京市丁青县、丁青县"], gc)
-    assert [r.status for r in rs] == [UNMATCHED, UNMATCHED]
+    assert [(r.status, r.adcode) for r in rs] == [(UNMATCHED, ""), (MATCHED, "540324")]
+    rs = geocode_lines(["北京市：丁青县"], gc)  # a head before a colon is a fence
+    assert rs[0].status == UNMATCHED
 
 
 def test_batch2_town_is_pinned_to_its_county(gc: Geocoder) -> None:
@@ -323,7 +328,7 @@ def test_a_slip_is_read_only_inside_the_lines_province(gc: Geocoder) -> None:
     (r,) = geocode_lines(["江苏省：堵雲縣"], gc)
     assert (r.status, r.adcode) == (APPROXIMATE, "320723")
     # a unit's own name (勃利县, in 黑龙江) is no slip for 平利县 in a 陕西 line
-    rs = geocode_lines(["陕西省勃利县、丁青县"], gc)
+    rs = geocode_lines(["陕西省勃利县", "陕西省：丁青县"], gc)
     assert [r.status for r in rs] == [UNMATCHED, UNMATCHED]
 
 

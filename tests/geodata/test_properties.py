@@ -17,7 +17,7 @@ NAMEISH = st.sampled_from(
 TEXT = st.one_of(st.text(max_size=60), st.lists(NAMEISH, max_size=40).map("".join))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
 def test_one_row_per_item(text: str) -> None:
     lines = text.splitlines()
@@ -31,7 +31,7 @@ def test_one_row_per_item(text: str) -> None:
         assert set(r.row()) == set(COLUMNS)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.binary(max_size=200), st.sampled_from(["a.txt", "a.csv", "a.xlsx", "a"]))
 def test_any_bytes_are_read_or_refused(data: bytes, name: str) -> None:
     try:

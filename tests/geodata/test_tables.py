@@ -63,7 +63,7 @@ PLACE = st.sampled_from(["株洲市", "嘉兴市", "正定县", "龙港镇", "�
 HEADERS = st.sampled_from(["试点地区", "地区名称", "名称", "name", "试点名称"])
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(
     st.lists(PLACE, min_size=1, max_size=30),
     st.integers(min_value=0, max_value=3),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import seeds
 from geodata import listwork, registry
+from geodata.evidence import DATASET_CHECKS
 from geodata.geocoder import Geocoder
 from geodata.schema import cell, doc_rows
 from geodata.value_labels import LABELS, label
@@ -18,8 +19,12 @@ def _codes_in_use() -> dict[str, set[str]]:
         "match_status": set(listwork.STATUSES),
         "kind": set(registry.KINDS),
         "list_mark": set(registry.LIST_MARKS),
+        "evidence_kind": set(seeds.EVIDENCE_KINDS),
+        "doubt": set(seeds.DOUBTS),
+        "dataset_check": set(DATASET_CHECKS),
     }
-    for field in ("level", "status", "match_status", "kind", "geometry_kind", "category"):
+    for field in ("level", "status", "match_status", "kind", "geometry_kind", "category",
+                  "evidence_kind", "doubt", "dataset_check"):
         found.setdefault(field, set()).update(str(r[field]) for r in rows if r[field])
     gc = Geocoder()  # a group name and a zone: levels no pilot row may have
     found["level"] |= {gc.resolve(n).level for n in ("重庆市主城九区", "苏州工业园区")}

@@ -72,7 +72,7 @@ def bare_units() -> list[tuple[str, str]]:
     return sorted(out)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.sampled_from(bare_units()),
     st.sampled_from(["", "山", "湖", "港", "国际"]),
