@@ -132,11 +132,11 @@ def display_coverage(geoms: Any, tolerance: float) -> Any:
     Simplifying each unit on its own left 67 overlapping province pairs and 347 slivers."""
     import numpy as np
 
-    clean = shapely.coverage_clean(np.asarray(geoms, dtype=object),
-                                   gap_width=COVERAGE_GAP_WIDTH)
-    simple = shapely.coverage_simplify(clean, tolerance, simplify_boundary=True)
-    # a grid no finer than the data's: on a snapped grid the shared vertices stay shared
-    return shapely.set_precision(simple, DISPLAY_PRECISION)
+    # on the display grid first: snapping the simplified coverage afterwards opened a
+    # sliver between two counties
+    snapped = shapely.set_precision(np.asarray(geoms, dtype=object), DISPLAY_PRECISION)
+    clean = shapely.coverage_clean(snapped, gap_width=COVERAGE_GAP_WIDTH)
+    return shapely.coverage_simplify(clean, tolerance, simplify_boundary=True)
 
 
 @cache

@@ -13,8 +13,9 @@ if TYPE_CHECKING:
     from pyproj import Transformer
     from shapely.geometry.base import BaseGeometry
 
-STANDARD_PARALLELS: tuple[float, float] = (25.0, 47.0)
-CENTRAL_MERIDIAN: float = 105.0
+from geodata.settings import ALBERS_CENTRAL_MERIDIAN as CENTRAL_MERIDIAN
+from geodata.settings import ALBERS_PARALLELS as STANDARD_PARALLELS
+
 ALBERS_CHINA: str = (
     f"+proj=aea +lat_1={STANDARD_PARALLELS[0]} +lat_2={STANDARD_PARALLELS[1]} +lat_0=0 "
     f"+lon_0={CENTRAL_MERIDIAN} +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"

@@ -104,6 +104,9 @@ DISPLAY_TOLERANCE: Final[dict[str, float]] = {"province": 0.04, "prefecture": 0.
 COVERAGE_GAP_WIDTH: Final[float] = 0.05
 DISPLAY_PRECISION: Final[float] = 1e-4  # grid of the display copies (about 10 m)
 SCS_ISLANDS_NORTH: Final[float] = 18.0
+# The printed maps' Albers equal-area conic: standard parallels and central meridian (°)
+ALBERS_PARALLELS: Final[tuple[float, float]] = (25.0, 47.0)
+ALBERS_CENTRAL_MERIDIAN: Final[float] = 105.0
 
 # --- in-process caches (entries) ----------------------------------------------------------
 ROMANISE_CACHE: Final[int] = 8192  # names romanised (one per unit and town)

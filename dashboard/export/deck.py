@@ -40,6 +40,7 @@ from dashboard.export.deck_template import (
 from dashboard.export.text_fit import fit_size
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_label, t
+from dashboard.settings import DECK_TABLE_GAP_IN
 from dashboard.state import ViewState
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 # text frame insets (points), set on every frame the deck writes
 INSET_LR_PT, INSET_TB_PT = 7.2, 3.6
 TABLE_PT = (14.0, 12.0, 11.0)  # table text sizes, largest first, while a table fits
-TABLE_GAP_IN = 0.4  # between two parts of a table side by side
+TABLE_GAP_IN = DECK_TABLE_GAP_IN  # between two parts of a table side by side
 _LAYOUT = {"cover": "Title Slide", "content": "Title and Content", "title": "Title Only",
            "blank": "Blank"}
 

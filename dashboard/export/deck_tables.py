@@ -8,18 +8,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from pptx.util import Inches
+
 from dashboard.export import facts
 from dashboard.export.deck_template import style
 from dashboard.export.text_fit import line_pt, width_pt, wrap
 from dashboard.i18n import batch_label, province_label, t
+from dashboard.settings import DECK_CELL_MARGIN_PT
 from dashboard.state import BATCH_CHOICES
 
 if TYPE_CHECKING:
     import pandas as pd
 
-PT_PER_IN = 72.0
-CELL_MARGIN_LR_PT = 5.0
-CELL_MARGIN_TB_PT = 2.5
+PT_PER_IN = Inches(1).pt  # 72
+CELL_MARGIN_LR_PT, CELL_MARGIN_TB_PT = DECK_CELL_MARGIN_PT
 HEADER_FILL, BAND_FILL, TOTAL_FILL = "DCE6F2", "FFFFFF", "EEF2F8"
 
 

@@ -9,13 +9,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from dashboard.export.draw import font_family
+from dashboard.settings import DECK_HEIGHT_IN, DECK_MARGIN_IN, DECK_WIDTH_IN
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation
 
-WIDTH_IN: Final = 13.333
-HEIGHT_IN: Final = 7.5
-MARGIN_IN: Final = 0.6
+WIDTH_IN: Final = DECK_WIDTH_IN
+HEIGHT_IN: Final = DECK_HEIGHT_IN
+MARGIN_IN: Final = DECK_MARGIN_IN
 CONTENT_W: Final = WIDTH_IN - 2 * MARGIN_IN
 
 # (left, top, width, height) in inches

@@ -10,6 +10,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from dashboard.settings import SLIDE_FOOTER_PT
+
 if TYPE_CHECKING:
     from matplotlib.collections import Collection
     from matplotlib.figure import Figure
@@ -27,9 +29,7 @@ WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 100
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 
 
-# The smallest text of a slide (its sources): 12 pt at DPI 100 is 16.7 px at 1920×1080,
-# legible on a projector.
-FOOTER_PT = 12.0
+FOOTER_PT = SLIDE_FOOTER_PT  # the smallest text of a slide, legible on a projector
 
 
 INK = "#222222"

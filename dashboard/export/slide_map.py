@@ -23,6 +23,7 @@ from dashboard.export.draw import (
 )
 from dashboard.i18n import t
 from dashboard.map.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
+from dashboard.settings import SLIDE_INSET_HEIGHT, SLIDE_REGION_PAD
 from geodata.projection import project, projected_box
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 # The national map's box (longitude, latitude): the islands south of 17° N are in the inset.
 NATIONAL_BOX: tuple[float, float, float, float] = (73.0, 17.0, 136.0, 54.0)
 # Room around a region's outline, as a share of its larger side.
-PAD = 0.06
+PAD = SLIDE_REGION_PAD
 
 
 @cache
@@ -48,7 +49,7 @@ def _province_shapes() -> Any:
 
 
 # The inset's height as a share of the national map's.
-INSET_HEIGHT = 0.36
+INSET_HEIGHT = SLIDE_INSET_HEIGHT
 
 
 def _inset_box() -> tuple[float, float, float, float]:

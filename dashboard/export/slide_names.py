@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 
 from dashboard.export.draw import INK, font
 from dashboard.map.labels import anchor, province_label_text
+from dashboard.settings import SLIDE_NAME_PT
 from geodata.projection import project_xy
 
 if TYPE_CHECKING:
     import geopandas as gpd
     from matplotlib.axes import Axes
 
-NAME_PT = 12.0
+NAME_PT = SLIDE_NAME_PT
 # Where a name may go, in name-heights from its anchor: on it, then above, below, beside.
 _OFFSETS = ((0.0, 0.0), (0.0, 1.1), (0.0, -1.1), (1.0, 0.0), (-1.0, 0.0), (0.9, 1.1),
             (-0.9, 1.1), (0.9, -1.1), (-0.9, -1.1))
