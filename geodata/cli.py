@@ -95,7 +95,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geodata.exports import csv_text
     from geodata.geocoder import COLUMNS
     from geodata.inputs import parse_bytes
-    from geodata.lists import geocode_lines, geocode_names
+    from geodata.lists import geocode_lines, read_column
 
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
@@ -109,7 +109,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         print(f"pilot-atlas: more than one column could hold the names; read column "
               f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
               file=sys.stderr)
-    results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
+    results = geocode_lines(parsed.rows) if parsed.kind == "text" else read_column(parsed.rows)
     # the note in words for a person reading the file; `reason` keeps the stable code
     rows = ({**r.row(), "note": r.note} for r in results)
     write_output(args.output, csv_text(rows, COLUMNS), source=args.input)

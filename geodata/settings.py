@@ -80,6 +80,9 @@ READER_MEMO: Final[int] = 4096  # answers one list's reading remembers (hostile 
 NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
 NEAR_NAME_MAX_LENGTH: Final[int] = 12
 NEAR_NAME_MAX_OFFERED: Final[int] = 5
+# the cost of reading a name as the unit one character away, in the one key every reading
+# is ranked by (geodata.forms): above every form's, so a slip is the last resort
+NEAR_NAME_COST: Final[int] = 5
 
 # --- the parsing child --------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space
