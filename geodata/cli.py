@@ -145,7 +145,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
             print(f"{ul.list_id}  {batch:<8}  {len(ul.rows):>6} items  {ul.name}")
         for d in load_defaults():
             print(f"default: {d['list_id']} {d['mode']}s batch {d['batch']} "
-                  f"(by {d['by']}, {d['at']}, source: {d['source']})")
+                  f"(by {d['by'] or '?'}, {d['at'] or '?'}, source: {d['source'] or '?'})")
         return 0
     if args.action == "set":
         if not args.list_id:
