@@ -14,13 +14,21 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from geodata import settings
 from geodata.errors import InputError, PilotAtlasError
 from geodata.inputs import Limits
 
+
 # Adds subcommands to `pilot-atlas` (the dashboard's exports: dashboard/export/cli.py).
-Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+class Subcommands(Protocol):
+    """What an extension adds its commands to (what `add_subparsers()` returns)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+Extension = Callable[[Subcommands], None]
 DESCRIPTION = ("Pilot Atlas on the command line: geocode lists of region names, audit the "
                "registry, manage saved lists, and export views (table, slide, deck, map).")
 
@@ -137,7 +145,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
             print(f"{ul.list_id}  {batch:<8}  {len(ul.rows):>6} items  {ul.name}")
         for d in load_defaults():
             print(f"default: {d['list_id']} {d['mode']}s batch {d['batch']} "
-                  f"(by {d['by']}, {d['at']}, source: {d['source']})")
+                  f"(by {d['by'] or '?'}, {d['at'] or '?'}, source: {d['source'] or '?'})")
         return 0
     if args.action == "set":
         if not args.list_id:

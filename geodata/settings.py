@@ -32,6 +32,9 @@ Saved lists (geodata.userlists)
   LIST_NAME_MAX, LIST_PROVENANCE_MAX, LIST_CORRECTION_MAX  characters kept of a
                          list's name, its provenance, an item corrected by hand
   STORE_LOCK_SECONDS     how long a writer waits for the store's lock
+  STORED_LIST_MAX_BYTES  largest list.json read (from the item cap); STORED_INDEX_MAX_BYTES
+                         and STORED_DEFAULTS_MAX_BYTES the same for index.json, defaults.json
+  STORED_JSON_DEPTH      deepest nesting of a stored JSON file that is parsed
 Boundaries (geodata.boundaries)
   DISPLAY_TOLERANCE      simplification per layer for display
   SCS_ISLANDS_NORTH      latitude below which Hainan's parts are the South China Sea islands
@@ -95,6 +98,14 @@ LIST_NAME_MAX: Final[int] = 100
 LIST_PROVENANCE_MAX: Final[int] = 2000
 LIST_CORRECTION_MAX: Final[int] = 200  # characters of an item corrected by hand
 STORE_LOCK_SECONDS: Final[float] = 30.0
+# A saved row (the geocoder's columns) and its item's line take ~500 bytes as JSON; twice
+# that for each item the upload limit lets in.
+STORED_LIST_MAX_BYTES: Final[int] = UPLOAD_MAX_ITEMS * 1024
+# An index entry holds cut fields only (name, file name, provenance, counts): under 8 KB.
+STORED_INDEX_MAX_BYTES: Final[int] = 16 * _MB
+STORED_DEFAULTS_MAX_BYTES: Final[int] = 1 * _MB  # a few defaults, one per batch
+# list.json nests 3 deep ({rows: [{…}]}), index.json 4 ({lists: [{stamp: […]}]})
+STORED_JSON_DEPTH: Final[int] = 8
 
 # --- boundaries ---------------------------------------------------------------------------
 # The national view never needs more detail than this.

@@ -172,7 +172,7 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
         described = " · ".join(
             f"{batch_label(c.batch, years[c.batch], lang, short=True)} {facts.count_text(c, lang)}"
             for c in counts)
-        pic._element.nvPicPr.cNvPr.set("descr", f"{facts.step_title(view, lang)}: {described}")
+        pic.element.nvPicPr.cNvPr.set("descr", f"{facts.step_title(view, lang)}: {described}")
         slide.notes_slide.notes_text_frame.text = facts.speaker_notes(shown, view, lang)
 
     # tallies: native tables, split in two beside each other when long
