@@ -22,5 +22,6 @@ app: $(STAMP)
 test: $(STAMP)
 	bash scripts/install-test-tools.sh || [ "$${CI:-}" != "true" ]
 	$(BIN)/ruff check .
+	$(BIN)/biome check
 	$(BIN)/mypy
 	$(BIN)/python -m pytest -n 2 --dist loadfile

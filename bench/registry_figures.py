@@ -17,6 +17,7 @@ def main() -> dict[str, object]:
     os.environ["PILOT_ATLAS_DATA"] = tempfile.mkdtemp(prefix="pilot-atlas-bench-")
     import seeds
     from geodata.effective import effective, effective_frame
+    from geodata.evidence import kind_counts
     from geodata.lists import geocode_lines
     from geodata.registry import completeness, kind_completeness, shipped_pilots
     from geodata.savedlist import new_list
@@ -35,6 +36,9 @@ def main() -> dict[str, object]:
         "contradicted": sum(1 for p in pilots if p.status == "contradicted"),
         "kinds_batch_1": {k["kind"]: f"{k['known']}/{k['official']}"
                           for k in kind_completeness(pilots) if k["batch"] == "1"},
+        # what each batch's known count rests on: status -> evidence kind -> members
+        "evidence_batch_1": kind_counts(pilots, 1),
+        "evidence_batch_2": kind_counts(pilots, 2),
     }
     # a 111-item list replacing batch 3: building the view's registry, then reading it again
     lines = seeds.read_text("batch3_as_published.txt").splitlines()
@@ -56,6 +60,12 @@ def main() -> dict[str, object]:
     assert cli(["export", "--use", "none", "-o", target]) == 0
     out["xlsx_export_s"] = round(time.perf_counter() - t0, 3)
     out["xlsx_bytes"] = os.path.getsize(target)
+    for suffix in ("dta", "gpkg"):  # the researchers' and GIS analysts' files
+        target = os.path.join(os.environ["PILOT_ATLAS_DATA"], f"pilots.{suffix}")
+        t0 = time.perf_counter()
+        assert cli(["export", "--use", "none", "-o", target]) == 0
+        out[f"{suffix}_export_s"] = round(time.perf_counter() - t0, 3)
+        out[f"{suffix}_bytes"] = os.path.getsize(target)
     out["targets_met"] = bool(out["batch_1_places"] >= 45 and provinces == 2  # type: ignore[operator]
                               and int(str(known[2]["known"])) >= 25)
     return out

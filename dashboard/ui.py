@@ -159,6 +159,7 @@ def completeness_strip(s: ViewState) -> None:
                 )
             )
             st.caption(kinds_line(s.use, int(str(c["batch"])), lang))
+    st.caption(t("completeness_kinds_rule", lang))
     if group and group[0]["known"]:
         st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
     with st.expander(t("kinds_title", lang)):

@@ -30,7 +30,7 @@ class Check:
     adcode: str
     evidence_kind: str
     source: str
-    covered_by: tuple[str, ...]  # "b1 泸州市 (unconfirmed)": registry rows containing it
+    covered_by: tuple[tuple[int, str, str], ...]  # (batch, unit, status) of rows containing it
     verdict: str  # VERDICTS
 
 
@@ -57,7 +57,7 @@ def cross_check(pilots: Sequence[Pilot]) -> list[Check]:
         out.append(Check(
             place=row["place"], unit_name=res.unit_name, adcode=res.adcode,
             evidence_kind=row["evidence_kind"], source=row["source_url"],
-            covered_by=tuple(f"b{_b(p.batch)} {p.unit_name} ({p.status})" for p in covering),
+            covered_by=tuple((p.batch, p.unit_name, p.status) for p in covering),
             verdict=_verdict(res.adcode, covering),
         ))
     return out
@@ -79,7 +79,8 @@ def audit_lines(pilots: Sequence[Pilot]) -> list[str]:
     lines = [f"rural land-reform pilots (2015): {len(checks)} of {total} named by a public "
              f"source; the 14 of batch 2's notice, the others urbanization pilots already"]
     for c in checks:
-        where = ", ".join(c.covered_by) or "no registry row"
+        where = ", ".join(f"b{_b(b)} {unit} ({status})" for b, unit, status in c.covered_by)
+        where = where or "no registry row"
         lines.append(f"  {c.place} -> {c.unit_name or '?'}: {c.verdict} [{c.evidence_kind}] "
                      f"({where})")
     return lines

@@ -32,6 +32,9 @@ Saved lists (geodata.userlists)
   LIST_NAME_MAX, LIST_PROVENANCE_MAX, LIST_CORRECTION_MAX  characters kept of a
                          list's name, its provenance, an item corrected by hand
   STORE_LOCK_SECONDS     how long a writer waits for the store's lock
+  STORED_LIST_MAX_BYTES  largest list.json read (from the item cap); STORED_INDEX_MAX_BYTES
+                         and STORED_DEFAULTS_MAX_BYTES the same for index.json, defaults.json
+  STORED_JSON_DEPTH      deepest nesting of a stored JSON file that is parsed
 Boundaries (geodata.boundaries)
   DISPLAY_TOLERANCE      simplification per layer for display (as a coverage)
   COVERAGE_GAP_WIDTH, DISPLAY_PRECISION: the display coverage's cleaning and grid
@@ -81,6 +84,9 @@ READER_MEMO: Final[int] = 4096  # answers one list's reading remembers (hostile 
 NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
 NEAR_NAME_MAX_LENGTH: Final[int] = 12
 NEAR_NAME_MAX_OFFERED: Final[int] = 5
+# the cost of reading a name as the unit one character away, in the one key every reading
+# is ranked by (geodata.forms): above every form's, so a slip is the last resort
+NEAR_NAME_COST: Final[int] = 5
 
 # --- the parsing child --------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space
@@ -93,6 +99,14 @@ LIST_NAME_MAX: Final[int] = 100
 LIST_PROVENANCE_MAX: Final[int] = 2000
 LIST_CORRECTION_MAX: Final[int] = 200  # characters of an item corrected by hand
 STORE_LOCK_SECONDS: Final[float] = 30.0
+# A saved row (the geocoder's columns) and its item's line take ~500 bytes as JSON; twice
+# that for each item the upload limit lets in.
+STORED_LIST_MAX_BYTES: Final[int] = UPLOAD_MAX_ITEMS * 1024
+# An index entry holds cut fields only (name, file name, provenance, counts): under 8 KB.
+STORED_INDEX_MAX_BYTES: Final[int] = 16 * _MB
+STORED_DEFAULTS_MAX_BYTES: Final[int] = 1 * _MB  # a few defaults, one per batch
+# list.json nests 3 deep ({rows: [{…}]}), index.json 4 ({lists: [{stamp: […]}]})
+STORED_JSON_DEPTH: Final[int] = 8
 
 # --- boundaries ---------------------------------------------------------------------------
 # The national view never needs more detail than this: coverage_simplify's tolerance

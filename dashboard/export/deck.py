@@ -98,7 +98,7 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
         described = " · ".join(
             f"{batch_label(c.batch, years[c.batch], lang, short=True)} {facts.count_text(c, lang)}"
             for c in counts)
-        cast(Any, pic._element).nvPicPr.cNvPr.set(
+        cast(Any, pic.element).nvPicPr.cNvPr.set(
             "descr", f"{facts.step_title(view, lang)}: {described}")
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None  # the template's notes master has a body

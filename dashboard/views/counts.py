@@ -17,6 +17,7 @@ from dashboard.map.palette import BATCH_COLOURS
 from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS, ViewState
 from dashboard.tallies import stacked_long, with_totals
 from geodata.registry import Pilot, kind_completeness
+from geodata.romanise import unit_name_en
 from seeds import BATCH_1_OR_2, EVIDENCE_KINDS, SHOWN_STATUSES
 
 
@@ -110,18 +111,25 @@ def contradiction_lines(pilots: list[Pilot], lang: str) -> list[str]:
         if c.what == "kind_exceeds":
             k = next(r for r in kind_completeness(pilots)
                      if r["batch"] == c.batch and r["kind"] == c.subject)
-            names = "、".join(p.name for p in pilots if p.status in SHOWN_STATUSES
-                             and p.kind == c.subject and _in(p.batch, c.batch))
+            names = "、".join(_place(p.unit_name, p.town, p.name, lang) for p in pilots
+                             if p.status in SHOWN_STATUSES and p.kind == c.subject
+                             and _in(p.batch, c.batch))
             out.append(t("contradiction_kind_exceeds", lang, batch=batch,
                          kind=value_label("kind", c.subject, lang), known=k["known"],
                          names=names, official=k["official"],
                          basis=t(f"kinds_basis_{k['basis']}", lang)))
         else:
             p = next(p for p in pilots if p.name == c.subject)
-            out.append(t("contradiction_dataset", lang, batch=batch, name=p.name,
+            out.append(t("contradiction_dataset", lang, batch=batch,
+                         name=_place(p.unit_name, p.town, p.name, lang),
                          status=value_label("status", p.status, lang),
                          check=dataset_text(p.dataset_check, p.dataset_year, lang)))
     return out
+
+
+def _place(unit: str, town: str, published: str, lang: str) -> str:
+    """A place as the page names it: the name as published, or in pinyin in English."""
+    return (unit_name_en(unit, town) or published) if lang == "en" else published
 
 
 def _in(batch: int, group: str) -> bool:
@@ -133,9 +141,11 @@ def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
 
     return pd.DataFrame([{
         t("lr_col_place", lang): c.place,
-        t("lr_col_unit", lang): c.unit_name,
+        t("lr_col_unit", lang): _place(c.unit_name, "", c.unit_name, lang),
         t("lr_col_kind", lang): value_label("evidence_kind", c.evidence_kind, lang),
-        t("lr_col_covered", lang): "；".join(c.covered_by),
+        t("lr_col_covered", lang): "；".join(
+            f"{batch_label(b, BATCH_YEARS[b], lang, short=True)} {_place(unit, '', unit, lang)}"
+            f"（{value_label('status', status, lang)}）" for b, unit, status in c.covered_by),
         t("lr_col_verdict", lang): t(f"lr_verdict_{c.verdict}", lang),
     } for c in cross_check(pilots)])
 

@@ -51,7 +51,20 @@ def test_unknown_values_are_dropped_not_fatal():
     assert s.provinces == ("浙江省",)
     assert (s.mode, s.lang, s.step) == ("explore", "zh", 3)
     assert s.categories == ("综合试点",)
-    assert s.statuses == ()
+    assert s.statuses == DEFAULT.statuses  # nothing known asked for: the default
+
+
+def test_a_key_with_only_unknown_values_is_the_default_view():
+    """`?batch=4` or `?level=village` is named as ignored, and the view is the default one,
+    not an empty map (and the link it writes back holds no empty key)."""
+    for key, value in (("batch", "4"), ("level", "village"), ("status", "x"),
+                       ("category", "y"), ("province", "火星省"), ("compare", "火星省")):
+        s = from_query({key: value})
+        assert s == DEFAULT.normalised(), key
+        assert to_query(s) == {}, key
+    # some known among them: those are kept; an empty value is still "none selected"
+    assert from_query({"batch": "4,2"}).batches == (2,)
+    assert from_query({"level": ""}).levels == ()
 
 
 def test_empty_value_means_none_selected():

@@ -151,7 +151,7 @@ def test_deck_has_title_maps_tables_comparison_and_sources(deck):
     assert len(pictures) == 3
     assert all(p.image.content_type == "image/png" and len(p.image.blob) > 50_000
                for p in pictures)
-    assert "2014–2015" in pictures[1]._element.nvPicPr.cNvPr.get("descr")
+    assert "2014–2015" in pictures[1].element.nvPicPr.cNvPr.get("descr")
     notes = slides[1].notes_slide.notes_text_frame.text
     assert "显示" in notes and "官方" in notes
     assert slides[-1].shapes.title.text == "数据来源"
