@@ -33,6 +33,7 @@ from dashboard.export.deck_template import (
     BOX,
     CONTENT_W,
     MARGIN_IN,
+    east_asian_fonts,
     set_properties,
     style,
     template,
@@ -142,6 +143,7 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
     lines.append(t("deck_schematic", lang))
     _fill(slide.placeholders[1], "\n".join(lines), "body", 18, 10, lang, bullets=False)
 
+    east_asian_fonts(prs)
     buf = io.BytesIO()
     prs.save(buf)
     return buf.getvalue()
@@ -163,14 +165,15 @@ def _fill(shape: Any, text: str, box: str, largest: float, smallest: float, lang
     size = fit_size(text, width * PT_PER_IN - 2 * INSET_LR_PT,
                     height * PT_PER_IN - 2 * INSET_TB_PT, largest, smallest)
     frame.text = text
+    style(frame, size, lang=lang, colour=colour)
     if not bullets:  # a body placeholder indents bulleted paragraphs: none here
         for para in frame.paragraphs:
-            ppr = para._p.get_or_add_pPr()
+            para.level = 0
+        for ppr in shape.element.xpath(".//a:p/a:pPr"):
             ppr.set("marL", "0")
             ppr.set("indent", "0")
             ppr.insert(0, ppr.makeelement(
                 "{http://schemas.openxmlformats.org/drawingml/2006/main}buNone", {}))
-    style(frame, size, lang=lang, colour=colour)
 
 
 def _footnote(slide: Slide, text: str, lang: str) -> None:

@@ -111,27 +111,37 @@ def set_properties(prs: Presentation, *, title: str, subject: str, lang: str,
 
 def style(frame: Any, size_pt: float, *, lang: str, bold: bool = False,
           colour: str | None = None) -> None:
-    """Every run of a text frame in the shipped font (Latin and East Asian) at
-    `size_pt`, tagged with the deck's language."""
+    """Every run of a text frame in the shipped font at `size_pt`, tagged with the deck's
+    language (the East Asian typeface is set by `east_asian_fonts` on the whole deck)."""
     from pptx.dml.color import RGBColor
-    from pptx.oxml.ns import qn
+    from pptx.enum.lang import MSO_LANGUAGE_ID
     from pptx.util import Pt
 
-    family = font_family()
+    language = MSO_LANGUAGE_ID.SIMPLIFIED_CHINESE if lang == "zh" else MSO_LANGUAGE_ID.ENGLISH_US
     for para in frame.paragraphs:
         for run in para.runs:
             f = run.font
-            f.size, f.bold, f.name = Pt(size_pt), bold, family
+            f.size, f.bold, f.name, f.language_id = Pt(size_pt), bold, font_family(), language
             if colour:
                 f.color.rgb = RGBColor.from_string(colour)
-            rpr = run._r.get_or_add_rPr()
-            rpr.set("lang", LANGUAGES.get(lang, "zh-CN"))
-            prev = rpr.find(qn("a:latin"))  # set by f.name above; ea and cs follow it
-            for tag in ("a:ea", "a:cs"):
-                el = rpr.find(qn(tag))
-                if el is None:
-                    el = rpr.makeelement(qn(tag), {})
-                if prev is not None:
-                    prev.addnext(el)
+
+
+def east_asian_fonts(prs: Presentation) -> None:
+    """The shipped font as the East Asian and complex-script typeface of every run that
+    names a Latin one, so Chinese text is set in it too (python-pptx sets only Latin)."""
+    family = font_family()
+    slides = list(prs.slides)
+    shapes = [sh for slide in slides for sh in slide.shapes]
+    shapes += [slide.notes_slide.notes_placeholder for slide in slides if slide.has_notes_slide]
+    for shape in shapes:
+        if shape is None:
+            continue
+        for latin in shape.element.xpath(".//a:rPr/a:latin"):
+            prev = latin
+            for tag in ("ea", "cs"):  # the schema's order: latin, ea, cs
+                found = latin.getparent().xpath(f"./a:{tag}")
+                el = found[0] if found else latin.makeelement(
+                    "{http://schemas.openxmlformats.org/drawingml/2006/main}" + tag, {})
                 el.set("typeface", family)
+                prev.addnext(el)
                 prev = el
