@@ -123,7 +123,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geodata.exports import csv_chunks
     from geodata.geocoder import COLUMNS, Geocoder
     from geodata.inputs import parse_bytes
-    from geodata.lists import Reader, iter_geocode_lines, iter_geocode_names
+    from geodata.lists import Reader, iter_geocode_lines, iter_read_column
 
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
@@ -138,11 +138,11 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         print(f"pilot-atlas: more than one column could hold the names; read column "
               f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
               file=sys.stderr)
-    gc = Geocoder()
     # rows written as they are resolved; the work bounded as the web's, scaled with the
     # items --max-bytes lets in
-    results = (iter_geocode_lines(parsed.rows, reader=Reader(gc, limits=limits))
-               if parsed.kind == "text" else iter_geocode_names(parsed.rows, gc))
+    reader = Reader(Geocoder(), limits=limits)
+    results = (iter_geocode_lines(parsed.rows, reader=reader) if parsed.kind == "text"
+               else iter_read_column(parsed.rows, reader=reader))
     del data
     # the note in words for a person reading the file; `reason` keeps the stable code
     rows = ({**r.row(), "note": r.note} for r in results)

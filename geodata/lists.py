@@ -549,16 +549,50 @@ def _split_at_spaces(
     return out
 
 
+def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
+    """A table's name column, read by the same code as a pasted list (separators, 和/及/与,
+    counts, units in brackets: 安吉、德清两县 gives two answers), each cell on its own: no
+    context is carried from one row to the next."""
+    return list(iter_read_column(names, geocoder))
+
+
+def iter_read_column(
+    names: Iterable[str], geocoder: Geocoder | None = None, *, reader: Reader | None = None
+) -> Iterator[Result]:
+    """read_column, yielding each cell's answers as it is read (under `reader`'s budget)."""
+    gc = reader.gc if reader else geocoder or Geocoder()
+    rd = reader or Reader(gc)
+    for row, name in enumerate(names, 1):
+        context: tuple[str, ...] = ()
+        strict = False
+        parts = [p for p in (_clean_item(x) for x in _split_items(name.strip())) if p]
+        if not parts:
+            yield _no_name(name)
+            continue
+        for part in parts:
+            rd.next_item()
+            try:
+                found, context, strict = _read_item(rd, Item(part, row, True), context, strict)
+            except _OverBudget as over:
+                found = [_over_budget(part, over.reason)]
+            for r in found:
+                r.input = name if len(parts) == 1 and r.input == part else r.input
+            yield from found
+
+
+def _no_name(name: str) -> Result:
+    res = Result(name, UNMATCHED, reason=why.EMPTY)
+    res.add(note("empty"))
+    return res
+
+
 def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
-    """One item per name, no context carried (a spreadsheet column)."""
-    return list(iter_geocode_names(names, geocoder))
-
-
-def iter_geocode_names(names: Iterable[str], geocoder: Geocoder | None = None
-                       ) -> Iterator[Result]:
-    """geocode_names, yielding each result as its name is read."""
+    """Exactly one answer per name, no context carried: for curated tables whose rows are
+    one place each (practices, land reform); a person's table is read by read_column."""
     gc = geocoder or Geocoder()
+    out = []
     for name in names:
         res = gc.resolve(_clean_item(name) if _ENUM.match(name) else name.strip())
         res.input = name
-        yield res
+        out.append(res)
+    return out

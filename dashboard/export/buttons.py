@@ -57,7 +57,7 @@ def buttons(s: ViewState, *, key: str) -> None:
         base = str(st.get_option("server.baseUrlPath") or "")
         links = "".join(
             f'<a href="{html_text(served.url(s, kind, base))}" '
-            f'download="{served.KINDS[kind].file_name}" style="{_LINK_STYLE}">'
+            f'download="{html_text(served.KINDS[kind].file_name(s))}" style="{_LINK_STYLE}">'
             f"{html_text(t(label, lang))}</a>"
             for kind, label in labels.items()
         )
@@ -66,7 +66,7 @@ def buttons(s: ViewState, *, key: str) -> None:
     ui.download_row(
         [
             (t(label, lang), bounded(partial(served.KINDS[kind].make, s)),
-             served.KINDS[kind].file_name, served.KINDS[kind].mime)
+             served.KINDS[kind].file_name(s), served.KINDS[kind].mime)
             for kind, label in labels.items()
         ],
         key=key,

@@ -38,9 +38,15 @@ ROUTE = "/export/"
 
 @dataclass(frozen=True, slots=True)
 class Kind:
-    file_name: str
+    what: str  # the i18n key its file is named by (dashboard.export.filenames)
+    ext: str
     mime: str
     make: Callable[[ViewState], bytes]
+
+    def file_name(self, s: ViewState) -> str:
+        from dashboard.export.filenames import download_name
+
+        return download_name(s, self.what, self.ext)
 
 
 def _slide(fmt: str) -> Callable[[ViewState], bytes]:
@@ -69,19 +75,28 @@ def _html(s: ViewState) -> bytes:
 
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 KINDS: dict[str, Kind] = {
-    "png": Kind("pilot-atlas-slide.png", "image/png", _slide("png")),
-    "svg": Kind("pilot-atlas-slide.svg", "image/svg+xml", _slide("svg")),
-    "pdf": Kind("pilot-atlas-slide.pdf", "application/pdf", _slide("pdf")),
-    "pptx": Kind("pilot-atlas-deck.pptx", MIME_PPTX, _deck),
-    "html": Kind("pilot-atlas-map.html", "text/html", _html),
+    "png": Kind("fn_slide", "png", "image/png", _slide("png")),
+    "svg": Kind("fn_slide", "svg", "image/svg+xml", _slide("svg")),
+    "pdf": Kind("fn_slide", "pdf", "application/pdf", _slide("pdf")),
+    "pptx": Kind("fn_deck", "pptx", MIME_PPTX, _deck),
+    "html": Kind("fn_map", "html", "text/html", _html),
 }
 
 
 def url(s: ViewState, kind: str, base_url_path: str = "") -> str:
+    """The link of `kind` for the view `s`: its file name in the path, the view after."""
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     query = urlencode(to_query(s))
-    return f"{prefix}{ROUTE}{kind}/{quote(KINDS[kind].file_name)}" + (f"?{query}" if query
-                                                                      else "")
+    name = quote(KINDS[kind].file_name(s))
+    return f"{prefix}{ROUTE}{kind}/{name}" + (f"?{query}" if query else "")
+
+
+def _disposition(name: str, ext: str) -> str:
+    """An attachment named as the link names it (RFC 6266, UTF-8), or plainly when the
+    name is not one this app gives."""
+    if not name.endswith(f".{ext}") or any(c in name for c in '/\\"') or not name.isprintable():
+        name = f"pilot-atlas.{ext}"
+    return f"attachment; filename=\"pilot-atlas.{ext}\"; filename*=UTF-8''{quote(name)}"
 
 
 def key_of(kind: str, s: ViewState) -> str:
@@ -160,8 +175,8 @@ async def endpoint(request: Request) -> Response:
     except ExportsBusy as exc:
         return Response(str(exc), status_code=503, media_type="text/plain",
                         headers={"Retry-After": "10"})
-    name = KINDS[kind].file_name
+    name = str(request.path_params.get("name", ""))
     return Response(data, media_type=KINDS[kind].mime, headers={
-        "Content-Disposition": f"attachment; filename=\"{name}\"",
+        "Content-Disposition": _disposition(name, KINDS[kind].ext),
         "Cache-Control": f"private, max-age={int(settings.EXPORT_KEEP_S)}",
     })
