@@ -1,4 +1,4 @@
-"""`streamlit run` with cProfile on every script run (each in its session's thread) and on
+"""`streamlit run` with cProfile on every script run (each in its own thread) and on
 the server's event loop (the main thread). SIGUSR1 writes both profiles next to
 `PROFILE_OUT` and exits; SIGUSR2 starts the event loop's profile afresh (after the data is
 loaded), and the first script run (the one that loads the data) is left out.
@@ -12,27 +12,28 @@ import pstats
 import signal
 import sys
 import threading
-from typing import Any
 
-from streamlit.runtime.scriptrunner import script_runner
 from streamlit.web import cli
 
 OUT = os.environ.get("PROFILE_OUT", "server-profile")
 _runs: list[cProfile.Profile] = []
 _lock = threading.Lock()
-_run_script = script_runner.ScriptRunner._run_script
 _main = cProfile.Profile()
+# Streamlit runs each script run in a thread of this name (its public thread naming);
+# the hook below profiles those and leaves every other thread alone.
+SCRIPT_THREAD = "ScriptRunner.scriptThread"
 
 
-def _profiled(self: Any, *args: Any, **kwargs: Any) -> Any:
-    prof = cProfile.Profile()
-    prof.enable()
-    try:
-        return _run_script(self, *args, **kwargs)
-    finally:
-        prof.disable()
+def _profile_thread(*_: object) -> None:
+    """Runs once at the start of each new thread: a script run's thread gets a profiler
+    of its own (which takes this hook's place), any other thread nothing."""
+    if threading.current_thread().name == SCRIPT_THREAD:
+        prof = cProfile.Profile()
         with _lock:
             _runs.append(prof)
+        prof.enable()
+    else:
+        sys.setprofile(None)
 
 
 def _restart(*_: object) -> None:
@@ -55,7 +56,7 @@ def _dump(*_: object) -> None:
 
 
 if __name__ == "__main__":
-    script_runner.ScriptRunner._run_script = _profiled  # type: ignore[method-assign]
+    threading.setprofile(_profile_thread)
     signal.signal(signal.SIGUSR1, _dump)
     signal.signal(signal.SIGUSR2, _restart)
     sys.argv = ["streamlit", *sys.argv[1:]]

@@ -37,8 +37,8 @@ def main(rows: int = 10_000) -> dict[str, object]:
     t1 = time.perf_counter()
     resolved = resolve(parsed)
     t2 = time.perf_counter()
-    m = build_map(filtered_registry(ViewState(batches=())), provinces, spec=MapSpec())
-    add_list_layer(m, resolved, name="10k")
+    m = build_map(filtered_registry(ViewState(batches=())), provinces, spec=MapSpec(),
+                  more=lambda m: add_list_layer(m, resolved, name="10k"))
     html = render_args(m)["script"]
     t3 = time.perf_counter()
     status: dict[str, int] = {}

@@ -141,22 +141,37 @@ def from_query(params: Mapping[str, str | list[str]]) -> ViewState:
     """A ViewState from URL query parameters; unknown keys and values are ignored.
 
     A missing key means the default; a key with an empty value means "none
-    selected" for batch/level/category/status (and "all" for province).
+    selected" for batch/level/category/status (and "all" for province); a key whose
+    values are all unknown means the default too.
     """
     p = {k: _first(v) for k, v in params.items()}
     s = DEFAULT
+
+    def chosen(key: str, values: list[Any], known: tuple[Any, ...], default: tuple[Any, ...],
+               ) -> tuple[Any, ...]:
+        # a value given but none of it known (`?batch=4`): the default, as if not given
+        # (the page says what it ignored); an empty value stays "none selected"
+        kept = _in_order(values, known)
+        return default if p[key].strip() and not kept else tuple(values)
+
     if "batch" in p:
-        s = replace(s, batches=tuple(_ints(p["batch"])))
+        s = replace(s, batches=chosen("batch", _ints(p["batch"]), BATCH_CHOICES,
+                                      DEFAULT.batches))
     if "province" in p:
-        s = replace(s, provinces=tuple(_split(p["province"])))
+        s = replace(s, provinces=chosen("province", _split(p["province"]), PROVINCE_NAMES,
+                                        DEFAULT.provinces))
     if "level" in p:
-        s = replace(s, levels=tuple(_split(p["level"])))
+        s = replace(s, levels=chosen("level", _split(p["level"]), LEVELS, DEFAULT.levels))
     if "category" in p:
-        s = replace(s, categories=tuple(CATEGORY_CODES.get(c, c) for c in _split(p["category"])))
+        s = replace(s, categories=chosen(
+            "category", [CATEGORY_CODES.get(c, c) for c in _split(p["category"])],
+            CATEGORIES, DEFAULT.categories))
     if "status" in p:
-        s = replace(s, statuses=tuple(_split(p["status"])))
+        s = replace(s, statuses=chosen("status", _split(p["status"]), STATUSES,
+                                       DEFAULT.statuses))
     if "compare" in p:
-        s = replace(s, compare=tuple(_split(p["compare"])))
+        s = replace(s, compare=chosen("compare", _split(p["compare"]), PROVINCE_NAMES,
+                                      DEFAULT.compare))
     step = p.get("step", "")
     s = replace(
         s,

@@ -14,13 +14,21 @@ import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any, Protocol
 
 from geodata import settings
 from geodata.errors import InputError, PilotAtlasError
 from geodata.inputs import Limits
 
+
 # Adds subcommands to `pilot-atlas` (the dashboard's exports: dashboard/export/cli.py).
-Extension = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+class Subcommands(Protocol):
+    """What an extension adds its commands to (what `add_subparsers()` returns)."""
+
+    def add_parser(self, name: str, **kwargs: Any) -> argparse.ArgumentParser: ...
+
+
+Extension = Callable[[Subcommands], None]
 DESCRIPTION = ("Pilot Atlas on the command line: geocode lists of region names, audit the "
                "registry, manage saved lists, and export views (table, slide, deck, map).")
 
@@ -95,7 +103,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geodata.exports import csv_text
     from geodata.geocoder import COLUMNS
     from geodata.inputs import parse_bytes
-    from geodata.lists import geocode_lines, geocode_names
+    from geodata.lists import geocode_lines, read_column
 
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
@@ -109,7 +117,7 @@ def cmd_geocode(args: argparse.Namespace) -> int:
         print(f"pilot-atlas: more than one column could hold the names; read column "
               f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
               file=sys.stderr)
-    results = geocode_lines(parsed.rows) if parsed.kind == "text" else geocode_names(parsed.rows)
+    results = geocode_lines(parsed.rows) if parsed.kind == "text" else read_column(parsed.rows)
     # the note in words for a person reading the file; `reason` keeps the stable code
     rows = ({**r.row(), "note": r.note} for r in results)
     write_output(args.output, csv_text(rows, COLUMNS), source=args.input)
@@ -137,7 +145,7 @@ def cmd_lists(args: argparse.Namespace) -> int:
             print(f"{ul.list_id}  {batch:<8}  {len(ul.rows):>6} items  {ul.name}")
         for d in load_defaults():
             print(f"default: {d['list_id']} {d['mode']}s batch {d['batch']} "
-                  f"(by {d['by']}, {d['at']}, source: {d['source']})")
+                  f"(by {d['by'] or '?'}, {d['at'] or '?'}, source: {d['source'] or '?'})")
         return 0
     if args.action == "set":
         if not args.list_id:

@@ -27,7 +27,13 @@ from geodata.errors import InputError
 from geodata.geocoder import AMBIGUOUS, UNMATCHED, Result
 from geodata.registry import Pilot, make_pilot, pilots_frame, shipped_pilots, unit_key
 from geodata.savedlist import UserList
-from geodata.settings import EFFECTIVE_CACHE, FRAME_CACHE
+from geodata.settings import (
+    EFFECTIVE_CACHE,
+    FRAME_CACHE,
+    STORED_DEFAULTS_MAX_BYTES,
+    STORED_JSON_DEPTH,
+)
+from geodata.stored import load_json, read_bytes
 from geodata.userlists import Store, data_root
 
 if TYPE_CHECKING:
@@ -130,8 +136,10 @@ def _defaults_path(root: Path | None = None) -> Path:
 def load_defaults(root: Path | None = None) -> list[dict[str, object]]:
     """The uses an operator made the default: each with list_id, batch, mode, by, at,
     source. A missing or unreadable file means none."""
-    try:
-        data = json.loads(_defaults_path(root).read_text(encoding="utf-8"))
+    path = _defaults_path(root)
+    try:  # untrusted like every stored file: geodata.stored
+        raw = read_bytes(path.parent, path.name, STORED_DEFAULTS_MAX_BYTES, folder_of_store=False)
+        data = load_json(raw, DEFAULTS_FILE, STORED_JSON_DEPTH)
     except (OSError, ValueError):
         return []
     out = []
@@ -139,7 +147,8 @@ def load_defaults(root: Path | None = None) -> list[dict[str, object]]:
         if isinstance(d, dict) and parse_use(
             f"{d.get('list_id')}:{d.get('batch')}:{d.get('mode')}"
         ):
-            out.append(d)
+            # who, when and on what source: text, "" where an edited file lacks it
+            out.append({**d, **{k: str(d.get(k) or "") for k in ("by", "at", "source")}})
     return out
 
 

@@ -77,7 +77,8 @@ def about_lines(lang: str) -> list[tuple[str, str]]:
         ("数据版本" if zh else "data version", data_hash()[:12]),
         ("导出日期" if zh else "exported", datetime.date.today().isoformat()),
     ]
-    out += [("来源与许可" if zh else "source and licence", line) for line in attribution_lines()]
+    out += [("来源与许可" if zh else "source and licence", line)
+            for line in attribution_lines("zh" if zh else "en")]
     import seeds
 
     for b in seeds.load_batches():

@@ -13,15 +13,18 @@ import time
 import types
 import typing
 from collections.abc import Iterable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from typing import TypeVar
 
 import seeds
 from geodata.errors import InvalidList
-from geodata.geocoder import AMBIGUOUS, UNMATCHED, Result
+from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result
+from geodata.settings import LIST_NAME_MAX, LIST_PROVENANCE_MAX
 
 LIST_ID = re.compile(r"^[a-z0-9-]{6,64}$")  # a list's id, also its folder's name
 KINDS = ("text", "column")
 BATCHES = seeds.batch_numbers()  # a list may complete one of these
+STATUSES = (MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED)  # of a saved row
 
 
 @dataclass(slots=True)
@@ -35,6 +38,9 @@ class UserList:
     as_batch: int | None = None  # this list completes that batch
     provenance: str = ""
     lines: list[str] = field(default_factory=list)
+    # when it was saved as `as_batch`: of two lists that claim one batch the later claim
+    # holds (a save interrupted before it cleared the other claim changes nothing)
+    claimed: float = 0.0
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -56,6 +62,7 @@ class Summary:
     source_name: str
     provenance: str
     stamp: tuple[int, int]  # (mtime_ns, size) of list.json when summarised
+    claimed: float = 0.0  # UserList.claimed
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,9 @@ class Damaged:
 
     list_id: str
     reason: str
+
+
+_Claimant = TypeVar("_Claimant", UserList, Summary)
 
 
 # --- validation ---------------------------------------------------------------------------
@@ -137,7 +147,7 @@ def validate(data: object, list_id: str | None = None) -> UserList:
     if ul.as_batch is not None and ul.as_batch not in BATCHES:
         raise InvalidList(f"as_batch is {ul.as_batch}, not 1, 2 or 3")
     for i, row in enumerate(ul.rows):
-        if not isinstance(row.get("status"), str) or "input" not in row:
+        if row.get("status") not in STATUSES or "input" not in row:
             raise InvalidList(f"rows[{i}] is not a resolved row (no status or input)")
     return ul
 
@@ -170,17 +180,37 @@ def new_list(
 
 
 def summary_of(ul: UserList, stamp: tuple[int, int]) -> Summary:
+    """What the index keeps of a list: its text fields cut to what the page shows, so
+    the index never grows with what a list file holds."""
     return Summary(
         ul.list_id,
-        ul.name,
+        ul.name[:LIST_NAME_MAX],
         ul.created,
         ul.as_batch,
         len(ul.rows),
         ul.counts(),
-        ul.source_name,
-        ul.provenance,
+        ul.source_name[:LIST_NAME_MAX],
+        ul.provenance[:LIST_PROVENANCE_MAX],
         stamp,
+        ul.claimed,
     )
+
+
+def holding_claims(lists: list[_Claimant]) -> list[_Claimant]:
+    """`lists` with `as_batch` kept only where the list holds the claim: of several
+    claiming one batch, the latest claim (then the newest list). The one rule of who
+    completes a batch, for the page, the index and `lists check`."""
+    best: dict[int, tuple[float, float, str]] = {}
+    for u in lists:
+        if u.as_batch is not None:
+            key = (u.claimed, u.created, u.list_id)
+            best[u.as_batch] = max(best.get(u.as_batch, key), key)
+    out = []
+    for u in lists:
+        if u.as_batch is not None and best[u.as_batch] != (u.claimed, u.created, u.list_id):
+            u = replace(u, as_batch=None)
+        out.append(u)
+    return out
 
 
 def _key(row: dict[str, object]) -> str:

@@ -15,6 +15,8 @@ import json
 import os
 import re
 import shutil
+import stat
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -25,8 +27,19 @@ from filelock import FileLock, Timeout
 from geodata import settings
 from geodata.atomic import atomic_write_bytes, clean_temporaries, fsync_dir
 from geodata.errors import InvalidList, StoreBusy, UnknownList
-from geodata.savedlist import LIST_ID, Damaged, Summary, UserList, summary_of, validate
-from geodata.settings import cache_root
+from geodata.savedlist import (
+    BATCHES,
+    LIST_ID,
+    STATUSES,
+    Damaged,
+    Summary,
+    UserList,
+    holding_claims,
+    summary_of,
+    validate,
+)
+from geodata.settings import LIST_NAME_MAX, LIST_PROVENANCE_MAX, cache_root
+from geodata.stored import load_json, read_bytes
 
 LIST_FILE = "list.json"
 INDEX_FILE = "index.json"
@@ -65,21 +78,29 @@ class Store:
 
     def save(self, ul: UserList) -> None:
         """Write the list (file-level atomic and durable). A list saved as batch N takes
-        that role from any other list, under the same lock, so two sessions saving
-        batch N at once leave exactly one list completing it."""
+        that role from any other list in one step: its own file, written with the time
+        of its claim, is what moves the claim (the later claim holds, `holding_claims`);
+        the other lists' claims are cleared after, tidying only. A save interrupted at
+        any point leaves batch N to the old list or the new one, never to none; two
+        sessions saving batch N at once (under the lock) leave exactly one."""
+        if ul.as_batch is not None:
+            ul.claimed = time.time()
         validate(asdict(ul))  # never write what could not be read back
         with self.locked():
             self.recover()
+            self._write(ul)
             if ul.as_batch is not None:
                 for other in self._valid_lists():
                     if other.as_batch == ul.as_batch and other.list_id != ul.list_id:
                         other.as_batch = None
                         self._write(other)
-            self._write(ul)
             self._write_index()
 
     def _write(self, ul: UserList) -> None:
         folder = self._dir(ul.list_id)
+        if folder.is_symlink():
+            raise InvalidList(f"the folder {ul.list_id} is a symbolic link; nothing is "
+                              "written through it (pilot-atlas lists check --repair)")
         new = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
         if new:
@@ -88,9 +109,14 @@ class Store:
         atomic_write_bytes(folder / LIST_FILE, data)
 
     def delete(self, list_id: str) -> None:
+        """Remove a list's folder; a symbolic link in its place is removed, never what it
+        points to."""
         folder = self._dir(list_id)
         with self.locked():
-            shutil.rmtree(folder, ignore_errors=True)
+            if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+                folder.unlink()
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
             fsync_dir(self.root)
             self._write_index()
 
@@ -103,6 +129,10 @@ class Store:
         done: list[str] = []
         if not self.root.is_dir():
             return done
+        for link in sorted([*self.root.glob(".old-*"), *self.root.glob(".tmp-*")]):
+            if link.is_symlink():  # no save leaves a link: never followed, removed
+                link.unlink()
+                done.append(f"removed the link {link.name}")
         for old in sorted(self.root.glob(".old-*")):
             m = re.match(r"^\.old-(?P<id>[a-z0-9-]{6,64}?)-\d+$", old.name)
             if m and old.is_dir():
@@ -140,28 +170,27 @@ class Store:
     @staticmethod
     def _read_dir(folder: Path) -> UserList | None:
         try:
-            return validate(json.loads((folder / LIST_FILE).read_text(encoding="utf-8")))
+            return validate(_read_list_json(folder))
         except (OSError, ValueError):
             return None
 
     # --- reading (never raises for one bad list) --------------------------------------------
 
     def _folders(self) -> list[Path]:
+        """The lists' folders: real folders only (writing and recovery go through them)."""
+        return [d for d in self._entries() if not d.is_symlink() and d.is_dir()]
+
+    def _entries(self) -> list[Path]:
+        """Every entry named like a list: folders, and anything else in their place (a
+        symbolic link, a file), which reading reports as damaged."""
         if not self.root.is_dir():
             return []
-        return sorted(d for d in self.root.iterdir() if LIST_ID.match(d.name) and d.is_dir())
+        return sorted(d for d in self.root.iterdir() if LIST_ID.match(d.name))
 
     def load(self, list_id: str) -> UserList:
-        """One list, validated: UnknownList for a bad id, OSError/InvalidList otherwise."""
-        path = self._dir(list_id) / LIST_FILE
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as exc:
-            raise InvalidList(f"list.json is not valid JSON ({exc.msg}, line {exc.lineno})"
-                              ) from None
-        except UnicodeDecodeError:
-            raise InvalidList("list.json is not UTF-8") from None
-        return validate(data, list_id)
+        """One list, validated: UnknownList for a bad id, OSError/InvalidList otherwise
+        (its file is untrusted input: geodata.stored)."""
+        return validate(_read_list_json(self._dir(list_id)), list_id)
 
     def _recover_if_needed(self) -> None:
         """On first read: finish what an interrupted save of an older version left."""
@@ -180,14 +209,14 @@ class Store:
         self._recover_if_needed()
         good: list[UserList] = []
         bad: list[Damaged] = []
-        for d in self._folders():
-            if not (d / LIST_FILE).exists():
+        for d in self._entries():
+            if d.is_dir() and not d.is_symlink() and not _exists(d / LIST_FILE):
                 continue  # a save in progress, or an empty folder recover() removes
             try:
                 good.append(self.load(d.name))
             except (OSError, ValueError, KeyError) as exc:
                 bad.append(Damaged(d.name, _one_line(exc)))
-        return sorted(good, key=lambda u: (u.created, u.list_id)), bad
+        return holding_claims(sorted(good, key=lambda u: (u.created, u.list_id))), bad
 
     def _valid_lists(self) -> list[UserList]:
         return self.scan()[0]
@@ -207,12 +236,10 @@ class Store:
         out: list[Summary] = []
         bad: list[Damaged] = []
         stale = False
-        for d in self._folders():
-            try:
-                st = (d / LIST_FILE).stat()
-            except OSError:
-                continue
-            stamp = (st.st_mtime_ns, st.st_size)
+        for d in self._entries():
+            stamp = _stamp(d)
+            if stamp is None:
+                continue  # a save in progress, or an empty folder recover() removes
             known = index.get(d.name)
             if known is not None and known.stamp == stamp:
                 out.append(known)
@@ -226,31 +253,33 @@ class Store:
             try:
                 with self.locked():
                     self._write_index()
-            except OSError:
-                pass  # a read-only store still shows its lists
-        return sorted(out, key=lambda u: (u.created, u.list_id)), bad
+            except (OSError, StoreBusy):
+                pass  # a read-only or busy store still shows its lists
+        return holding_claims(sorted(out, key=lambda u: (u.created, u.list_id))), bad
 
     def _read_index(self) -> dict[str, Summary]:
+        """The index as written by _write_index; anything else in its place (too big, too
+        deep, not its shape) is no index: it is rebuilt from the lists."""
         try:
-            raw = json.loads((self.root / INDEX_FILE).read_text(encoding="utf-8"))
+            data = read_bytes(self.root, INDEX_FILE, settings.STORED_INDEX_MAX_BYTES,
+                              folder_of_store=False)
+            raw = load_json(data, INDEX_FILE, settings.STORED_JSON_DEPTH)
             out = {}
-            for e in raw["lists"]:
-                e["stamp"] = tuple(e["stamp"])
-                e["counts"] = {str(k): int(v) for k, v in e["counts"].items()}
-                s = Summary(**e)
-                if not isinstance(s.name, str) or not isinstance(s.created, int | float):
-                    continue
-                out[s.list_id] = s
+            for e in raw["lists"]:  # type: ignore[index]  # any failure: no index
+                s = _summary(e)
+                if s is not None:
+                    out[s.list_id] = s
             return out
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
-            return {}  # no index, or a damaged one: it is rebuilt from the lists
+            return {}
 
     def _write_index(self) -> None:
         entries = []
         for d in self._folders():
+            stamp = _stamp(d)
             try:
-                st = (d / LIST_FILE).stat()
-                entries.append(asdict(summary_of(self.load(d.name), (st.st_mtime_ns, st.st_size))))
+                if stamp is not None:
+                    entries.append(asdict(summary_of(self.load(d.name), stamp)))
             except (OSError, ValueError, KeyError):
                 continue
         data = json.dumps({"lists": entries}, ensure_ascii=False).encode("utf-8")
@@ -287,22 +316,84 @@ class Store:
             else:
                 lines.append(f"cannot be read: {d.list_id}: {d.reason}")
         claims: dict[int, list[str]] = {}
-        for u in good:
+        holding: dict[int, str] = {}
+        for u in good:  # as_batch of the lists as written, before holding_claims
+            raw = self.load(u.list_id)
+            if raw.as_batch is not None:
+                claims.setdefault(raw.as_batch, []).append(u.list_id)
             if u.as_batch is not None:
-                claims.setdefault(u.as_batch, []).append(u.list_id)
+                holding[u.as_batch] = u.list_id
         for b, ids in sorted(claims.items()):
             if len(ids) > 1:
                 if repair:
-                    keep = self.load(ids[-1])
-                    self.save(keep)  # a save as batch b clears the others' claims
-                    lines.append(f"batch {b}: kept {ids[-1]}, the newest of {len(ids)} claims")
+                    self.save(self.load(holding[b]))  # a save as batch b clears the others
+                    lines.append(f"batch {b}: kept {holding[b]}, the latest of {len(ids)} "
+                                 "claims")
                 else:
-                    lines.append(f"batch {b} is claimed by {len(ids)} lists: {', '.join(ids)}")
+                    lines.append(f"batch {b} is claimed by {len(ids)} lists: {', '.join(ids)};"
+                                 f" {holding[b]} holds it")
         if repair:
             with self.locked():
                 self._write_index()
         lines.append(f"{len(good)} saved list(s) readable, {len(bad)} not")
         return lines
+
+
+def _read_list_json(folder: Path) -> object:
+    data = read_bytes(folder, LIST_FILE, settings.STORED_LIST_MAX_BYTES)
+    return load_json(data, LIST_FILE, settings.STORED_JSON_DEPTH)
+
+
+def _exists(path: Path) -> bool:
+    """Whether anything is at `path`, a broken link included (never following one)."""
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True
+
+
+def _stamp(entry: Path) -> tuple[int, int] | None:
+    """(mtime_ns, size) of an entry's list.json without following links, for the index
+    to tell a changed list; of the entry itself when it is no real folder (it is read,
+    and reported damaged). None when a folder holds no list.json yet."""
+    try:
+        st = entry.lstat()
+        if stat.S_ISDIR(st.st_mode):
+            st = (entry / LIST_FILE).lstat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size
+
+
+def _number(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _summary(e: object) -> Summary | None:
+    """An index entry checked against Summary's types (cut as summary_of cuts), or None."""
+    if not isinstance(e, dict):
+        return None
+    stamp, counts, batch, items = e.get("stamp"), e.get("counts"), e.get("as_batch"), e.get(
+        "items")
+    created, claimed = _number(e.get("created")), _number(e.get("claimed", 0.0))
+    texts = [e.get(k) for k in ("list_id", "name", "source_name", "provenance")]
+    list_id, name, source, provenance = (t if isinstance(t, str) else "" for t in texts)
+    if (
+        not (isinstance(stamp, list) and len(stamp) == 2 and all(type(v) is int for v in stamp))
+        or not isinstance(counts, dict)
+        or not all(k in STATUSES and type(v) is int for k, v in counts.items())
+        or not all(isinstance(t, str) for t in texts)
+        or not LIST_ID.match(list_id)
+        or created is None
+        or claimed is None
+        or not (batch is None or (type(batch) is int and batch in BATCHES))
+        or type(items) is not int
+    ):
+        return None
+    return Summary(list_id, name[:LIST_NAME_MAX], created, batch, items, counts,
+                   source[:LIST_NAME_MAX], provenance[:LIST_PROVENANCE_MAX],
+                   (stamp[0], stamp[1]), claimed)
 
 
 def _one_line(exc: BaseException) -> str:

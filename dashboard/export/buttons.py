@@ -69,15 +69,15 @@ def buttons(s: ViewState, *, key: str) -> None:
     ui.download_row(
         [
             (t("download_png", lang), bounded(partial(_slide, s, "png")),
-             "pilot-atlas-slide.png", "image/png"),
+             download_name(s, "fn_slide", "png"), "image/png"),
             (t("download_svg", lang), bounded(partial(_slide, s, "svg")),
-             "pilot-atlas-slide.svg", "image/svg+xml"),
+             download_name(s, "fn_slide", "svg"), "image/svg+xml"),
             (t("download_pdf", lang), bounded(partial(_slide, s, "pdf")),
-             "pilot-atlas-slide.pdf", "application/pdf"),
-            (t("download_pptx", lang), bounded(partial(_deck, s)), "pilot-atlas-deck.pptx",
-             MIME_PPTX),
-            (t("download_html", lang), bounded(partial(_html, s)), "pilot-atlas-map.html",
-             "text/html"),
+             download_name(s, "fn_slide", "pdf"), "application/pdf"),
+            (t("download_pptx", lang), bounded(partial(_deck, s)),
+             download_name(s, "fn_deck", "pptx"), MIME_PPTX),
+            (t("download_html", lang), bounded(partial(_html, s)),
+             download_name(s, "fn_map", "html"), "text/html"),
         ],
         key=key,
     )

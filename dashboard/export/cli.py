@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dashboard.state import ViewState, from_query
-from geodata.cli import USE_HELP, write_output
+from geodata.cli import USE_HELP, Subcommands, write_output
 from geodata.errors import InputError
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def cmd_view_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_commands(sub: Subcommands) -> None:
     """The exports of a view, as subcommands of `pilot-atlas`."""
     e = sub.add_parser("export", help="write the pilots of a view (.csv .xlsx .geojson .parquet "
                        ".dta .gpkg); default: the app's default view, e.g. --status official,"

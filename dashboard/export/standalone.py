@@ -1,6 +1,7 @@
 """One self-contained HTML file of a map view: Leaflet inlined from the XStatic-Leaflet
-package (its images as data: URIs), no server and no network needed. The map is the
-app's own `build_map`, so styling and escaping are the app's."""
+package (its images as data: URIs) with the map's own scripts, no server and no
+network needed. The map is the app's own `build_map`, so styling and escaping are the
+app's."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ _IMAGE_URL = re.compile(r"url\((['\"]?)images/([A-Za-z0-9_.-]+\.png)\1\)")
 
 @cache
 def leaflet_inline() -> str:
-    """<style> and <script> holding Leaflet's CSS (images inlined) and JS."""
+    """<style> and <script> holding Leaflet's CSS (images inlined), its JS and the map's
+    own scripts (dashboard/static/atlas)."""
     import xstatic.pkg.leaflet as xl
 
     base = Path(xl.BASE_DIR)
@@ -29,10 +31,15 @@ def leaflet_inline() -> str:
         raw = (base / "images" / match.group(2)).read_bytes()
         return "url(data:image/png;base64," + base64.b64encode(raw).decode("ascii") + ")"
 
+    from dashboard.map.offline import MAP_SCRIPTS, atlas_script
+
     css = _IMAGE_URL.sub(data_uri, (base / "leaflet.css").read_text(encoding="utf-8"))
-    js = (base / "leaflet.js").read_text(encoding="utf-8")
-    # "</script" inside the library would end the element early
-    js = js.replace("</script", "<\\/script")
+    scripts = [(base / "leaflet.js").read_text(encoding="utf-8")]
+    scripts += [atlas_script(name) for name in MAP_SCRIPTS]  # the map's own code
+    for js in scripts[1:]:  # the page goes through Jinja: no template syntax in them
+        assert not any(mark in js for mark in ("{{", "{%", "{#")), "template syntax in JS"
+    # "</script" inside the code would end the element early
+    js = "\n;".join(scripts).replace("</script", "<\\/script")
     return f"<style>{css}</style>\n<script>{js}</script>"
 
 

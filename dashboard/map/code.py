@@ -20,6 +20,8 @@ import threading
 import weakref
 from typing import TYPE_CHECKING
 
+from dashboard.map.offline import atlas_script
+
 if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
@@ -28,30 +30,11 @@ ENABLED = False  # set by dashboard/serve.py, which serves ROUTE
 ROUTE = "/map-code/"
 CACHE_CONTROL = "public, max-age=31536000, immutable"  # the URL changes with the content
 
-# At the head of every file: runs published code by digest in the page's global scope
-# (folium's `var`s must be globals). A page that does not have it yet (a component made
-# before a server restart, say) fetches it synchronously: rare, and cached by then. If
-# that fails too (the server let the file go), the page tells its session (MISSING as
-# the component's value), whose next run sends the code inline (map/shared.py).
+# At the head of every file: `atlasRun`, which runs published code by digest
+# (dashboard/static/atlas/runner.js). If a page cannot get the code, it tells its session
+# (MISSING as the component's value), whose next run sends the code inline (map/shared.py).
 MISSING = "atlas_missing"
-RUNNER_JS = """
-window.atlasCode = window.atlasCode || {};
-window.atlasRun = function (digest, url) {
-  if (window.atlasCode[digest] === undefined) {
-    var x = new XMLHttpRequest();
-    try {
-      x.open("GET", url, false);
-      x.send();
-    } catch (e) {}
-    if (x.status === 200) (0, eval)(x.responseText);
-  }
-  if (window.atlasCode[digest] === undefined) {
-    if (window.Streamlit) window.Streamlit.setComponentValue({"$MISSING": digest});
-    return;
-  }
-  (0, eval)(window.atlasCode[digest]);
-};
-""".replace("$MISSING", MISSING)
+RUNNER_JS = atlas_script("runner.js")
 
 
 class Published:
@@ -71,7 +54,8 @@ class Published:
         return f"{prefix}{ROUTE}{self.digest}.js"
 
     def run_line(self, base_url_path: str = "") -> str:
-        return f"window.atlasRun({json.dumps(self.digest)}, {json.dumps(self.url(base_url_path))});"
+        args = (self.digest, self.url(base_url_path), MISSING)
+        return f"window.atlasRun({', '.join(json.dumps(a) for a in args)});"
 
 
 # Held by the renderings that use them (map.shared's cache): a file lives as long as a
@@ -86,12 +70,12 @@ def publish(code: str) -> Published:
         return _files.setdefault(file.digest, file)
 
 
-def publish_bundle(prelude: str, files: list[Published]) -> Published:
-    """One file for a page's first map: `prelude` (Leaflet's own code) run as it loads,
+def publish_bundle(preludes: list[str], files: list[Published]) -> Published:
+    """One file for a page's first map: `preludes` (Leaflet, the map's scripts) run as it loads,
     then the code of `files` stored under their digests. The component fetches its
     scripts one after another, so three files were three round trips before the first
     frame; this is one. The files stay published (`atlasRun` falls back to them)."""
-    js = prelude.split("\n//# sourceMappingURL=")[0] + "\n;" + "".join(
+    js = "".join(p.split("\n//# sourceMappingURL=")[0] + "\n;" for p in preludes) + "".join(
         f.js.decode() for f in files)
     bundle = Published("", js=js)
     with _lock:

@@ -1,6 +1,7 @@
 """GeoJSON layers sent in a compact form: coordinates as delta-encoded polyline
 strings (about 4 bytes a vertex instead of about 20), styles as a shared table,
-decoded by a few lines of plain JS in the map itself. Plain Leaflet on the page, no
+decoded in the page by `atlas.geo` (dashboard/static/atlas/geo.js), which the map's
+`Decoder` element gives the alphabet. Plain Leaflet on the page, no
 other library; each feature is still a Leaflet layer with its own tooltip, so
 streamlit-folium's click reporting works as with folium.GeoJson."""
 
@@ -20,46 +21,6 @@ from shapely.geometry.base import BaseGeometry
 # appear in the data; no "_" either, which streamlit-folium rewrites next to element ids).
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-~"
 _DIGIT = {c: i for i, c in enumerate(ALPHABET)}
-
-# Decoder, emitted once per map (guarded): polyline rings -> GeoJSON coordinates.
-DECODER_JS = (
-    """
-if (!window.atlasGeo) {
-  // digit values by character code: an array read, not a string-keyed lookup (the
-  // decoding was the largest part of drawing the first map)
-  window.atlasDigits = new Int8Array(128);
-  for (var k = 0; k < 64; k++) atlasDigits["""
-    + repr(ALPHABET)
-    + """.charCodeAt(k)] = k;
-  window.atlasLine = function (s, f) {
-    var i = 0, n = s.length, x = 0, y = 0, out = [], D = atlasDigits, r, sh, b;
-    while (i < n) {
-      r = 0; sh = 0;
-      do { b = D[s.charCodeAt(i++)]; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
-      x += (r & 1) ? ~(r >> 1) : (r >> 1);
-      r = 0; sh = 0;
-      do { b = D[s.charCodeAt(i++)]; r |= (b & 31) << sh; sh += 5; } while (b >= 32);
-      y += (r & 1) ? ~(r >> 1) : (r >> 1);
-      out.push([x / f, y / f]);
-    }
-    return out;
-  };
-  window.atlasGeo = function (d) {
-    var f = Math.pow(10, d.p), feats = [];
-    function poly(rings) { return rings.map(function (r) { return atlasLine(r, f); }); }
-    d.f.forEach(function (g) {
-      var geom;
-      if (g[0] === "P") geom = {type: "Point", coordinates: g[1]};
-      else if (g[0] === "A") geom = {type: "Polygon", coordinates: poly(g[1])};
-      else geom = {type: "MultiPolygon", coordinates: g[1].map(poly)};
-      feats.push({type: "Feature", geometry: geom, properties: {s: g[2], t: g[3], id: g[4]}});
-    });
-    return {type: "FeatureCollection", features: feats};
-  };
-}
-"""
-)
-
 
 def script_json(value: Any) -> str:
     """JSON for inside a <script>: CJK as itself (a third of the bytes of \\uXXXX), and
@@ -150,31 +111,8 @@ class CompactGeoJson(Layer):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {% if this.emits_decoder %}{{ this.decoder }}{% endif %}
-        var {{ this.get_name() }}_styles = {{ this.styles|tojson }};
-        var {{ this.get_name() }} = L.geoJSON(atlasGeo({{ this.data_json }}), {
-            pane: {{ this.pane|tojson }},
-            style: function (f) { return {{ this.get_name() }}_styles[f.properties.s]; },
-            pointToLayer: function (f, ll) {
-                return L.circleMarker(ll, Object.assign({pane: {{ this.pane|tojson }}},
-                    {{ this.get_name() }}_styles[f.properties.s]));
-            },
-            onEachFeature: function (f, layer) {
-                var t = f.properties.t;
-                // a list is [title, line, ...] of escaped text; a string is ready HTML
-                if (Array.isArray(t)) t = "<b>" + t[0] + "</b><br>" + t.slice(1).join("<br>");
-                // the id rides along hidden: a click reports the tooltip's text, the
-                // reader sees names only
-                var id = f.properties.id;
-                if (t && /^[A-Za-z0-9-]+$/.test(id)) t += "<span hidden>id:" + id + "</span>";
-                if (t) layer.bindTooltip(t, {sticky: true});
-                {% if this.highlight %}
-                layer.on("mouseover", function () { layer.setStyle({{ this.highlight|tojson }}); });
-                layer.on("mouseout", function () {
-                    layer.setStyle({{ this.get_name() }}_styles[f.properties.s]); });
-                {% endif %}
-            }
-        });
+        var {{ this.get_name() }} = atlas.compactLayer({{ this.data_json }},
+            {{ this.styles|tojson }}, {{ this.options|tojson }});
         {% if this.show %}{{ this.get_name() }}.addTo({{ this._parent.get_name() }});{% endif %}
         {% endmacro %}
         """
@@ -206,20 +144,10 @@ class CompactGeoJson(Layer):
         self.data = {"p": precision, "f": rows}
         self.data_json = script_json(self.data)
         self.styles = styles
-        self.pane = pane
-        self.highlight = dict(highlight) if highlight else None
-        self.decoder = Element(DECODER_JS).render()
-        self.emits_decoder = True
+        self.options = {"pane": pane, "highlight": dict(highlight) if highlight else None}
 
-
-def share_decoder(root: Element) -> None:
-    """Emit the decoder with the first compact layer only (it defines window.atlasGeo
-    for the rest): a map with eight layers sends it once, not eight times."""
-    first = True
-    stack = [root]
-    while stack:
-        el = stack.pop(0)
-        if isinstance(el, CompactGeoJson):
-            el.emits_decoder = first
-            first = False
-        stack[:0] = list(el._children.values())
+    def add_to(self, parent: Element, name: str | None = None,
+               index: int | None = None) -> CompactGeoJson:
+        """branca's `add_to`, typed as the layer it adds (the map keeps what it drew)."""
+        super().add_to(parent, name=name, index=index)
+        return self

@@ -1,47 +1,27 @@
 """Leaflet controls and script pieces of the map, as branca MacroElements: a legend box,
 fitting the view, the geometry decoder, the attribution, the narrow-screen fold; the map
-CSS; stable element ids."""
+CSS. Their browser code is `dashboard/static/atlas/controls.js`; each element passes it
+its data."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from branca.element import MacroElement, Template
 
-import folium
-from branca.element import Element, MacroElement, Template
-
-from dashboard.map.compact_geojson import DECODER_JS
+from dashboard.map.compact_geojson import ALPHABET
 from dashboard.map.focus import MANNERS_CSS
 from dashboard.map.labels import LABEL_CSS
 from dashboard.settings import MAP_NARROW_PX
 
-if TYPE_CHECKING:
-    pass
-
 
 class HtmlControl(MacroElement):
-    """A fixed box on the map (legend) made of static HTML; plain Leaflet."""
+    """A fixed box on the map (legend) made of static HTML; `atlas.htmlControl`."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
         {% set target = this._parent._parent if this.slot else this._parent %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("div", {{ this.css_class|tojson }});
-            div.innerHTML = {{ this.html|tojson }};
-            // a legend folds into its title on a narrow map (phones)
-            var fold = div.querySelector("details.atlas-fold");
-            if (fold) fold.open = map.getSize().x >= {{ this.narrow }};
-            L.DomEvent.disableClickPropagation(div);
-            return div;
-        };
-        {% if this.slot %}
-        // redrawn in place when the map's layers are swapped: one box per slot
-        if (window[{{ this.slot|tojson }}]) window[{{ this.slot|tojson }}].remove();
-        window[{{ this.slot|tojson }}] = {{ this.get_name() }};
-        {% endif %}
-        {{ this.get_name() }}.addTo({{ target.get_name() }});
+        var {{ this.get_name() }} = atlas.htmlControl({{ target.get_name() }},
+            {{ this.html|tojson }}, {{ this.options|tojson }});
         {% endmacro %}
         """
     )
@@ -53,106 +33,20 @@ class HtmlControl(MacroElement):
         super().__init__()
         self._name = "HtmlControl"
         self.html = html_text
-        self.position = position
-        self.css_class = css_class
         self.slot = slot
-        self.narrow = MAP_NARROW_PX
+        self.options = {"position": position, "cssClass": css_class, "slot": slot,
+                        "narrow": MAP_NARROW_PX}
 
 
 class FitView(MacroElement):
     """Fit the map to bounds (or a shared link's view) when its group is drawn: the
-    view travels with the layers, so a filter change refits without a new map."""
+    view travels with the layers, so a filter change refits without a new map
+    (`atlas.fitView`)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {% set m = this._parent._parent.get_name() %}
-        // the zoom a province (or search) view is fitted at: its pilots get names there
-        {{ m }}.atlasFitZoom = {% if this.local and not this.view %}Math.min(10,
-            {{ m }}.getBoundsZoom({{ this.bounds|tojson }})){% else %}null{% endif %};
-        // the app moves the map now, not the user: the move writes no z/c to the URL; a
-        // shared link's view is no fitted home (moving back to it keeps z/c)
-        {{ m }}.atlasMoved = false;
-        {% if this.view %}{{ m }}.atlasHome = null;
-        {% else %}if ({{ m }}.atlasHome === null) {{ m }}.atlasHome = undefined;{% endif %}
-        {% if this.view %}{{ m }}.setView({{ this.view[1:]|tojson }}, {{ this.view[0] }});
-        {% elif this.common %}(function (m, own, all) {
-            // one scale for several maps of one size: the zoom that fits the largest box,
-            // centred on this map's own box (in projected space, as fitBounds centres)
-            var z = Math.min(10, Math.min.apply(null, all.map(function (b) {
-                return m.getBoundsZoom(b); })));
-            var b = L.latLngBounds(own);
-            var mid = m.project(b.getSouthWest(), z).add(m.project(b.getNorthEast(), z))
-                .divideBy(2);
-            m.setView(m.unproject(mid, z), z);
-        })({{ m }}, {{ this.bounds|tojson }}, {{ this.common|tojson }});
-        {% else %}if ({{ m }}.atlasFill) {{ m }}.atlasFill({{ this.bounds|tojson }});  // presenting
-        else {{ m }}.fitBounds({{ this.bounds|tojson }}, {% if this.clear -%}
-        (function (map, bounds) {
-            // A chosen place is fitted clear of the legend, the layer control (and the
-            // 南海诸岛 inset, when shown): each corner box is kept clear of either beside
-            // it or above/below it, whichever set of choices draws the place largest.
-            function ready(el) {  // Leaflet's CSS applied: the box sits in its corner
-                var corner = el.closest(".leaflet-top, .leaflet-bottom");
-                return corner && getComputedStyle(corner).position === "absolute";
-            }
-            function options() {
-                var c = map.getContainer().getBoundingClientRect(), boxes = [];
-                map.getContainer().querySelectorAll(
-                    ".atlas-legend, .atlas-inset, .leaflet-control-layers")
-                    .forEach(function (el) {
-                        var r = el.getBoundingClientRect();
-                        if (!r.width || !r.height || !ready(el)) return;
-                        var left = r.left - c.left < c.right - r.right;
-                        var top = r.top - c.top < c.bottom - r.bottom;
-                        boxes.push({left: left, top: top,
-                            w: (left ? r.right - c.left : c.right - r.left) + {{ this.gap }},
-                            h: (top ? r.bottom - c.top : c.bottom - r.top) + {{ this.gap }}});
-                    });
-                var size = map.getSize(), best = {z: -Infinity, tl: [0, 0], br: [0, 0]};
-                for (var k = 0; k < (1 << boxes.length); k++) {
-                    var tl = [0, 0], br = [0, 0];
-                    boxes.forEach(function (b, i) {
-                        var a = (k >> i) & 1 ? 0 : 1, pad = a ? b.h : b.w;
-                        var side = (a ? b.top : b.left) ? tl : br;
-                        side[a] = Math.max(side[a], pad);
-                    });
-                    var pad = L.point(tl[0] + br[0], tl[1] + br[1]);
-                    // a box as large as half the map (a tiny map) is no corner to avoid
-                    if (pad.x >= size.x / 2 || pad.y >= size.y / 2) continue;
-                    var z = map.getBoundsZoom(bounds, false, pad);
-                    if (isFinite(z) && z > best.z) best = {z: z, tl: tl, br: br};
-                }
-                // the labels' switch to pilot names follows the zoom actually fitted
-                if (isFinite(best.z)) map.atlasFitZoom = Math.min(10, best.z);
-                return {maxZoom: 10, paddingTopLeft: best.tl, paddingBottomRight: best.br};
-            }
-            // Leaflet's CSS may arrive after this script, and a new map's layer control
-            // is made after its layers: then fit again once the legend has its place and
-            // the control is there (folded on a phone a tick later), unless the user has
-            // moved the map meanwhile (both fits without animation: a zoom animation's
-            // end would undo the second)
-            var legend = map.getContainer().querySelector(".atlas-legend");
-            function settled() {
-                return (!legend || ready(legend)) &&
-                    map.getContainer().querySelector(".leaflet-control-layers");
-            }
-            if (settled()) return options();
-            var tries = 0, touched = false, c = map.getContainer();
-            ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (e) {
-                c.addEventListener(e, function () { touched = true; },
-                                   {passive: true, once: true});
-            });
-            requestAnimationFrame(function again() {
-                if (touched) return;
-                if (!settled()) { if (++tries < 300) requestAnimationFrame(again); return; }
-                setTimeout(function () {
-                    if (!touched) map.fitBounds(bounds, Object.assign(options(), {animate: false}));
-                }, 0);
-            });
-            return Object.assign(options(), {animate: false});
-        })({{ m }}, L.latLngBounds({{ this.bounds|tojson }}))
-        {%- else %}{maxZoom: 10}{% endif %});{% endif %}
+        atlas.fitView({{ this._parent._parent.get_name() }}, {{ this.options|tojson }});
         {% endmacro %}
         """
     )
@@ -166,31 +60,34 @@ class FitView(MacroElement):
         them); every map takes the zoom that fits the largest, around its own `bounds`."""
         super().__init__()
         self._name = "FitView"
-        self.common = common or None
-        self.local = local
-        self.clear = local and clear
-        self.bounds = bounds
-        self.gap = 6  # px between a corner box and the place fitted beside it
-        self.view = list(view) if view else None
+        self.options = {
+            "bounds": bounds,
+            "view": list(view) if view else None,
+            "local": local,
+            "clear": local and clear,
+            "common": common or None,
+            "gap": 6,  # px between a corner box and the place fitted beside it
+        }
 
 
 class Decoder(MacroElement):
-    """The compact-geometry decoder, once, in the map's own script."""
+    """The compact geometry's alphabet, given once to the decoder (`atlas.alphabet`)."""
 
-    _template = Template("{% macro script(this, kwargs) %}{{ this.js }}{% endmacro %}")
+    _template = Template(
+        "{% macro script(this, kwargs) %}atlas.alphabet({{ this.alphabet|tojson }});"
+        "{% endmacro %}")
 
     def __init__(self) -> None:
         super().__init__()
         self._name = "Decoder"
-        self.js = DECODER_JS
+        self.alphabet = ALPHABET
 
 
 class Attribution(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        {{ this._parent.get_name() }}.attributionControl.setPrefix("Leaflet");
-        {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.text|tojson }});
+        atlas.attribution({{ this._parent.get_name() }}, {{ this.text|tojson }});
         {% endmacro %}
         """
     )
@@ -230,20 +127,12 @@ def css(large: bool) -> str:
 
 
 class NarrowLayers(MacroElement):
-    """On a narrow map the layer control becomes a button (Leaflet's collapsed form).
-    The control is created after the layers, so this looks for it a tick later."""
+    """On a narrow map the layer control becomes a button (`atlas.narrowLayers`)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (map) {
-            setTimeout(function () {
-                var c = window.layer_control;
-                if (c && !c.options.collapsed && map.getSize().x < {{ this.narrow }}) {
-                    c.remove(); c.options.collapsed = true; c.addTo(map);
-                }
-            }, 0);
-        })({{ this._parent._parent.get_name() }});
+        atlas.narrowLayers({{ this._parent._parent.get_name() }}, {{ this.narrow }});
         {% endmacro %}
         """
     )
@@ -252,16 +141,3 @@ class NarrowLayers(MacroElement):
         super().__init__()
         self._name = "NarrowLayers"
         self.narrow = MAP_NARROW_PX
-
-
-def walk(element: Element) -> Iterator[Element]:
-    yield element
-    for child in list(element._children.values()):
-        yield from walk(child)
-
-
-def stabilise_ids(m: folium.Map) -> None:
-    """Replace folium's random element ids with their position in the tree."""
-    for n, element in enumerate(walk(m.get_root())):
-        element._id = f"{n:04d}"
-

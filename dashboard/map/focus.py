@@ -2,7 +2,7 @@
 
 `focus_bounds` is pure: the bounds to fit, computed on the server from the data (a
 chosen pilot, a search's hits, the chosen provinces), so equal views give equal HTML.
-`MapManners` is the page side: the wheel scrolls the page until the map is clicked or
+`MapManners` is the page side (manners.js): the wheel scrolls the page until the map is clicked or
 focused, the map cannot be zoomed out past China, and once the user pans or zooms,
 the zoom and centre are written into the address bar (`z`, `c`) for sharing.
 """
@@ -71,59 +71,13 @@ def focus_bounds(
 
 class MapManners(MacroElement):
     """Wheel only after a click or focus; no zooming out past China; z/c into the URL
-    once the user has moved the map (the page's own view is the clean URL)."""
+    once the user has moved the map (the page's own view is the clean URL). The code is
+    `atlas.manners` (dashboard/static/atlas/manners.js)."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (map) {
-            var c = map.getContainer();
-            map.scrollWheelZoom.disable();
-            function wake() { map.scrollWheelZoom.enable(); c.classList.add("atlas-awake"); }
-            function sleep() { map.scrollWheelZoom.disable(); c.classList.remove("atlas-awake"); }
-            map.on("click focus", wake);
-            c.addEventListener("mousedown", wake);
-            map.on("blur", sleep);
-            var china = L.latLngBounds({{ this.china|tojson }});
-            map.setMaxBounds(L.latLngBounds({{ this.max_bounds|tojson }}));
-            map.options.maxBoundsViscosity = 0.8;
-            function floor() {
-                var z = map.getBoundsZoom(china, false);
-                map.setMinZoom(Math.max(2, Math.floor(z * 2) / 2 - 0.5));
-            }
-            floor();
-            map.on("resize", floor);
-            // atlasMoved: the user has moved the map since the app last fitted it (FitView
-            // and atlasFill reset it). A move the app makes (a fit) never writes z/c, and
-            // a move back to the fitted view (atlasHome) takes them out again.
-            map.atlasMoved = false;
-            ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (e) {
-                // capture: the zoom buttons stop their presses from reaching the map
-                c.addEventListener(e, function () { map.atlasMoved = true; },
-                                   {passive: true, capture: true});
-            });
-            map.on("moveend", function () {
-                var z = map.getZoom(), ctr = map.getCenter();
-                if (!map.atlasMoved) {  // the app's own fit: where this view is at home
-                    if (map.atlasHome !== null) map.atlasHome = {z: z, c: ctr};
-                    return;
-                }
-                var home = map.atlasHome;
-                var atHome = home && home.z === z && map.latLngToContainerPoint(home.c)
-                    .distanceTo(map.latLngToContainerPoint(ctr)) < 2;
-                try {
-                    var w = window.parent, u = new URL(w.location.href);
-                    if (atHome) {
-                        u.searchParams.delete("z");
-                        u.searchParams.delete("c");
-                    } else {
-                        u.searchParams.set("z", z.toFixed(1));
-                        u.searchParams.set("c", ctr.lat.toFixed(3) + "," + ctr.lng.toFixed(3));
-                    }
-                    w.history.replaceState(w.history.state, "", u.toString());
-                } catch (err) { /* a page that embeds us elsewhere: no URL to write */ }
-            });
-        })({{ this._parent.get_name() }});
+        atlas.manners({{ this._parent.get_name() }}, {{ this.options|tojson }});
         {% endmacro %}
         """
     )
@@ -131,8 +85,7 @@ class MapManners(MacroElement):
     def __init__(self) -> None:
         super().__init__()
         self._name = "MapManners"
-        self.china = CHINA_BOUNDS
-        self.max_bounds = MAX_BOUNDS
+        self.options = {"china": CHINA_BOUNDS, "maxBounds": MAX_BOUNDS}
 
 
 MANNERS_CSS = (
@@ -152,11 +105,7 @@ class FocusWithoutScroll(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        (function (c) {
-            c.addEventListener("mousedown", function () {
-                if (document.activeElement !== c) c.focus({preventScroll: true});
-            }, true);
-        })({{ this._parent.get_name() }}.getContainer());
+        atlas.focusWithoutScroll({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )

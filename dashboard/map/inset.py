@@ -2,8 +2,9 @@
 the coast around the South China Sea, the islands and the dashed line.
 
 It is a second, static L.map inside a corner control, drawn from the same compact data
-as the main map (no tiles, no requests). Its features are not interactive, so they never
-count as pilots; the dashed line is a real SVG path with the class `atlas-scs-line`.
+as the main map (no tiles, no requests), by `atlas.inset` (static/atlas/inset.js). Its
+features are not interactive, so they never count as pilots; the dashed line is a real
+SVG path with the class `atlas-scs-line`.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from branca.element import Element, MacroElement, Template
+from branca.element import MacroElement, Template
 
 from dashboard import settings
 from dashboard.i18n import t
-from dashboard.map.compact_geojson import DECODER_JS, encode_geometry, encode_ring
+from dashboard.map.compact_geojson import encode_geometry, encode_ring
 
 # Inset drawing detail: the box is ~90–260 px for ~22 degrees (4–12 px a degree), so
 # 0.01° is well below a pixel. Coastal islets under 0.01 deg² are left out of the land
@@ -85,103 +86,7 @@ class SouthChinaSeaInset(MacroElement):
         """
         {% macro header(this, kwargs) %}{{ this.css }}{% endmacro %}
         {% macro script(this, kwargs) %}
-        {{ this.decoder }}
-        // after the main map's first frame is painted: the pilots come first
-        requestAnimationFrame(function () { setTimeout(function (main) {
-            var d = {{ this.payload|tojson }};
-            var ctl = L.control({position: "bottomright"});
-            ctl.onAdd = function () {
-                var box = L.DomUtil.create("div", "atlas-inset leaflet-control");
-                box.setAttribute("data-atlas", "scs-inset");
-                L.DomEvent.disableClickPropagation(box);
-                L.DomEvent.disableScrollPropagation(box);
-                return box;
-            };
-            ctl.addTo(main);
-            var box = ctl.getContainer();
-            // sized from the main map, so it reads the same on a laptop and a projector
-            function size() {
-                // the box fits the empty sea east of Taiwan and south of Japan in the
-                // national view: a share of the width China takes in this map
-                var px = main.getSize();
-                var china = Math.min(px.x, px.y * {{ this.national_aspect }});
-                var h = Math.max(90, Math.min(260, Math.round(china * 0.2)));
-                box.style.height = h + "px";
-                box.style.width = Math.round(h * {{ this.aspect }}) + "px";
-                fitLabel();
-            }
-            var inner = L.DomUtil.create("div", "atlas-inset-map", box);
-            var label = L.DomUtil.create("div", "atlas-inset-label", box);
-            label.textContent = {{ this.label|tojson }};
-            // Measuring a hidden box (display:none here, or under the labels' province
-            // class) reads 0 px: the caption loop would shrink the frame to a sliver and
-            // the inner map would fit a 0 px box. So a hidden box only notes that it is
-            // out of date, and is measured once it has a layout again.
-            var stale = false;
-            function laidOut() { return box.offsetWidth > 0 && box.offsetHeight > 0; }
-            // the caption on one line, in the largest size (12 px down to 9) that fits
-            // the frame; a small frame is widened to hold it at 9 px
-            function fitLabel() {
-                if (!laidOut()) { stale = true; return; }
-                var fs = 12;
-                label.style.fontSize = fs + "px";
-                while (fs > 9 && label.offsetWidth > box.clientWidth - 8) {
-                    fs -= 0.5;
-                    label.style.fontSize = fs + "px";
-                }
-                if (label.offsetWidth > box.clientWidth - 8) {
-                    box.style.width = Math.ceil(label.offsetWidth + 8 + box.offsetWidth
-                        - box.clientWidth) + "px";
-                }
-            }
-            size();
-            var m = L.map(inner, {zoomControl: false, attributionControl: false,
-                dragging: false, scrollWheelZoom: false, doubleClickZoom: false,
-                boxZoom: false, keyboard: false, touchZoom: false, tap: false,
-                zoomSnap: 0, inertia: false});
-            m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
-            if (!laidOut()) { stale = true; }
-            var plain = {interactive: false};
-            L.geoJSON(atlasGeo(d.land), Object.assign({style: {{ this.land_style|tojson }}},
-                plain)).addTo(m);
-            L.geoJSON(atlasGeo(d.islands), Object.assign({style: {{ this.island_style|tojson }}},
-                plain)).addTo(m);
-            var f = Math.pow(10, d.lp);
-            d.line.forEach(function (s) {
-                var ll = atlasLine(s, f).map(function (c) { return [c[1], c[0]]; });
-                L.polyline(ll, Object.assign({className: "atlas-scs-line"},
-                    {{ this.line_style|tojson }}, plain)).addTo(m);
-            });
-            function redraw() {
-                size();
-                if (!laidOut()) { stale = true; return; }
-                stale = false;
-                m.invalidateSize(false);
-                m.fitBounds(d.bounds, {padding: [0, 0], animate: false});
-            }
-            // shown again (by toggle() or by the labels' class): measure now
-            if (window.ResizeObserver) {
-                new ResizeObserver(function () {
-                    if (stale && laidOut()) { redraw(); }
-                }).observe(box);
-            }
-            // only a national view gets the inset: on a province (or closer) it would
-            // cover part of the map the view is about
-            var nation = L.latLngBounds({{ this.national|tojson }});
-            function national() {
-                return main.getZoom() <= main.getBoundsZoom(nation) + 0.5;
-            }
-            function toggle() {
-                var show = national();
-                var was = box.style.display !== "none";
-                box.style.display = show ? "" : "none";
-                if (show && !was) { redraw(); }
-            }
-            main.on("resize", function () { redraw(); toggle(); });
-            main.on("zoomend", toggle);
-            toggle();
-            main.atlasInset = m;
-        }, 0, {{ this._parent.get_name() }}); });
+        atlas.inset({{ this._parent.get_name() }}, {{ this.options|tojson }});
         {% endmacro %}
         """
     )
@@ -191,17 +96,17 @@ class SouthChinaSeaInset(MacroElement):
         super().__init__()
         self._name = "SouthChinaSeaInset"
         (south, west), (north, east) = national
-        self.national = national
-        self.national_aspect = round(inset_aspect(west, south, east, north), 4)
-        self.payload = inset_payload()
-        self.label = t("scs_inset", lang)
-        (lat0, lon0), (lat1, lon1) = self.payload["bounds"]
-        self.aspect = round(inset_aspect(lon0, lat0, lon1, lat1), 4)
-        self.decoder = Element(DECODER_JS).render()
+        payload = inset_payload()
+        (lat0, lon0), (lat1, lon1) = payload["bounds"]
+        self.options = {
+            "payload": payload,
+            "label": t("scs_inset", lang),
+            "national": national,
+            "nationalAspect": round(inset_aspect(west, south, east, north), 4),
+            "aspect": round(inset_aspect(lon0, lat0, lon1, lat1), 4),
+            "styles": {"land": LAND_STYLE, "island": ISLAND_STYLE, "line": LINE_STYLE},
+        }
         self.css = _CSS
-        self.land_style = LAND_STYLE
-        self.island_style = ISLAND_STYLE
-        self.line_style = LINE_STYLE
 
 
 def inset_aspect(lon0: float, lat0: float, lon1: float, lat1: float) -> float:

@@ -9,7 +9,7 @@ evaluated on the server.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import folium
 from shapely.geometry.base import BaseGeometry
@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map.compact_geojson import CompactGeoJson
-from dashboard.map.view import HtmlControl, stabilise_ids
+from dashboard.map.view import HtmlControl
 from geodata.geocoder import APPROXIMATE
 from geodata.listfiles import row_geometry, unit_text
 from geodata.registry import unit_shapes
@@ -86,11 +86,13 @@ def _bounds(geoms: Sequence[BaseGeometry]) -> list[list[float]]:
     return [[round(south, 3), round(west, 3)], [round(north, 3), round(east, 3)]]
 
 
-def _controls_last(m: folium.Map) -> None:
-    """A layer control lists the layers before it; keep it after the list layer."""
-    controls = [k for k, v in m._children.items() if isinstance(v, folium.LayerControl)]
-    for key in controls:
-        m._children.move_to_end(key)
+class ListLayer(NamedTuple):
+    """What `add_list_layer` drew: the toggleable group, its compact layers (areas,
+    then points, when there are any) and the legend's HTML."""
+
+    group: folium.FeatureGroup
+    layers: list[CompactGeoJson]
+    legend: str
 
 
 def add_list_layer(
@@ -102,10 +104,11 @@ def add_list_layer(
     lang: str = "zh",
     shapes: Mapping[str, BaseGeometry] | None = None,
     fit: bool = False,
-) -> None:
-    """Draw the resolved rows of a list on `m` (from `map.view.build_map`) as one
+) -> ListLayer:
+    """Draw the resolved rows of a list on `m` (`map.view.build_map`'s `more`) as one
     toggleable layer named `name`, with a legend. Items that did not resolve are not
-    drawn; the legend says how many. `fit` zooms the map to the list."""
+    drawn; the legend says how many. `fit` zooms the map to the list. Returns what it
+    drew."""
     shapes = unit_shapes(True) if shapes is None else shapes
     # one feature per place: a list naming a unit twice draws it once (which bounds the
     # map at ~3,300 units plus points, whatever the list's length)
@@ -136,11 +139,12 @@ def add_list_layer(
     label = f'<span style="color:{colour}">■</span> {safe_html(name)}'
     group = folium.FeatureGroup(name=label, show=True)
     highlight = {"weight": 3.5, "fillOpacity": 0.65}
+    drawn_layers: list[CompactGeoJson] = []
     for items, style, pane, layer in ((areas, _area_style, AREA_PANE[0], "list-areas"),
                                       (points, _point_style, POINT_PANE[0], "list-points")):
         if items:
-            CompactGeoJson(features(items, style), pane=pane, name=layer,
-                           highlight=highlight).add_to(group)
+            drawn_layers.append(CompactGeoJson(features(items, style), pane=pane, name=layer,
+                                               highlight=highlight).add_to(group))
     group.add_to(m)
 
     left = len(rows) - drawn
@@ -154,5 +158,5 @@ def add_list_layer(
     HtmlControl("".join(legend), "bottomleft", css_class="atlas-legend atlas-list-legend").add_to(m)
     if fit and drawn:
         m.fit_bounds(_bounds([p[0][2] for p in places.values()]), max_zoom=7)
-    _controls_last(m)
-    stabilise_ids(m)
+    return ListLayer(group, drawn_layers, "".join(legend))
+

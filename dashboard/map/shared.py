@@ -4,8 +4,9 @@ opening the same national map at once) pays for building and rendering it once.
 `st_folium` renders the whole folium tree on every run (~0.3 s of CPU for the national
 map, most of a page load). Here the strings it sends to its component (script, header,
 HTML, asset links) are made once per cache key with streamlit-folium's own helpers
-and reused; only the per-call arguments (key, height, returned objects, callback) are
-added on each run. `tests/dashboard/test_shared_map.py` checks that the component
+(`streamlit_folium_internals`, the one use of a library's private names) and reused;
+only the per-call arguments (key, height, returned objects, callback) are added on
+each run. `tests/dashboard/test_shared_map.py` checks that the component
 receives exactly what `st_folium` would send, so a new streamlit-folium cannot drift.
 """
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import folium
 import streamlit as st
@@ -22,39 +23,59 @@ import streamlit_folium as sf
 from dashboard.map import code as map_code
 from dashboard.map import offline
 
-_RENDER_KEYS = ("script", "header", "html", "id", "css_links", "js_links", "bounds", "zoom")
+
+class Internals(NamedTuple):
+    html: Callable[[folium.Map], str]
+    header: Callable[[folium.Map], str]
+    script: Callable[[folium.Map], str]
+    feature_group: Callable[..., str]
+    layer_control: Callable[[folium.LayerControl, folium.Map], str]
+    component: Callable[..., Any]
+
+
+def streamlit_folium_internals() -> Internals:
+    """The only use of private names of a library in the app (ruff SLF001's one exception,
+    tests/dashboard/test_private_names.py): streamlit-folium's own helpers that turn a map
+    into the strings its component takes, and the component itself.
+
+    Why: `st_folium` renders the whole folium tree on every run of every session, ~0.3 s
+    of CPU for the national map; a meeting of dozens opening the same view at once waits
+    for that once per person. Its public `render=False` skips only the Jinja pass, not
+    the script generation, and it has no way to reuse the strings (upstream: see
+    ARCHITECTURE.md, "Private names"). tests/dashboard/test_shared_map.py fails when a new
+    streamlit-folium changes what these produce or what the component takes: the
+    arguments sent here must equal what `st_folium` sends for the same map."""
+    return Internals(
+        html=sf._get_html,  # noqa: SLF001
+        header=sf._get_header,  # noqa: SLF001
+        script=sf._get_map_string,  # noqa: SLF001
+        feature_group=sf._get_feature_group_string,  # noqa: SLF001
+        layer_control=sf._get_layer_control_string,  # noqa: SLF001
+        component=sf._component_func,  # noqa: SLF001
+    )
 
 
 def render_args(m: folium.Map) -> dict[str, Any]:
-    """The strings st_folium derives from a map, in the order st_folium derives them."""
+    """The strings st_folium derives from a map, in the order st_folium derives them.
+    The map's links are its own (`default_js`/`default_css`, see `offline.map_assets`):
+    no other element of the app's maps brings any."""
+    private = streamlit_folium_internals()
     m.get_root().render()
     m.render()
-    html = sf._get_html(m)
-    header = sf._get_header(m)
-    script = sf._get_map_string(m)
+    html = private.html(m)
+    header = private.header(m)
+    script = private.script(m)
     try:
         (s, w), (n, e) = m.get_bounds()
     except (AttributeError, TypeError, ValueError):
         s = w = n = e = None
-    css: list[str] = []
-    js: list[str] = []
-
-    def walk(el: Any) -> Iterable[Any]:
-        if isinstance(el, folium.elements.JSCSSMixin):
-            yield el
-        for child in getattr(el, "_children", {}).values():
-            yield from walk(child)
-
-    for el in walk(m):
-        css.extend(href for _, href in getattr(el, "default_css", []))
-        js.extend(src for _, src in getattr(el, "default_js", []))
     return {
         "script": script,
         "header": header,
         "html": html,
         "id": sf.get_full_id(m),
-        "css_links": list(dict.fromkeys(css)),
-        "js_links": list(dict.fromkeys(js)),
+        "css_links": list(dict.fromkeys(href for _, href in m.default_css)),
+        "js_links": list(dict.fromkeys(src for _, src in m.default_js)),
         "bounds": {"_southWest": {"lat": s, "lng": w}, "_northEast": {"lat": n, "lng": e}},
         "zoom": m.options.get("zoom") if hasattr(m, "options") else {},
         "_hashes": {},
@@ -65,10 +86,11 @@ def render_parts(parts: Any) -> dict[str, Any]:
     """`render_args` of a map built in parts (`map.view.MapParts`): the fixed base as the
     script, and the groups and layer control as st_folium's swappable feature-group and
     layer-control strings (the component swaps those in place, keeping its map)."""
+    private = streamlit_folium_internals()
     r = render_args(parts.base)
     r["feature_group"] = "".join(
-        sf._get_feature_group_string(g, parts.base, idx=i) for i, g in enumerate(parts.groups))
-    r["layer_control"] = sf._get_layer_control_string(parts.control, parts.base)
+        private.feature_group(g, parts.base, idx=i) for i, g in enumerate(parts.groups))
+    r["layer_control"] = private.layer_control(parts.control, parts.base)
     return r
 
 
@@ -81,10 +103,10 @@ def _rendered(digest: str, _build: Callable[[], Any]) -> dict[str, Any]:
         r["_base_file"] = map_code.publish(r["script"])
         if r.get("feature_group"):
             r["_groups_file"] = map_code.publish(r["feature_group"])
-            if [u.rsplit("/", 3)[-3:] for u in r["js_links"]] == [
-                    ["vendor", "leaflet", "leaflet.js"]]:  # Leaflet alone: one file
+            scripts = [offline.local_script(u) for u in r["js_links"]]
+            if all(scripts):  # only the app's own scripts: all of it in one file
                 r["_first_file"] = map_code.publish_bundle(
-                    offline.leaflet_js(), [r["_base_file"], r["_groups_file"]])
+                    [str(js) for js in scripts], [r["_base_file"], r["_groups_file"]])
     return r
 
 
@@ -107,7 +129,7 @@ def _as_files(r: dict[str, Any], args: dict[str, Any], key: str) -> dict[str, An
     if groups is not None and groups.digest == made_with[1]:
         args["feature_group"] = groups.run_line(base_path)
         links.append(groups.url(base_path))
-        if "_first_file" in r:  # Leaflet, base and groups in one fetch
+        if "_first_file" in r:  # Leaflet, the map's scripts, base and groups in one fetch
             links = [r["_first_file"].url(base_path)]
     args["js_links"] = links
     return args
@@ -197,4 +219,4 @@ def show(
         if on_change is not None:
             on_change()
 
-    return sf._component_func(**args, on_change=_changed)
+    return streamlit_folium_internals().component(**args, on_change=_changed)

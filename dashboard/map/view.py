@@ -1,19 +1,20 @@
 """The map as a plain function: data in, `folium.Map` out, no Streamlit.
 
-Only Leaflet itself is loaded (from the app, see `offline.py`); every element
-used here needs no other JS. Element ids are numbered in tree order, so equal
-inputs give byte-identical HTML and streamlit-folium does not remount the map.
+Only Leaflet and the map's own scripts are loaded (from the app, see `offline.py`);
+every element here calls those scripts with its data. streamlit-folium names the
+elements by their place in the tree, so equal inputs give the component equal code
+and it does not remount the map.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import folium
-from branca.element import Element
+from branca.element import Element, MacroElement
 
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
@@ -27,8 +28,6 @@ from dashboard.map.controls import (
     HtmlControl,
     NarrowLayers,
     css,
-    stabilise_ids,
-    walk,
 )
 from dashboard.map.fill import FillFrame
 from dashboard.map.focus import CHINA_BOUNDS, FocusWithoutScroll, MapManners
@@ -200,6 +199,11 @@ class MapParts:
     base: folium.Map
     groups: list[folium.FeatureGroup]
     control: folium.LayerControl
+    legend: str = ""  # the legend's HTML, as drawn
+    layers: list[CompactGeoJson] = field(default_factory=list)  # its features, as drawn
+    # the page's pieces by role (inset, manners, fill, labels, fit), each with the data it
+    # gives its script (`.options`)
+    elements: dict[str, MacroElement] = field(default_factory=dict)
 
 
 def build_parts(
@@ -211,10 +215,12 @@ def build_parts(
 ) -> MapParts:
     """The map of `pilots` as a fixed base and swappable groups (see `build_map`)."""
     spec = spec or MapSpec()
+    elements: dict[str, MacroElement] = {}
     m = folium.Map(tiles=None, control_scale=True, zoom_start=4, location=[35.5, 104.0],
                    min_zoom=2, max_zoom=13, zoom_snap=0.5)
-    # Leaflet only, from the app's own static folder: no CDN, no jQuery/Bootstrap.
-    m.default_js, m.default_css = offline.leaflet_assets(spec.asset_base)
+    # Leaflet and the map's own scripts, from the app's static folder: no CDN, no
+    # jQuery/Bootstrap.
+    m.default_js, m.default_css = offline.map_assets(spec.asset_base)
     m.get_root().header.add_child(  # type: ignore[attr-defined]  # the root is a Figure
         Element(css(spec.large)), name="atlas_css")
     for name, z in _PANES:
@@ -237,70 +243,66 @@ def build_parts(
             map_detail.coarse(g, "province") for g in shown_provinces.geometry])
     values = choropleth.province_values(pilots) if spec.style == "choropleth" else None
     if not spec.focus:  # a national map: the 南海诸岛 inset in the lower right
-        SouthChinaSeaInset(spec.lang, CHINA_BOUNDS).add_to(m)
+        elements["inset"] = SouthChinaSeaInset(spec.lang, CHINA_BOUNDS)
+        elements["inset"].add_to(m)
     if spec.attribution:
         Attribution(_esc(spec.attribution)).add_to(m)
     if not spec.focus:  # the small maps of a comparison stay as they are
-        MapManners().add_to(m)
+        elements["manners"] = MapManners()
+        elements["manners"].add_to(m)
     if spec.fill:
-        FillFrame(_bounds_of(shown_provinces.geometry) if spec.focus and len(shown_provinces)
-                  else CHINA_BOUNDS).add_to(m)
+        elements["fill"] = FillFrame(
+            _bounds_of(shown_provinces.geometry) if spec.focus and len(shown_provinces)
+            else CHINA_BOUNDS)
+        elements["fill"].add_to(m)
 
     groups: list[folium.FeatureGroup] = []
+    drawn: list[CompactGeoJson] = []
     if values is not None:
         counts = folium.FeatureGroup(name=_choropleth_name(spec), control=True)
-        _provinces_layer(shown_provinces, values, spec).add_to(counts)
+        drawn.append(_provinces_layer(shown_provinces, values, spec).add_to(counts))
         groups.append(counts)
     else:
         outlines = folium.FeatureGroup(name=t("layer_provinces", spec.lang), control=True)
-        _provinces_layer(shown_provinces, None, spec).add_to(outlines)
+        drawn.append(_provinces_layer(shown_provinces, None, spec).add_to(outlines))
         groups.append(outlines)
         records = _pilot_records(pilots)
         if national:
             for r in records:
                 r["geometry"] = map_detail.coarse(r["geometry"], "pilot")
-        groups += _pilot_groups(records, spec)
+        groups += _pilot_groups(records, spec, drawn)
     extra = folium.FeatureGroup(name="atlas-on-top", control=False)
     outlined = spec.focus or spec.drill
     if outlined and prefectures is not None and len(prefectures):
         inner = prefectures[prefectures["province_adcode"].astype(str) == outlined]
-        CompactGeoJson(
+        drawn.append(CompactGeoJson(
             [(g, {"color": "#b0b0b0", "weight": 0.6, "fill": False}, "", str(a))
              for a, g in zip(inner["adcode"], inner.geometry, strict=True)],
             precision=OUTLINE_PRECISION, pane="atlas-base", name="prefectures",
-        ).add_to(extra)
-    if values is not None:
-        HtmlControl(count_legend_html(values, spec), slot="atlasLegend").add_to(extra)
-    else:
-        HtmlControl(_pilot_legend(records, spec), slot="atlasLegend").add_to(extra)
-        _add_selected(extra, pilots, spec)
+        ).add_to(extra))
+    legend = count_legend_html(values, spec) if values is not None else _pilot_legend(
+        records, spec)
+    HtmlControl(legend, slot="legend").add_to(extra)
+    if values is None:
+        _add_selected(extra, pilots, spec, drawn)
     if spec.labels:
-        _add_labels(extra, records if values is None else [], shown_provinces, spec)
+        elements["labels"] = _add_labels(extra, records if values is None else [],
+                                         shown_provinces, spec)
     if spec.bounds:
         fit = [list(spec.bounds[0]), list(spec.bounds[1])]
     elif spec.focus and len(shown_provinces):
         fit = _bounds_of(shown_provinces.geometry)
     else:
         fit = CHINA_BOUNDS
-    FitView(fit, spec.view, local=bool(spec.bounds or spec.focus),
-            clear=not spec.focus,
-            common=[[list(c) for c in b] for b in spec.same_zoom]).add_to(extra)
+    elements["fit"] = FitView(fit, spec.view, local=bool(spec.bounds or spec.focus),
+                              clear=not spec.focus,
+                              common=[[list(c) for c in b] for b in spec.same_zoom])
+    elements["fit"].add_to(extra)
     NarrowLayers().add_to(extra)
     groups.append(extra)
 
-    for element in walk(m):
-        if isinstance(element, CompactGeoJson):
-            element.emits_decoder = False
-    for g in groups:
-        for element in walk(g):
-            if isinstance(element, CompactGeoJson):
-                element.emits_decoder = False
-    stabilise_ids(m)
-    for n, g in enumerate(groups):
-        for k, element in enumerate(walk(g)):
-            element._id = f"{n + 1}{k:03d}"
     control = folium.LayerControl(collapsed=bool(spec.focus), position="topright")
-    return MapParts(m, groups, control)
+    return MapParts(m, groups, control, legend, drawn, elements)
 
 
 def build_map(
@@ -309,19 +311,23 @@ def build_map(
     *,
     spec: MapSpec | None = None,
     prefectures: pd.DataFrame | None = None,
+    more: Callable[[folium.Map], object] | None = None,
 ) -> folium.Map:
     """The national (or, with `spec.focus`, one province's) map of `pilots`, whole.
 
     `pilots` is a filtered `resolved_registry()` frame, `provinces` the province
     layer (all of it; only the focus province is drawn when focusing) and
     `prefectures` the prefecture outlines to draw inside a focus or drill province.
+    `more` adds further layers (a list's, `list_layer.add_list_layer`) before the layer
+    control, which lists the layers added before it.
     """
     parts = build_parts(pilots, provinces, spec=spec, prefectures=prefectures)
     m = parts.base
     for g in parts.groups:
         g.add_to(m)
+    if more is not None:
+        more(m)
     parts.control.add_to(m)
-    stabilise_ids(m)
     return m
 
 
@@ -335,7 +341,8 @@ def _pilot_records(pilots: pd.DataFrame) -> list[dict[str, Any]]:
     return records
 
 
-def _pilot_groups(records: list[dict[str, Any]], spec: MapSpec) -> list[folium.FeatureGroup]:
+def _pilot_groups(records: list[dict[str, Any]], spec: MapSpec,
+                  drawn: list[CompactGeoJson]) -> list[folium.FeatureGroup]:
     """One switchable group per batch."""
     out = []
     for b in sorted({int(r["batch"]) for r in records}):
@@ -348,10 +355,10 @@ def _pilot_groups(records: list[dict[str, Any]], spec: MapSpec) -> list[folium.F
             areas = [r for r in mine if r["geometry"].geom_type != "Point"
                      and _PANE_OF_LEVEL.get(str(r["level"]), "atlas-county") == pane]
             if areas:
-                _pilot_layer(areas, pane=pane, spec=spec).add_to(group)
+                drawn.append(_pilot_layer(areas, pane=pane, spec=spec).add_to(group))
         points = [r for r in mine if r["geometry"].geom_type == "Point"]
         if points:
-            _pilot_layer(points, pane="atlas-points", spec=spec).add_to(group)
+            drawn.append(_pilot_layer(points, pane="atlas-points", spec=spec).add_to(group))
         out.append(group)
     return out
 
@@ -365,7 +372,8 @@ def _pilot_legend(records: list[dict[str, Any]], spec: MapSpec) -> str:
     return legend_html(batches, statuses, spec, has_points, "approximate" in kinds, lacking)
 
 
-def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -> None:
+def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec,
+                  drawn: list[CompactGeoJson]) -> None:
     """The chosen pilot outlined on top of everything, until another is chosen."""
     if not spec.selected:
         return
@@ -380,16 +388,18 @@ def _add_selected(m: folium.FeatureGroup, pilots: pd.DataFrame, spec: MapSpec) -
             style.update(radius=12 if spec.large else 9, weight=3)
         feats.append((geom, style, "", spec.selected))
     if feats:
-        CompactGeoJson(feats, precision=PILOT_PRECISION, pane="atlas-selected",
-                       name="selected").add_to(m)
+        drawn.append(CompactGeoJson(feats, precision=PILOT_PRECISION, pane="atlas-selected",
+                                    name="selected").add_to(m))
 
 
 def _add_labels(m: folium.FeatureGroup, records: list[dict[str, Any]],
-                provinces: pd.DataFrame, spec: MapSpec) -> None:
+                provinces: pd.DataFrame, spec: MapSpec) -> LabelLayer:
     items = [] if spec.focus else province_labels(provinces, spec.lang)
     items += pilot_labels(records, spec.lang)
     # the small maps of a comparison are each one province: pilot names at any zoom
-    LabelLayer(items, threshold=0 if spec.focus else None, large=spec.large).add_to(m)
+    layer = LabelLayer(items, threshold=0 if spec.focus else None, large=spec.large)
+    layer.add_to(m)
+    return layer
 
 
 def province_code_from_tooltip(text: str | None) -> str:

@@ -198,16 +198,10 @@ def _map(work: Work, s: ViewState) -> None:
     frame = data.registry(True, s.use)
     pilots = filter_pilots(frame, s) if beside else frame.iloc[0:0]
     data.leaflet_ready()
-    m = build_map(pilots, data.layer("province"), spec=ui.map_spec(s, style="pilots"))
-    add_list_layer(
-        m,
-        work.rows,
-        name=work.name,
-        colour=LIST_COLOUR,
-        lang=lang,
-        shapes=_shapes(),
-        fit=not beside,
-    )
+    m = build_map(pilots, data.layer("province"), spec=ui.map_spec(s, style="pilots"),
+                  more=lambda m: add_list_layer(m, work.rows, name=work.name,
+                                                colour=LIST_COLOUR, lang=lang,
+                                                shapes=_shapes(), fit=not beside))
     st_folium(m, key="map_lists", height=560, use_container_width=True, returned_objects=[])
 
 

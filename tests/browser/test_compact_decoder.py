@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.map.compact_geojson import DECODER_JS, decode_ring, encode_ring
+from dashboard.map.compact_geojson import ALPHABET, decode_ring, encode_ring
+from dashboard.map.offline import atlas_script
 from geodata.boundaries import load_layer
 
 pytestmark = pytest.mark.browser
@@ -20,9 +21,10 @@ def test_the_browser_decodes_every_province_ring_as_encoded(offline_page) -> Non
     encoded = [encode_ring(r, precision) for r in rings]
     page = offline_page.page
     page.set_content("<html><body></body></html>")
-    page.add_script_tag(content=DECODER_JS)
+    page.add_script_tag(content=atlas_script("geo.js"))  # the map's own decoder
+    page.evaluate("(letters) => atlas.alphabet(letters)", ALPHABET)
     decoded = page.evaluate(
-        "([rings, f]) => rings.map(s => atlasLine(s, f))", [encoded, 10**precision])
+        "([rings, f]) => rings.map(s => atlas.line(s, f))", [encoded, 10**precision])
     assert len(decoded) == len(encoded) > 34
     for s, got in zip(encoded, decoded, strict=True):
         want = decode_ring(s, precision)

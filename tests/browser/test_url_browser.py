@@ -97,3 +97,26 @@ def test_views_the_app_fits_keep_a_clean_url(
         p.shot(f"browser-url-clean-{size[0]}")
     finally:
         p.close()
+
+
+def test_an_unknown_value_shows_the_default_view(app_url: str, browser: object) -> None:
+    """`?batch=4` (no fourth batch): the page says it left the value out and shows what
+    the plain link shows, not an empty map; the address bar keeps no empty `batch=`."""
+    from dashboard.i18n import t
+
+    p = OfflinePage(browser, width=1280, height=800)
+    try:
+        page = p.open(app_url, min_features=100)
+        _at_rest(page)
+        default = _map_eval(page, "document.querySelectorAll('path.leaflet-interactive').length")
+        for link in ("?batch=4", "?level=village"):
+            page = p.open(f"{app_url}/{link}", min_features=100)
+            _at_rest(page)
+            drawn = _map_eval(
+                page, "document.querySelectorAll('path.leaflet-interactive').length")
+            assert drawn == default, link
+            assert _query(page) == {}, link
+            warning = t("url_ignored", "zh", items="")
+            assert page.get_by_text(warning, exact=False).count() == 1, link
+    finally:
+        p.close()

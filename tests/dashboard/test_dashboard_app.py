@@ -8,6 +8,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.map.offline import MAP_SCRIPTS
 from geodata.registry import completeness, registry_rows
 from tests.dashboard.apptest import run_app
 
@@ -60,7 +61,10 @@ def test_default_view():
     assert any(line in md.value for md in [*at.markdown, *at.caption])
     assert dict(at.query_params) == {}
     (m,) = maps(at)
-    assert m["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    # Leaflet, then the map's own scripts, all from the app itself
+    assert m["js_links"][0] == "/app/static/vendor/leaflet/leaflet.js"
+    assert [u.split("?")[0].rsplit("/", 1)[1] for u in m["js_links"][1:]] == list(MAP_SCRIPTS)
+    assert all(u.startswith("/app/static/atlas/") for u in m["js_links"][1:])
     assert m["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
     # pans and zooms do not rerun the app: only feature clicks are returned
     assert m["returned_objects"] == ["last_object_clicked_tooltip",
@@ -183,24 +187,25 @@ def test_filters_survive_presenting_and_comparing():
                  "compare": "浙江省,江苏省"}
 
 
+def _fit_options(m: dict[str, object]) -> dict[str, object]:
+    """What the map's fit is given (atlas.fitView's data)."""
+    found = re.search(r"atlas\.fitView\(\w+, (\{.*?\})\);", drawn(m), re.S)
+    assert found, "no fit"
+    return dict(json.loads(found.group(1)))
+
+
 def _fits(at: AppTest) -> list[list[list[float]]]:
-    out = []
-    for m in maps(at):
-        found = re.search(r"fitBounds\((\[\[.*?\]\])", drawn(m))
-        assert found, "no fit"
-        out.append(json.loads(found.group(1)))
-    return out
+    return [_fit_options(m)["bounds"] for m in maps(at)]  # type: ignore[misc]
 
 
 def _one_scale(at: AppTest) -> list[tuple[list[list[float]], list[list[list[float]]]]]:
     """Per map: its own box and the boxes of every map it shares one zoom with."""
     out = []
     for m in maps(at):
-        found = re.search(r"\}\)\(\w+, (\[\[[^\]]*\], \[[^\]]*\]\]), (\[\[\[.*?\]\]\])\);",
-                          drawn(m))
-        assert found, "no fit at one scale"
-        out.append((json.loads(found.group(1)), json.loads(found.group(2))))
-    return out
+        fit = _fit_options(m)
+        assert fit["common"], "no fit at one scale"
+        out.append((fit["bounds"], fit["common"]))
+    return out  # type: ignore[return-value]
 
 
 def test_compare_maps_share_one_scale_on_request():

@@ -51,7 +51,20 @@ def test_unknown_values_are_dropped_not_fatal():
     assert s.provinces == ("浙江省",)
     assert (s.mode, s.lang, s.step) == ("explore", "zh", 3)
     assert s.categories == ("综合试点",)
-    assert s.statuses == ()
+    assert s.statuses == DEFAULT.statuses  # nothing known asked for: the default
+
+
+def test_a_key_with_only_unknown_values_is_the_default_view():
+    """`?batch=4` or `?level=village` is named as ignored, and the view is the default one,
+    not an empty map (and the link it writes back holds no empty key)."""
+    for key, value in (("batch", "4"), ("level", "village"), ("status", "x"),
+                       ("category", "y"), ("province", "火星省"), ("compare", "火星省")):
+        s = from_query({key: value})
+        assert s == DEFAULT.normalised(), key
+        assert to_query(s) == {}, key
+    # some known among them: those are kept; an empty value is still "none selected"
+    assert from_query({"batch": "4,2"}).batches == (2,)
+    assert from_query({"level": ""}).levels == ()
 
 
 def test_empty_value_means_none_selected():
@@ -107,6 +120,14 @@ def test_download_names_say_what_is_in_them():
     en = download_name(replace(s, lang="en"), "fn_research", "csv", today=day)
     assert en == "pilot-atlas-counties_batches-1+1or2_Zhejiang_龙港_with-lists_2026-11-27.csv"
     assert "/" not in download_name(ViewState(q="a/b c"), "fn_pilots", "csv", today=day)
+    # meeting exports: what they hold, the step's years when presenting, the filters
+    step = ViewState(mode="present", step=2, provinces=("湖南省",))
+    assert download_name(step, "fn_slide", "png", today=day) == (
+        "试点地图幻灯片_2014-2015_湖南省_2026-11-27.png")
+    assert download_name(replace(step, lang="en"), "fn_deck", "pptx", today=day) == (
+        "pilot-atlas-deck_2014-2015_Hunan_2026-11-27.pptx")
+    assert download_name(ViewState(batches=(3,)), "fn_map", "html", today=day) == (
+        "试点离线地图_批次3_2026-11-27.html")
 
 
 def test_a_link_only_suggests_the_online_basemap():

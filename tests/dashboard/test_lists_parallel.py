@@ -83,8 +83,8 @@ def test_twenty_lists_resolved_and_mapped_from_parallel_threads():
         start = time.perf_counter()
         assert lists_session.load_into(mine, name=f"session-{i:02d}-end", text=text)
         work = mine[lists_session.WORK]
-        m = build_map(none, provinces)
-        add_list_layer(m, work.rows, name=work.name)
+        m = build_map(none, provinces,
+                      more=lambda m: add_list_layer(m, work.rows, name=work.name))
         html = m.get_root().render()
         return i, mine, html, time.perf_counter() - start
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import json
 
-import folium
 import pytest
 from branca.element import Element
 from streamlit.testing.v1 import AppTest
@@ -276,20 +275,17 @@ def test_injection_in_a_list_item_stays_text_in_the_map_html():
     }
     point = {**row, "level": "town", "town": "{{ 8*8 }}镇"}
 
-    def page() -> tuple[folium.Map, str]:
-        m = build_map(none, provinces)
-        add_list_layer(m, [row, point], name=INJECT, lang="zh")
-        return m, m.get_root().render()  # the full page: every Jinja pass folium makes
+    def page() -> str:
+        m = build_map(none, provinces,
+                      more=lambda m: add_list_layer(m, [row, point], name=INJECT, lang="zh"))
+        return m.get_root().render()  # the full page: every Jinja pass folium makes
 
-    m, html = page()
+    html = page()
     # nothing left for a template engine, no live tag; the text survived unevaluated
     assert "{{ 7*7" not in html and "{{ 8*8" not in html and "<img src=x" not in html
     inert = r"\u0026#123;\u0026#123; 7*7 \u0026#125;\u0026#125;\u0026lt;img src=x"
     assert html.count(inert) >= 4  # tooltips (input, prefecture, renamed), name, legend
     assert r"\u0026#123;\u0026#123; 8*8 \u0026#125;\u0026#125;" in html
-    # one toggleable layer, listed by the layer control (which stays last), stable ids
-    assert isinstance(list(m._children.values())[-1], folium.LayerControl)
-    assert page()[1] == html
 
 
 def test_a_place_named_twice_is_drawn_once():
@@ -298,23 +294,17 @@ def test_a_place_named_twice_is_drawn_once():
     session: dict[str, object] = {}
     lists_session.load_into(session, name="x", text="河北省安平县\n河北省安平縣\n北京市顺义区")
     rows = session[lists_session.WORK].rows
-    m = build_map(
-        resolved_registry(simplified=True).iloc[0:0], load_layer("province", simplified=True)
-    )
-    add_list_layer(m, rows, name="x")
-    (group,) = [
-        c
-        for c in m._children.values()
-        if isinstance(c, folium.FeatureGroup) and "x" in c.layer_name
-    ]
-    (areas,) = group._children.values()
+    drawn = []
+    build_map(resolved_registry(simplified=True).iloc[0:0],
+              load_layer("province", simplified=True),
+              more=lambda m: drawn.append(add_list_layer(m, rows, name="x")))
+    (layer,) = drawn
+    assert "x" in layer.group.layer_name
+    (areas,) = layer.layers
     assert len(areas.data["f"]) == 2  # 安平县 once, 顺义区 once
     tip = next(f[3] for f in areas.data["f"] if f[4] == "L0")
     assert "河北省安平縣" in tip and "名单中还有" in tip
-    legend = next(
-        c.html for c in m._children.values() if "atlas-list-legend" in getattr(c, "css_class", "")
-    )
-    assert "地图上 3 项" in legend
+    assert "地图上 3 项" in layer.legend
 
 
 # --- downloads -----------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import replace
 
@@ -10,8 +9,8 @@ import pytest
 import shapely
 
 from dashboard.filters import filter_pilots
-from dashboard.map.focus import focus_bounds
-from dashboard.map.view import MapSpec, build_map
+from dashboard.map.focus import CHINA_BOUNDS, MAX_BOUNDS, focus_bounds
+from dashboard.map.view import MapSpec, build_map, build_parts
 from dashboard.state import STATUSES, ViewState, from_query, same_but_view, to_query
 
 
@@ -43,22 +42,21 @@ def test_search_hit_fits_the_hits_and_a_pilot_beats_it(registry, provinces) -> N
 
 def test_nothing_chosen_is_the_national_view(registry, provinces) -> None:
     assert focus_bounds(pilots=registry, provinces=provinces) is None
-    html = build_map(registry, provinces, spec=MapSpec()).get_root().render()
-    assert "fitBounds" in html and "[[17.5, 73.0], [53.6, 135.1]]" in html
+    fit = build_parts(registry, provinces, spec=MapSpec()).elements["fit"].options
+    assert fit["bounds"] == CHINA_BOUNDS and not fit["view"] and not fit["local"]
 
 
 def test_labels_are_text_in_the_ui_language(registry, provinces) -> None:
     hunan = filter_pilots(registry, ViewState(provinces=("湖南省",)))
-    zh = build_map(hunan, provinces, spec=MapSpec(drill="430000")).get_root().render()
-    en = build_map(hunan, provinces, spec=MapSpec(drill="430000", lang="en")).get_root().render()
-    def labels(html: str) -> set[tuple[str, str]]:
-        items = json.loads(re.search(r"var items = (\[.*?\]), kinds", html, re.S).group(1))
+
+    def labels(lang: str) -> set[tuple[str, str]]:
+        parts = build_parts(hunan, provinces, spec=MapSpec(drill="430000", lang=lang))
+        items = parts.elements["labels"].options["items"]
         return {(i[2], ("prov", "pilot")[i[3]]) for i in items}
 
-    assert {("湖南", "prov"), ("新疆", "prov"), ("长沙市", "pilot")} <= labels(zh)
-    assert {("Hunan", "prov"), ("Xinjiang", "prov"), ("Changsha City", "pilot")} <= labels(en)
-    assert "湖南" in zh  # names as text in the page, not escaped away
-    assert "span.textContent" in zh  # text nodes, not images
+    assert {("湖南", "prov"), ("新疆", "prov"), ("长沙市", "pilot")} <= labels("zh")
+    assert {("Hunan", "prov"), ("Xinjiang", "prov"), ("Changsha City", "pilot")} <= labels("en")
+    # drawn as text nodes: tests/browser/test_labels_browser.py reads them from the page
 
 
 def test_tooltips_show_no_ids(registry, provinces) -> None:
@@ -76,16 +74,22 @@ def test_legend_draws_each_status_as_it_appears(registry, provinces) -> None:
 
 
 def test_manners_are_on_the_map(registry, provinces) -> None:
-    html = build_map(registry, provinces, spec=MapSpec()).get_root().render()
-    assert "scrollWheelZoom.disable()" in html and "setMaxBounds" in html
+    manners = build_parts(registry, provinces, spec=MapSpec()).elements["manners"].options
+    assert manners == {"china": CHINA_BOUNDS, "maxBounds": MAX_BOUNDS}
+    # the small maps of a comparison are left as they are
+    assert "manners" not in build_parts(registry, provinces,
+                                        spec=MapSpec(focus="430000")).elements
 
 
 def test_selected_pilot_drawn_on_top(registry, provinces) -> None:
     pid = str(registry["pilot_id"].iloc[0])
-    html = build_map(registry, provinces, spec=MapSpec(selected=pid)).get_root().render()
-    assert 'pane: "atlas-selected"' in html
-    plain = build_map(registry, provinces, spec=MapSpec()).get_root().render()
-    assert 'pane: "atlas-selected"' not in plain
+
+    def on_top(spec: MapSpec) -> list[str]:
+        return [f[4] for layer in build_parts(registry, provinces, spec=spec).layers
+                if layer.options["pane"] == "atlas-selected" for f in layer.data["f"]]
+
+    assert on_top(MapSpec(selected=pid)) == [pid]
+    assert on_top(MapSpec()) == []
 
 
 def test_zoom_and_centre_round_trip_and_are_not_a_new_view() -> None:

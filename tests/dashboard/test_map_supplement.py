@@ -12,9 +12,8 @@ import pytest
 from dashboard import data
 from dashboard.filters import filter_pilots
 from dashboard.map.compact_geojson import script_json
-from dashboard.map.controls import HtmlControl, walk
 from dashboard.map.legend import NOT_IN_LIST_LINE
-from dashboard.map.view import MapSpec, build_map
+from dashboard.map.view import MapSpec, build_map, build_parts
 from dashboard.state import ViewState
 from tests.dashboard.conftest import saved_batch3_list
 
@@ -32,7 +31,7 @@ def _map_html(use: str, lang: str = "zh") -> tuple[str, str, object]:
     s = replace(ViewState(batches=(3,), provinces=("北京市",)), use=use, lang=lang)
     shown = filter_pilots(data.registry(True, s.use), s)
     m = build_map(shown, data.layer("province"), spec=MapSpec(lang=lang))
-    legend = "".join(e.html for e in walk(m) if isinstance(e, HtmlControl))
+    legend = build_parts(shown, data.layer("province"), spec=MapSpec(lang=lang)).legend
     return m.get_root().render(), legend, shown
 
 

@@ -45,7 +45,8 @@ def test_the_map_fills_its_frame_and_has_the_inset():
     at = run(mode="present", step="2")
     (m,) = [json.loads(c.proto.json_args) for c in at.get("component_instance")
             if c.proto.component_name == "streamlit_folium.st_folium"]
-    assert "atlas-scs-line" in m["script"] and "m.on(\"resize\"" in m["script"]
+    # the map fills its frame (fill.js, with its CSS) and is national: the inset
+    assert "atlas.fill(" in m["script"] and "atlas.inset(" in m["script"]
     assert "100vh" in m["header"]
     labels = [b.label for b in at.get("download_button")]
     for wanted in ("PNG", "SVG", "PDF", "PPTX", "HTML"):

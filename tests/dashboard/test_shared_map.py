@@ -58,7 +58,7 @@ def test_same_component_arguments_as_st_folium(
     theirs = _recorded(monkeypatch, lambda: sf.st_folium(build(), key="m", **options))
     rendered = shared_map.render_args(build())
     mine = _recorded(
-        monkeypatch, lambda: sf._component_func(  # what show() passes
+        monkeypatch, lambda: shared_map.streamlit_folium_internals().component(  # as show()
             **shared_map.component_args(rendered, key="m", **options), on_change=None
         )
     )
@@ -101,7 +101,7 @@ def test_parts_same_component_arguments_as_st_folium(
     theirs = _recorded(monkeypatch, call_st_folium)
     rendered = shared_map.render_parts(build())
     mine = _recorded(
-        monkeypatch, lambda: sf._component_func(
+        monkeypatch, lambda: shared_map.streamlit_folium_internals().component(
             **shared_map.component_args(rendered, key="m", **options), on_change=None
         )
     )

@@ -1,0 +1,287 @@
+// Names on the map as real text (dashboard/map/labels.py): province names at the national
+// view, pilot names once zoomed to a province; a collision pass hides a name that would
+// overlap one of higher priority.
+window.atlas = window.atlas || {};
+(() => {
+  const atlas = window.atlas;
+  const KINDS = ["prov", "pilot"];
+  // Each label, in priority order, takes the first of a few nearby spots where it keeps
+  // clear of the labels already placed (a gap of 2*PX by 2*PY px) and still touches its
+  // own unit's box (grown by BESIDE px; a dot's by NEAR px), within NEAR px of its place
+  // (LEAD px with a leader line), so a name never sits on a neighbour; a label with no
+  // such spot is hidden (its shape keeps its tooltip), which on a small map leaves the
+  // larger units named.
+  const PX = 3;
+  const PY = 1;
+  const NEAR = 12;
+  const LEAD = 28;
+  const BESIDE = 4;
+
+  // spots for the name's centre next to its place: (dx, dy) px
+  function spots(pt, w, h) {
+    const x = w / 2 + 8;
+    const y = h + 2;
+    if (pt)
+      return [
+        [0, 0],
+        [-(w + 14), 0],
+        [-(w / 2 + 7), -(h / 2 + 6)],
+        [-(w / 2 + 7), h / 2 + 6],
+        [0, y],
+        [-(w + 14), y],
+        [0, -y],
+        [-(w + 14), -y],
+      ];
+    return [
+      [0, 0],
+      [0, -y],
+      [0, y],
+      [x, 0],
+      [-x, 0],
+      [x, -y],
+      [x, y],
+      [-x, -y],
+      [-x, y],
+    ];
+  }
+
+  // further spots around its place, nearest first: a grid out to a name's width plus
+  // 42 px across and two lines plus 36 px up and down (the spots that still touch the
+  // unit are kept, see own())
+  function far(w, h) {
+    const out = [];
+    const mx = w / 2 + 42;
+    const my = h + 36;
+    for (let x = -mx; x <= mx + 0.1; x += mx / 8) {
+      for (let y = -my; y <= my + 0.1; y += my / 6) {
+        if (Math.abs(x) > w / 2 + 6 || Math.abs(y) > h / 2 + 4) out.push([x, y]);
+      }
+    }
+    return out.sort((a, b) => Math.hypot(a[0], a[1] * 1.5) - Math.hypot(b[0], b[1] * 1.5));
+  }
+
+  function shifted(r, dx, dy) {
+    return {
+      left: r.left + dx - PX,
+      right: r.right + dx + PX,
+      top: r.top + dy - PY,
+      bottom: r.bottom + dy + PY,
+    };
+  }
+
+  // the name's own box (without the gap) touches its unit's
+  function own(q, u) {
+    return (
+      q.left + PX < u.right &&
+      q.right - PX > u.left &&
+      q.top + PY < u.bottom &&
+      q.bottom - PY > u.top
+    );
+  }
+
+  // how far the name's box is from its place (its anchor; a dot's, 7 px left of the
+  // unmoved box)
+  function reach(q, r, pt) {
+    const ax = pt ? r.left - 7 : r.left + r.width / 2;
+    const ay = r.top + r.height / 2;
+    const ex = Math.max(q.left + PX - ax, 0, ax - q.right + PX);
+    const ey = Math.max(q.top + PY - ay, 0, ay - q.bottom + PY);
+    return Math.hypot(ex, ey);
+  }
+
+  // One greedy pass in `order` over the names' boxes `rects` (with `dots[i]` true for a
+  // name beside a dot and `units[i]` its unit's box): per name [dx, dy, leader] or null
+  // (hidden). Pure: no DOM.
+  function layout(order, rects, dots, units, longest) {
+    const kept = [];
+    const out = [];
+    const free = (q) =>
+      !kept.some(
+        (o) => q.left < o.right && q.right > o.left && q.top < o.bottom && q.bottom > o.top,
+      );
+    for (const i of order) {
+      const r = rects[i];
+      const pt = dots[i];
+      const u = units[i];
+      out[i] = null;
+      let done = false;
+      for (const [dx, dy] of spots(pt, r.width, r.height)) {
+        const q = shifted(r, dx, dy);
+        if (free(q) && own(q, u) && reach(q, r, pt) <= NEAR) {
+          kept.push(q);
+          out[i] = [dx, dy, false];
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+      // no room next to it: a little further off, with a leader line
+      const ax = pt ? r.left - 7 : r.left + r.width / 2;
+      const ay = r.top + r.height / 2;
+      const cx = r.left + r.width / 2;
+      for (const [rx, ry] of far(r.width, r.height)) {
+        const dx = ax + rx - cx;
+        const q2 = shifted(r, dx, ry);
+        if (!free(q2) || !own(q2, u) || reach(q2, r, pt) > longest) continue;
+        kept.push(q2);
+        out[i] = [dx, ry, [ax, ay, q2]];
+        break;
+      }
+    }
+    return out;
+  }
+
+  // The names hidden in a pass go first in the next (a crowded corner's small units have
+  // the fewest spots). The pass that hides fewest names wins, and of those the one hiding
+  // the smaller units (later in the list).
+  atlas.placeNames = (rects, dots, units, longest) => {
+    const n = rects.length;
+    let order = rects.map((_r, i) => i);
+    let best = null;
+    let lost = Infinity;
+    for (let round = 0; round < 8; round++) {
+      const got = layout(order, rects, dots, units, longest);
+      const hid = order.filter((i) => !got[i]);
+      let cost = 0;
+      for (const i of hid) cost += n + n - i;
+      if (cost < lost) {
+        best = got;
+        lost = cost;
+      }
+      if (!cost) break;
+      order = hid.concat(order.filter((i) => got[i]));
+    }
+    return best || [];
+  };
+
+  // cfg: {items: [[lat, lon, text, kind, priority, dot, [s, w, n, e]], ...], threshold,
+  //       large, small, narrow}
+  atlas.labels = (map, group, cfg) => {
+    if (!map.getPane("atlas-labels")) {
+      const pane = map.createPane("atlas-labels");
+      pane.style.zIndex = 450;
+      pane.style.pointerEvents = "none";
+    }
+    if (cfg.large) map.getContainer().classList.add("atlas-big");
+    const markers = { prov: [], pilot: [] };
+    const made = {};
+    // a kind's labels are made when first shown, after the shapes are painted
+    function ensure(kind) {
+      if (made[kind]) return;
+      made[kind] = true;
+      for (const it of cfg.items) {
+        if (KINDS[it[3]] !== kind) continue;
+        const span = document.createElement("span");
+        span.textContent = it[2];
+        const icon = L.divIcon({
+          html: span,
+          iconSize: null,
+          className: `atlas-label ${KINDS[it[3]]}${it[5] ? " pt" : ""}`,
+        });
+        const mk = L.marker([it[0], it[1]], {
+          icon,
+          pane: "atlas-labels",
+          interactive: false,
+          keyboard: false,
+        });
+        mk.atlasExtent = L.latLngBounds([it[6][0], it[6][1]], [it[6][2], it[6][3]]);
+        markers[kind].push(mk.addTo(group));
+      }
+    }
+
+    function place() {
+      const c = map.getContainer();
+      const z = map.getZoom();
+      // a view fitted to a province (or a search) names its pilots, however large the
+      // province: 新疆 fits at a national-looking zoom
+      const fit = map.atlasFitZoom;
+      const at = fit == null ? cfg.threshold : Math.min(cfg.threshold, fit - 0.25);
+      const national = z < at;
+      c.classList.toggle("atlas-zoom-national", national);
+      c.classList.toggle("atlas-zoom-province", !national);
+      c.classList.toggle("atlas-small", map.getSize().x < cfg.small);
+      const kind = national ? "prov" : "pilot";
+      ensure(kind);
+      const live = markers[kind].filter((m) => {
+        const el = m.getElement();
+        return el?.firstChild;
+      });
+      const shown = live.map((m) => m.getElement());
+      const spans = shown.map((el) => el.firstChild);
+      const dots = shown.map((el) => el.classList.contains("pt"));
+      // each unit's box on screen, in the labels' own (client) coordinates
+      const cr = c.getBoundingClientRect();
+      const units = live.map((m, i) => {
+        const e = m.atlasExtent;
+        const g = dots[i] ? NEAR : BESIDE;
+        const a = map.latLngToContainerPoint(e.getNorthWest());
+        const b = map.latLngToContainerPoint(e.getSouthEast());
+        return {
+          left: cr.left + a.x - g,
+          right: cr.left + b.x + g,
+          top: cr.top + a.y - g,
+          bottom: cr.top + b.y + g,
+        };
+      });
+      for (const s of spans) {
+        s.style.visibility = "";
+        s.style.marginLeft = "";
+        s.style.marginTop = "";
+        s.parentNode.querySelector(".atlas-leader")?.remove();
+      }
+      const rects = spans.map((s) => s.getBoundingClientRect());
+      // on a phone's map a leader of 28 px crosses a province or two
+      const longest = map.getSize().x < cfg.narrow ? 14 : LEAD;
+      const best = atlas.placeNames(rects, dots, units, longest);
+      spans.forEach((s, i) => {
+        const g = best[i];
+        if (!g) {
+          s.style.visibility = "hidden";
+          return;
+        }
+        if (g[0]) s.style.marginLeft = `${g[0]}px`;
+        if (g[1]) s.style.marginTop = `${g[1]}px`;
+        if (!g[2]) return;
+        // from the place to the nearest point of the name's box
+        const [ax, ay, q2] = g[2];
+        const ex = Math.max(q2.left + PX, Math.min(ax, q2.right - PX)) - ax;
+        const ey = Math.max(q2.top + PY, Math.min(ay, q2.bottom - PY)) - ay;
+        const line = document.createElement("i");
+        line.className = "atlas-leader";
+        line.style.width = `${Math.hypot(ex, ey)}px`;
+        line.style.transform = `rotate(${Math.atan2(ey, ex)}rad)`;
+        s.parentNode.appendChild(line);
+      });
+    }
+
+    // the group is swapped as filters change: one handler, the newest
+    if (atlas.place) map.off("zoomend moveend resize", atlas.place);
+    atlas.place = place;
+    // from the shapes' first frame on: placing measures every name (a forced layout),
+    // and the fit to the view that follows would run it before that
+    map.whenReady(() => {
+      requestAnimationFrame(() => {
+        setTimeout(() => {
+          if (atlas.place !== place) return; // swapped meanwhile
+          map.on("zoomend moveend resize", place);
+          place();
+          // names measured before the web font arrived, or in a frame that was still
+          // being sized, are placed again once both are settled
+          const again = () => {
+            if (atlas.place === place) place();
+          };
+          if (document.fonts?.ready) document.fonts.ready.then(again);
+          if (window.ResizeObserver) {
+            let seen = null;
+            new ResizeObserver((entries) => {
+              const r = entries[0].contentRect;
+              const key = `${r.width}x${r.height}`;
+              if (seen !== null && key !== seen) again();
+              seen = key;
+            }).observe(map.getContainer());
+          }
+        }, 0);
+      });
+    });
+  };
+})();
