@@ -130,9 +130,12 @@ def _repair(root: Path) -> dict[str, Any]:
 def main() -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
+    from dashboard.i18n import t
     from geodata.userlists import Store
 
     results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as empty:  # what starting the command costs alone
+        cli_start = _repair(Path(empty))["s"]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "store"
         proc, url = start_app(env={"PILOT_ATLAS_DATA": str(root)})
@@ -150,7 +153,7 @@ def main() -> dict[str, Any]:
                     got: dict[str, Any] = {"server_work": _in_process(root)}
                     damaged = label != "nested_index_json"  # a bad index is only rebuilt
                     got["lists_page"] = _page(page, url, "mode=lists",
-                                              "无法读取" if damaged else "好名单")
+                                              "无法读取" if damaged else t("lists_saved", "zh"))
                     got["use_view"] = _page(page, url, f"use={BAD}:2:supplement", "试点")
                     got["repair"] = _repair(root)
                     after = Store(root).scan()
@@ -177,8 +180,10 @@ def main() -> dict[str, Any]:
         "load_average_before": round(os.getloadavg()[0], 2),
         "cases": results,
         "server_work_within_2s": all(r["server_work"]["s"] <= 2 for r in results.values()),
-        "repair_within_2s_of_work": all(r["repair"]["exit"] == 0 and not
-                                        r["repair"]["internal_error"] for r in results.values()),
+        "repair_ok": all(r["repair"]["exit"] == 0 and not r["repair"]["internal_error"]
+                         for r in results.values()),
+        # `lists check --repair` on an empty store: the process start in the repair times
+        "cli_start_s": cli_start,
         "all_answered": all(r["lists_page"]["answered"] for r in results.values()),
         "nothing_lost": all(r["good_list_kept"] for r in results.values()),
         "no_traceback": "Traceback" not in log and not any(
