@@ -53,6 +53,10 @@ ECHO_ITEMS: Final[int] = 5
 # EXPORT_WAIT_S for its turn, then is told to try again. Each takes 0.3–2.5 s of CPU.
 EXPORTS_AT_ONCE: Final[int] = 2
 EXPORT_WAIT_S: Final[float] = 30.0
+# A made export is kept this long under a digest of its view (dashboard/export/served.py),
+# within this many bytes in all: the browser fetches it once made, a room asks it again.
+EXPORT_KEEP_S: Final[float] = 300.0
+EXPORT_KEEP_BYTES: Final[int] = 64 * 1024 * 1024
 # Entries of the server's memo caches that a person's choices key (each filter combination
 # gives a tally table; each shape on a map a label anchor): bounded, so a day of many
 # different choices cannot grow the server without end.

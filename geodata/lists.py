@@ -27,6 +27,7 @@ from geodata.geocoder import (
     Geocoder,
     Result,
 )
+from geodata.inputs import Limits
 from geodata.names import normalise
 from geodata.notes import Note, note
 
@@ -293,8 +294,12 @@ class Reader:
         gc: Geocoder,
         list_work: int = settings.LIST_WORK_MAX,
         item_work: int = settings.ITEM_WORK_MAX,
+        *,
+        limits: Limits | None = None,
     ) -> None:
         self.gc = gc
+        if limits is not None:  # a list as long as `limits` lets in (the CLI's --max-bytes)
+            list_work = list_work * max(1, limits.max_rows // settings.UPLOAD_MAX_ITEMS)
         self.list_left = list_work
         self.item_work = item_work
         self.item_left = item_work
@@ -704,15 +709,21 @@ def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[
     """A table's name column, read by the same code as a pasted list (separators, 和/及/与,
     counts, units in brackets: 安吉、德清两县 gives two answers), each cell on its own: no
     context is carried from one row to the next."""
-    gc = geocoder or Geocoder()
-    rd = Reader(gc)
-    out: list[Result] = []
+    return list(iter_read_column(names, geocoder))
+
+
+def iter_read_column(
+    names: Iterable[str], geocoder: Geocoder | None = None, *, reader: Reader | None = None
+) -> Iterator[Result]:
+    """read_column, yielding each cell's answers as it is read (under `reader`'s budget)."""
+    gc = reader.gc if reader else geocoder or Geocoder()
+    rd = reader or Reader(gc)
     for row, name in enumerate(names, 1):
         context: tuple[str, ...] = ()
         strict = False
         parts = [p for p in (_clean_item(x) for x in _split_items(name.strip())) if p]
         if not parts:
-            out.append(_no_name(name))
+            yield _no_name(name)
             continue
         for part in parts:
             rd.next_item()
@@ -722,8 +733,7 @@ def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[
                 found = [_over_budget(part, over.reason)]
             for r in found:
                 r.input = name if len(parts) == 1 and r.input == part else r.input
-            out.extend(found)
-    return out
+            yield from found
 
 
 def _no_name(name: str) -> Result:
