@@ -20,7 +20,7 @@ app: $(STAMP)
 # Without Chromium the browser tests skip on a developer's machine; with CI=true a
 # missing browser or font stops here (and fails those tests), never a silent skip.
 test: $(STAMP)
-	bash scripts/install-chromium.sh || [ "$${CI:-}" != "true" ]
+	bash scripts/install-test-tools.sh || [ "$${CI:-}" != "true" ]
 	$(BIN)/ruff check .
 	$(BIN)/biome check
 	$(BIN)/mypy

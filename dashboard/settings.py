@@ -8,7 +8,18 @@ from typing import Final
 COMPARE_MAX: Final[int] = 4  # provinces side by side on the compare page
 PRESENT_RESERVE_PX: Final[int] = 12  # kept free below the full-screen map when presenting
 SLIDE_TOP_PROVINCES: Final[int] = 8  # provinces ranked on a slide's side panel
-DECK_TABLE_ROWS: Final[int] = 18  # rows per deck table; a longer tally continues beside it
+
+# --- slides and the deck -------------------------------------------------------------------
+# A slide's smallest text (its sources): 12 pt at 100 dpi is 16.7 px at 1920×1080.
+SLIDE_FOOTER_PT: Final[float] = 12.0
+SLIDE_NAME_PT: Final[float] = 12.0  # province names on a slide's national map
+SLIDE_REGION_PAD: Final[float] = 0.06  # room around a region's outline, share of its side
+SLIDE_INSET_HEIGHT: Final[float] = 0.36  # the 南海诸岛 inset, share of the map's height
+DECK_WIDTH_IN: Final[float] = 13.333  # 16:9
+DECK_HEIGHT_IN: Final[float] = 7.5
+DECK_MARGIN_IN: Final[float] = 0.6
+DECK_TABLE_GAP_IN: Final[float] = 0.4  # between two parts of a table side by side
+DECK_CELL_MARGIN_PT: Final[tuple[float, float]] = (5.0, 2.5)  # a table cell's (sides, top/bottom)
 
 # --- the Leaflet map -----------------------------------------------------------------------
 MAP_NARROW_PX: Final[int] = 600  # below this map width (phones) legend and layers fold
@@ -41,6 +52,10 @@ ECHO_ITEMS: Final[int] = 5
 # EXPORT_WAIT_S for its turn, then is told to try again. Each takes 0.3–2.5 s of CPU.
 EXPORTS_AT_ONCE: Final[int] = 2
 EXPORT_WAIT_S: Final[float] = 30.0
+# A made export is kept this long under a digest of its view (dashboard/export/served.py),
+# within this many bytes in all: the browser fetches it once made, a room asks it again.
+EXPORT_KEEP_S: Final[float] = 300.0
+EXPORT_KEEP_BYTES: Final[int] = 64 * 1024 * 1024
 # Entries of the server's memo caches that a person's choices key (each filter combination
 # gives a tally table; each shape on a map a label anchor): bounded, so a day of many
 # different choices cannot grow the server without end.

@@ -412,4 +412,4 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
 
 def sources_footer(lang: str) -> None:
     with st.expander(t("sources_header", lang)):
-        st.markdown("\n".join(f"- {_md(line)}" for line in attribution_lines()))
+        st.markdown("\n".join(f"- {_md(line)}" for line in attribution_lines(lang)))

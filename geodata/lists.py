@@ -17,6 +17,7 @@ from functools import cache
 
 from geodata import reasons as why
 from geodata import settings
+from geodata.answer import Method
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -27,6 +28,7 @@ from geodata.geocoder import (
     Geocoder,
     Result,
 )
+from geodata.inputs import Limits
 from geodata.names import normalise
 from geodata.notes import Note, note
 
@@ -56,6 +58,8 @@ _HEADER_WORDS = re.compile(
 _GLUED_HEADER = re.compile(
     rf"[{_NUMERAL}]+、[^{_SEPARATORS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
 )
+# a number and its mark between two names: a numbered grid flattened into one line
+_INLINE_ENUM = re.compile(r"(?<=[\u4e00-\u9fff])\s*[0-9０-９]{1,3}\s*[.．、](?=\s*[\u4e00-\u9fff])")
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
 # what closes an enumeration: 。 等 等3个城市 等地 等县（市、区） 等市县; a lone 等县 only
 # after a unit's own type word (安吉县等县), so 天等县 (and 天等县※) keeps its name
@@ -73,6 +77,9 @@ _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 _SPACES = re.compile(r"[\s\u3000]+")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
+CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
+GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 6  # 4: two two-character names
+_MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -85,7 +92,9 @@ class Item:
 
 
 def _split_items(line: str) -> list[str]:
-    """Split at separators outside brackets, so 德清县※(※表示新增,下同) stays one item."""
+    """Split at separators outside brackets, so 德清县※(※表示新增,下同) stays one item;
+    numbering inside a line (1.北京7.杭州13.开封, a grid flattened) separates too."""
+    line = _INLINE_ENUM.sub("、", line)
     if not _BRACKETS.search(line):
         return SEPARATORS.split(line)
     parts: list[str] = []
@@ -279,8 +288,12 @@ class Reader:
         gc: Geocoder,
         list_work: int = settings.LIST_WORK_MAX,
         item_work: int = settings.ITEM_WORK_MAX,
+        *,
+        limits: Limits | None = None,
     ) -> None:
         self.gc = gc
+        if limits is not None:  # a list as long as `limits` lets in (the CLI's --max-bytes)
+            list_work = list_work * max(1, limits.max_rows // settings.UPLOAD_MAX_ITEMS)
         self.list_left = list_work
         self.item_work = item_work
         self.item_left = item_work
@@ -323,7 +336,36 @@ def _over_budget(text: str, reason: str) -> Result:
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
     """One result per item (more where 和/及/与 or spaces join units), in input order;
     context resets at each line, to the province of the header above it if there is one."""
-    return list(iter_geocode_lines(lines, geocoder))
+    gc = geocoder or Geocoder()
+    return cities_of_a_city_list(list(iter_geocode_lines(lines, gc)), gc)
+
+
+def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
+    """朝阳 is 辽宁's prefecture-level city and a district of 北京 and of 长春: in a list
+    whose other answers are (mostly) prefecture-level cities, a bare name that fits one
+    city and districts elsewhere is the city; the alternatives stay in `candidates`."""
+    cities = [r.level == "prefecture" or r.adcode in _MUNICIPALITIES for r in results
+              if r.status in (MATCHED, APPROXIMATE)]
+    if len(cities) < CITY_LIST_MIN or sum(cities) < CITY_LIST_SHARE * len(cities):
+        return results
+    units = gc.gz.current
+    for i, r in enumerate(results):
+        if r.status != AMBIGUOUS or r.reason != why.SEVERAL_PLACES:
+            continue
+        codes = [c.split(" ")[0] for c in r.candidates.split(" | ")]
+        found = [units[c] for c in codes if c in units]
+        one = [u for u in found if u.level == "prefecture" or u.code in _MUNICIPALITIES]
+        # the others are districts or counties (海南 is a province and a prefecture: no)
+        if len(found) != len(codes) or len(one) != 1 or any(
+            u.level != "county" for u in found if u is not one[0]
+        ):
+            continue
+        city = gc.placer.unit_result(one[0], one[0].code, Method.NAME)
+        city.input, city.candidates = r.input, r.candidates
+        city.context = (one[0].code[:2] + "0000", one[0].code)
+        city.add(note("city_in_city_list", unit=one[0].name))
+        results[i] = city
+    return results
 
 
 def iter_geocode_lines(
@@ -369,6 +411,8 @@ def _read_item(
         else:
             head_note = note("head_not_place", head=m.group("head"))
     out = resolve_joined(rd, text, context, strict)
+    if len(out) == 1 and out[0].reason == why.NOT_A_PLACE:
+        out = _names_run_together(rd, text, context) or out
     for res in out:
         if res.input == text:
             res.input = item.text
@@ -383,6 +427,46 @@ def _read_item(
             # 北京市丁青县 is no place, but the line is about 北京市 all the same
             context = (leading,)
     return out, context, strict
+
+
+def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[Result]:
+    """南京沈阳天津: names of cities (or provinces) run together where a page's links or
+    separators were lost. Read apart only when the text is no name, and it divides into
+    such names in exactly one way; [] otherwise."""
+    s = normalise(text)
+    if not GLUED_MIN <= len(s) <= GLUED_MAX or not _PLAIN.fullmatch(s):
+        return []
+    gz = rd.gc.gz
+
+    def city(piece: str) -> bool:
+        return any(
+            gz.units[i].current and gz.units[i].level in ("province", "prefecture")
+            for i, _ in gz.aliases.get(piece, ())
+        )
+
+    # ways[k]: the number of ways (capped at 2) s[k:] divides into city names, and one
+    none: list[str] = []
+    ways: list[tuple[int, list[str]]] = [(0, none)] * len(s) + [(1, none)]
+    for k in range(len(s) - 2, -1, -1):
+        count, first = 0, none
+        for n in range(2, min(GLUED_PIECE_MAX, len(s) - k) + 1):
+            piece = s[k : k + n]
+            if ways[k + n][0] and city(piece):
+                count += ways[k + n][0]
+                first = [piece, *ways[k + n][1]]
+        ways[k] = (min(count, 2), first)
+    count, pieces = ways[0]
+    if count != 1 or len(pieces) < 2:
+        return []
+    out = []
+    for piece in pieces:
+        r = rd.resolve(piece, context, strict=False)
+        if r.status == UNMATCHED:
+            return []
+        r.input = piece
+        r.add(note("names_run_together", text=text))
+        out.append(r)
+    return out
 
 
 def _units_in_brackets(
@@ -544,8 +628,46 @@ def _split_at_spaces(
     return out
 
 
+def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
+    """A table's name column, read by the same code as a pasted list (separators, 和/及/与,
+    counts, units in brackets: 安吉、德清两县 gives two answers), each cell on its own: no
+    context is carried from one row to the next."""
+    return list(iter_read_column(names, geocoder))
+
+
+def iter_read_column(
+    names: Iterable[str], geocoder: Geocoder | None = None, *, reader: Reader | None = None
+) -> Iterator[Result]:
+    """read_column, yielding each cell's answers as it is read (under `reader`'s budget)."""
+    gc = reader.gc if reader else geocoder or Geocoder()
+    rd = reader or Reader(gc)
+    for row, name in enumerate(names, 1):
+        context: tuple[str, ...] = ()
+        strict = False
+        parts = [p for p in (_clean_item(x) for x in _split_items(name.strip())) if p]
+        if not parts:
+            yield _no_name(name)
+            continue
+        for part in parts:
+            rd.next_item()
+            try:
+                found, context, strict = _read_item(rd, Item(part, row, True), context, strict)
+            except _OverBudget as over:
+                found = [_over_budget(part, over.reason)]
+            for r in found:
+                r.input = name if len(parts) == 1 and r.input == part else r.input
+            yield from found
+
+
+def _no_name(name: str) -> Result:
+    res = Result(name, UNMATCHED, reason=why.EMPTY)
+    res.add(note("empty"))
+    return res
+
+
 def geocode_names(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
-    """One item per name, no context carried (a spreadsheet column)."""
+    """Exactly one answer per name, no context carried: for curated tables whose rows are
+    one place each (practices, land reform); a person's table is read by read_column."""
     gc = geocoder or Geocoder()
     out = []
     for name in names:

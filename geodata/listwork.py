@@ -22,7 +22,7 @@ from geodata.errors import InputError
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
 from geodata.inputs import ParsedInput, check_filename, parse_bytes
 from geodata.isolated import parse_isolated
-from geodata.lists import geocode_lines, geocode_names
+from geodata.lists import geocode_lines, read_column
 from geodata.notes import Note, note
 from geodata.registry import registry_rows
 from geodata.savedlist import Damaged, Summary, UserList, diff_with_registry, new_list
@@ -93,7 +93,7 @@ def read_upload(data: bytes, filename: str) -> ParsedInput:
 def resolve(parsed: ParsedInput, gc: Geocoder | None = None) -> list[dict[str, object]]:
     """One geocoder row per item: published lines carry context, a column does not."""
     gc = gc or geocoder()
-    results = geocode_lines(parsed.rows, gc) if parsed.kind == "text" else geocode_names(
+    results = geocode_lines(parsed.rows, gc) if parsed.kind == "text" else read_column(
         parsed.rows, gc)
     return [r.row() for r in results]
 

@@ -36,7 +36,8 @@ Saved lists (geodata.userlists)
                          and STORED_DEFAULTS_MAX_BYTES the same for index.json, defaults.json
   STORED_JSON_DEPTH      deepest nesting of a stored JSON file that is parsed
 Boundaries (geodata.boundaries)
-  DISPLAY_TOLERANCE      simplification per layer for display
+  DISPLAY_TOLERANCE      simplification per layer for display (as a coverage)
+  COVERAGE_GAP_WIDTH, DISPLAY_PRECISION: the display coverage's cleaning and grid
   SCS_ISLANDS_NORTH      latitude below which Hainan's parts are the South China Sea islands
 Caches
   PREP_VERSION, DATA_PACKAGES, cache_root() … : the prepared-data cache on disk
@@ -83,6 +84,17 @@ READER_MEMO: Final[int] = 4096  # answers one list's reading remembers (hostile 
 NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
 NEAR_NAME_MAX_LENGTH: Final[int] = 12
 NEAR_NAME_MAX_OFFERED: Final[int] = 5
+# the cost of reading a name as the unit one character away, in the one key every reading
+# is ranked by (geodata.forms): above every form's, so a slip is the last resort
+NEAR_NAME_COST: Final[int] = 5
+
+# --- list-level readings (geodata.lists) ----------------------------------------------------
+# a list is "of cities" when at least this many of its answers are, and this share of them
+# prefecture-level: a bare name that is a city and districts elsewhere is then the city
+CITY_LIST_MIN: Final[int] = 4
+CITY_LIST_SHARE: Final[float] = 0.6
+# names run together (南京沈阳天津) are looked for in texts at most this long
+GLUED_MAX: Final[int] = 30
 
 # --- the parsing child --------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space
@@ -105,10 +117,18 @@ STORED_DEFAULTS_MAX_BYTES: Final[int] = 1 * _MB  # a few defaults, one per batch
 STORED_JSON_DEPTH: Final[int] = 8
 
 # --- boundaries ---------------------------------------------------------------------------
-# The national view never needs more detail than this.
-DISPLAY_TOLERANCE: Final[dict[str, float]] = {"province": 0.02, "prefecture": 0.01,
-                                              "county": 0.005}
+# The national view never needs more detail than this: coverage_simplify's tolerance
+# (Visvalingam–Whyatt, degrees), giving about as many vertices as Douglas–Peucker at half.
+DISPLAY_TOLERANCE: Final[dict[str, float]] = {"province": 0.04, "prefecture": 0.02,
+                                              "county": 0.01}
+# Slivers and overlaps between neighbours narrower than this (degrees) are data noise,
+# given to the neighbour with the longest shared border before simplifying.
+COVERAGE_GAP_WIDTH: Final[float] = 0.05
+DISPLAY_PRECISION: Final[float] = 1e-4  # grid of the display copies (about 10 m)
 SCS_ISLANDS_NORTH: Final[float] = 18.0
+# The printed maps' Albers equal-area conic: standard parallels and central meridian (°)
+ALBERS_PARALLELS: Final[tuple[float, float]] = (25.0, 47.0)
+ALBERS_CENTRAL_MERIDIAN: Final[float] = 105.0
 
 # --- in-process caches (entries) ----------------------------------------------------------
 ROMANISE_CACHE: Final[int] = 8192  # names romanised (one per unit and town)
@@ -122,7 +142,7 @@ STATA_STR_BYTES: Final[int] = 2045  # longer text goes in a strL variable
 
 # --- the prepared-data cache on disk ------------------------------------------------------
 # Bump when the prepared cache format or its derivation changes.
-PREP_VERSION: Final = "9"
+PREP_VERSION: Final = "10"
 
 # Building the prepared data in a child process (geodata.prepare) may take this long.
 PREPARE_TIMEOUT_S: Final[float] = 600.0

@@ -10,6 +10,8 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from dashboard.settings import SLIDE_FOOTER_PT
+
 if TYPE_CHECKING:
     from matplotlib.collections import Collection
     from matplotlib.figure import Figure
@@ -25,6 +27,9 @@ WIDTH_PX, HEIGHT_PX, DPI = 1920, 1080, 100
 
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
+
+
+FOOTER_PT = SLIDE_FOOTER_PT  # the smallest text of a slide, legible on a projector
 
 
 INK = "#222222"

@@ -19,7 +19,12 @@ def download_name(s: ViewState, what: str, ext: str, *, today: datetime.date | N
     lang = s.lang
     parts = [t(what, lang)]
     batches = s.visible_batches
-    if tuple(batches) != tuple(DEFAULT.batches):
+    if s.mode == "present":  # a presenting step: the years it covers
+        from dashboard.state import BATCH_YEARS
+
+        first, last = BATCH_YEARS[1], BATCH_YEARS.get(s.step, BATCH_YEARS[1])
+        parts.append(str(first) if last == first else f"{first}-{last}")
+    elif tuple(batches) != tuple(DEFAULT.batches):
         names = ["1or2" if b == BATCH_1_OR_2 else str(b) for b in batches]
         parts.append(t("fn_batches", lang, b="+".join(names) or "0"))
     if s.provinces:

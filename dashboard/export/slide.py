@@ -18,8 +18,10 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from dashboard.escape import printable
 from dashboard.export.draw import (
     DPI,
+    FOOTER_PT,
     HEIGHT_PX,
     INK,
     MUTED,
@@ -29,9 +31,10 @@ from dashboard.export.draw import (
     font,
     polygon_path,
 )
-from dashboard.export.slide_map import draw_map, prepare, province_extent
+from dashboard.export.slide_map import draw_map, prepare, province_extent, region_extent
 from dashboard.export.slide_panel import draw_panel
 from geodata.errors import ExportError
+from geodata.projection import project
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -78,6 +81,8 @@ def render_slide(
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown slide format '{fmt}'; use png, svg or pdf")
+    title, subtitle, caveat, dates, source_line = (
+        printable(x) for x in (title, subtitle, caveat, dates, source_line))
     lang = "en" if lang == "en" else "zh"
     batches = tuple(sorted({int(b) for b in batches}))
     data = prepare(frame, batches)
@@ -113,10 +118,11 @@ def render_slide(
 
     foot = [line for line in (caveat, dates) if line]
     if foot:
-        fig.text(margin, 100 * py, "   ".join(foot), color=INK, va="bottom",
+        fig.text(margin, 108 * py, "   ".join(foot), color=INK, va="bottom",
                  fontproperties=font(fit_size(fig, "   ".join(foot), 15, text_w)))
-    source = fit_lines(fig, source_line, 11, text_w)
-    fig.text(margin, 34 * py, source, color=MUTED, va="bottom", fontproperties=font(11))
+    source = fit_lines(fig, source_line, FOOTER_PT, text_w)
+    fig.text(margin, 30 * py, source, color=MUTED, va="bottom", fontproperties=font(FOOTER_PT),
+             linespacing=1.3)
 
     buf = io.BytesIO()
     # text as text in the SVG (the font named, so a designer can edit it) and the font
@@ -137,7 +143,8 @@ _METADATA: dict[str, dict[str, None]] = {
 def render_region(frame: gpd.GeoDataFrame, *, outline: BaseGeometry, title: str,
                   lang: str = "zh", batches: Sequence[int] = (1, 2, 3),
                   size_in: tuple[float, float] = (4.0, 3.5), dpi: int = 200) -> bytes:
-    """A PNG of the pilots in one region (`outline`, e.g. a province, drawn darker), with
+    """A PNG of the pilots in one region (`outline` in longitude/latitude, e.g. a
+    province, drawn darker), with
     its title: the small maps of a comparison. The same drawing as the slide's map."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.collections import PathCollection
@@ -147,16 +154,14 @@ def render_region(frame: gpd.GeoDataFrame, *, outline: BaseGeometry, title: str,
     batches = tuple(sorted({int(b) for b in batches}))
     fig = Figure(figsize=size_in, dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
-    lon0, lat0, lon1, lat1 = outline.bounds
-    pad = 0.06 * max(lon1 - lon0, lat1 - lat0)
+    shape = project(outline)
     ax = fig.add_axes((0.02, 0.02, 0.96, 0.84))
-    draw_map(ax, prepare(frame, batches), lang,
-              extent=(lon0 - pad, lat0 - pad, lon1 + pad, lat1 + pad))
-    path = polygon_path(outline)
+    draw_map(ax, prepare(frame, batches), lang, extent=region_extent(shape))
+    path = polygon_path(shape)
     if path is not None:
         ax.add_collection(PathCollection([path], facecolors="none", edgecolors=MUTED,
                                          linewidths=1.2, zorder=6), autolim=False)
-    fig.text(0.03, 0.97, title, color=INK, va="top", fontproperties=font(16))
+    fig.text(0.03, 0.97, printable(title), color=INK, va="top", fontproperties=font(16))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata=_METADATA["png"])
     return buf.getvalue()

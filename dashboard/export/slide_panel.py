@@ -153,9 +153,14 @@ def draw_panel(
     if not total:
         fig.text(x0, y + 6 * py, t("slide_none", lang), color=MUTED, fontproperties=font(14))
 
-    # top provinces, stacked by batch (not for one province: a one-row ranking)
-    if not total or "province" not in frame.columns or frame["province"].nunique() < 2:
+    if not total or "province" not in frame.columns:
         return
+    if frame["province"].nunique() < 2:  # one province: its pilots by name
+        y -= 64 * py
+        fig.text(x0, y, t("slide_pilots", lang, n=total), color=MUTED, fontproperties=font(15))
+        draw_pilot_names(fig, frame, lang, x0, y - 14 * py, panel_w, bottom=150 * py)
+        return
+    # top provinces, stacked by batch (a ranking needs two provinces)
     y -= 64 * py
     fig.text(x0, y, t("slide_top_provinces", lang), color=MUTED, fontproperties=font(15))
     y -= 20 * py
@@ -213,3 +218,38 @@ def draw_top_provinces(
             )
             left += w
         fig.text(left + 8 * px, yb + 7 * py, str(int(n_total)), color=INK, fontproperties=font(14))
+
+
+def draw_pilot_names(fig: Figure, frame: gpd.GeoDataFrame, lang: str, x0: float, top: float,
+                     width: float, *, bottom: float) -> None:
+    """The pilots' names with their batch colour, by batch then name, in two columns down
+    to `bottom`; the rest counted on the last line."""
+    from matplotlib.patches import Rectangle
+
+    from dashboard.map.labels import pilot_label_text
+
+    px, py = 1.0 / WIDTH_PX, 1.0 / HEIGHT_PX
+    rows = sorted(((int(r["batch"]), pilot_label_text(r, lang)) for _, r in frame.iterrows()),
+                  key=lambda r: (r[0], r[1]))
+    row_h, col_w = 30 * py, width / 2
+    per_col = max(1, int((top - bottom) / row_h))
+    room = 2 * per_col
+    shown = rows if len(rows) <= room else rows[:room - 1]
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for k, (batch, name) in enumerate(shown):
+        x = x0 + (k // per_col) * col_w
+        y = top - (k % per_col + 1) * row_h
+        colour = BATCH_COLOURS.get(batch, OTHER_COLOUR)
+        fig.add_artist(Rectangle((x, y + 2 * py), 14 * px, 16 * py, facecolor=colour,
+                                 edgecolor=shade(colour, 0.35), linewidth=0.6,
+                                 transform=fig.transFigure))
+        size = 14.0
+        label = fig.text(x + 22 * px, y + 2 * py, name, color=INK, fontproperties=font(size))
+        while size > 10 and label.get_window_extent(renderer).width > (col_w - 30 * px) * WIDTH_PX:
+            size -= 1
+            label.set_fontproperties(font(size))
+    if len(shown) < len(rows):
+        k = len(shown)
+        fig.text(x0 + (k // per_col) * col_w + 22 * px, top - (k % per_col + 1) * row_h + 2 * py,
+                 t("slide_more", lang, n=len(rows) - len(shown)), color=MUTED,
+                 fontproperties=font(13))

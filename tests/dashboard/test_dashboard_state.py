@@ -120,6 +120,14 @@ def test_download_names_say_what_is_in_them():
     en = download_name(replace(s, lang="en"), "fn_research", "csv", today=day)
     assert en == "pilot-atlas-counties_batches-1+1or2_Zhejiang_龙港_with-lists_2026-11-27.csv"
     assert "/" not in download_name(ViewState(q="a/b c"), "fn_pilots", "csv", today=day)
+    # meeting exports: what they hold, the step's years when presenting, the filters
+    step = ViewState(mode="present", step=2, provinces=("湖南省",))
+    assert download_name(step, "fn_slide", "png", today=day) == (
+        "试点地图幻灯片_2014-2015_湖南省_2026-11-27.png")
+    assert download_name(replace(step, lang="en"), "fn_deck", "pptx", today=day) == (
+        "pilot-atlas-deck_2014-2015_Hunan_2026-11-27.pptx")
+    assert download_name(ViewState(batches=(3,)), "fn_map", "html", today=day) == (
+        "试点离线地图_批次3_2026-11-27.html")
 
 
 def test_a_link_only_suggests_the_online_basemap():

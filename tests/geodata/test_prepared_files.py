@@ -47,7 +47,12 @@ def test_the_display_copy_is_simplified_within_its_tolerance(own_cache) -> None:
     for a, b in zip(full.geometry, shown.geometry, strict=True):
         assert b.is_valid and not b.is_empty
         assert shapely.get_num_coordinates(b) < shapely.get_num_coordinates(a)
-        assert shapely.hausdorff_distance(a, b) < 4 * tol
+        # every vertex kept lies on or near the file's border, and the area is kept
+        # (an islet both provinces' files hold goes to one of them: no symmetric distance)
+        near = shapely.distance(shapely.points(shapely.get_coordinates(b)), a)
+        assert float(near.max()) < tol
+        if a.area > 1.0:  # 澳门 (0.002 deg²) is a few pixels at the scale of this copy
+            assert abs(b.area - a.area) < 0.05 * a.area  # 海南's reefs shrink most
     load_layer.cache_clear()
     again = load_layer("province", simplified=True)  # now from the file
     assert bool(shapely.equals_exact(again.geometry.values, shown.geometry.values, 0).all())
