@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Generator, Iterable, Iterator
-from copy import copy
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,6 +59,13 @@ _GLUED_HEADER = re.compile(
 )
 # a number and its mark between two names: a numbered grid flattened into one line
 _INLINE_ENUM = re.compile(r"(?<=[\u4e00-\u9fff])\s*[0-9０-９]{1,3}\s*[.．、](?=\s*[\u4e00-\u9fff])")
+# 河北省。迁西县: a head then a full stop (a colon is _HEADER's)
+_STOP_HEAD = re.compile(r"^(?P<head>[^:：。.．]{2,20})[。.．]+(?P<rest>.+)$")
+# words prose joins a unit with: …是某市, …在大连, 包括江西的瑞金; 宜丰等县的…, 某市。另有…
+_PROSE_BEFORE = re.compile(r"(?:是|为|在|即|有|的|包括|包含|其中|如下|分别为|分别是)[:：]?$")
+_PROSE_AFTER = re.compile(r"(?:等|的|另|共|。|，|,)")
+# a list in brackets: （包括宁冈、永新…）
+_BRACKETED_LIST = re.compile(r"[（(](?P<inner>[^（）()]*[、，,][^（）()]*)[）)]")
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
 # what closes an enumeration: 。 等 等3个城市 等地 等县（市、区） 等市县; a lone 等县 only
 # after a unit's own type word (安吉县等县), so 天等县 (and 天等县※) keeps its name
@@ -323,9 +329,9 @@ class Reader:
             return Result(text, UNMATCHED, reason=why.OVER_BUDGET)
         key = (text, context, strict)
         if (known := self._memo.get(key)) is not None:
-            return copy(known)
+            return known.copy()
         res = self.gc.resolve(text, context, strict=strict)
-        self._memo[key] = copy(res)
+        self._memo[key] = res.copy()
         return res
 
 
@@ -410,9 +416,30 @@ def _read_item(
             strict = strict or head.named_province or head.level == "province"
         else:
             head_note = note("head_not_place", head=m.group("head"))
+    elif (p := _STOP_HEAD.match(text)) and (ctx := _unit_head(rd, p["head"], context)):
+        # 河北省。迁西县: a province or prefecture then a full stop is context, as with a
+        # colon; when nothing after it reads, the head was the item and the rest prose
+        got = resolve_joined(rd, p["rest"].strip(), ctx, True)
+        if any(r.reason != why.NOT_A_PLACE for r in got):  # a name, answered or refused
+            return _hand_on(got, item, p["rest"].strip(), None, ctx, True)
+        text = p["head"]
+        head_note = note("edge_prose", text=p["rest"].strip())
     out = resolve_joined(rd, text, context, strict)
-    if len(out) == 1 and out[0].reason == why.NOT_A_PLACE:
-        out = _names_run_together(rd, text, context) or out
+    if len(out) == 1 and out[0].status == UNMATCHED:
+        out = (
+            _names_run_together(rd, text, context)
+            or _unit_at_an_edge(rd, text, context, strict)
+            or _list_in_brackets(rd, item, text, context, strict)
+            or out
+        )
+    return _hand_on(out, item, text, head_note, context, strict)
+
+
+def _hand_on(
+    out: list[Result], item: Item, text: str, head_note: Note | None,
+    context: tuple[str, ...], strict: bool,
+) -> tuple[list[Result], tuple[str, ...], bool]:
+    """The item's results with their inputs and notes, and the context they hand on."""
     for res in out:
         if res.input == text:
             res.input = item.text
@@ -427,6 +454,56 @@ def _read_item(
             # 北京市丁青县 is no place, but the line is about 北京市 all the same
             context = (leading,)
     return out, context, strict
+
+
+def _unit_head(rd: Reader, head: str, context: tuple[str, ...]) -> tuple[str, ...]:
+    """The context a province or prefecture written as a head gives, or ()."""
+    if province := _province_only(head):
+        return (province,)
+    r = rd.resolve(head, context, strict=False)
+    if r.status == MATCHED and r.level in ("province", "prefecture"):
+        return r.context or (r.adcode,)
+    return ()
+
+
+def _unit_at_an_edge(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """…名单如下：某市, 先后批准在大连, 宜丰等县的…: prose glued to the first or last item
+    of a sentence. The unit at the item's edge, next to a word prose joins with, is read
+    (a whole unit, matched); the rest is kept in the note. [] for none."""
+    s = text.strip()
+    if len(s) > settings.ITEM_NAME_MAX:  # no name is that long: the work stays bounded
+        return []
+    cuts = [(k, s[k:], s[:k]) for k in range(1, len(s) - 1) if _PROSE_BEFORE.search(s[:k])]
+    cuts += [(k, s[:k], s[k:]) for k in range(len(s) - 1, 1, -1) if _PROSE_AFTER.match(s[k:])]
+    for _, unit, prose in cuts:
+        if len(unit) < 2:
+            continue
+        r = rd.resolve(unit, context, strict=strict)
+        if r.status == MATCHED and r.level in ("province", "prefecture", "county"):
+            r.input = unit
+            r.add(note("edge_prose", text=prose))
+            return [r]
+    return []
+
+
+def _list_in_brackets(
+    rd: Reader, item: Item, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """…革命根据地(包括宁冈、永新、莲花3县和吉安…): a list in brackets inside prose that is
+    no place. Its items are read as a list's are, after the prose, in the prose's context."""
+    m = _BRACKETED_LIST.search(text) if len(text) <= settings.ITEM_NAME_MAX else None
+    if m is None:
+        return []
+    outer = text[: m.start()] + text[m.end() :]
+    out = resolve_joined(rd, outer, context, strict) if outer.strip() else []
+    ctx = context
+    for part in _split_items(m.group("inner")):
+        if part := _clean_item(part):
+            found, ctx, _ = _read_item(rd, Item(part, item.line, False), ctx, strict)
+            out.extend(found)
+    return out
 
 
 def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[Result]:
