@@ -497,12 +497,16 @@ def _list_in_brackets(
     if m is None:
         return []
     outer = text[: m.start()] + text[m.end() :]
+    parts = [p for p in (_clean_item(x) for x in _split_items(m.group("inner"))) if p]
+    if len(parts) < 2:
+        return []
     out = resolve_joined(rd, outer, context, strict) if outer.strip() else []
     ctx = context
-    for part in _split_items(m.group("inner")):
-        if part := _clean_item(part):
-            found, ctx, _ = _read_item(rd, Item(part, item.line, False), ctx, strict)
-            out.extend(found)
+    for part in parts:
+        found, ctx, _ = _read_item(rd, Item(part, item.line, False), ctx, strict)
+        for r in found:
+            r.add(note("list_in_brackets"))
+        out.extend(found)
     return out
 
 
