@@ -25,7 +25,6 @@ DECK_CELL_MARGIN_PT: Final[tuple[float, float]] = (5.0, 2.5)  # a table cell's (
 MAP_NARROW_PX: Final[int] = 600  # below this map width (phones) legend and layers fold
 MAP_POINT_HALF_SIDE: Final[float] = 0.2  # degrees around a town or zone chosen alone (~20 km)
 MAP_PILOT_LABEL_ZOOM: Final[float] = 5.5  # below it province names, from it pilot names
-MAP_TINY_PROVINCE: Final[float] = 0.2  # square degrees: a smaller province is labelled beside a dot
 MAP_SMALL_LABELS_PX: Final[int] = 900  # a map narrower than this sets its names at 11 px, not 12
 # Detail sent to the browser: the national view (a pixel is 0.03–0.1°) gets coarser
 # outlines and 0.01° coordinates; a province, drill-down or shared zoom the finer 0.001°.
