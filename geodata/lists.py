@@ -64,7 +64,9 @@ _STOP_HEAD = re.compile(r"^(?P<head>[^:：。.．]{2,20})[。.．]+(?P<rest>.+)$
 # words prose joins a unit with: …是某市, …在大连, 包括江西的瑞金; 宜丰等县的…, 某市。另有…
 _PROSE_BEFORE = re.compile(r"(?:是|为|在|即|有|的|包括|包含|其中|如下|分别为|分别是)[:：]?$")
 _PROSE_AFTER = re.compile(r"(?:等|的|另|共|。|，|,)")
-# a list in brackets: （包括宁冈、永新…）
+# a list in brackets: （包括宁冈、永新…）; the words that introduce one
+_LISTING_WORDS = ("包括", "包含", "其中")
+ITEM_NAME_MAX = settings.ITEM_NAME_MAX
 _BRACKETED_LIST = re.compile(r"[（(](?P<inner>[^（）()]*[、，,][^（）()]*)[）)]")
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
 # what closes an enumeration: 。 等 等3个城市 等地 等县（市、区） 等市县; a lone 等县 only
@@ -77,7 +79,6 @@ _TRAILING = re.compile(
 # 石家庄市（鹿泉区、栾城区）: a unit, then units inside it in brackets
 _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（）()]+)[）)]$")
 # a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
-_COUNT_CLOSER = re.compile(r"等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟]$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
@@ -425,7 +426,11 @@ def _read_item(
         text = p["head"]
         head_note = note("edge_prose", text=p["rest"].strip())
     out = resolve_joined(rd, text, context, strict)
-    if len(out) == 1 and out[0].status == UNMATCHED:
+    listed = _BRACKETED_LIST.search(text)
+    if listed and listed["inner"].startswith(_LISTING_WORDS) and len(text) <= ITEM_NAME_MAX:
+        # 赣东北革命根据地(包括弋阳、横峰…): a list that prose introduces in brackets
+        out = _list_in_brackets(rd, item, text, context, strict) or out
+    elif len(out) == 1 and out[0].status == UNMATCHED:
         out = (
             _names_run_together(rd, text, context)
             or _unit_at_an_edge(rd, text, context, strict)
@@ -496,12 +501,19 @@ def _list_in_brackets(
     m = _BRACKETED_LIST.search(text) if len(text) <= settings.ITEM_NAME_MAX else None
     if m is None:
         return []
-    outer = text[: m.start()] + text[m.end() :]
-    out = resolve_joined(rd, outer, context, strict) if outer.strip() else []
+    parts = [p for p in (_clean_item(x) for x in _split_items(m.group("inner"))) if p]
+    if len(parts) < 2:
+        return []
+    out: list[Result] = []
     ctx = context
-    for part in _split_items(m.group("inner")):
-        if part := _clean_item(part):
-            found, ctx, _ = _read_item(rd, Item(part, item.line, False), ctx, strict)
+    # in the order of the text: the prose before the brackets, their items, the prose after
+    pieces = [(text[: m.start()].strip(), ""), *((p, "list_in_brackets") for p in parts),
+              (text[m.end() :].strip(), "after_brackets")]
+    for piece, said in pieces:
+        if piece:
+            found, ctx, _ = _read_item(rd, Item(piece, item.line, False), ctx, strict)
+            for r in found if said else ():
+                r.add(note(said))
             out.extend(found)
     return out
 
@@ -638,15 +650,7 @@ def _read_rest(
             if inner:
                 return inner, False
         res = rd.resolve(text, context, strict=strict)
-    closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED and short else None
-    if closer and closer.start() >= 2:
-        # 安吉、德清两县, 合肥市、芜湖市等5市: a count closes the enumeration (tried only
-        # when the whole is no name: 郑州市二七区 is one)
-        shorter = rd.resolve(text[: closer.start()], context, strict=strict)
-        if shorter.status != UNMATCHED:
-            shorter.input = text
-            shorter.add(note("count_closer", words=closer.group(0)))
-            return [shorter], False
+    # (a count closing the enumeration, 德清两县, is a form of geodata.forms)
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
         return [res], False  # a name one character off a unit may yet be two units joined
     spaced = _split_at_spaces(rd, text, context, strict) if text else []

@@ -91,3 +91,19 @@ def test_the_unit_at_the_edge_of_prose_is_read_and_the_prose_kept() -> None:
 def test_prose_around_no_unit_stays_unmatched() -> None:
     assert [s for _, s, _ in _read("是火星市")] == [UNMATCHED]
     assert [s for _, s, _ in _read("其中著名的有赣西井冈山革命根据地")] == [UNMATCHED]
+
+
+# -- class 5: near names --------------------------------------------------------------------
+def test_a_slip_that_sounds_the_same_beats_one_that_does_not() -> None:
+    # 江凝县: 凝 sounds as 宁 (江宁区, a 县 until 2000, measured on the stem); 江浦县, the
+    # former name of 浦口区, is one character off too but does not sound the same
+    r = geocode_lines(["江苏省：江凝县"], GC)[0]
+    assert (r.status, r.adcode, r.reason) == ("approximate", "320115", "near_name")
+
+
+def test_former_names_count_and_ties_are_ambiguous() -> None:
+    # 江丁县: one off 江宁区 and 江都区 on the stem, and off 江浦县 (浦口区's former name):
+    # none sounds the same, so all are offered and none is picked
+    r = geocode_lines(["江苏省：江丁县"], GC)[0]
+    assert r.status == AMBIGUOUS
+    assert {"320115", "321012", "320111"} <= {c.split()[0] for c in r.candidates.split(" | ")}
