@@ -214,7 +214,7 @@ _MEASURE = """() => {
   const d = f.contentDocument;
   const px = (el) => el ? parseFloat(getComputedStyle(el).fontSize) : 0;
   const names = [...d.querySelectorAll('.atlas-label.prov > span')]
-    .filter((s) => s.offsetWidth > 0);
+    .filter((s) => s.offsetWidth > 0 && getComputedStyle(s).visibility !== 'hidden');
   return {frame: f.getBoundingClientRect().height, top: f.getBoundingClientRect().top,
           name: names.length ? px(names[0]) : 0, names: names.length,
           legend: px(d.querySelector('.atlas-legend'))};
