@@ -258,7 +258,7 @@ def session_memory(sessions: int = 1) -> dict[str, object]:
             first.open(url + "/", min_features=100)
             for key in EXPORT_BUTTONS:
                 with first.page.expect_download(timeout=120_000):
-                    first.page.get_by_role("button", name=t(key, "zh")).click()
+                    first.page.get_by_role("link", name=t(key, "zh")).click()
             first.page.wait_for_timeout(1000)
             exported = _rss_mb(proc.pid)
             pages = [first]

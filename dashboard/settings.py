@@ -28,7 +28,6 @@ DECK_CELL_MARGIN_PT: Final[tuple[float, float]] = (5.0, 2.5)  # a table cell's (
 MAP_NARROW_PX: Final[int] = 600  # below this map width (phones) legend and layers fold
 MAP_POINT_HALF_SIDE: Final[float] = 0.2  # degrees around a town or zone chosen alone (~20 km)
 MAP_PILOT_LABEL_ZOOM: Final[float] = 5.5  # below it province names, from it pilot names
-MAP_TINY_PROVINCE: Final[float] = 0.2  # square degrees: a smaller province is labelled beside a dot
 MAP_SMALL_LABELS_PX: Final[int] = 900  # a map narrower than this sets its names at 11 px, not 12
 # Detail sent to the browser: the national view (a pixel is 0.03–0.1°) gets coarser
 # outlines and 0.01° coordinates; a province, drill-down or shared zoom the finer 0.001°.
@@ -56,6 +55,10 @@ ECHO_ITEMS: Final[int] = 5
 # EXPORT_WAIT_S for its turn, then is told to try again. Each takes 0.3–2.5 s of CPU.
 EXPORTS_AT_ONCE: Final[int] = 2
 EXPORT_WAIT_S: Final[float] = 30.0
+# A made export is kept this long under a digest of its view (dashboard/export/served.py),
+# within this many bytes in all: the browser fetches it once made, a room asks it again.
+EXPORT_KEEP_S: Final[float] = 300.0
+EXPORT_KEEP_BYTES: Final[int] = 64 * 1024 * 1024
 # Entries of the server's memo caches that a person's choices key (each filter combination
 # gives a tally table; each shape on a map a label anchor): bounded, so a day of many
 # different choices cannot grow the server without end.

@@ -12,9 +12,9 @@ import argparse
 import os
 import stat
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NoReturn, Protocol
 
 from geodata import settings
 from geodata.errors import InputError, PilotAtlasError
@@ -29,6 +29,14 @@ class Subcommands(Protocol):
 
 
 Extension = Callable[[Subcommands], None]
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """argparse whose errors are one line with a hint, not the usage block (every parser
+    and subparser of `pilot-atlas` is one: add_subparsers makes its own kind)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"pilot-atlas: {message}; see: {self.prog} --help\n")
 DESCRIPTION = ("Pilot Atlas on the command line: geocode lists of region names, audit the "
                "registry, manage saved lists, and export views (table, slide, deck, map).")
 
@@ -67,11 +75,19 @@ def _same_file(a: str, b: str) -> bool:
         return False
 
 
-def write_output(out: str | None, data: str | bytes, *, source: str | None = None) -> None:
-    """`data` to the file `out` (atomically), or to standard output for None or '-'."""
-    payload = data if isinstance(data, bytes) else data.encode("utf-8")
+def write_output(
+    out: str | None, data: str | bytes | Iterable[str], *, source: str | None = None
+) -> None:
+    """`data` to the file `out` (atomically), or to standard output for None or '-'. An
+    iterable of text is written piece by piece as it comes (the file renamed into place
+    once whole): memory stays flat however long the output."""
+    pieces: Iterable[bytes] = (
+        [data] if isinstance(data, bytes) else [data.encode("utf-8")] if isinstance(data, str)
+        else (piece.encode("utf-8") for piece in data)
+    )
     if out is None or out == "-":
-        sys.stdout.buffer.write(payload)
+        for piece in pieces:
+            sys.stdout.buffer.write(piece)
         sys.stdout.flush()
         return
     path = Path(out)
@@ -87,23 +103,27 @@ def write_output(out: str | None, data: str | bytes, *, source: str | None = Non
         raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'out.csv'}")
     if not path.parent.is_dir():
         raise InputError(f"cannot write {out}: the folder {path.parent} does not exist")
+    def write_all(target: Path) -> None:
+        with target.open("wb") as fh:
+            for piece in pieces:
+                fh.write(piece)
+
     try:
         if mode is not None and not stat.S_ISREG(mode):
-            with path.open("wb") as fh:  # a pipe or device (/dev/null): written, never replaced
-                fh.write(payload)
+            write_all(path)  # a pipe or device (/dev/null): written, never replaced
         else:
-            from geodata.atomic import atomic_write_bytes
+            from geodata.atomic import atomic_write
 
-            atomic_write_bytes(path, payload, durable=False)  # no half-written file on error
+            atomic_write(path, write_all, durable=False)  # no half-written file on error
     except OSError as exc:
         raise InputError(f"cannot write {out}: {exc.strerror or type(exc).__name__}") from None
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from geodata.exports import csv_text
-    from geodata.geocoder import COLUMNS
+    from geodata.exports import csv_chunks
+    from geodata.geocoder import COLUMNS, Geocoder
     from geodata.inputs import parse_bytes
-    from geodata.lists import geocode_lines, read_column
+    from geodata.lists import Reader, iter_geocode_lines, iter_read_column
 
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
@@ -111,16 +131,22 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     column: int | str | None = args.column
     if column is not None and str(column).isdigit():
         column = int(column) - 1  # people count columns from 1
-    parsed = parse_bytes(data, name, limits=Limits.for_size(args.max_bytes), column=column)
+    limits = Limits.for_size(args.max_bytes)
+    parsed = parse_bytes(data, name, limits=limits, column=column)
     if parsed.table is not None and not parsed.table.sure and args.column is None:
         heads = parsed.table.header or [str(i + 1) for i in parsed.table.candidates]
         print(f"pilot-atlas: more than one column could hold the names; read column "
               f"{parsed.table.column + 1}. Pick one with --column ({', '.join(heads)})",
               file=sys.stderr)
-    results = geocode_lines(parsed.rows) if parsed.kind == "text" else read_column(parsed.rows)
+    # rows written as they are resolved; the work bounded as the web's, scaled with the
+    # items --max-bytes lets in
+    reader = Reader(Geocoder(), limits=limits)
+    results = (iter_geocode_lines(parsed.rows, reader=reader) if parsed.kind == "text"
+               else iter_read_column(parsed.rows, reader=reader))
+    del data
     # the note in words for a person reading the file; `reason` keeps the stable code
     rows = ({**r.row(), "note": r.note} for r in results)
-    write_output(args.output, csv_text(rows, COLUMNS), source=args.input)
+    write_output(args.output, csv_chunks(rows, COLUMNS), source=args.input)
     return 0
 
 
@@ -178,7 +204,7 @@ def cmd_lists_check(args: argparse.Namespace) -> int:
 
 def build_parser(*extensions: Extension) -> argparse.ArgumentParser:
     """geodata's commands, then those each of `extensions` adds to the subparsers."""
-    p = argparse.ArgumentParser(prog="pilot-atlas", description=DESCRIPTION)
+    p = OneLineParser(prog="pilot-atlas", description=DESCRIPTION)
     sub = p.add_subparsers(dest="command", required=True)
     g = sub.add_parser("geocode", help="resolve a list of region names to units and codes")
     g.add_argument("input", help="a .txt/.csv/.xlsx file, or - for standard input")

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import seeds
-from geodata.errors import InputError
+from geodata.errors import InputError, UnknownList
 from geodata.geocoder import AMBIGUOUS, UNMATCHED, Result
 from geodata.registry import Pilot, make_pilot, pilots_frame, shipped_pilots, unit_key
 from geodata.savedlist import UserList
@@ -102,13 +102,23 @@ def parse_use(raw: str | None) -> tuple[ListUse, ...] | None:
     return tuple(chosen[b] for b in sorted(chosen))
 
 
-def checked_use(raw: str | None) -> str | None:
-    """`raw` from a command line: every part must read, or InputError says which."""
+def checked_use(raw: str | None, root: Path | None = None) -> str | None:
+    """`raw` from a command line: every part must read and name a saved list that can be
+    read, or InputError says which (a page ignores such a list and says so; a command
+    that would silently make a file without it must not)."""
     if raw is None or raw.strip() == NONE:
         return raw
+    store = Store(root)
     for token in raw.replace("，", ",").split(","):
         if not _TOKEN.match(token.strip()):
             raise InputError(f"--use: '{token.strip()}' is not LIST_ID:BATCH:replace|supplement")
+        list_id = token.strip().split(":")[0]
+        try:
+            store.load(list_id)
+        except (OSError, ValueError, KeyError) as exc:
+            why = "no saved list has this id" if isinstance(exc, FileNotFoundError | UnknownList
+                                                           ) else str(exc).splitlines()[0]
+            raise InputError(f"--use: {list_id}: {why}; see pilot-atlas lists show") from None
     return raw
 
 

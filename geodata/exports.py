@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 _FORMULA_START = frozenset("=+-@\t\r")
 
@@ -19,11 +19,25 @@ def safe_cell(value: object) -> object:
 
 
 def csv_text(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> str:
+    return "".join(csv_chunks(rows, columns))
+
+
+def csv_chunks(
+    rows: Iterable[Mapping[str, object]], columns: Sequence[str], every: int = 1000
+) -> Iterator[str]:
+    """The CSV of `rows` (BOM, header, CRLF) in pieces of `every` rows, as they come:
+    a caller writing each piece keeps memory flat whatever the number of rows."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
+    buf.write("\ufeff")
     writer.writerow(columns)
-    writer.writerows([safe_cell(row.get(c)) for c in columns] for row in rows)
-    return "\ufeff" + buf.getvalue()
+    for n, row in enumerate(rows, 1):
+        writer.writerow([safe_cell(row.get(c)) for c in columns])
+        if n % every == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
 
 
 def xlsx_bytes(

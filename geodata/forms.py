@@ -94,6 +94,10 @@ FORMS: tuple[Form, ...] = (
     Form("government", re.compile(r"^(?P<head>.{2,}?)(?:人民政府|政府)$"),
          "a unit's government", ("province", "prefecture", "county", "town", "group"),
          _ANSWERED, 1, "唐山市人民政府", "a government stands for its unit"),
+    Form("count_closer",
+         re.compile(r"^(?P<head>.{2,}?)(?P<word>等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟])$"),
+         "a count after the last item of an enumeration", _ANY, _ANSWERED, 1, "德清两县",
+         "安吉、德清两县, 合肥市、芜湖市等5市: a count closes a list (provincial notices)"),
     Form("committee", re.compile(r"^(?P<head>.{2,}?)(?:管理委员会|管委会)$"),
          "a zone's management committee", ("zone",), _ANSWERED, 1, "苏州工业园区管委会",
          "a management committee runs its zone (开发区 notices)"),
@@ -160,6 +164,8 @@ def _mark(form: Form, found: Result, m: re.Match[str]) -> None:
         found.add(note("village", village=m.group("word")))
     elif form.code == "whole_unit":
         found.add(note("whole_unit", word=m.group("word")))
+    elif form.code == "count_closer":
+        found.add(note("count_closer", words=m.group("word")))
     elif form.code in ("own_level", "urban_area", "districts_each", "government", "committee"):
         found.add(note(form.code))
 

@@ -12,6 +12,7 @@ from geodata._cache import cached_json
 from geodata.codes import ancestors_of, level_of
 from geodata.names import BARE, FULL, name_forms
 from geodata.settings import cache_dir
+from geodata.short_forms import short_forms
 from geodata.town_store import TownIndex, open_town_index
 
 LEVEL_DEPTH = {"province": 0, "prefecture": 1, "county": 2, "town": 3, "zone": 3}
@@ -191,6 +192,8 @@ def gazetteer() -> Gazetteer:
     def forms() -> list[tuple[str, int, int]]:
         out = [(f, i, st) for i, u in enumerate(units) for f, st in name_forms(u.name).items()]
         out += [(f, units.index(current[c]), st) for f, (c, st) in PSEUDO_PROVINCES.items()]
+        counties = [(i, u.name) for i, u in enumerate(units) if u.current and u.level == "county"]
+        out += [(f, i, BARE) for f, i in short_forms(counties, {f for f, _, _ in out})]
         return out
 
     # the written forms are derived once with the cache: a process only reads them

@@ -44,7 +44,10 @@ class Limits:
         return cls(
             max_bytes=max_bytes,
             max_rows=MAX_ROWS * settings.CLI_SCALE_ITEMS * scale,
-            max_unzipped=settings.XLSX_MAX_UNZIPPED * scale,
+            # what a workbook unpacks to is capped like the file itself: a 13 MB workbook
+            # inflating to 225 MB is refused from its zip directory, unless --max-bytes
+            # raises the cap
+            max_unzipped=max(settings.XLSX_MAX_UNZIPPED, max_bytes),
             max_cells=settings.SHEET_MAX_CELLS * settings.CLI_SCALE_ITEMS * scale,
         )
 

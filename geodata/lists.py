@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Generator, Iterable, Iterator
-from copy import copy
 from dataclasses import dataclass
 from functools import cache
 
 from geodata import reasons as why
 from geodata import settings
+from geodata.answer import Method
 from geodata.codes import within
 from geodata.geocoder import (
     AMBIGUOUS,
@@ -27,6 +27,7 @@ from geodata.geocoder import (
     Geocoder,
     Result,
 )
+from geodata.inputs import Limits
 from geodata.names import normalise
 from geodata.notes import Note, note
 
@@ -56,6 +57,17 @@ _HEADER_WORDS = re.compile(
 _GLUED_HEADER = re.compile(
     rf"[{_NUMERAL}]+、[^{_SEPARATORS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
 )
+# a number and its mark between two names: a numbered grid flattened into one line
+_INLINE_ENUM = re.compile(r"(?<=[\u4e00-\u9fff])\s*[0-9０-９]{1,3}\s*[.．、](?=\s*[\u4e00-\u9fff])")
+# 河北省。迁西县: a head then a full stop (a colon is _HEADER's)
+_STOP_HEAD = re.compile(r"^(?P<head>[^:：。.．]{2,20})[。.．]+(?P<rest>.+)$")
+# words prose joins a unit with: …是某市, …在大连, 包括江西的瑞金; 宜丰等县的…, 某市。另有…
+_PROSE_BEFORE = re.compile(r"(?:是|为|在|即|有|的|包括|包含|其中|如下|分别为|分别是)[:：]?$")
+_PROSE_AFTER = re.compile(r"(?:等|的|另|共|。|，|,)")
+# a list in brackets: （包括宁冈、永新…）; the words that introduce one
+_LISTING_WORDS = ("包括", "包含", "其中")
+ITEM_NAME_MAX = settings.ITEM_NAME_MAX
+_BRACKETED_LIST = re.compile(r"[（(](?P<inner>[^（）()]*[、，,][^（）()]*)[）)]")
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
 # what closes an enumeration: 。 等 等3个城市 等地 等县（市、区） 等市县; a lone 等县 only
 # after a unit's own type word (安吉县等县), so 天等县 (and 天等县※) keeps its name
@@ -67,12 +79,14 @@ _TRAILING = re.compile(
 # 石家庄市（鹿泉区、栾城区）: a unit, then units inside it in brackets
 _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（）()]+)[）)]$")
 # a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
-_COUNT_CLOSER = re.compile(r"等?[0-9０-９两二三四五六七八九十]+[个個]?[县市区旗州盟]$")
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 _SPACES = re.compile(r"[\s\u3000]+")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
+CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
+GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 6  # 4: two two-character names
+_MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -85,7 +99,9 @@ class Item:
 
 
 def _split_items(line: str) -> list[str]:
-    """Split at separators outside brackets, so 德清县※(※表示新增,下同) stays one item."""
+    """Split at separators outside brackets, so 德清县※(※表示新增,下同) stays one item;
+    numbering inside a line (1.北京7.杭州13.开封, a grid flattened) separates too."""
+    line = _INLINE_ENUM.sub("、", line)
     if not _BRACKETS.search(line):
         return SEPARATORS.split(line)
     parts: list[str] = []
@@ -279,8 +295,12 @@ class Reader:
         gc: Geocoder,
         list_work: int = settings.LIST_WORK_MAX,
         item_work: int = settings.ITEM_WORK_MAX,
+        *,
+        limits: Limits | None = None,
     ) -> None:
         self.gc = gc
+        if limits is not None:  # a list as long as `limits` lets in (the CLI's --max-bytes)
+            list_work = list_work * max(1, limits.max_rows // settings.UPLOAD_MAX_ITEMS)
         self.list_left = list_work
         self.item_work = item_work
         self.item_left = item_work
@@ -310,9 +330,9 @@ class Reader:
             return Result(text, UNMATCHED, reason=why.OVER_BUDGET)
         key = (text, context, strict)
         if (known := self._memo.get(key)) is not None:
-            return copy(known)
+            return known.copy()
         res = self.gc.resolve(text, context, strict=strict)
-        self._memo[key] = copy(res)
+        self._memo[key] = res.copy()
         return res
 
 
@@ -323,7 +343,36 @@ def _over_budget(text: str, reason: str) -> Result:
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
     """One result per item (more where 和/及/与 or spaces join units), in input order;
     context resets at each line, to the province of the header above it if there is one."""
-    return list(iter_geocode_lines(lines, geocoder))
+    gc = geocoder or Geocoder()
+    return cities_of_a_city_list(list(iter_geocode_lines(lines, gc)), gc)
+
+
+def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
+    """朝阳 is 辽宁's prefecture-level city and a district of 北京 and of 长春: in a list
+    whose other answers are (mostly) prefecture-level cities, a bare name that fits one
+    city and districts elsewhere is the city; the alternatives stay in `candidates`."""
+    cities = [r.level == "prefecture" or r.adcode in _MUNICIPALITIES for r in results
+              if r.status in (MATCHED, APPROXIMATE)]
+    if len(cities) < CITY_LIST_MIN or sum(cities) < CITY_LIST_SHARE * len(cities):
+        return results
+    units = gc.gz.current
+    for i, r in enumerate(results):
+        if r.status != AMBIGUOUS or r.reason != why.SEVERAL_PLACES:
+            continue
+        codes = [c.split(" ")[0] for c in r.candidates.split(" | ")]
+        found = [units[c] for c in codes if c in units]
+        one = [u for u in found if u.level == "prefecture" or u.code in _MUNICIPALITIES]
+        # the others are districts or counties (海南 is a province and a prefecture: no)
+        if len(found) != len(codes) or len(one) != 1 or any(
+            u.level != "county" for u in found if u is not one[0]
+        ):
+            continue
+        city = gc.placer.unit_result(one[0], one[0].code, Method.NAME)
+        city.input, city.candidates = r.input, r.candidates
+        city.context = (one[0].code[:2] + "0000", one[0].code)
+        city.add(note("city_in_city_list", unit=one[0].name))
+        results[i] = city
+    return results
 
 
 def iter_geocode_lines(
@@ -368,7 +417,34 @@ def _read_item(
             strict = strict or head.named_province or head.level == "province"
         else:
             head_note = note("head_not_place", head=m.group("head"))
+    elif (p := _STOP_HEAD.match(text)) and (ctx := _unit_head(rd, p["head"], context)):
+        # 河北省。迁西县: a province or prefecture then a full stop is context, as with a
+        # colon; when nothing after it reads, the head was the item and the rest prose
+        got = resolve_joined(rd, p["rest"].strip(), ctx, True)
+        if any(r.reason != why.NOT_A_PLACE for r in got):  # a name, answered or refused
+            return _hand_on(got, item, p["rest"].strip(), None, ctx, True)
+        text = p["head"]
+        head_note = note("edge_prose", text=p["rest"].strip())
     out = resolve_joined(rd, text, context, strict)
+    listed = _BRACKETED_LIST.search(text)
+    if listed and listed["inner"].startswith(_LISTING_WORDS) and len(text) <= ITEM_NAME_MAX:
+        # 赣东北革命根据地(包括弋阳、横峰…): a list that prose introduces in brackets
+        out = _list_in_brackets(rd, item, text, context, strict) or out
+    elif len(out) == 1 and out[0].status == UNMATCHED:
+        out = (
+            _names_run_together(rd, text, context)
+            or _unit_at_an_edge(rd, text, context, strict)
+            or _list_in_brackets(rd, item, text, context, strict)
+            or out
+        )
+    return _hand_on(out, item, text, head_note, context, strict)
+
+
+def _hand_on(
+    out: list[Result], item: Item, text: str, head_note: Note | None,
+    context: tuple[str, ...], strict: bool,
+) -> tuple[list[Result], tuple[str, ...], bool]:
+    """The item's results with their inputs and notes, and the context they hand on."""
     for res in out:
         if res.input == text:
             res.input = item.text
@@ -383,6 +459,103 @@ def _read_item(
             # 北京市丁青县 is no place, but the line is about 北京市 all the same
             context = (leading,)
     return out, context, strict
+
+
+def _unit_head(rd: Reader, head: str, context: tuple[str, ...]) -> tuple[str, ...]:
+    """The context a province or prefecture written as a head gives, or ()."""
+    if province := _province_only(head):
+        return (province,)
+    r = rd.resolve(head, context, strict=False)
+    if r.status == MATCHED and r.level in ("province", "prefecture"):
+        return r.context or (r.adcode,)
+    return ()
+
+
+def _unit_at_an_edge(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """…名单如下：某市, 先后批准在大连, 宜丰等县的…: prose glued to the first or last item
+    of a sentence. The unit at the item's edge, next to a word prose joins with, is read
+    (a whole unit, matched); the rest is kept in the note. [] for none."""
+    s = text.strip()
+    if len(s) > settings.ITEM_NAME_MAX:  # no name is that long: the work stays bounded
+        return []
+    cuts = [(k, s[k:], s[:k]) for k in range(1, len(s) - 1) if _PROSE_BEFORE.search(s[:k])]
+    cuts += [(k, s[:k], s[k:]) for k in range(len(s) - 1, 1, -1) if _PROSE_AFTER.match(s[k:])]
+    for _, unit, prose in cuts:
+        if len(unit) < 2:
+            continue
+        r = rd.resolve(unit, context, strict=strict)
+        if r.status == MATCHED and r.level in ("province", "prefecture", "county"):
+            r.input = unit
+            r.add(note("edge_prose", text=prose))
+            return [r]
+    return []
+
+
+def _list_in_brackets(
+    rd: Reader, item: Item, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """…革命根据地(包括宁冈、永新、莲花3县和吉安…): a list in brackets inside prose that is
+    no place. Its items are read as a list's are, after the prose, in the prose's context."""
+    m = _BRACKETED_LIST.search(text) if len(text) <= settings.ITEM_NAME_MAX else None
+    if m is None:
+        return []
+    parts = [p for p in (_clean_item(x) for x in _split_items(m.group("inner"))) if p]
+    if len(parts) < 2:
+        return []
+    out: list[Result] = []
+    ctx = context
+    # in the order of the text: the prose before the brackets, their items, the prose after
+    pieces = [(text[: m.start()].strip(), ""), *((p, "list_in_brackets") for p in parts),
+              (text[m.end() :].strip(), "after_brackets")]
+    for piece, said in pieces:
+        if piece:
+            found, ctx, _ = _read_item(rd, Item(piece, item.line, False), ctx, strict)
+            for r in found if said else ():
+                r.add(note(said))
+            out.extend(found)
+    return out
+
+
+def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[Result]:
+    """南京沈阳天津: names of cities (or provinces) run together where a page's links or
+    separators were lost. Read apart only when the text is no name, and it divides into
+    such names in exactly one way; [] otherwise."""
+    s = normalise(text)
+    if not GLUED_MIN <= len(s) <= GLUED_MAX or not _PLAIN.fullmatch(s):
+        return []
+    gz = rd.gc.gz
+
+    def city(piece: str) -> bool:
+        return any(
+            gz.units[i].current and gz.units[i].level in ("province", "prefecture")
+            for i, _ in gz.aliases.get(piece, ())
+        )
+
+    # ways[k]: the number of ways (capped at 2) s[k:] divides into city names, and one
+    none: list[str] = []
+    ways: list[tuple[int, list[str]]] = [(0, none)] * len(s) + [(1, none)]
+    for k in range(len(s) - 2, -1, -1):
+        count, first = 0, none
+        for n in range(2, min(GLUED_PIECE_MAX, len(s) - k) + 1):
+            piece = s[k : k + n]
+            if ways[k + n][0] and city(piece):
+                count += ways[k + n][0]
+                first = [piece, *ways[k + n][1]]
+        ways[k] = (min(count, 2), first)
+    count, pieces = ways[0]
+    if count != 1 or len(pieces) < 2:
+        return []
+    out = []
+    for piece in pieces:
+        r = rd.resolve(piece, context, strict=False)
+        if r.status == UNMATCHED:
+            return []
+        r.input = piece
+        r.add(note("names_run_together", text=text))
+        out.append(r)
+    return out
 
 
 def _units_in_brackets(
@@ -477,15 +650,7 @@ def _read_rest(
             if inner:
                 return inner, False
         res = rd.resolve(text, context, strict=strict)
-    closer = _COUNT_CLOSER.search(text) if res.status == UNMATCHED and short else None
-    if closer and closer.start() >= 2:
-        # 安吉、德清两县, 合肥市、芜湖市等5市: a count closes the enumeration (tried only
-        # when the whole is no name: 郑州市二七区 is one)
-        shorter = rd.resolve(text[: closer.start()], context, strict=strict)
-        if shorter.status != UNMATCHED:
-            shorter.input = text
-            shorter.add(note("count_closer", words=closer.group(0)))
-            return [shorter], False
+    # (a count closing the enumeration, 德清两县, is a form of geodata.forms)
     if res.status != UNMATCHED and res.reason not in NEAR_REASONS:
         return [res], False  # a name one character off a unit may yet be two units joined
     spaced = _split_at_spaces(rd, text, context, strict) if text else []
@@ -548,15 +713,21 @@ def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[
     """A table's name column, read by the same code as a pasted list (separators, 和/及/与,
     counts, units in brackets: 安吉、德清两县 gives two answers), each cell on its own: no
     context is carried from one row to the next."""
-    gc = geocoder or Geocoder()
-    rd = Reader(gc)
-    out: list[Result] = []
+    return list(iter_read_column(names, geocoder))
+
+
+def iter_read_column(
+    names: Iterable[str], geocoder: Geocoder | None = None, *, reader: Reader | None = None
+) -> Iterator[Result]:
+    """read_column, yielding each cell's answers as it is read (under `reader`'s budget)."""
+    gc = reader.gc if reader else geocoder or Geocoder()
+    rd = reader or Reader(gc)
     for row, name in enumerate(names, 1):
         context: tuple[str, ...] = ()
         strict = False
         parts = [p for p in (_clean_item(x) for x in _split_items(name.strip())) if p]
         if not parts:
-            out.append(_no_name(name))
+            yield _no_name(name)
             continue
         for part in parts:
             rd.next_item()
@@ -566,8 +737,7 @@ def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[
                 found = [_over_budget(part, over.reason)]
             for r in found:
                 r.input = name if len(parts) == 1 and r.input == part else r.input
-            out.extend(found)
-    return out
+            yield from found
 
 
 def _no_name(name: str) -> Result:

@@ -106,6 +106,10 @@ _DISTRICTS_HEADING = re.compile(r"市辖区(?=.)")
 _DASH_CHARS = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2500\u2501"
 _DASHES = frozenset(_DASH_CHARS)
 _JOINING_DASH = re.compile(f"(?<=[\u4e00-\u9fff])[{_DASH_CHARS}]+(?=[\u4e00-\u9fff])")
+# 衢qu州: pinyin a page put inside a name (no official name holds a Latin letter)
+_PINYIN_INSIDE = re.compile(
+    "(?<=[\u4e00-\u9fff])[a-zA-Z\u00e0-\u00fc\u0101-\u01dc]+(?=[\u4e00-\u9fff])"
+)
 
 
 @cache
@@ -174,6 +178,8 @@ def normalise(
     if "(" in s:  # NFKC made （ into (; most names hold no remark
         s = _PAREN.sub("", s)
     s = _DROP.sub("", s)
+    if not s.isascii():
+        s = _PINYIN_INSIDE.sub("", s)
     if not _DASHES.isdisjoint(s):  # most names hold no dash: a set test is cheaper
         s = _JOINING_DASH.sub("", s)
     s = s.translate(_VARIANTS)

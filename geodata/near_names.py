@@ -23,24 +23,37 @@ MIN_LENGTH, MAX_LENGTH = settings.NEAR_NAME_MIN_LENGTH, settings.NEAR_NAME_MAX_L
 MAX_OFFERED = settings.NEAR_NAME_MAX_OFFERED
 
 
+def _slip(name: str, written: str) -> bool:
+    """One character apart; a county written with 县 is measured on the stem against a
+    district (a 县 since made a 区: 江凝县 for 江宁区)."""
+    pairs = [(a, b) for a, b in zip(name, written, strict=True) if a != b]
+    if len(pairs) == 1:
+        return True
+    return len(pairs) == 2 and pairs[-1] == ("区", "县") and name[-1] == "区"
+
+
 def one_character_away(rest: str, names: Iterable[tuple[str, str]], outer: str = "") -> list[str]:
-    """Codes of `names` ((code, name) of today's units) that differ from `rest` in exactly
-    one character, inside the unit `outer` when one is given."""
+    """Codes of `names` ((code, name) of today's units, and of former names with their
+    successor's code: a slip on 江宁县, a 县 since made a 区, is measured on the name it
+    had) that differ from `rest` in exactly one character, inside the unit `outer` when
+    one is given; each code once."""
     if not MIN_LENGTH <= len(rest) <= MAX_LENGTH:
         return []
-    out = []
+    out: dict[str, None] = {}
     for code, name in names:
         if len(name) != len(rest) or (outer and not within(code, outer)):
             continue
-        if sum(a != b for a, b in zip(name, rest, strict=True)) == 1:
-            out.append(code)
-    return out
+        if _slip(name, rest):
+            out[code] = None
+    return list(out)
 
 
 def same_sound(written: str, name: str) -> bool:
     """The one character in which `written` differs from `name` has a reading in common
     with the official one (候/侯 hou), tones aside."""
     pairs = [(a, b) for a, b in zip(written, name, strict=True) if a != b]
+    if len(pairs) == 2 and pairs[-1] == ("县", "区"):  # measured on the stem
+        pairs = pairs[:1]
     if len(pairs) != 1:
         return False
     a, b = pairs[0]

@@ -62,7 +62,8 @@ class Explainer:
         answer; several are offered to choose from."""
         if context:  # a line about one province: never an answer outside it
             near = [c for c in near if within(c, context[0][:2] + "0000")]
-        alike = [c for c in near if same_sound(rest, self.gz.name_of(c))]
+        written = [(c, n) for c, n in self._names_by_length().get(len(rest), ()) if c in near]
+        alike = list(dict.fromkeys(c for c, n in written if same_sound(rest, n)))
         pick = near if len(near) == 1 else alike if len(alike) == 1 else []
         if not pick:
             said, reason = why_not
@@ -87,11 +88,16 @@ class Explainer:
         return res
 
     def _names_by_length(self) -> dict[int, list[tuple[str, str]]]:
-        """(code, name) of today's prefectures and counties by the length of the name."""
+        """(code, name) of today's prefectures and counties by the length of the name,
+        and their former names with today's code (a slip on a name since changed)."""
         if self._by_length is None:
             by: dict[int, list[tuple[str, str]]] = {}
             for u in self.gz.current.values():
                 if u.level in ("prefecture", "county"):
                     by.setdefault(len(u.name), []).append((u.code, u.name))
+            for u in self.gz.units:
+                target = u.target if not u.current else None
+                if target in self.gz.current and u.level in ("prefecture", "county"):
+                    by.setdefault(len(u.name), []).append((target, u.name))
             self._by_length = by
         return self._by_length

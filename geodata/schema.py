@@ -94,6 +94,10 @@ DOCS: dict[str, ColumnDoc] = {
     "name_published": ColumnDoc(
         "公布名称", "the name exactly as the source prints it", "来源原文中的名称（保留繁体）"
     ),
+    "name_en": ColumnDoc(
+        "英文名称", "the place in English (pinyin), as the English page shows it",
+        "地名的英文（拼音）写法，与英文界面一致",
+    ),
     "name": ColumnDoc(
         "名称",
         "the name in simplified characters (pilots: the published name; research table: the "

@@ -88,6 +88,14 @@ NEAR_NAME_MAX_OFFERED: Final[int] = 5
 # is ranked by (geodata.forms): above every form's, so a slip is the last resort
 NEAR_NAME_COST: Final[int] = 5
 
+# --- list-level readings (geodata.lists) ----------------------------------------------------
+# a list is "of cities" when at least this many of its answers are, and this share of them
+# prefecture-level: a bare name that is a city and districts elsewhere is then the city
+CITY_LIST_MIN: Final[int] = 4
+CITY_LIST_SHARE: Final[float] = 0.6
+# names run together (南京沈阳天津) are looked for in texts at most this long
+GLUED_MAX: Final[int] = 30
+
 # --- the parsing child --------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space
 CHILD_CPU_SECONDS: Final[int] = 10

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from dashboard import data, memory, settings, ui
-from dashboard.export import downloads
+from dashboard import memory, settings, ui
+from dashboard.escape import html_text
+from dashboard.export import downloads, served
 from dashboard.export.filenames import download_name
 from dashboard.i18n import t
 from dashboard.state import ViewState
@@ -21,7 +22,6 @@ from dashboard.state import ViewState
 if TYPE_CHECKING:
     import pandas as pd
 
-MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 # Shared by every session of the server: a room clicking "PDF" at once takes turns.
 _AT_ONCE = threading.BoundedSemaphore(settings.EXPORTS_AT_ONCE)
 
@@ -45,42 +45,40 @@ def bounded(make: Callable[[], bytes]) -> Callable[[], bytes]:
     return run
 
 
-def _slide(s: ViewState, fmt: str) -> bytes:
-    from dashboard.export.build import slide_bytes
-
-    return slide_bytes(data.registry(True, s.use), s, fmt=fmt)  # type: ignore[arg-type]
-
-
-def _deck(s: ViewState) -> bytes:
-    from dashboard.export.deck import render_deck
-
-    return render_deck(data.registry(True, s.use), s)
-
-
-def _html(s: ViewState) -> bytes:
-    from dashboard.export.build import standalone_map
-
-    return standalone_map(data.registry(True, s.use), s).encode("utf-8")
-
-
 def buttons(s: ViewState, *, key: str) -> None:
+    """The meeting exports of the view `s`: links to the app's export route where it is
+    served (dashboard/export/served.py: a file that cannot vanish before it is fetched),
+    else Streamlit's download buttons, each file made on click."""
     lang = s.lang
     st.markdown(f"**{t('exports', lang)}**")
+    labels = {"png": "download_png", "svg": "download_svg", "pdf": "download_pdf",
+              "pptx": "download_pptx", "html": "download_html"}
+    if served.ENABLED:
+        base = str(st.get_option("server.baseUrlPath") or "")
+        links = "".join(
+            f'<a href="{html_text(served.url(s, kind, base))}" '
+            f'download="{html_text(served.KINDS[kind].file_name(s))}" style="{_LINK_STYLE}">'
+            f"{html_text(t(label, lang))}</a>"
+            for kind, label in labels.items()
+        )
+        st.html(f'<div style="display:flex;flex-wrap:wrap;gap:0.5rem">{links}</div>')
+        return
     ui.download_row(
         [
-            (t("download_png", lang), bounded(partial(_slide, s, "png")),
-             download_name(s, "fn_slide", "png"), "image/png"),
-            (t("download_svg", lang), bounded(partial(_slide, s, "svg")),
-             download_name(s, "fn_slide", "svg"), "image/svg+xml"),
-            (t("download_pdf", lang), bounded(partial(_slide, s, "pdf")),
-             download_name(s, "fn_slide", "pdf"), "application/pdf"),
-            (t("download_pptx", lang), bounded(partial(_deck, s)),
-             download_name(s, "fn_deck", "pptx"), MIME_PPTX),
-            (t("download_html", lang), bounded(partial(_html, s)),
-             download_name(s, "fn_map", "html"), "text/html"),
+            (t(label, lang), bounded(partial(served.KINDS[kind].make, s)),
+             served.KINDS[kind].file_name(s), served.KINDS[kind].mime)
+            for kind, label in labels.items()
         ],
         key=key,
     )
+
+
+# as Streamlit draws a secondary button
+_LINK_STYLE = (
+    "display:inline-block;padding:0.25rem 0.75rem;border:1px solid rgba(49,51,63,0.2);"
+    "border-radius:0.5rem;text-decoration:none;color:inherit;line-height:1.6;"
+    "min-height:2.5rem;box-sizing:border-box;align-content:center"
+)
 
 
 def research_buttons(pilots: pd.DataFrame, s: ViewState) -> None:

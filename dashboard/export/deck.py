@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING, Any, cast
 
+from dashboard.escape import printable
 from dashboard.export import facts
 from dashboard.export.build import deck_steps, slide_bytes, step_view
 from dashboard.export.deck_tables import (
@@ -73,11 +74,12 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
     notice = facts.caveat(counts_all, lang)
     when = (datetime.combine(made_on, time(), tzinfo=UTC) if made_on
             else datetime.now(UTC).replace(microsecond=0))
-    set_properties(prs, title=f"{t('app_title', lang)} · {facts.filters_text(s, lang)}",
+    set_properties(prs, title=printable(f"{t('app_title', lang)} · {facts.filters_text(s, lang)}"),
                    subject=t("deck_subject", lang), lang=lang, when=when)
 
     def add(kind: str) -> Slide:
-        return prs.slides.add_slide(layouts[_LAYOUT[kind]])
+        slide: Slide = prs.slides.add_slide(layouts[_LAYOUT[kind]])
+        return slide
 
     # title
     slide = add("cover")
@@ -100,10 +102,10 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
             f"{batch_label(c.batch, years[c.batch], lang, short=True)} {facts.count_text(c, lang)}"
             for c in counts)
         cast(Any, pic.element).nvPicPr.cNvPr.set(
-            "descr", f"{facts.step_title(view, lang)}: {described}")
+            "descr", printable(f"{facts.step_title(view, lang)}: {described}"))
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None  # the template's notes master has a body
-        notes.text = facts.speaker_notes(shown, view, lang)
+        notes.text = printable(facts.speaker_notes(shown, view, lang))
         style(notes, 12, lang=lang)
 
     # a province's pilots by name
@@ -164,7 +166,7 @@ def _fill(shape: Any, text: str, box: str, largest: float, smallest: float, lang
     frame.margin_top = frame.margin_bottom = Pt(INSET_TB_PT)
     size = fit_size(text, width * PT_PER_IN - 2 * INSET_LR_PT,
                     height * PT_PER_IN - 2 * INSET_TB_PT, largest, smallest)
-    frame.text = text
+    frame.text = printable(text)
     style(frame, size, lang=lang, colour=colour)
     if not bullets:  # a body placeholder indents bulleted paragraphs: none here
         for para in frame.paragraphs:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pptx.util import Inches
 
+from dashboard.escape import printable
 from dashboard.export import facts
 from dashboard.export.deck_template import style
 from dashboard.export.text_fit import line_pt, width_pt, wrap
@@ -151,7 +152,7 @@ def add_table(slide: Any, table: Table, left: float, top: float, width: float, s
         grid.rows[i].height = Inches(heights[i])
         for j, text in enumerate(row):
             cell = grid.cell(i, j)
-            cell.text = text
+            cell.text = printable(text)
             cell.margin_left = cell.margin_right = Pt(CELL_MARGIN_LR_PT)
             cell.margin_top = cell.margin_bottom = Pt(CELL_MARGIN_TB_PT)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE

@@ -18,6 +18,7 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from dashboard.escape import printable
 from dashboard.export.draw import (
     DPI,
     FOOTER_PT,
@@ -80,6 +81,8 @@ def render_slide(
 
     if fmt not in FORMATS:
         raise ExportError(f"unknown slide format '{fmt}'; use png, svg or pdf")
+    title, subtitle, caveat, dates, source_line = (
+        printable(x) for x in (title, subtitle, caveat, dates, source_line))
     lang = "en" if lang == "en" else "zh"
     batches = tuple(sorted({int(b) for b in batches}))
     data = prepare(frame, batches)
@@ -158,7 +161,7 @@ def render_region(frame: gpd.GeoDataFrame, *, outline: BaseGeometry, title: str,
     if path is not None:
         ax.add_collection(PathCollection([path], facecolors="none", edgecolors=MUTED,
                                          linewidths=1.2, zorder=6), autolim=False)
-    fig.text(0.03, 0.97, title, color=INK, va="top", fontproperties=font(16))
+    fig.text(0.03, 0.97, printable(title), color=INK, va="top", fontproperties=font(16))
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, facecolor="white", metadata=_METADATA["png"])
     return buf.getvalue()

@@ -1,10 +1,13 @@
-"""Names on the map as real text: province short names at the national view, pilot
-names once zoomed to a province.
+"""Names on the map as real text: province names at the national view, pilot names
+once zoomed to a province.
 
 Each label is a Leaflet divIcon holding a text node (selectable, read by screen
-readers), placed at the pole of inaccessibility of its shape. Which group shows is
-decided by the zoom; a small collision pass in the page hides a label that would
-overlap one of higher priority (larger units first).
+readers). Which group shows is decided by the zoom. Province names sit at fixed places
+(`anchors.py`) and step down a ladder when they would overlap a name already set: a
+smaller size, then the short form (简称 / ISO code), then hidden; they never move off
+their province. Pilot names sit at the pole of inaccessibility of their shape, and a
+small collision pass in the page moves or hides one that would overlap one of higher
+priority (larger units first).
 """
 
 from __future__ import annotations
@@ -15,10 +18,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import shapely
-from branca.element import MacroElement, Template
+from branca.element import MacroElement
+from jinja2 import Template
 from shapely.ops import polylabel
 
 from dashboard import settings
+from dashboard.map.anchors import ANCHORS
 from dashboard.map.compact_geojson import script_json
 from dashboard.settings import PRESENT_TYPE
 from geodata.romanise import place_name_en, short_name, short_name_en
@@ -41,7 +46,10 @@ LABEL_CSS = (
     "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff}"
     ".atlas-label.pilot>span{font-weight:500;color:#111}"
     ".atlas-label.pt>span{transform:translate(7px,-50%)}"
-    # a unit too small to hold its name (香港, 澳门): a dot, the name beside it
+    # a dotted province's name on the sea side of its dot
+    ".atlas-label.side-e>span{transform:translate(6px,-50%)}"
+    ".atlas-label.side-s>span{transform:translate(-50%,8px)}"
+    # a unit too small to hold its name (香港, 澳门; anchors.py): a dot, the name beside it
     ".atlas-label.prov.pt::before{content:'';position:absolute;left:-2.5px;top:-2.5px;"
     "width:5px;height:5px;border-radius:50%;background:#333}"
     # a small map (a laptop's national view) sets its names a size smaller: more fit
@@ -55,8 +63,6 @@ LABEL_CSS = (
     # (which every national map carries) would only cover it
     ".atlas-zoom-province .atlas-inset{display:none}"
 )
-# a province smaller than this (square degrees) is labelled beside a dot
-_TINY_PROVINCE = settings.MAP_TINY_PROVINCE
 
 
 @lru_cache(maxsize=settings.LABEL_ANCHOR_CACHE)
@@ -103,14 +109,17 @@ def pilot_label_text(row: Mapping[str, Any], lang: str) -> str:
 
 
 def province_labels(provinces: pd.DataFrame, lang: str) -> list[list[Any]]:
-    """[lat, lon, text, PROV, priority, is a dot, extent] per province, the dotted
-    (tiny) ones first, then larger provinces first."""
+    """[lat, lon, text, PROV, priority, is a dot, extent, short form, dot side] per
+    province, at its fixed place (`anchors.py`); the dotted (tiny) ones first, then
+    larger provinces first (they keep their full names when room runs out)."""
     out = []
-    for name, geom in zip(provinces["name"], provinces.geometry, strict=True):
-        lat, lon = anchor(geom)
-        tiny = 1 if float(geom.area) < _TINY_PROVINCE else 0
-        out.append([lat, lon, _clean(province_label_text(str(name), lang)), PROV,
-                    -round(float(geom.area)), tiny, extent(geom)])
+    for code, name, geom in zip(provinces["adcode"].astype(str), provinces["name"],
+                                provinces.geometry, strict=True):
+        a = ANCHORS[code]
+        dot = 1 if a.side else 0
+        out.append([a.lat, a.lon, _clean(province_label_text(str(name), lang)), PROV,
+                    -round(float(geom.area)), dot, extent(geom),
+                    a.en_short if lang == "en" else a.zh_short, a.side])
     # the dotted small units first: their names have the fewest places to go
     return sorted(out, key=lambda r: (-r[5], r[4]))
 

@@ -91,7 +91,7 @@ def test_presenting_and_the_slide_png(app_url: str, browser: object) -> None:
         time.sleep(1)
         p.shot("browser-present-2015")
         with page.expect_download(timeout=60_000) as dl:
-            page.get_by_role("button", name="幻灯片 PNG（1920×1080）").click()
+            page.get_by_role("link", name="幻灯片 PNG（1920×1080）").click()
         data = open(dl.value.path(), "rb").read()  # noqa: SIM115
         img = Image.open(io.BytesIO(data))
         assert img.format == "PNG" and img.size == (1920, 1080)

@@ -17,8 +17,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import data, ui
-from dashboard.export import buttons as export_downloads
-from dashboard.export import downloads, facts
+from dashboard.export import downloads, facts, served
 from dashboard.filters import filter_pilots
 from dashboard.state import ViewState, from_query, to_query
 from geodata.effective import ListUse, effective, set_default
@@ -96,7 +95,7 @@ def test_every_consumer_agrees_with_and_without_the_list(saved) -> None:
     for key in ("csv", "geojson", "present"):
         assert mine[key] == mine["map"], key
     assert mine["slide"] == (3, 3)
-    svg = export_downloads._slide(replace(ViewState(batches=(3,)), use=use), "svg").decode()
+    svg = served.KINDS["svg"].make(replace(ViewState(batches=(3,)), use=use)).decode()
     assert "显示 3 / 官方 111" in svg  # the slide file itself reads the list's count
     assert mine["compare"] == mine["map_in_two"] and len(mine["compare"]) == 2
     assert shipped["compare"] == shipped["map_in_two"]

@@ -22,10 +22,12 @@ TEXT = st.one_of(st.text(max_size=60), st.lists(NAMEISH, max_size=40).map("".joi
 def test_one_row_per_item(text: str) -> None:
     lines = text.splitlines()
     results = geocode_lines(lines, GC)
-    # one row per item, or more where an item is two units joined (和, a space): each
-    # extra row comes from a split that says so
+    # one row per item, or more where an item is two units joined (和, a space), names run
+    # together or a list in brackets: each extra row comes from a split that says so
     extra = len(results) - len(list(items_of(lines)))
-    assert 0 <= extra <= sum("split at" in r.note for r in results)
+    splits = {"split_at", "split_at_space", "names_run_together", "list_in_brackets",
+              "after_brackets"}
+    assert 0 <= extra <= sum(bool(splits & {n.code for n in r.notes}) for r in results)
     for r in results:
         assert r.status in ("matched", "approximate", "ambiguous", "unmatched")
         assert set(r.row()) == set(COLUMNS)

@@ -154,7 +154,79 @@ window.atlas = window.atlas || {};
     return best || [];
   };
 
-  // cfg: {items: [[lat, lon, text, kind, priority, dot, [s, w, n, e]], ...], threshold,
+  // Province names stay at their fixed places (dashboard/map/anchors.py), each at one
+  // step of a ladder: its name, a size smaller, two sizes smaller, its short form. A pass
+  // sets them in order, each at the first step clear of the names already set, else
+  // hidden (its shape keeps its tooltip); the names hidden in a pass go first in the
+  // next; when names stay hidden, further passes start every name a step down. The pass
+  // that hides fewest names and steps down least wins. A name never moves onto a
+  // neighbour.
+  const STEPS = [
+    [0, 1],
+    [0, 0.9],
+    [0, 0.8],
+    [1, 1],
+  ];
+  function ladder(spans, texts, narrow) {
+    // each name's box at each step, measured once
+    const bases = spans.map((s) => Number.parseFloat(getComputedStyle(s).fontSize));
+    const boxes = spans.map((s, i) => {
+      const base = bases[i];
+      const out = STEPS.map(([form, scale]) => {
+        s.textContent = texts[i][form];
+        s.style.fontSize = scale === 1 ? "" : `${base * scale}px`;
+        return shifted(s.getBoundingClientRect(), 0, 0);
+      });
+      // a dot's name on a narrow map: its short form only (a long one, beside the dot,
+      // would reach over the sea onto the far shore)
+      const dot = s.parentNode.classList.contains("pt");
+      return narrow && dot ? out.map((q, k) => (STEPS[k][0] ? q : null)) : out;
+    });
+    // one greedy pass in `order`, every name at step `least` or further down
+    const pass = (order, least) => {
+      const kept = [];
+      const free = (q) =>
+        q !== null &&
+        !kept.some(
+          (o) => q.left < o.right && q.right > o.left && q.top < o.bottom && q.bottom > o.top,
+        );
+      const step = [];
+      for (const i of order) {
+        const k = boxes[i].slice(least).findIndex(free);
+        step[i] = k < 0 ? -1 : k + least;
+        if (k >= 0) kept.push(boxes[i][step[i]]);
+      }
+      return step;
+    };
+    // a hidden name costs as much as eight names a step down each
+    const HIDDEN = 8;
+    let best = null;
+    let lost = Infinity;
+    for (let least = 0; least < STEPS.length && lost >= HIDDEN; least++) {
+      let order = spans.map((_s, i) => i);
+      for (let round = 0; round < 8; round++) {
+        const step = pass(order, least);
+        const hid = order.filter((i) => step[i] < 0);
+        const cost = hid.length * HIDDEN + step.reduce((a, k) => a + Math.max(k, 0), 0);
+        if (cost < lost) {
+          best = step;
+          lost = cost;
+        }
+        if (!hid.length) break;
+        order = hid.concat(order.filter((i) => step[i] >= 0));
+      }
+    }
+    spans.forEach((s, i) => {
+      const k = best[i];
+      const [form, scale] = STEPS[Math.max(k, 0)];
+      s.textContent = texts[i][k < 0 ? 0 : form];
+      s.style.fontSize = k <= 0 || scale === 1 ? "" : `${bases[i] * scale}px`;
+      if (k < 0) s.style.visibility = "hidden";
+    });
+  }
+
+  // cfg: {items: [[lat, lon, text, kind, priority, dot, [s, w, n, e], short, side], ...],
+  //       threshold,
   //       large, small, narrow}
   atlas.labels = (map, group, cfg) => {
     if (!map.getPane("atlas-labels")) {
@@ -173,10 +245,11 @@ window.atlas = window.atlas || {};
         if (KINDS[it[3]] !== kind) continue;
         const span = document.createElement("span");
         span.textContent = it[2];
+        const side = it[8] ? ` side-${it[8]}` : "";
         const icon = L.divIcon({
           html: span,
           iconSize: null,
-          className: `atlas-label ${KINDS[it[3]]}${it[5] ? " pt" : ""}`,
+          className: `atlas-label ${KINDS[it[3]]}${it[5] ? " pt" : ""}${side}`,
         });
         const mk = L.marker([it[0], it[1]], {
           icon,
@@ -185,6 +258,7 @@ window.atlas = window.atlas || {};
           keyboard: false,
         });
         mk.atlasExtent = L.latLngBounds([it[6][0], it[6][1]], [it[6][2], it[6][3]]);
+        mk.atlasText = [it[2], it[7] || it[2]]; // the name, and its short form
         markers[kind].push(mk.addTo(group));
       }
     }
@@ -228,7 +302,16 @@ window.atlas = window.atlas || {};
         s.style.visibility = "";
         s.style.marginLeft = "";
         s.style.marginTop = "";
+        s.style.fontSize = "";
         s.parentNode.querySelector(".atlas-leader")?.remove();
+      }
+      if (kind === "prov") {
+        ladder(
+          spans,
+          live.map((m) => m.atlasText),
+          map.getSize().x < cfg.narrow,
+        );
+        return;
       }
       const rects = spans.map((s) => s.getBoundingClientRect());
       // on a phone's map a leader of 28 px crosses a province or two

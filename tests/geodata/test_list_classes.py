@@ -1,0 +1,109 @@
+"""Forms fresh lists broke (issue 17's classes), each with the case it must not answer."""
+
+from __future__ import annotations
+
+from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
+from geodata.lists import geocode_lines
+
+GC = Geocoder()
+
+
+def _read(line: str) -> list[tuple[str, str, str]]:
+    return [(r.input, r.status, r.adcode) for r in geocode_lines([line], GC)]
+
+
+# -- class 6: a bare name that is a prefecture-level city and districts elsewhere ----------
+def test_in_a_list_of_cities_a_bare_name_is_the_city_with_its_alternatives_kept() -> None:
+    rows = geocode_lines(["杭州市、苏州市、福州市、广州市、朝阳"], GC)
+    r = rows[-1]
+    assert (r.status, r.adcode) == (MATCHED, "211300")
+    assert {"110105", "220104"} <= {c.split()[0] for c in r.candidates.split(" | ")}
+    assert "city_in_city_list" in {n.code for n in r.notes}
+
+
+def test_a_bare_name_stays_ambiguous_outside_a_list_of_cities() -> None:
+    # a list of counties: 朝阳 is not read as the city
+    assert _read("江阴市、昆山市、义乌市、慈溪市、朝阳")[-1][1] == AMBIGUOUS
+    # 海南 is a province and a prefecture (青海's): no city to prefer
+    assert _read("沈阳市、大连市、鞍山市、抚顺市、长春市、海南")[-1][1] == AMBIGUOUS
+
+
+# -- names run together, a numbered grid in one line, pinyin inside a name ----------------
+def test_names_run_together_are_read_apart_when_they_divide_one_way() -> None:
+    assert _read("南京沈阳天津") == [
+        ("南京", MATCHED, "320100"), ("沈阳", MATCHED, "210100"), ("天津", MATCHED, "120000")]
+    # no division into names: one unmatched item, nothing guessed
+    assert _read("火星沈阳") == [("火星沈阳", UNMATCHED, "")]
+
+
+def test_a_numbered_grid_flattened_into_a_line_is_a_list() -> None:
+    assert [a for _, _, a in _read("1.北京7.杭州13.開封")] == ["110000", "330100", "410200"]
+    # numbers that are no numbering stay: 莲花3县 is 莲花 with its count
+    assert _read("安吉2号")[0][1] == UNMATCHED
+
+
+def test_pinyin_inside_a_name_is_dropped() -> None:
+    assert [a for _, _, a in _read("衢qu州市、開fēng封")] == ["330800", "410200"]
+    assert _read("qu州")[0][1] == UNMATCHED  # pinyin for a character: no name left
+
+
+# -- class 2: standard short forms of banners and autonomous counties ---------------------
+def test_short_forms_of_banners_and_autonomous_counties_are_generated_by_rule() -> None:
+    expected = {"阿左旗": "152921", "土右旗": "150221", "乌前旗": "150823", "莫旗": "150722",
+                "喀左县": "211324", "杜蒙县": "230624", "科左中旗": "150521"}
+    got = {t: GC.resolve(t) for t in expected}
+    assert {t: (r.status, r.adcode) for t, r in got.items()} == {
+        t: (MATCHED, a) for t, a in expected.items()}
+    assert _read("内蒙古自治区：阿左旗、土右旗")[1][2] == "150221"
+
+
+def test_a_short_form_that_collides_is_not_made() -> None:
+    from geodata.short_forms import candidates, short_forms
+
+    assert candidates("阿拉善左旗") == {"阿左旗"}
+    # two units would give 阿左旗, or the form is a written form already: neither gets it
+    assert short_forms([(1, "阿拉善左旗"), (2, "阿巴嘎左旗")], set()) == []
+    assert short_forms([(1, "阿拉善左旗")], {"阿左旗"}) == []
+    # a form the rule does not give is no name
+    assert GC.resolve("阿中旗").status == UNMATCHED
+
+
+# -- class 3: a province or prefecture then a full stop is context -------------------------
+def test_a_province_then_a_full_stop_is_context_as_a_colon_is() -> None:
+    assert _read("河北省。迁西县") == [("河北省。迁西县", MATCHED, "130227")]
+    assert [a for _, _, a in _read("河北省.迁西县、丰润区")] == ["130227", "130208"]
+    # context as a colon is: a name found only outside it is not answered
+    r = geocode_lines(["江苏省。迁西县"], GC)[0]
+    assert (r.status, r.reason) == (UNMATCHED, "outside_context")
+
+
+# -- class 4: prose glued to the first or last item ----------------------------------------
+def test_the_unit_at_the_edge_of_prose_is_read_and_the_prose_kept() -> None:
+    r = geocode_lines(["历史文化名城是唐山市"], GC)[0]
+    assert (r.input, r.status, r.adcode) == ("唐山市", MATCHED, "130200")
+    assert [n.get("text") for n in r.notes] == ["历史文化名城是"]
+    assert [a for _, _, a in _read("先后批准在大连、烟台")] == ["210200", "370600"]
+    assert _read("宜丰等县的湘鄂赣革命根据地") == [("宜丰", MATCHED, "360924")]
+    rows = _read("革命根据地(包括瑞金、安远、信丰等11县)")
+    assert [a for _, _, a in rows if a] == ["360781", "360726", "360722"]
+
+
+def test_prose_around_no_unit_stays_unmatched() -> None:
+    assert [s for _, s, _ in _read("是火星市")] == [UNMATCHED]
+    assert [s for _, s, _ in _read("其中著名的有赣西井冈山革命根据地")] == [UNMATCHED]
+
+
+# -- class 5: near names --------------------------------------------------------------------
+def test_a_slip_that_sounds_the_same_beats_one_that_does_not() -> None:
+    # 江凝县: 凝 sounds as 宁 (江宁区, a 县 until 2000, measured on the stem); 江浦县, the
+    # former name of 浦口区, is one character off too but does not sound the same
+    r = geocode_lines(["江苏省：江凝县"], GC)[0]
+    assert (r.status, r.adcode, r.reason) == ("approximate", "320115", "near_name")
+
+
+def test_former_names_count_and_ties_are_ambiguous() -> None:
+    # 江丁县: one off 江宁区 and 江都区 on the stem, and off 江浦县 (浦口区's former name):
+    # none sounds the same, so all are offered and none is picked
+    r = geocode_lines(["江苏省：江丁县"], GC)[0]
+    assert r.status == AMBIGUOUS
+    assert {"320115", "321012", "320111"} <= {c.split()[0] for c in r.candidates.split(" | ")}
