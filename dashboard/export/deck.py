@@ -78,7 +78,8 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
                    subject=t("deck_subject", lang), lang=lang, when=when)
 
     def add(kind: str) -> Slide:
-        return prs.slides.add_slide(layouts[_LAYOUT[kind]])
+        slide: Slide = prs.slides.add_slide(layouts[_LAYOUT[kind]])
+        return slide
 
     # title
     slide = add("cover")

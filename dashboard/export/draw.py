@@ -179,7 +179,7 @@ def fit_lines(fig: Figure, text: str, size: float, max_w: float, sep: str = " ·
     prop = font(size)
 
     def width(s: str) -> float:
-        return renderer.get_text_width_height_descent(s, prop, ismath=False)[0]
+        return float(renderer.get_text_width_height_descent(s, prop, ismath=False)[0])
 
     lines: list[str] = []
     for part in text.split(sep):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import MutableMapping
 from dataclasses import replace
-from typing import Any
+from typing import Any, cast
 
 import streamlit as st
 
@@ -96,8 +96,7 @@ def repick(session: MutableMapping[str, Any], column: int) -> bool:
 
 def _session() -> MutableMapping[str, Any]:
     """st.session_state is a mutable mapping in behaviour, not in its declared type."""
-    ss: Any = st.session_state
-    return ss
+    return cast("MutableMapping[str, Any]", st.session_state)
 
 
 def _lang() -> str:

@@ -12,8 +12,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from branca.element import Element, Template
+from branca.element import Element
 from folium.map import Layer
+from jinja2 import Template
 from shapely.geometry.base import BaseGeometry
 
 # 6-bit digits as letters, digits, "-" and "~": nothing a template engine, JSON or HTML would

@@ -5,7 +5,8 @@ its data."""
 
 from __future__ import annotations
 
-from branca.element import MacroElement, Template
+from branca.element import MacroElement
+from jinja2 import Template
 
 from dashboard.map.compact_geojson import ALPHABET
 from dashboard.map.focus import MANNERS_CSS

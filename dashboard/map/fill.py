@@ -5,7 +5,8 @@ projector of any shape shows the whole of it."""
 
 from __future__ import annotations
 
-from branca.element import MacroElement, Template
+from branca.element import MacroElement
+from jinja2 import Template
 
 _CSS = (
     "<style>html,body{height:100%;margin:0;overflow:hidden}"

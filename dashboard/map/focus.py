@@ -13,7 +13,8 @@ import math
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from branca.element import MacroElement, Template
+from branca.element import MacroElement
+from jinja2 import Template
 
 from dashboard import settings
 
@@ -40,8 +41,12 @@ def _bounds(geoms: Iterable[Any]) -> list[list[float]] | None:
         minx, maxx = cx - POINT_HALF_SIDE, cx + POINT_HALF_SIDE
         miny, maxy = cy - POINT_HALF_SIDE, cy + POINT_HALF_SIDE
     # rounded outwards: the box always holds all of the shape
-    lo = lambda v: math.floor(v * 1000) / 1000  # noqa: E731
-    hi = lambda v: math.ceil(v * 1000) / 1000  # noqa: E731
+    def lo(v: float) -> float:
+        return math.floor(v * 1000) / 1000
+
+    def hi(v: float) -> float:
+        return math.ceil(v * 1000) / 1000
+
     return [[lo(miny), lo(minx)], [hi(maxy), hi(maxx)]]
 
 

@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map.compact_geojson import CompactGeoJson
-from dashboard.map.view import HtmlControl
+from dashboard.map.controls import HtmlControl
 from geodata.geocoder import APPROXIMATE
 from geodata.listfiles import row_geometry, unit_text
 from geodata.registry import unit_shapes
