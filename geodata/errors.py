@@ -31,7 +31,17 @@ class InputError(PilotAtlasError, ValueError):
 
 
 class InvalidList(PilotAtlasError, ValueError):
-    """A saved list whose JSON does not fit the schema; the message says where."""
+    """A saved list (or a file of the store) that cannot be used; the message says where.
+    One made with `of` carries the reason as a code, as InputError does."""
+
+    def __init__(self, message: str, refusal: Note | None = None) -> None:
+        super().__init__(message)
+        first = message.splitlines()[0] if message else ""
+        self.refusal = refusal or Note("text", (("text", first),))
+
+    @classmethod
+    def of(cls, code: str, **params: Value) -> InvalidList:
+        return cls(render("refusal", code, params, "en"), Note(code, tuple(params.items())))
 
 
 class UnknownList(PilotAtlasError, KeyError):

@@ -19,6 +19,7 @@ from typing import TypeVar
 import seeds
 from geodata.errors import InvalidList
 from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result
+from geodata.notes import Note
 from geodata.settings import LIST_NAME_MAX, LIST_PROVENANCE_MAX
 
 LIST_ID = re.compile(r"^[a-z0-9-]{6,64}$")  # a list's id, also its folder's name
@@ -67,10 +68,12 @@ class Summary:
 
 @dataclass(frozen=True, slots=True)
 class Damaged:
-    """A saved list that could not be read, and why (one line)."""
+    """A saved list that could not be read, and why (one line; `refusal` the same as a
+    code the page writes in its language, geodata/notes.toml)."""
 
     list_id: str
     reason: str
+    refusal: Note | None = None
 
 
 _Claimant = TypeVar("_Claimant", UserList, Summary)

@@ -25,7 +25,7 @@ _DIR_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_DIRECTORY", 0)
 
 def _refusal(name: str, exc: OSError) -> InvalidList:
     if exc.errno == errno.ELOOP:
-        return InvalidList(f"{name} is a symbolic link, not a file of the store")
+        return InvalidList.of("stored_link", name=name)
     if exc.errno == errno.ENOTDIR:
         return InvalidList(f"{name} is not a folder")
     return InvalidList(f"{name} cannot be read ({exc.strerror or type(exc).__name__})")
@@ -44,8 +44,7 @@ def read_bytes(folder: Path, name: str, limit: int, *, folder_of_store: bool = T
                 raise
             except OSError as exc:
                 if folder.is_symlink():  # O_DIRECTORY|O_NOFOLLOW says ENOTDIR for a link
-                    raise InvalidList(f"the folder {folder.name} is a symbolic link, not a "
-                                      "folder of the store") from None
+                    raise InvalidList.of("stored_folder_link", name=folder.name) from None
                 raise _refusal(f"the folder {folder.name}", exc) from None
         try:
             fd = os.open(name if dir_fd is not None else folder / name, _FLAGS, dir_fd=dir_fd)
@@ -56,29 +55,31 @@ def read_bytes(folder: Path, name: str, limit: int, *, folder_of_store: bool = T
         with os.fdopen(fd, "rb") as fh:
             st = os.fstat(fh.fileno())
             if not stat.S_ISREG(st.st_mode):
-                raise InvalidList(f"{name} is {_file_kind(st.st_mode)}, not a regular file")
+                kind, kind_zh = _file_kind(st.st_mode)
+                raise InvalidList.of("stored_kind", name=name, kind=kind, kind_zh=kind_zh)
             if st.st_size > limit:
-                raise InvalidList(f"{name} holds {st.st_size:,} bytes, more than the "
-                                  f"{limit:,} it may")
+                raise InvalidList.of("stored_size", name=name, n=f"{st.st_size:,}",
+                                     m=f"{limit:,}")
             data = fh.read(limit + 1)  # a file that grows while read is cut here
         if len(data) > limit:
-            raise InvalidList(f"{name} holds more than the {limit:,} bytes it may")
+            raise InvalidList.of("stored_size", name=name, n=f"{len(data):,}", m=f"{limit:,}")
         return data
     finally:
         if dir_fd is not None:
             os.close(dir_fd)
 
 
-def _file_kind(mode: int) -> str:
+def _file_kind(mode: int) -> tuple[str, str]:
+    """What a file that is no regular file is, in English and Chinese."""
     if stat.S_ISFIFO(mode):
-        return "a FIFO"
+        return "a FIFO", "命名管道"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return "a device", "设备文件"
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return "a folder", "文件夹"
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a file"
+        return "a socket", "套接字"
+    return "something else", "其他类型"
 
 
 def nesting(data: bytes, stop_above: int | None = None, chunk: int = 1 << 20) -> int:
@@ -116,12 +117,13 @@ def nesting(data: bytes, stop_above: int | None = None, chunk: int = 1 << 20) ->
 def load_json(data: bytes, name: str, depth: int) -> object:
     """`data` parsed as UTF-8 JSON when it nests at most `depth` deep, else InvalidList."""
     if nesting(data, depth) > depth:
-        raise InvalidList(f"{name} nests deeper than {depth} levels")
+        raise InvalidList.of("stored_depth", name=name, depth=str(depth))
     try:
         return json.loads(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise InvalidList(f"{name} is not UTF-8") from None
+        raise InvalidList.of("stored_encoding", name=name) from None
     except json.JSONDecodeError as exc:
-        raise InvalidList(f"{name} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        raise InvalidList.of("stored_json", name=name, why=exc.msg, line=str(exc.lineno)
+                             ) from None
     except RecursionError:  # the depth check above makes this unreachable; kept as a guard
-        raise InvalidList(f"{name} nests too deep") from None
+        raise InvalidList.of("stored_depth", name=name, depth=str(depth)) from None

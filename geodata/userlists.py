@@ -215,7 +215,7 @@ class Store:
             try:
                 good.append(self.load(d.name))
             except (OSError, ValueError, KeyError) as exc:
-                bad.append(Damaged(d.name, _one_line(exc)))
+                bad.append(_damaged(d.name, exc))
         return holding_claims(sorted(good, key=lambda u: (u.created, u.list_id))), bad
 
     def _valid_lists(self) -> list[UserList]:
@@ -248,7 +248,7 @@ class Store:
             try:
                 out.append(summary_of(self.load(d.name), stamp))
             except (OSError, ValueError, KeyError) as exc:
-                bad.append(Damaged(d.name, _one_line(exc)))
+                bad.append(_damaged(d.name, exc))
         if stale or len(index) != len(out):
             try:
                 with self.locked():
@@ -394,6 +394,10 @@ def _summary(e: object) -> Summary | None:
     return Summary(list_id, name[:LIST_NAME_MAX], created, batch, items, counts,
                    source[:LIST_NAME_MAX], provenance[:LIST_PROVENANCE_MAX],
                    (stamp[0], stamp[1]), claimed)
+
+
+def _damaged(list_id: str, exc: BaseException) -> Damaged:
+    return Damaged(list_id, _one_line(exc), getattr(exc, "refusal", None))
 
 
 def _one_line(exc: BaseException) -> str:

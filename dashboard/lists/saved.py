@@ -16,6 +16,7 @@ from dashboard.lists.tables import diff_frame, saved_frame
 from dashboard.state import BATCHES
 from geodata.effective import uses_for
 from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
+from geodata.notes import refusal_text
 from geodata.savedlist import Damaged, Summary
 from geodata.settings import LIST_PROVENANCE_MAX
 from geodata.userlists import Store
@@ -82,7 +83,9 @@ def save_section(work: Work, lang: str) -> None:
 
 def _damaged(bad: Sequence[Damaged], lang: str) -> None:
     """A saved list that cannot be read is named, with why, and can be deleted."""
-    detail = "; ".join(f"{d.list_id}: {d.reason}" for d in bad[:3])
+    detail = "; ".join(
+        f"{d.list_id}: {refusal_text(d.refusal, lang) if d.refusal else d.reason}"
+        for d in bad[:3])
     detail += "; …" if len(bad) > 3 else ""
     st.warning(t("lists_damaged", lang, n=len(bad), detail=md(detail)), icon="⚠️")
     for d in bad[:10]:

@@ -27,7 +27,7 @@ LINES = ["浙江省安吉、德清两县", "浙江省湖州市（安吉县）", 
          "名单：唐山市"]
 # names of formats, standards and sources the Chinese text names too (no Chinese name)
 FORMAT_NAMES = {"GB2260", "UTF-16", "UTF-8", "GB18030", "GBK", "CSV", "xlsx", "txt", "csv",
-                "NUL", "MB", "zip", "XML", "defusedxml", "GeoNames"}
+                "NUL", "MB", "zip", "XML", "JSON", "defusedxml", "GeoNames"}
 _FIELD = re.compile(r"\{(\w+)\}")
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 

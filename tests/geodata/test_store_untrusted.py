@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -18,6 +19,7 @@ import pytest
 from geodata import settings
 from geodata.effective import load_defaults
 from geodata.errors import InvalidList
+from geodata.notes import refusal_text
 from geodata.savedlist import UserList
 from geodata.stored import nesting
 from geodata.userlists import Store
@@ -76,6 +78,10 @@ def test_a_hostile_list_file_is_named_damaged_and_repaired(tmp_path: Path, case:
     assert [s.list_id for s in summaries] == [u.list_id for u in good] == ["list-good00"]
     assert [d.list_id for d in bad] == [d.list_id for d in bad_scan] == ["list-hostile"]
     assert words in bad[0].reason and "\n" not in bad[0].reason
+    # the page writes why in its language (geodata/notes.toml, [refusal.stored_*])
+    assert bad[0].refusal is not None
+    zh = refusal_text(bad[0].refusal, "zh")
+    assert "list.json" in zh and words not in zh and re.search("[\u4e00-\u9fff]", zh)
     report = _timed(lambda: Store(tmp_path).check(repair=True))
     assert any(ln.startswith("deleted list-hostile") for ln in report)
     assert Store(tmp_path).scan() == ([store.load("list-good00")], [])
