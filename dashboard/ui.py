@@ -104,7 +104,7 @@ def show_map(
     if "bounds" not in overrides and not overrides.get("focus"):
         selected = None
         if s.pilot:
-            frame = data.registry(True)
+            frame = data.registry(True, s.use)  # a pilot a saved list adds, too
             rows = frame[frame["pilot_id"] == s.pilot]
             selected = rows.geometry.iloc[0] if len(rows) else None
         bounds = focus_bounds(pilots=pilots, provinces=provinces, chosen_provinces=s.provinces,

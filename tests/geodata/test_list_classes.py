@@ -107,3 +107,17 @@ def test_former_names_count_and_ties_are_ambiguous() -> None:
     r = geocode_lines(["江苏省：江丁县"], GC)[0]
     assert r.status == AMBIGUOUS
     assert {"320115", "321012", "320111"} <= {c.split()[0] for c in r.candidates.split(" | ")}
+
+
+# -- class 7: a zone named after a unit part of which became another since -----------------
+def test_a_zone_in_a_divided_county_is_placed_in_its_prefecture() -> None:
+    # part of 余杭区 became 临平区 (2021): its zone may lie in either
+    r = geocode_lines(["浙江：杭州余杭经济技术开发区"], GC)[0]
+    assert (r.status, r.adcode, r.level) == ("approximate", "330100", "zone")
+    assert [n.code for n in r.notes] == ["divided_unit"]
+    # a town the township list places stays in its county
+    r = geocode_lines(["杭州市余杭区良渚街道"], GC)[0]
+    assert r.adcode == "330110"
+    # a zone of a county never divided stays in it
+    r = geocode_lines(["山东省泰安市泰山经济开发区"], GC)[0]
+    assert r.adcode.startswith("3709") and r.adcode != "370900"
