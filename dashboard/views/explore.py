@@ -23,10 +23,18 @@ MAP_KEY = "map_explore"
 # fold on a laptop screen. Its header (3.75rem) is see-through beside an open sidebar but
 # opaque once the sidebar is closed (as it starts on a phone): then the title goes below it.
 _BELOW_HEADER = '[data-testid="stMainBlockContainer"]{padding-top:4.1rem!important}'
+# On a phone the map's frame takes the country's shape (4:5 with the 南海诸岛 inset, not
+# the desktop's 620 px), never taller than the screen under the header, so the country
+# shows on the first screen under the title. The map inside follows its frame's height
+# (`controls.css`); the frame is sized before Leaflet starts, so its first fit is right.
+_PHONE_MAP = (
+    'iframe[title="streamlit_folium.st_folium"]'
+    "{height:auto!important;aspect-ratio:4/5;max-height:calc(100svh - 4rem)}"
+)
 CSS = (
     "<style>"
     '[data-testid="stMainBlockContainer"]{padding:2.6rem 2rem 2rem 2rem!important}'
-    f"@media (max-width:767.98px){{{_BELOW_HEADER}}}"
+    f"@media (max-width:767.98px){{{_BELOW_HEADER}{_PHONE_MAP}}}"
     f'.stApp:has([data-testid="stSidebar"][data-collapsed="true"]) {_BELOW_HEADER}'
     '[data-testid="stMainBlockContainer"] h1{font-size:1.65rem!important;'
     "padding:0 0 .15rem 0!important;line-height:1.25!important}"

@@ -1,0 +1,81 @@
+"""The explore map on a phone (390×844) fits the screen: its frame no taller than the
+screen under Streamlit's header, and the whole country (mainland and Hainan; the islands
+are in the 南海诸岛 inset) drawn within the first screen, under the title. At 1024 and
+1366 the map keeps its desktop height."""
+
+from __future__ import annotations
+
+import pytest
+import shapely
+
+from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
+from geodata.boundaries import load_layer
+from tests.browser.test_map_browser import _map_eval
+
+pytestmark = pytest.mark.browser
+
+HEADER = 60  # Streamlit's header, 3.75rem, opaque on a phone
+
+
+def _china_box(page: object) -> dict[str, float]:
+    """Where the map draws the country (mainland and Hainan), in page pixels."""
+    prov = load_layer("province", simplified=True)
+    w, _s, e, n = prov.total_bounds
+    land = shapely.clip_by_rect(shapely.union_all(prov.geometry.values), w, 18.0, e, n)
+    x0, y0, x1, y1 = land.bounds
+    pts = _map_eval(page, f"[m.latLngToContainerPoint([{y1}, {x0}]),"
+                          f" m.latLngToContainerPoint([{y0}, {x1}])]")
+    frame = page.locator(MAP_FRAME).first.bounding_box()  # type: ignore[attr-defined]
+    nw, se = pts  # type: ignore[misc]
+    return {"left": frame["x"] + nw["x"], "top": frame["y"] + nw["y"],
+            "right": frame["x"] + se["x"], "bottom": frame["y"] + se["y"]}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_phone_map_fits_the_first_screen(app_url: str, browser: object, lang: str) -> None:
+    p = OfflinePage(browser, width=390, height=844)
+    try:
+        page = p.page
+        page.goto(f"{app_url}/?lang={lang}")
+        wait_for_map(page, min_features=100)
+        page.wait_for_timeout(1500)
+        box = page.locator(MAP_FRAME).first.bounding_box()
+        assert box is not None
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        assert box["height"] <= 844 - HEADER, box
+        assert box["y"] >= HEADER and box["y"] + box["height"] <= 844, box  # the first screen
+        # the map inside takes its frame's height (a map taller than its frame is cut)
+        inner = _map_eval(page, "m.getSize()")
+        assert abs(inner["y"] - box["height"]) <= 2, (inner, box)  # type: ignore[index]
+        title = page.locator("h1").first.bounding_box()
+        assert title is not None
+        china = _china_box(page)
+        assert china["top"] >= title["y"] + title["height"], (china, title)
+        assert china["bottom"] <= 844 and china["left"] >= -1 and china["right"] <= 391, china
+        # and China is not drawn tiny: it takes most of the map's width
+        assert china["right"] - china["left"] >= 0.7 * box["width"], (china, box)
+        p.shot(f"browser-phone-map-fits-{lang}")
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("width,height", [(1024, 768), (1366, 768)])
+def test_the_desktop_map_keeps_its_height(
+    app_url: str, browser: object, width: int, height: int
+) -> None:
+    p = OfflinePage(browser, width=width, height=height)
+    try:
+        page = p.page
+        page.goto(f"{app_url}/")
+        wait_for_map(page, min_features=100)
+        page.wait_for_timeout(1000)
+        box = page.locator(MAP_FRAME).first.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        assert abs(box["height"] - 620) <= 2, box
+        inner = _map_eval(page, "m.getSize()")
+        assert abs(inner["y"] - box["height"]) <= 2, (inner, box)  # type: ignore[index]
+        china = _china_box(page)
+        assert china["left"] >= box["x"] - 1 and china["right"] <= box["x"] + box["width"] + 1
+        p.shot(f"browser-map-{width}")
+    finally:
+        p.close()
