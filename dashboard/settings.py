@@ -7,6 +7,9 @@ from typing import Final
 
 COMPARE_MAX: Final[int] = 4  # provinces side by side on the compare page
 PRESENT_RESERVE_PX: Final[int] = 12  # kept free below the full-screen map when presenting
+# Presenting: names and legend follow the map frame's width (1.3 % of it: 24.5 px on a
+# 1920 screen), never under 14 px (a 1024 screen) nor over 30 px.
+PRESENT_TYPE: Final[str] = "clamp(14px, 1.3vw, 30px)"
 SLIDE_TOP_PROVINCES: Final[int] = 8  # provinces ranked on a slide's side panel
 
 # --- slides and the deck -------------------------------------------------------------------

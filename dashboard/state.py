@@ -54,7 +54,9 @@ class ViewState:
     basemap: bool = False
     compare: tuple[str, ...] = ()
     same_scale: bool = False  # compare: every small map at one scale (scale=same)
-    step: int = 3  # presenting: batches 1..step, cumulative
+    # presenting: batches 1..step, cumulative; a presentation starts at the first batch,
+    # and a view that is not presenting has no step (so no `step=` lingers in its link)
+    step: int = 1
     pilot: str = ""  # selected pilot id
     use: str = ""  # saved lists in use (geodata.effective); "" = the operator's defaults
     # zoom and centre (lat, lon) of a shared link; the page writes them when the map is
@@ -73,6 +75,7 @@ class ViewState:
 
     def normalised(self) -> ViewState:
         """Canonical order and only known values, so equal views give equal URLs."""
+        mode = self.mode if self.mode in MODES else "explore"
         return replace(
             self,
             batches=_keep(self.batches, BATCH_CHOICES),
@@ -81,11 +84,11 @@ class ViewState:
             categories=_keep(self.categories, CATEGORIES),
             statuses=_keep(self.statuses, STATUSES),
             q=self.q.strip()[:100],
-            mode=self.mode if self.mode in MODES else "explore",
+            mode=mode,
             lang=self.lang if self.lang in LANGS else DEFAULT_LANG,
             style=self.style if self.style in STYLES else "pilots",
             compare=_in_order(self.compare, PROVINCE_NAMES)[:MAX_COMPARE],
-            step=min(max(int(self.step), 1), len(BATCHES)),
+            step=min(max(int(self.step), 1), len(BATCHES)) if mode == "present" else 1,
             pilot=self.pilot.strip()[:40],
             use=normalise_use(self.use[:400]),
             z=self.z if self.z is not None and 2 <= self.z <= 18 and self.c else None,
@@ -321,9 +324,12 @@ def sync_from_url() -> ViewState:
         st.session_state[_SEEN] = canonical
         st.session_state[_VIEW] = state
     else:
-        # Streamlit drops the state of widgets a run did not draw (the sidebar while
-        # presenting, the compare picker elsewhere): put those values back.
-        _apply(st.session_state.get(_VIEW, DEFAULT), only_missing=True)
+        # Every widget's change goes through write_url, which keeps _VIEW: so a widget
+        # that disagrees with it holds a stale value. Streamlit drops the state of widgets
+        # a run did not draw (the sidebar while presenting, the compare picker elsewhere),
+        # and the browser may send the last value it showed of one back (the sidebar's
+        # 地图 after 演示 was chosen: presenting fell back to the map on the next rerun).
+        _apply(st.session_state.get(_VIEW, DEFAULT))
     return current_state()
 
 
@@ -362,6 +368,7 @@ def write_url() -> None:
     # any change made in the app replaces the shared link's zoom and centre
     s = replace(current_state(), z=None, c=None)
     st.session_state[_VIEW] = s
+    st.session_state[WIDGET_KEYS["step"]] = s.step  # leaving presenting drops the step
     st.session_state[_UNKNOWN] = []
     query = to_query(s)
     if st.query_params.to_dict() != query:

@@ -11,7 +11,7 @@ from jinja2 import Template
 from dashboard.map.compact_geojson import ALPHABET
 from dashboard.map.focus import MANNERS_CSS
 from dashboard.map.labels import LABEL_CSS
-from dashboard.settings import MAP_NARROW_PX
+from dashboard.settings import MAP_NARROW_PX, PRESENT_TYPE
 
 
 class HtmlControl(MacroElement):
@@ -100,7 +100,9 @@ class Attribution(MacroElement):
 
 
 def css(large: bool) -> str:
-    size = "18px" if large else "13px"
+    # presenting: the type follows the screen (the frame's width), ≥ 24 px at 1920 and
+    # never under 14 px at 1024, read from the back of a room
+    size = PRESENT_TYPE if large else "13px"
     return (
         "<style>"
         f".atlas-legend{{background:rgba(255,255,255,.92);padding:6px 9px;border-radius:4px;"

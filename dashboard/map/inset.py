@@ -31,7 +31,8 @@ _ISLAND_TOLERANCE = settings.INSET_ISLAND_TOLERANCE
 LAND_STYLE = {"color": "#a0a0a0", "weight": 0.6, "fillColor": "#f2f2f2", "fillOpacity": 1}
 # Islands get an outline of their own so the smallest stay visible at this scale.
 ISLAND_STYLE = {"color": "#5a5a5a", "weight": 0.8, "fillColor": "#9a9a9a", "fillOpacity": 1}
-LINE_STYLE = {"color": "#3a3a3a", "weight": 1.3, "dashArray": "5 3", "fill": False}
+# Each of the line's ten segments is one dash: drawn solid, never cut by a dash pattern.
+LINE_STYLE = {"color": "#3a3a3a", "weight": 1.6, "lineCap": "butt", "fill": False}
 
 
 @cache
@@ -73,9 +74,9 @@ _CSS = (
     ".atlas-inset{background:#fff;border:1.5px solid #555;box-shadow:0 1px 4px rgba(0,0,0,.3);"
     "position:relative;overflow:hidden}"
     ".atlas-inset .atlas-inset-map{position:absolute;inset:0;background:#fff}"
-    ".atlas-inset .atlas-inset-label{position:absolute;right:4px;bottom:2px;z-index:800;"
-    "font:12px/1.3 sans-serif;color:#222;background:rgba(255,255,255,.85);padding:0 2px;"
-    "white-space:nowrap}"
+    # the caption in a band of its own under the map (inset.js sizes it): never over the line
+    ".atlas-inset .atlas-inset-label{position:absolute;right:4px;bottom:1px;z-index:800;"
+    "font:12px/1.3 sans-serif;color:#222;padding:0 2px;white-space:pre;text-align:right}"
     "</style>"
 )
 

@@ -25,6 +25,7 @@ from shapely.ops import polylabel
 from dashboard import settings
 from dashboard.map.anchors import ANCHORS
 from dashboard.map.compact_geojson import script_json
+from dashboard.settings import PRESENT_TYPE
 from geodata.romanise import place_name_en, short_name, short_name_en
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ LABEL_CSS = (
     "width:5px;height:5px;border-radius:50%;background:#333}"
     # a small map (a laptop's national view) sets its names a size smaller: more fit
     ".atlas-small .atlas-label>span{font-size:11px}"
-    ".atlas-big .atlas-label>span{font-size:17px}"
+    f".atlas-big .atlas-label>span{{font-size:{PRESENT_TYPE}}}"
     ".atlas-leader{position:absolute;left:0;top:0;height:0;border-top:1px solid #444;"
     "transform-origin:0 0}"
     ".atlas-zoom-national .atlas-label.pilot,.atlas-zoom-province .atlas-label.prov"

@@ -1,6 +1,7 @@
-"""The 南海诸岛 inset in a real Chromium: only on national views, its caption on one line
-inside the frame at 1024×768, 1280×720 and 1920×1080, and shown whole (the size of a
-fresh national map's) on every way back to the national view."""
+"""The 南海诸岛 inset in a real Chromium: only on national views; at 1024×768, 1280×720
+and 1920×1080 in zh and en its ten dashes visible, each one stroke, its caption whole
+inside the frame and over none of them; shown whole (the size of a fresh national
+map's) on every way back to the national view."""
 
 from __future__ import annotations
 
@@ -10,14 +11,36 @@ from bench.browser import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
 
 pytestmark = pytest.mark.browser
 
-# label on one line (no taller than one line box) and wholly inside the frame
-CAPTION = """() => {
+# The caption whole and inside the frame; the dashes not under it: a dash counts as
+# visible when every point along it is inside the frame, none under the caption's box,
+# and the caption is not the page's topmost element at its middle. A dash is one stroke:
+# one subpath and no dash pattern.
+DASHES = """() => {
   const box = document.querySelector('.atlas-inset');
   const label = box.querySelector('.atlas-inset-label');
   const b = box.getBoundingClientRect(), l = label.getBoundingClientRect();
-  const line = parseFloat(getComputedStyle(label).fontSize) * 1.3;
-  return {text: label.textContent, oneLine: l.height <= line + 1,
-          inside: l.left >= b.left && l.right <= b.right && l.bottom <= b.bottom};
+  const shown = getComputedStyle(label).visibility !== 'hidden';
+  let visible = 0, strokes = 0;
+  const paths = [...box.querySelectorAll('path.atlas-scs-line')];
+  for (const p of paths) {
+    const n = p.getTotalLength(), m = p.getScreenCTM();
+    let ok = true;
+    for (let i = 0; i <= 20; i++) {
+      const q = p.getPointAtLength(n * i / 20);
+      const x = m.a * q.x + m.c * q.y + m.e, y = m.b * q.x + m.d * q.y + m.f;
+      if (x < b.left || x > b.right || y < b.top || y > b.bottom) ok = false;
+      if (shown && x >= l.left && x <= l.right && y >= l.top && y <= l.bottom) ok = false;
+      const top = i === 10 ? document.elementFromPoint(x, y) : null;
+      if (top && (top === label || label.contains(top))) ok = false;
+    }
+    if (ok) visible++;
+    const d = p.getAttribute('d');
+    if ((d.match(/M/g) || []).length === 1 && !p.getAttribute('stroke-dasharray')) strokes++;
+  }
+  return {text: label.textContent.replace('\\n', ' '), shown, dashes: paths.length,
+          visible, strokes, size: parseFloat(getComputedStyle(label).fontSize),
+          inside: l.left >= b.left && l.right <= b.right && l.top >= b.top
+                  && l.bottom <= b.bottom};
 }"""
 
 
@@ -34,24 +57,29 @@ def test_a_province_map_has_no_inset(app_url: str, offline_page: OfflinePage) ->
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1280, 720), (1920, 1080)])
-def test_the_english_caption_is_one_line_inside_the_frame(
-    app_url: str, offline_page: OfflinePage, size: tuple[int, int]
+@pytest.mark.parametrize(("lang", "name"), [("zh", "南海诸岛"), ("en", "South China Sea Islands")])
+def test_ten_dashes_visible_and_the_caption_whole_inside_the_frame(
+    app_url: str, offline_page: OfflinePage, size: tuple[int, int], lang: str, name: str
 ) -> None:
     page = offline_page.page
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.goto(f"{app_url}/?lang=en")
+    page.goto(f"{app_url}/?lang={lang}")
     wait_for_map(page)
     frame = page.frame_locator(MAP_FRAME).first
     frame.locator(".atlas-inset").wait_for(state="visible", timeout=20_000)
+    frame.locator("path.atlas-scs-line").nth(9).wait_for(state="attached", timeout=20_000)
     handle = page.locator(MAP_FRAME).first.element_handle()
     assert handle is not None
     inner = handle.content_frame()
     assert inner is not None
-    got = inner.evaluate(CAPTION)
-    assert got == {"text": "South China Sea Islands", "oneLine": True, "inside": True}
+    page.wait_for_timeout(500)
+    got = inner.evaluate(DASHES)
+    assert got["dashes"] == 10 and got["strokes"] == 10, got
+    assert got["visible"] == 10, got
+    assert got["shown"] and got["inside"] and got["text"] == name and got["size"] >= 9, got
     ARTIFACTS.mkdir(exist_ok=True)
     frame.locator(".atlas-inset").screenshot(
-        path=str(ARTIFACTS / f"browser-inset-caption-{size[0]}.png"))
+        path=str(ARTIFACTS / f"browser-inset-{lang}-{size[0]}.png"))
 
 
 # the inset's frame and the map's own idea of where it is

@@ -75,7 +75,7 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
         lines = frame.locator("path.atlas-scs-line")
         lines.first.wait_for(state="attached", timeout=30_000)
         assert lines.count() == 10
-        assert lines.first.get_attribute("stroke-dasharray")
+        assert not lines.first.get_attribute("stroke-dasharray")  # each dash one stroke
 
         box = _settled_box(page, MAP_FRAME)
         time.sleep(0.8)  # Leaflet refits after the resize
@@ -113,7 +113,7 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
             wait_for_map(page, min_features=len(b1) + 1)
             _check_hainan_in_view(page, w, h)
             page.keyboard.press("PageDown")
-            page.wait_for_url(lambda u: "step=" not in u, timeout=30_000)
+            page.wait_for_url("**step=3**", timeout=30_000)
             page.get_by_text("2014–2016").first.wait_for(timeout=30_000)
             wait_for_map(page, min_features=100)
             _check_hainan_in_view(page, w, h)
@@ -129,11 +129,11 @@ def test_keys_back_and_forth_and_the_url_follows(app_url: str, browser: object) 
     p = OfflinePage(browser, width=1024, height=768)
     try:
         page = p.page
-        page.goto(f"{app_url}/?mode=present")
-        wait_for_map(page, min_features=100)
-        for key, step, title in (("PageUp", "2", "2014–2015"), ("ArrowLeft", "1", "2014"),
-                                 ("ArrowRight", "2", "2014–2015"),
-                                 ("PageDown", None, "2014–2016")):
+        page.goto(f"{app_url}/?mode=present")  # a fresh presentation: 2014
+        wait_for_map(page, min_features=20)
+        assert page.locator("h1").first.inner_text().endswith(" 2014")
+        for key, step, title in (("PageDown", "2", "2014–2015"), ("ArrowRight", "3", "2014–2016"),
+                                 ("PageUp", "2", "2014–2015"), ("ArrowLeft", None, "2014")):
             page.keyboard.press(key)
             page.wait_for_function(
                 "t => document.querySelector('h1') && "
@@ -167,7 +167,7 @@ def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> No
         frame.locator(".leaflet-container").first.focus()
         assert page.evaluate("document.activeElement.tagName") == "IFRAME"
         page.keyboard.press("ArrowRight")  # the map would pan; the presentation steps
-        page.wait_for_url(lambda u: "step=" not in u, timeout=30_000)
+        page.wait_for_url("**step=3**", timeout=30_000)
         page.get_by_text("2014–2016").first.wait_for(timeout=30_000)
         wait_for_map(page, min_features=100)
         page.keyboard.press("PageUp")
@@ -176,6 +176,9 @@ def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> No
         time.sleep(1)
         page.keyboard.press("Escape")
         page.wait_for_url(lambda u: "mode=present" not in u, timeout=60_000)
+        page.wait_for_timeout(1500)  # any late write of the URL
+        query = parse_qs(urlparse(page.evaluate("location.href")).query)
+        assert "mode" not in query and "step" not in query, query  # no step lingers
         assert p.errors == [], p.errors
     finally:
         p.close()
@@ -200,5 +203,84 @@ def test_standalone_map_opens_offline_from_a_file(tmp_path, browser: object) -> 
         assert page.locator("[data-atlas=scs-inset]").count() == 1
         p.shot("standalone-map")
         assert p.outside == [] and p.errors == []
+    finally:
+        p.close()
+
+
+NOTES = "讲稿提示"
+# the map frame's height, the page's scroll position, and the type in the map
+_MEASURE = """() => {
+  const f = document.querySelector('iframe[title="streamlit_folium.st_folium"]');
+  const d = f.contentDocument;
+  const px = (el) => el ? parseFloat(getComputedStyle(el).fontSize) : 0;
+  const names = [...d.querySelectorAll('.atlas-label.prov > span')]
+    .filter((s) => s.offsetWidth > 0 && getComputedStyle(s).visibility !== 'hidden');
+  return {frame: f.getBoundingClientRect().height, top: f.getBoundingClientRect().top,
+          name: names.length ? px(names[0]) : 0, names: names.length,
+          legend: px(d.querySelector('.atlas-legend'))};
+}"""
+
+
+@pytest.mark.parametrize(("w", "h"), VIEWPORTS)
+def test_scrolling_to_the_notes_and_an_export_leaves_the_map_as_it_is(
+        app_url: str, browser: object, w: int, h: int) -> None:
+    """The map's height follows the screen, not the scroll: scrolled down to the speaker
+    notes and the exports it stays as tall; a notes' line and a download are reached.
+    Names and legend scale with the screen: >= 24 px at 1920, never under 14 px."""
+    p = OfflinePage(browser, width=w, height=h)
+    try:
+        page = p.open(f"{app_url}/?mode=present&step=2", min_features=20)
+        _settled_box(page, MAP_FRAME)
+        page.wait_for_timeout(800)
+        before = page.evaluate(_MEASURE)
+        assert before["names"] > 5 and before["legend"] >= 14 and before["name"] >= 14, before
+        if w >= 1920:
+            assert before["name"] >= 24 and before["legend"] >= 24, before
+        notes = page.get_by_text(NOTES).first
+        notes.scroll_into_view_if_needed()
+        page.wait_for_timeout(1200)  # the page script's next sizing pass
+        after = page.evaluate(_MEASURE)
+        assert after["top"] < before["top"] - 50, (before, after)  # the page did scroll
+        assert abs(after["frame"] - before["frame"]) <= 1, (before, after)
+        notes.click()
+        page.get_by_text("2014–2015").last.wait_for(timeout=10_000)
+        button = page.get_by_role("button", name="幻灯片 PNG")
+        button.first.scroll_into_view_if_needed()
+        box = button.first.bounding_box()
+        assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= h, box
+        with page.expect_download(timeout=120_000) as got:
+            button.first.click()
+        name = got.value.suggested_filename
+        assert name.startswith("试点地图幻灯片_2014-2015_") and name.endswith(".png"), name
+        assert abs(page.evaluate(_MEASURE)["frame"] - before["frame"]) <= 1
+        p.shot(f"present-notes-{w}x{h}")
+        assert p.outside == [] and p.errors == [], (p.outside, p.errors)
+    finally:
+        p.close()
+
+
+def test_presenting_from_the_app_starts_at_2014(app_url: str, browser: object) -> None:
+    """Chosen in the sidebar, a presentation opens at its first step, so the clicker's
+    first PageDown moves 2014 → 2014–2015; a link with step= keeps its step."""
+    p = OfflinePage(browser, width=1280, height=720)
+    try:
+        page = p.open(f"{app_url}/?mode=present&step=3", min_features=100)
+        assert page.locator("h1").first.inner_text().endswith("2014–2016")
+        page.keyboard.press("Escape")  # leaving drops the step …
+        page.wait_for_url(lambda u: "mode=present" not in u, timeout=60_000)
+        assert "step=" not in page.url, page.url
+        page = p.open(f"{app_url}/?batch=1,2,3", min_features=100)  # … and from the app
+        page.locator("[data-testid=stSidebar]").get_by_role("radio", name="演示").click()
+        page.wait_for_url("**mode=present**", timeout=30_000)
+        page.wait_for_function("() => document.querySelector('h1') && "
+                               "document.querySelector('h1').innerText.endsWith(' 2014')",
+                               timeout=30_000)
+        assert "step=" not in page.url, page.url
+        wait_for_map(page, min_features=20)
+        page.wait_for_timeout(1000)
+        page.keyboard.press("PageDown")
+        page.wait_for_url("**step=2**", timeout=30_000)
+        page.get_by_text("2014–2015").first.wait_for(timeout=30_000)
+        assert p.errors == [], p.errors
     finally:
         p.close()

@@ -151,10 +151,24 @@ def test_present_mode_steps():
     (m,) = maps(at)
     assert "b2-" in drawn(m) and "b3-" not in drawn(m)
     at.button(key="present_step_3").click().run()
-    assert "step" not in at.query_params  # 3 is the default
+    assert at.query_params["step"] in (["3"], "3")
     at.button(key="present_exit").click().run()
     assert "mode" not in at.query_params
+    assert "step" not in at.query_params  # leaving presenting drops the step
     assert at.sidebar.pills  # filters back
+
+
+def test_presenting_chosen_in_the_app_starts_at_the_first_step():
+    """From the sidebar a presentation opens at 2014, whatever step was last shown; a
+    link's step is kept."""
+    at = run(mode="present", step="3")
+    assert at.title[0].value.endswith("2014–2016")
+    at.button(key="present_exit").click().run()
+    at.segmented_control(key="w_mode").set_value("present").run()
+    assert at.title[0].value.endswith(" 2014")
+    assert "step" not in at.query_params
+    at.button(key="present_next").click().run()
+    assert at.query_params["step"] in (["2"], "2")
 
 
 def test_pilot_details_from_url():

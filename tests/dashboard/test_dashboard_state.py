@@ -49,7 +49,8 @@ def test_unknown_values_are_dropped_not_fatal():
                     "lang": "fr", "step": "99", "category": "综合试点", "status": "bogus"})
     assert s.batches == (2,)
     assert s.provinces == ("浙江省",)
-    assert (s.mode, s.lang, s.step) == ("explore", "zh", 3)
+    assert (s.mode, s.lang, s.step) == ("explore", "zh", 1)  # no step outside presenting
+    assert from_query({"mode": "present", "step": "99"}).step == 3  # the last one
     assert s.categories == ("综合试点",)
     assert s.statuses == DEFAULT.statuses  # nothing known asked for: the default
 

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
-import subprocess
 from datetime import date
-from pathlib import Path
 
 import pytest
 from pptx import Presentation
 
+from bench.office import SOFFICE, deck_pdf, page_chars
 from dashboard.export.deck import render_deck
 from dashboard.state import from_query
 from geodata.registry import resolved_registry
@@ -22,44 +20,14 @@ from tests.dashboard.deck_geometry import boxes
 pytestmark = pytest.mark.office
 
 DAY = date(2026, 11, 27)
-SOFFICE = shutil.which("soffice") or "/usr/bin/soffice"
 
 
-def render_pdf(pptx: bytes, folder: Path) -> bytes:
-    """The deck converted by LibreOffice headless, with a profile of its own."""
-    if not Path(SOFFICE).exists():
+def render_pdf(pptx: bytes) -> bytes:
+    if not SOFFICE.exists():
         if os.environ.get("CI") == "true":
             pytest.fail("LibreOffice (soffice) is missing: scripts/install-test-tools.sh")
         pytest.skip("LibreOffice (soffice) is not installed: scripts/install-test-tools.sh")
-    src = folder / "deck.pptx"
-    src.write_bytes(pptx)
-    profile = (folder / "profile").as_uri()
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(src)],
-                   check=True, capture_output=True, timeout=180)
-    return (folder / "deck.pdf").read_bytes()
-
-
-def page_chars(pdf: bytes) -> list[list[tuple[str, float, float, float, float]]]:
-    """Per page: (character, left, top, right, bottom) in points from the top left."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(pdf)
-    out = []
-    for page in doc:
-        height = page.get_height()
-        text = page.get_textpage()
-        chars = []
-        for i in range(text.count_chars()):
-            c = text.get_text_range(i, 1)
-            if not c.strip():
-                continue
-            left, bottom, right, top = text.get_charbox(i)
-            if right - left <= 0 or top - bottom <= 0:
-                continue
-            chars.append((c, left, height - top, right, height - bottom))
-        out.append(chars)
-    return out
+    return deck_pdf(pptx)
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +38,10 @@ def frame():
 @pytest.mark.parametrize("query", [{"compare": "浙江省,湖南省"},
                                    {"province": "浙江省", "lang": "en"},
                                    {"lang": "en", "status": "official,reported,unconfirmed"}])
-def test_impress_renders_every_slide_with_text_inside_its_boxes(frame, tmp_path, query):
+def test_impress_renders_every_slide_with_text_inside_its_boxes(frame, query):
     pptx = render_deck(frame, from_query(query), made_on=DAY)
     prs = Presentation(io.BytesIO(pptx))
-    pages = page_chars(render_pdf(pptx, tmp_path))
+    pages = page_chars(render_pdf(pptx))
     assert len(pages) == len(prs.slides)
     shapes = boxes(prs)
     for k, chars in enumerate(pages):

@@ -118,7 +118,7 @@ def test_step_titles():
 
 
 def test_a_complete_batch_reads_as_a_plain_count(frame):
-    s = from_query({"mode": "present"})
+    s = from_query({"mode": "present", "step": "3"})
     counts = {c.batch: c for c in facts.batch_counts(frame[frame["status"] != "unconfirmed"], s)}
     assert facts.count_text(counts[3], "zh") == str(_official()[3])
     assert "/" in facts.count_text(counts[1], "zh")

@@ -27,22 +27,27 @@ window.atlas = window.atlas || {};
     // measured once it has a layout again.
     let stale = false;
     const laidOut = () => box.offsetWidth > 0 && box.offsetHeight > 0;
-    // the caption on one line, in the largest size (12 px down to 9) that fits the
-    // frame; a small frame is widened to hold it at 9 px
+    // The caption has a band of its own under the map, so it never covers the line: on
+    // one line or else two (a name of words broken nearest its middle), in the largest
+    // size (12 px down to 9) that fits the frame's width; a narrow frame is widened to
+    // hold it at 9 px.
+    const words = cfg.label.split(" ");
+    const forms = [cfg.label];
+    if (words.length > 1) {
+      const half = (i) => Math.abs(2 * words.slice(0, i).join(" ").length - cfg.label.length);
+      let best = 1;
+      for (let i = 2; i < words.length; i++) if (half(i) < half(best)) best = i;
+      forms.push(`${words.slice(0, best).join(" ")}\n${words.slice(best).join(" ")}`);
+    }
     function fitLabel() {
-      if (!laidOut()) {
-        stale = true;
-        return;
-      }
-      let fs = 12;
-      label.style.fontSize = `${fs}px`;
-      while (fs > 9 && label.offsetWidth > box.clientWidth - 8) {
-        fs -= 0.5;
+      for (let fs = 12; fs >= 9; fs -= 0.5) {
         label.style.fontSize = `${fs}px`;
+        for (const text of forms) {
+          label.textContent = text;
+          if (label.offsetWidth <= box.clientWidth - 8) return;
+        }
       }
-      if (label.offsetWidth > box.clientWidth - 8) {
-        box.style.width = `${Math.ceil(label.offsetWidth + 8 + box.offsetWidth - box.clientWidth)}px`;
-      }
+      box.style.width = `${Math.ceil(label.offsetWidth + 8 + box.offsetWidth - box.clientWidth)}px`;
     }
     // sized from the main map, so it reads the same on a laptop and a projector: the box
     // fits the empty sea east of Taiwan and south of Japan in the national view, a share
@@ -51,9 +56,16 @@ window.atlas = window.atlas || {};
       const px = main.getSize();
       const china = Math.min(px.x, px.y * cfg.nationalAspect);
       const h = Math.max(90, Math.min(260, Math.round(china * 0.2)));
-      box.style.height = `${h}px`;
       box.style.width = `${Math.round(h * cfg.aspect)}px`;
+      box.style.height = `${h}px`;
+      if (!laidOut()) {
+        stale = true;
+        return;
+      }
       fitLabel();
+      const band = label.offsetHeight + 2;
+      inner.style.bottom = `${band}px`;
+      box.style.height = `${h + band}px`;
     }
     size();
     const m = L.map(inner, {

@@ -263,6 +263,7 @@ window.atlas = window.atlas || {};
       }
     }
 
+    let retries = 0;
     function place() {
       const c = map.getContainer();
       const z = map.getZoom();
@@ -316,6 +317,14 @@ window.atlas = window.atlas || {};
       // on a phone's map a leader of 28 px crosses a province or two
       const longest = map.getSize().x < cfg.narrow ? 14 : LEAD;
       const best = atlas.placeNames(rects, dots, units, longest);
+      // every name hidden: measured while the frame was being resized and the view not
+      // yet refitted (the boxes disagree); measured again on the next frames
+      if (spans.length > 3 && best.every((g) => !g) && retries < 10) {
+        retries++;
+        requestAnimationFrame(() => setTimeout(() => atlas.place === place && place(), 100));
+      } else {
+        retries = 0;
+      }
       spans.forEach((s, i) => {
         const g = best[i];
         if (!g) {

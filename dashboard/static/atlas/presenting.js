@@ -39,11 +39,21 @@
     if (act === "fullscreen") fullscreen();
     else press(act);
   }
+  // the box that scrolls the page: Streamlit scrolls its main section, not the window
+  function scroller(el) {
+    for (let p = el.parentElement; p; p = p.parentElement) {
+      const y = getComputedStyle(p).overflowY;
+      if ((y === "auto" || y === "scroll") && p.scrollHeight > p.clientHeight) return p;
+    }
+    return document.scrollingElement || document.documentElement;
+  }
+  // the frame's height from where its top is with the page scrolled to the top, so
+  // scrolling down to the notes and exports never changes it
   function fit() {
     if (!presenting()) return;
     const f = document.querySelector(MAP);
     if (!f) return;
-    const top = f.getBoundingClientRect().top + window.scrollY;
+    const top = f.getBoundingClientRect().top + scroller(f).scrollTop;
     const h = Math.max(220, Math.floor(window.innerHeight - top - RESERVE));
     if (f.style.height !== `${h}px`) f.style.setProperty("height", `${h}px`, "important");
   }
