@@ -130,7 +130,7 @@ def render_slide(
             ax.add_collection(PathCollection([path], facecolors="none", edgecolors=MUTED,
                                              linewidths=1.4, zorder=6), autolim=False)
     draw_panel(fig, data, batches, lang, x0=1300 * px,
-                counts={c.batch: count_text(c, lang) for c in counts})
+                counts={c.batch: count_text(c, lang) for c in counts}, bottom=(top + 16) * py)
 
 
     buf = io.BytesIO()
