@@ -475,14 +475,25 @@ def _unit_at_an_edge(
     rd: Reader, text: str, context: tuple[str, ...], strict: bool
 ) -> list[Result]:
     """…名单如下：某市, 先后批准在大连, 宜丰等县的…: prose glued to the first or last item
-    of a sentence. The unit at the item's edge, next to a word prose joins with, is read
-    (a whole unit, matched); the rest is kept in the note. [] for none."""
+    of a sentence. The unit at each edge of the item, next to a word prose joins with, is
+    read (a whole unit, matched; the longest), the rest kept in the note: the first item
+    at the start, the last at the end (湛江等…批准了上海的闵行). [] for none."""
     s = text.strip()
     if len(s) > settings.ITEM_NAME_MAX:  # no name is that long: the work stays bounded
         return []
-    cuts = [(k, s[k:], s[:k]) for k in range(1, len(s) - 1) if _PROSE_BEFORE.search(s[:k])]
-    cuts += [(k, s[:k], s[k:]) for k in range(len(s) - 1, 1, -1) if _PROSE_AFTER.match(s[k:])]
-    for _, unit, prose in cuts:
+    first = _edge(rd, s, [(s[:k], s[k:]) for k in range(len(s) - 1, 1, -1)
+                          if _PROSE_AFTER.match(s[k:])], context, strict)
+    end = len(first[0].input) if first else 0
+    last = _edge(rd, s, [(s[k:], s[:k]) for k in range(max(end, 1), len(s) - 1)
+                         if _PROSE_BEFORE.search(s[:k])], context, strict)
+    return first + last
+
+
+def _edge(rd: Reader, s: str, cuts: list[tuple[str, str]], context: tuple[str, ...],
+          strict: bool) -> list[Result]:
+    """The first of `cuts` ((unit, prose), longest unit first) whose unit is a whole
+    unit, matched; [] for none."""
+    for unit, prose in cuts:
         if len(unit) < 2:
             continue
         r = rd.resolve(unit, context, strict=strict)

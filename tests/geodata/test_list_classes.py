@@ -84,6 +84,9 @@ def test_the_unit_at_the_edge_of_prose_is_read_and_the_prose_kept() -> None:
     assert [n.get("text") for n in r.notes] == ["历史文化名城是"]
     assert [a for _, _, a in _read("先后批准在大连、烟台")] == ["210200", "370600"]
     assert _read("宜丰等县的湘鄂赣革命根据地") == [("宜丰", MATCHED, "360924")]
+    # the first item at the start and the last at the end of one stretch of prose
+    assert [a for _, _, a in _read("湛江等城市兴办开发区又批准了上海的闵行")] == [
+        "440800", "310112"]
     rows = _read("革命根据地(包括瑞金、安远、信丰等11县)")
     assert [a for _, _, a in rows if a] == ["360781", "360726", "360722"]
 
