@@ -24,7 +24,9 @@ MANIFEST = DOCS / "images.json"
 # the code that draws what the images show: the map, the presenting page, the slide and
 # the deck, their texts, the boundary layers and the projection
 SOURCES = (
-    "dashboard/map/*.py", "dashboard/static/atlas/*.js", "dashboard/export/*.py",
+    "dashboard/map/*.py", "dashboard/static/atlas/*.js", "dashboard/export/slide*.py",
+    "dashboard/export/draw.py", "dashboard/export/deck*.py", "dashboard/export/text_fit.py",
+    "dashboard/export/facts.py", "dashboard/export/build.py",
     "dashboard/views/present.py", "dashboard/presenting.py", "dashboard/settings.py",
     "dashboard/i18n/catalogue.toml", "geodata/boundaries.py", "geodata/projection.py",
     "bench/docs.py",

@@ -25,6 +25,10 @@ def attribution_lines(lang: str = "en") -> tuple[str, ...]:
             "另附整理的其后变更表",
             f"试点名单：国家发展改革委通知 {docs} 及 2016 年第三批名单；典型经验："
             "发改办规划〔2021〕668号（摘要 CC-BY 4.0，Pilot Atlas）",
+            "研究面板编码（各城市首次试点年份，显示在其覆盖的行旁）：GitHub "
+            "Bingchen054/NTUPP_Spatial_Analysis baseline/baseline.dta，提交 32e53d8"
+            "（未声明许可，仅引用事实），Bingchen054/AI4CITYLAB_urbaneconomics did.dta"
+            "（MIT）编码相同",
         )
     docs = ", ".join(b.document for b in seeds.load_batches() if b.document)
     return (

@@ -51,21 +51,22 @@ def buttons(s: ViewState, *, key: str) -> None:
     else Streamlit's download buttons, each file made on click."""
     lang = s.lang
     st.markdown(f"**{t('exports', lang)}**")
-    labels = {"png": "download_png", "svg": "download_svg", "pdf": "download_pdf",
-              "pptx": "download_pptx", "html": "download_html"}
+    labels = {"png": t("download_png", lang), "svg": t("download_svg", lang),
+              "pdf": t("download_pdf", lang), "pptx": t("download_pptx", lang),
+              "html": t("download_html", lang)}
     if served.ENABLED:
         base = str(st.get_option("server.baseUrlPath") or "")
         links = "".join(
             f'<a href="{html_text(served.url(s, kind, base))}" '
             f'download="{html_text(served.KINDS[kind].file_name(s))}" style="{_LINK_STYLE}">'
-            f"{html_text(t(label, lang))}</a>"
+            f"{html_text(label)}</a>"
             for kind, label in labels.items()
         )
         st.html(f'<div style="display:flex;flex-wrap:wrap;gap:0.5rem">{links}</div>')
         return
     ui.download_row(
         [
-            (t(label, lang), bounded(partial(served.KINDS[kind].make, s)),
+            (label, bounded(partial(served.KINDS[kind].make, s)),
              served.KINDS[kind].file_name(s), served.KINDS[kind].mime)
             for kind, label in labels.items()
         ],

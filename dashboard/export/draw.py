@@ -5,6 +5,7 @@ status, and text that fits a width."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -185,9 +186,26 @@ def fit_lines(fig: Figure, text: str, size: float, max_w: float, sep: str = " ·
     for part in text.split(sep):
         if lines and width(lines[-1] + sep + part) <= max_w:
             lines[-1] = lines[-1] + sep + part
-        else:
+        elif width(part) <= max_w:
             lines.append(part)
+        else:  # a source longer than the line: broken where the line is full
+            lines.extend(_broken(part, max_w, width))
     return "\n".join(lines)
+
+
+def _broken(text: str, max_w: float, width: Callable[[str], float]) -> list[str]:
+    """`text` in lines no wider than `max_w`, broken after a space or beside a CJK
+    character, never inside a Latin word."""
+    import re
+
+    out = [""]
+    for token in re.findall(r"[^\s\u3000-\u9fff\uff00-\uffef]+\s*|\s+|.", text):
+        if out[-1] and width((out[-1] + token).rstrip()) > max_w:
+            out[-1] = out[-1].rstrip()
+            out.append(token.lstrip())
+        else:
+            out[-1] += token
+    return [line for line in out if line]
 
 
 def fit_size(fig: Figure, text: str, size: float, max_w: float) -> float:

@@ -100,9 +100,25 @@ def render_slide(
         sub = fit_size(fig, subtitle, 19, text_w)
         fig.text(margin, 1 - 128 * py, subtitle, color=MUTED, va="top", fontproperties=font(sub))
 
+    # the footer from the bottom up: sources, then the caveat and dates; the map takes
+    # the height above it, so a long source list never runs into the map or the caveat
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    source = fit_lines(fig, source_line, FOOTER_PT, text_w)
+    top = fig.text(margin, 30 * py, source, color=MUTED, va="bottom",
+                   fontproperties=font(FOOTER_PT), linespacing=1.3
+                   ).get_window_extent(renderer).y1
+    foot = "   ".join(line for line in (caveat, dates) if line)
+    if foot:
+        lines = fit_lines(fig, foot, 15, text_w, sep="   ")
+        top = fig.text(margin, (top + 10) * py, lines, color=INK, va="bottom",
+                       fontproperties=font(15), linespacing=1.3
+                       ).get_window_extent(renderer).y1
+    bottom = max(140.0, top + 14)
+    map_h = 910 - bottom
+
     # map on the left, panel on the right
-    ax = fig.add_axes((margin - 20 * px, 140 * py, 1160 * px, 770 * py))
-    region = province_extent(provinces, 770 / 1160)
+    ax = fig.add_axes((margin - 20 * px, bottom * py, 1160 * px, map_h * py))
+    region = province_extent(provinces, map_h / 1160)
     if region is None:
         draw_map(ax, data, lang)
     else:
@@ -114,15 +130,8 @@ def render_slide(
             ax.add_collection(PathCollection([path], facecolors="none", edgecolors=MUTED,
                                              linewidths=1.4, zorder=6), autolim=False)
     draw_panel(fig, data, batches, lang, x0=1300 * px,
-                counts={c.batch: count_text(c, lang) for c in counts})
+                counts={c.batch: count_text(c, lang) for c in counts}, bottom=(top + 16) * py)
 
-    foot = [line for line in (caveat, dates) if line]
-    if foot:
-        fig.text(margin, 108 * py, "   ".join(foot), color=INK, va="bottom",
-                 fontproperties=font(fit_size(fig, "   ".join(foot), 15, text_w)))
-    source = fit_lines(fig, source_line, FOOTER_PT, text_w)
-    fig.text(margin, 30 * py, source, color=MUTED, va="bottom", fontproperties=font(FOOTER_PT),
-             linespacing=1.3)
 
     buf = io.BytesIO()
     # text as text in the SVG (the font named, so a designer can edit it) and the font

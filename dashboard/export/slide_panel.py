@@ -46,9 +46,10 @@ def batch_text(batch: int, year: int | None, lang: str) -> str:
 
 def draw_panel(
     fig: Figure, frame: gpd.GeoDataFrame, batches: Sequence[int], lang: str, x0: float,
-    counts: dict[int, str] | None = None,
+    counts: dict[int, str] | None = None, bottom: float = 0.14,
 ) -> None:
-    """Legend with per-batch counts, the batch split bar and the top provinces."""
+    """Legend with per-batch counts, the batch split bar and the top provinces (or a
+    province's pilots), down to `bottom` (a share of the height: the footer's top)."""
     from matplotlib.patches import Ellipse, Rectangle
 
     px = 1.0 / WIDTH_PX
@@ -158,13 +159,13 @@ def draw_panel(
     if frame["province"].nunique() < 2:  # one province: its pilots by name
         y -= 64 * py
         fig.text(x0, y, t("slide_pilots", lang, n=total), color=MUTED, fontproperties=font(15))
-        draw_pilot_names(fig, frame, lang, x0, y - 14 * py, panel_w, bottom=150 * py)
+        draw_pilot_names(fig, frame, lang, x0, y - 14 * py, panel_w, bottom=bottom)
         return
     # top provinces, stacked by batch (a ranking needs two provinces)
     y -= 64 * py
     fig.text(x0, y, t("slide_top_provinces", lang), color=MUTED, fontproperties=font(15))
     y -= 20 * py
-    draw_top_provinces(fig, frame, batches, lang, x0, y, panel_w)
+    draw_top_provinces(fig, frame, batches, lang, x0, y, panel_w, bottom=bottom)
 
 
 def draw_top_provinces(
@@ -175,6 +176,7 @@ def draw_top_provinces(
     x0: float,
     top: float,
     width: float,
+    bottom: float = 0.0,
 ) -> None:
     from matplotlib.patches import Rectangle
 
@@ -190,6 +192,7 @@ def draw_top_provinces(
     bar_w_max = width - label_w - 40 * px
     biggest = max(int(v) for _, v in ranked)
     row_h = 34 * py
+    ranked = ranked[:max(1, int((top - bottom) / row_h))]  # the rows above the footer
     for i, (prov, n_total) in enumerate(ranked):
         yb = top - (i + 1) * row_h
         fig.text(
