@@ -15,15 +15,14 @@ session's map in <= 1 s; time per item flat from 1 to 64 KB."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import tempfile
 import time
 from typing import Any
 
-from bench.app_server import cpu_seconds, start_app, stop_app
-from bench.hostile_uploads import ARGS, CHROMIUM, Probe, _idle, _warm
+from bench.app_server import cpu_seconds
+from bench.hostile_uploads import _idle, probed_page
 
 SIZES_KB = (1, 4, 16, 64)
 # the unit a paste repeats: the issue's, the same as many items, and the other separators
@@ -94,39 +93,23 @@ def _paste(page: Any, url: str, text: str, pid: int) -> dict[str, Any]:
 
 
 def main() -> dict[str, Any]:
-    from playwright.sync_api import sync_playwright
-
     from geodata.lists import items_of
 
     pastes: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as data:
-        proc, url = start_app(env={"PILOT_ATLAS_DATA": data})
-        probe = Probe(url, proc.pid)
-        try:
-            asyncio.run(_warm(url))
-            probe.start()
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-                for label in ("conjunction_he", "joined_items"):
-                    for kb in SIZES_KB:
-                        text = text_of(UNITS[label], kb)
-                        items = len(list(items_of([text])))
-                        try:
-                            got = _paste(page, url, text, proc.pid)
-                        except Exception as exc:  # no answer on the page: recorded
-                            got = {"error": str(exc).splitlines()[0][:200]}
-                        if "s" in got:
-                            got["ms_per_item"] = round(1000 * got["s"] / items, 3)
-                        pastes[f"{label}_{kb}KB"] = {"bytes": len(text.encode()),
-                                                     "items": items, **got}
-                browser.close()
-        finally:
-            probe.stop.set()
-            probe.join(60)
-            alive = proc.poll() is None
-            stop_app(proc)
-            log = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+    with tempfile.TemporaryDirectory() as data, probed_page(data) as run:
+        for label in ("conjunction_he", "joined_items"):
+            for kb in SIZES_KB:
+                text = text_of(UNITS[label], kb)
+                items = len(list(items_of([text])))
+                try:
+                    got = _paste(run.page, run.url, text, run.pid)
+                except Exception as exc:  # no answer on the page: recorded
+                    got = {"error": str(exc).splitlines()[0][:200]}
+                if "s" in got:
+                    got["ms_per_item"] = round(1000 * got["s"] / items, 3)
+                pastes[f"{label}_{kb}KB"] = {"bytes": len(text.encode()),
+                                             "items": items, **got}
+    probe, alive, log = run.probe, run.alive, run.log
     answered = [p for p in pastes.values() if "s" in p]
     return {
         "bench": "hostile_pastes",

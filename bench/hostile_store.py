@@ -16,9 +16,9 @@ Goals: each answered or healed in <= 2 s of server work, no traceback, the serve
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,27 +26,27 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.app_server import ROOT, start_app, stop_app
-from bench.hostile_uploads import ARGS, CHROMIUM, Probe, _warm
+from bench.app_server import ROOT
+from bench.hostile_uploads import probed_page
 
 GOOD = "list-good00"
 BAD = "list-hostile"
 
 
-def _nested(path: Path) -> None:
+def nested_json(path: Path) -> None:
     path.write_bytes(b"[" * 200_000)
 
 
-def _big(path: Path) -> None:
+def sparse_400mb(path: Path) -> None:
     with path.open("wb") as fh:  # sparse: 400 MB that take no disk
         fh.truncate(400 * 1024 * 1024)
 
 
-def _dev_zero(path: Path) -> None:
+def dev_zero_link(path: Path) -> None:
     path.symlink_to("/dev/zero")
 
 
-def _fifo(path: Path) -> None:
+def fifo(path: Path) -> None:
     os.mkfifo(path)
 
 
@@ -78,15 +78,15 @@ def _list_file(make: Any) -> Any:
 
 def _index(root: Path) -> None:
     (root / "index.json").unlink(missing_ok=True)
-    _nested(root / "index.json")
+    nested_json(root / "index.json")
 
 
 CASES = {
-    "nested_list_json": _list_file(_nested),
+    "nested_list_json": _list_file(nested_json),
     "nested_index_json": _index,
-    "list_json_400MB": _list_file(_big),
-    "list_json_dev_zero": _list_file(_dev_zero),
-    "list_json_fifo": _list_file(_fifo),
+    "list_json_400MB": _list_file(sparse_400mb),
+    "list_json_dev_zero": _list_file(dev_zero_link),
+    "list_json_fifo": _list_file(fifo),
     "list_folder_linked_outside": _linked_folder,
 }
 
@@ -128,8 +128,6 @@ def _repair(root: Path) -> dict[str, Any]:
 
 
 def main() -> dict[str, Any]:
-    from playwright.sync_api import sync_playwright
-
     from dashboard.i18n import t
     from geodata.userlists import Store
 
@@ -138,43 +136,29 @@ def main() -> dict[str, Any]:
         cli_start = _repair(Path(empty))["s"]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "store"
-        proc, url = start_app(env={"PILOT_ATLAS_DATA": str(root)})
-        probe = Probe(url, proc.pid)
-        try:
-            asyncio.run(_warm(url))
-            probe.start()
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-                page.set_default_timeout(120_000)
-                for label, put in CASES.items():
-                    Store(root).save(_good(GOOD))
-                    put(root)
-                    got: dict[str, Any] = {"server_work": _in_process(root)}
-                    damaged = label != "nested_index_json"  # a bad index is only rebuilt
-                    got["lists_page"] = _page(page, url, "mode=lists",
-                                              "无法读取" if damaged else t("lists_saved", "zh"))
-                    got["use_view"] = _page(page, url, f"use={BAD}:2:supplement", "试点")
-                    got["repair"] = _repair(root)
-                    after = Store(root).scan()
-                    got["after_repair"] = {"readable": [u.list_id for u in after[0]],
-                                           "damaged": [d.list_id for d in after[1]]}
-                    got["good_list_kept"] = GOOD in got["after_repair"]["readable"]
-                    results[label] = got
-                    for d in [*root.glob("list-*"), root / "index.json"]:  # next case afresh
-                        if d.is_symlink() or d.is_file():
-                            d.unlink()
-                        elif d.is_dir():
-                            import shutil
-
-                            shutil.rmtree(d)
-                browser.close()
-        finally:
-            probe.stop.set()
-            probe.join(60)
-            alive = proc.poll() is None
-            stop_app(proc)
-            log = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+        with probed_page(str(root)) as run:
+            page, url = run.page, run.url
+            page.set_default_timeout(120_000)
+            for label, put in CASES.items():
+                Store(root).save(_good(GOOD))
+                put(root)
+                got: dict[str, Any] = {"server_work": _in_process(root)}
+                damaged = label != "nested_index_json"  # a bad index is only rebuilt
+                got["lists_page"] = _page(page, url, "mode=lists",
+                                          "无法读取" if damaged else t("lists_saved", "zh"))
+                got["use_view"] = _page(page, url, f"use={BAD}:2:supplement", "试点")
+                got["repair"] = _repair(root)
+                after = Store(root).scan()
+                got["after_repair"] = {"readable": [u.list_id for u in after[0]],
+                                       "damaged": [d.list_id for d in after[1]]}
+                got["good_list_kept"] = GOOD in got["after_repair"]["readable"]
+                results[label] = got
+                for d in [*root.glob("list-*"), root / "index.json"]:  # next case afresh
+                    if d.is_symlink() or d.is_file():
+                        d.unlink()
+                    elif d.is_dir():
+                        shutil.rmtree(d)
+        probe, alive, log = run.probe, run.alive, run.log
     return {
         "bench": "hostile_store",
         "load_average_before": round(os.getloadavg()[0], 2),

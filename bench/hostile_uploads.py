@@ -11,12 +11,15 @@ declared rows), the server alive, its RSS < 600 MB, the other session answered <
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from bench.app_server import rss_mb, start_app, stop_app
@@ -111,34 +114,58 @@ def _idle(page: Any, timeout_s: float = 30) -> None:
         time.sleep(0.1)
 
 
-def main() -> dict[str, Any]:
+@dataclass
+class Probed:
+    """A live server under probe and a Chromium page on it (see `probed_page`)."""
+
+    url: str
+    pid: int
+    probe: Probe
+    page: Any = None
+    alive: bool = True  # the server lived to the end
+    log: str = field(default="", repr=False)
+
+
+@contextlib.contextmanager
+def probed_page(data: str) -> Iterator[Probed]:
+    """A `streamlit run` on the list store `data`, warmed up, with another session probing
+    it (`Probe`) and a Chromium page at 1280×900; the server is stopped after, and
+    `alive`/`log` say how it ended. The hostile benches share it."""
     from playwright.sync_api import sync_playwright
 
+    proc, url = start_app(env={"PILOT_ATLAS_DATA": data})
+    run = Probed(url, proc.pid, Probe(url, proc.pid))
+    try:
+        asyncio.run(_warm(url))
+        run.probe.start()
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            run.page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+            yield run
+            browser.close()
+        time.sleep(1)
+    finally:
+        run.probe.stop.set()
+        if run.probe.is_alive():
+            run.probe.join(60)
+        run.alive = proc.poll() is None
+        stop_app(proc)
+        run.log = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+
+
+def main() -> dict[str, Any]:
     files = hostile_files()
     results: dict[str, Any] = {}
-    with tempfile.TemporaryDirectory() as data:
-        proc, url = start_app(env={"PILOT_ATLAS_DATA": data})
-        probe = Probe(url, proc.pid)
-        try:
-            asyncio.run(_warm(url))
-            probe.start()
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-                for label, name, blob in files:
-                    try:
-                        got = _upload(page, url, name, blob)
-                    except Exception as exc:  # no answer on the page: recorded, not hidden
-                        page.screenshot(path=f"{tempfile.gettempdir()}/hostile-{label}.png")
-                        got = {"answered": False, "error": str(exc).splitlines()[0][:200]}
-                    results[label] = {"bytes": len(blob), **got}
-                browser.close()
-            time.sleep(1)
-        finally:
-            probe.stop.set()
-            probe.join(60)
-            alive = proc.poll() is None
-            stop_app(proc)
+    with tempfile.TemporaryDirectory() as data, probed_page(data) as run:
+        page, url, probe = run.page, run.url, run.probe
+        for label, name, blob in files:
+            try:
+                got = _upload(page, url, name, blob)
+            except Exception as exc:  # no answer on the page: recorded, not hidden
+                page.screenshot(path=f"{tempfile.gettempdir()}/hostile-{label}.png")
+                got = {"answered": False, "error": str(exc).splitlines()[0][:200]}
+            results[label] = {"bytes": len(blob), **got}
+    alive = run.alive
     answered = [r for r in results.values() if r.get("by") == "app"]
     unanswered = [k for k, r in results.items() if not r.get("answered")]
     return {

@@ -11,12 +11,13 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dashboard.state import ViewState, from_query
 from geodata.cli import USE_HELP, Subcommands, write_output
 from geodata.errors import InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
+
+    from dashboard.state import ViewState
 
 # URL parameter names, as flags (argparse keeps the dest equal to the name)
 VIEW_FLAGS: tuple[str, ...] = ("batch", "province", "level", "category", "status", "q", "lang",
@@ -38,6 +39,10 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 
 
 def view_from_args(args: argparse.Namespace, command: str) -> ViewState:
+    # imported here: the registry behind the view's state is loaded only by the commands
+    # that draw a view, so `pilot-atlas geocode` starts as fast as geodata's own CLI
+    from dashboard.state import from_query
+
     query = {k: str(getattr(args, k)) for k in VIEW_FLAGS if getattr(args, k, None) is not None}
     if command == "slide" and "step" in query:
         query["mode"] = "present"  # a step is a presenting step: batches 1..step

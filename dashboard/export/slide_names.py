@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 NAME_PT = SLIDE_NAME_PT
 # Where a name may go, in name-heights from its anchor: on it, then above, below, beside.
-_OFFSETS = ((0.0, 0.0), (0.0, 1.1), (0.0, -1.1), (1.0, 0.0), (-1.0, 0.0), (0.9, 1.1),
-            (-0.9, 1.1), (0.9, -1.1), (-0.9, -1.1))
+_NEAR = ((0.0, 0.0), (0.0, 1.1), (0.0, -1.1), (1.0, 0.0), (-1.0, 0.0), (0.9, 1.1),
+         (-0.9, 1.1), (0.9, -1.1), (-0.9, -1.1))
+# then a little further off (a crowded coast: 上海 beside 江苏 and 浙江)
+_OFFSETS = (*_NEAR, *((1.6 * dx, 1.8 * dy) for dx, dy in _NEAR[1:]))
 
 
 def draw_province_names(ax: Axes, pilots: gpd.GeoDataFrame, lang: str) -> list[str]:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.hostile_store import dev_zero_link, fifo, nested_json, sparse_400mb
 from geodata import settings
 from geodata.effective import load_defaults
 from geodata.errors import InvalidList
@@ -43,25 +44,8 @@ def _timed(fn, limit_s: float = 5.0):  # type: ignore[no-untyped-def]
     return out[0]
 
 
-def _bomb(path: Path) -> None:
-    path.write_bytes(b"[" * 200_000)
-
-
-def _big(path: Path) -> None:
-    with path.open("wb") as fh:  # sparse: 400 MB that take no disk
-        fh.truncate(400 * 1024 * 1024)
-
-
-def _zero(path: Path) -> None:
-    path.symlink_to("/dev/zero")
-
-
-def _fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-HOSTILE = {"nested": (_bomb, "nests deeper"), "400MB": (_big, "more than"),
-           "dev_zero": (_zero, "symbolic link"), "fifo": (_fifo, "FIFO")}
+HOSTILE = {"nested": (nested_json, "nests deeper"), "400MB": (sparse_400mb, "more than"),
+           "dev_zero": (dev_zero_link, "symbolic link"), "fifo": (fifo, "FIFO")}
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
@@ -112,7 +96,7 @@ def test_a_linked_list_folder_is_refused_named_and_removed_without_its_target(
 def test_a_hostile_index_is_rebuilt_from_the_lists(tmp_path: Path) -> None:
     store = Store(tmp_path)
     store.save(plain("list-good00"))
-    for make in (_bomb, _big, _fifo):
+    for make in (nested_json, sparse_400mb, fifo):
         (tmp_path / "index.json").unlink()
         make(tmp_path / "index.json")
         summaries, bad = _timed(lambda: Store(tmp_path).summaries())
@@ -133,7 +117,7 @@ def test_the_index_copies_no_unbounded_field(tmp_path: Path) -> None:
 
 
 def test_hostile_defaults_mean_none(tmp_path: Path) -> None:
-    for make in (_bomb, _big, _fifo, _zero):
+    for make in (nested_json, sparse_400mb, fifo, dev_zero_link):
         path = tmp_path / "defaults.json"
         if path.exists() or path.is_symlink():
             path.unlink()
@@ -156,9 +140,9 @@ def _cli(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
 def test_lists_check_repair_heals_a_nested_list_and_index(tmp_path: Path) -> None:
     Store(tmp_path).save(plain("list-good00"))
     (tmp_path / "list-hostile").mkdir()
-    _bomb(tmp_path / "list-hostile" / "list.json")
+    nested_json(tmp_path / "list-hostile" / "list.json")
     (tmp_path / "index.json").unlink()
-    _bomb(tmp_path / "index.json")
+    nested_json(tmp_path / "index.json")
     found = _cli("lists", "check", data=tmp_path)
     assert found.returncode == 1 and "internal error" not in found.stdout + found.stderr
     assert "cannot be read: list-hostile: list.json nests deeper" in found.stdout
