@@ -244,7 +244,8 @@ def test_scrolling_to_the_notes_and_an_export_leaves_the_map_as_it_is(
         assert abs(after["frame"] - before["frame"]) <= 1, (before, after)
         notes.click()
         page.get_by_text("2014–2015").last.wait_for(timeout=10_000)
-        button = page.get_by_role("button", name="幻灯片 PNG")
+        # served by the app's export route, the downloads are links styled as buttons
+        button = page.get_by_role("link", name="幻灯片 PNG")
         button.first.scroll_into_view_if_needed()
         box = button.first.bounding_box()
         assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= h, box
