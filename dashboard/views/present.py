@@ -35,6 +35,14 @@ h1 {font-size: clamp(1.35rem, 2.4vw, 2.5rem) !important; padding: 0 !important;
 .atlas-caveat {font-size: clamp(0.75rem, 0.9vw, 0.95rem); color: #555; margin: 0;}
 [class*="st-key-present_"] button {min-height: 2.1rem; padding: 0.15rem 0.55rem;}
 [class*="st-key-present_"] button p {font-size: clamp(0.85rem, 1.05vw, 1.1rem);}
+/* a phone: Streamlit stacks columns under 640 px; the step buttons stay side by side,
+   each as wide as its text, wrapping to a second row only when they must */
+@media (max-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has(.st-key-present_next)
+    {flex-direction: row !important; flex-wrap: wrap !important; gap: 0.3rem !important;}
+  [data-testid="stHorizontalBlock"]:has(.st-key-present_next) > [data-testid="stColumn"]
+    {width: auto !important; min-width: 0 !important; flex: 0 0 auto !important;}
+}
 </style>
 """
 

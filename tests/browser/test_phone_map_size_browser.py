@@ -5,6 +5,8 @@ are in the 南海诸岛 inset) drawn within the first screen, under the title. A
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 import shapely
 
@@ -77,5 +79,32 @@ def test_the_desktop_map_keeps_its_height(
         china = _china_box(page)
         assert china["left"] >= box["x"] - 1 and china["right"] <= box["x"] + box["width"] + 1
         p.shot(f"browser-map-{width}")
+    finally:
+        p.close()
+
+
+_STEPS = """() => ["prev", "step_1", "step_2", "step_3", "next", "fullscreen", "exit"].map(k => {
+  // a button with a tooltip has a hidden one beside it: the drawn one
+  const b = [...document.querySelectorAll(`.st-key-present_${k} button`)]
+    .find(x => x.getBoundingClientRect().width > 0);
+  const r = b.getBoundingClientRect();
+  const p = b.querySelector("p") || b;
+  return {k, top: r.top, left: r.left, right: r.right, clipped: p.scrollWidth > p.clientWidth};
+})"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_present_steps_in_one_row_on_a_phone(app_url: str, browser: object, lang: str) -> None:
+    p = OfflinePage(browser, width=390, height=844)
+    try:
+        page = p.open(f"{app_url}/?mode=present&step=2&lang={lang}", min_features=20)
+        page.wait_for_timeout(1000)
+        got = page.evaluate(_STEPS)
+        steps = got[:5]  # ◀ 2014 2015 2016 ▶: one row, in order, on the screen
+        assert max(b["top"] for b in steps) - min(b["top"] for b in steps) <= 2, got
+        assert all(a["right"] <= b["left"] for a, b in itertools.pairwise(steps)), got
+        assert all(b["left"] >= 0 and b["right"] <= 390 for b in got), got
+        assert not any(b["clipped"] for b in got), got
+        p.shot(f"browser-phone-present-{lang}")
     finally:
         p.close()
