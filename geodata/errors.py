@@ -8,6 +8,8 @@ changes behaviour. Errors from libraries or bugs are not wrapped here.
 
 from __future__ import annotations
 
+from typing import Self
+
 from geodata.notes import Note, Value, render
 
 
@@ -15,10 +17,10 @@ class PilotAtlasError(Exception):
     """Base of the project's own errors."""
 
 
-class InputError(PilotAtlasError, ValueError):
-    """Input that cannot be used (a file, a paste, a flag); the message says why. One made
-    with `of` also carries the reason as a code (geodata/notes.toml, [refusal.*]), so the
-    app writes it in the user's language."""
+class Refused(PilotAtlasError):
+    """An error whose reason may be a code (geodata/notes.toml, [refusal.*]): one made with
+    `of` carries it, so the app writes the reason in the user's language; one made from a
+    message carries that message's first line as it is."""
 
     def __init__(self, message: str, refusal: Note | None = None) -> None:
         super().__init__(message)
@@ -26,22 +28,16 @@ class InputError(PilotAtlasError, ValueError):
         self.refusal = refusal or Note("text", (("text", first),))
 
     @classmethod
-    def of(cls, code: str, **params: Value) -> InputError:
+    def of(cls, code: str, **params: Value) -> Self:
         return cls(render("refusal", code, params, "en"), Note(code, tuple(params.items())))
 
 
-class InvalidList(PilotAtlasError, ValueError):
-    """A saved list (or a file of the store) that cannot be used; the message says where.
-    One made with `of` carries the reason as a code, as InputError does."""
+class InputError(Refused, ValueError):
+    """Input that cannot be used (a file, a paste, a flag); the message says why."""
 
-    def __init__(self, message: str, refusal: Note | None = None) -> None:
-        super().__init__(message)
-        first = message.splitlines()[0] if message else ""
-        self.refusal = refusal or Note("text", (("text", first),))
 
-    @classmethod
-    def of(cls, code: str, **params: Value) -> InvalidList:
-        return cls(render("refusal", code, params, "en"), Note(code, tuple(params.items())))
+class InvalidList(Refused, ValueError):
+    """A saved list (or a file of the store) that cannot be used; the message says where."""
 
 
 class UnknownList(PilotAtlasError, KeyError):
