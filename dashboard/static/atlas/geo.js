@@ -20,7 +20,8 @@ window.atlas = window.atlas || {};
     let i = 0;
     let x = 0;
     let y = 0;
-    while (i < n) {
+    // one zigzag varint of five-bit groups: the next delta of x or of y
+    const delta = () => {
       let r = 0;
       let sh = 0;
       let b;
@@ -29,15 +30,11 @@ window.atlas = window.atlas || {};
         r |= (b & 31) << sh;
         sh += 5;
       } while (b >= 32);
-      x += r & 1 ? ~(r >> 1) : r >> 1;
-      r = 0;
-      sh = 0;
-      do {
-        b = D[s.charCodeAt(i++)];
-        r |= (b & 31) << sh;
-        sh += 5;
-      } while (b >= 32);
-      y += r & 1 ? ~(r >> 1) : r >> 1;
+      return r & 1 ? ~(r >> 1) : r >> 1;
+    };
+    while (i < n) {
+      x += delta();
+      y += delta();
       out.push([x / f, y / f]);
     }
     return out;
