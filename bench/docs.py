@@ -90,10 +90,9 @@ def _deck_shot() -> None:
     from bench.office import deck_pdf, page_images
     from dashboard.export.deck import render_deck
     from dashboard.state import from_query
-    from geodata.registry import resolved_registry
+    from dashboard.view_data import view_data
 
-    frame = resolved_registry(simplified=True)
-    pptx = render_deck(frame, from_query(DECK_VIEW), made_on=date.today())
+    pptx = render_deck(view_data(from_query(DECK_VIEW)), made_on=date.today())
     page = page_images(deck_pdf(pptx), width=1280)[DECK_PAGE]
     buf = io.BytesIO()
     page.convert("RGB").save(buf, format="PNG", optimize=True)

@@ -19,17 +19,17 @@ def main() -> None:
     from dashboard.export.build import slide_bytes, standalone_map
     from dashboard.export.deck import render_deck
     from dashboard.state import from_query
-    from geodata.registry import resolved_registry
+    from dashboard.view_data import view_data
 
-    frame = resolved_registry(simplified=True)
-    view = from_query({"mode": "present"})
-    slide_bytes(frame, view)  # fonts and boundary layers loaded once, as in a running app
+    view = view_data(from_query({"mode": "present"}))
+    compare = view_data(from_query({"compare": "浙江省,湖南省"}))
+    slide_bytes(view)  # fonts and boundary layers loaded once, as in a running app
     makers = {
-        "slide_png": lambda: slide_bytes(frame, view, fmt="png"),
-        "slide_svg": lambda: slide_bytes(frame, view, fmt="svg"),
-        "slide_pdf": lambda: slide_bytes(frame, view, fmt="pdf"),
-        "deck_pptx": lambda: render_deck(frame, from_query({"compare": "浙江省,湖南省"})),
-        "map_html": lambda: standalone_map(frame, view).encode("utf-8"),
+        "slide_png": lambda: slide_bytes(view, fmt="png"),
+        "slide_svg": lambda: slide_bytes(view, fmt="svg"),
+        "slide_pdf": lambda: slide_bytes(view, fmt="pdf"),
+        "deck_pptx": lambda: render_deck(compare),
+        "map_html": lambda: standalone_map(view).encode("utf-8"),
     }
     out: dict[str, object] = {}
     for name, make in makers.items():

@@ -24,15 +24,15 @@ from bench.browser import CHROMIUM, CHROMIUM_ARGS, OfflinePage, wait_for_map  # 
 
 
 def payload() -> dict[str, object]:
-    from dashboard.filters import filtered_registry
     from dashboard.map.shared import render_args
     from dashboard.map.view import MapSpec, build_map
     from dashboard.state import ViewState
+    from dashboard.view_data import view_data
     from geodata.attribution import attribution_line
     from geodata.boundaries import load_layer
     from geodata.registry import resolved_registry
 
-    pilots = filtered_registry(ViewState())
+    pilots = view_data(ViewState()).rows
     m = build_map(
         pilots,
         load_layer("province", simplified=True),

@@ -25,17 +25,17 @@ def main() -> dict[str, object]:
     from pilot_atlas import main as cli
 
     pilots = shipped_pilots()
-    known = {c["batch"]: c for c in completeness(pilots)}
+    known = {c.batch: c for c in completeness(pilots)}
     provinces = sum(1 for p in pilots if p.batch == 1 and p.kind == "province")
     out: dict[str, object] = {
-        "batch_1_places": int(str(known[1]["known"])) - provinces,
+        "batch_1_places": known[1].known - provinces,
         "batch_1_provinces": provinces,
-        "batch_2_known": known[2]["known"],
-        "batch_3_known": known[3]["known"],
-        "batch_1or2_known": known[seeds.BATCH_1_OR_2]["known"],
+        "batch_2_known": known[2].known,
+        "batch_3_known": known[3].known,
+        "batch_1or2_known": known[seeds.BATCH_1_OR_2].known,
         "contradicted": sum(1 for p in pilots if p.status == "contradicted"),
-        "kinds_batch_1": {k["kind"]: f"{k['known']}/{k['official']}"
-                          for k in kind_completeness(pilots) if k["batch"] == "1"},
+        "kinds_batch_1": {k.kind: f"{k.known}/{k.official}"
+                          for k in kind_completeness(pilots) if k.batch == "1"},
         # what each batch's known count rests on: status -> evidence kind -> members
         "evidence_batch_1": kind_counts(pilots, 1),
         "evidence_batch_2": kind_counts(pilots, 2),
@@ -67,7 +67,7 @@ def main() -> dict[str, object]:
         out[f"{suffix}_export_s"] = round(time.perf_counter() - t0, 3)
         out[f"{suffix}_bytes"] = os.path.getsize(target)
     out["targets_met"] = bool(out["batch_1_places"] >= 45 and provinces == 2  # type: ignore[operator]
-                              and int(str(known[2]["known"])) >= 25)
+                              and known[2].known >= 25)
     return out
 
 

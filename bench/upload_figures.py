@@ -15,11 +15,11 @@ import time
 
 def main(rows: int = 10_000) -> dict[str, object]:
     from bench.county_names import county_names
-    from dashboard.filters import filtered_registry
     from dashboard.map.list_layer import add_list_layer
     from dashboard.map.shared import render_args
     from dashboard.map.view import MapSpec, build_map
     from dashboard.state import ViewState
+    from dashboard.view_data import view_data
     from geodata.boundaries import load_layer
     from geodata.listwork import read_upload, resolve
 
@@ -37,7 +37,7 @@ def main(rows: int = 10_000) -> dict[str, object]:
     t1 = time.perf_counter()
     resolved = resolve(parsed)
     t2 = time.perf_counter()
-    m = build_map(filtered_registry(ViewState(batches=())), provinces, spec=MapSpec(),
+    m = build_map(view_data(ViewState(batches=())).rows, provinces, spec=MapSpec(),
                   more=lambda m: add_list_layer(m, resolved, name="10k"))
     html = render_args(m)["script"]
     t3 = time.perf_counter()

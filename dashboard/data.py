@@ -1,11 +1,13 @@
 """Streamlit-cached access to geodata: resources by key, derived tables by value.
 
-Nothing here takes a GeoDataFrame argument, so caches never hash geometry.
+The registry a view shows is not here: `dashboard.view_data` builds it once per run.
+No cache hashes a frame: a table drawn from rows is keyed by their ids and the data
+version.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import streamlit as st
 
@@ -16,21 +18,6 @@ from dashboard.tallies import province_tallies
 if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
-
-
-def registry(simplified: bool = True, use: str = "") -> gpd.GeoDataFrame:
-    """The registry a view shows: the shipped rows plus the saved lists its `use`
-    names (geodata.effective decides, and caches per state of the lists on disk)."""
-    from geodata.effective import effective_frame
-
-    return effective_frame(use or None, simplified=simplified)
-
-
-def applied(use: str = "") -> tuple[Any, ...]:
-    """The saved lists a view with `use` applies (for its banner)."""
-    from geodata.effective import effective
-
-    return effective(use or None)[1]
 
 
 def version() -> tuple[object, ...]:
@@ -62,12 +49,19 @@ def province_rows() -> list[tuple[str, str]]:
     return [(str(a), str(n)) for a, n in zip(prov["adcode"], prov["name"], strict=True)]
 
 
+def tallies(pilots: pd.DataFrame, provinces: tuple[str, ...]) -> pd.DataFrame:
+    """Province tallies of `pilots` (a view's rows) over the given province names ('' =
+    all), cached by the pilots' ids: the same rows give the same table."""
+    ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
+    return _tallies(ids, provinces, version(), pilots)
+
+
 @st.cache_data(show_spinner=False, max_entries=settings.TALLIES_CACHE)
-def tallies_for(pilot_ids: tuple[str, ...], provinces: tuple[str, ...], use: str = ""
-                ) -> pd.DataFrame:
-    """Province tallies of the given pilots over the given province names ('' = all)."""
-    frame = registry(True, use)
-    pilots = frame[frame["pilot_id"].isin(pilot_ids)]
+def _tallies(pilot_ids: tuple[str, ...], provinces: tuple[str, ...], data_version: object,
+             _pilots: pd.DataFrame) -> pd.DataFrame:
+    """The ids and the data version are the key; `_pilots` (not hashed) are their rows."""
+    del pilot_ids, data_version  # only the cache key
+    pilots = _pilots
     rows = province_rows()
     if provinces:  # in the order given (a comparison keeps the user's order)
         by_name = {r[1]: r for r in rows}

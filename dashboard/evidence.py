@@ -3,17 +3,19 @@ the research panel's coding of a row, why an unconfirmed row is unconfirmed."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dashboard.i18n import t, value_label
 
+if TYPE_CHECKING:
+    from dashboard.view_data import ViewData
 
-def kinds_line(use: str, batch: int, lang: str) -> str:
+
+def kinds_line(v: ViewData, batch: int, lang: str) -> str:
     """The kinds of evidence a batch's known count rests on, each with its count."""
-    from geodata.effective import effective_pilots
     from geodata.evidence import by_kind
 
-    counts = by_kind(effective_pilots(use or None), batch)
+    counts = by_kind(v.pilots, batch)
     kinds = " · ".join(f"{value_label('evidence_kind', k, lang)} {n}" for k, n in counts.items())
     return t("completeness_kinds", lang, kinds=kinds or "—")
 

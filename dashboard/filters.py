@@ -1,22 +1,18 @@
 """Which pilots a view shows: a pure function of the registry and a ViewState.
 
-`filtered_registry(state)` is the hook for other consumers (slide export, research
-table, bench): the same rows the app shows for that state.
+`dashboard.view_data.view_data(state).rows` is the hook for other consumers (slide
+export, research table, bench): the same rows the app shows for that state.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from dashboard.i18n import province_label
 from dashboard.state import ViewState
 from geodata.romanise import place_name_en, search_key, unit_name_en
-
-if TYPE_CHECKING:
-    import geopandas as gpd
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -65,11 +61,3 @@ def filter_pilots(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
     if s.q:
         mask &= search_mask(frame, s.q)
     return frame[mask]
-
-
-def filtered_registry(state: ViewState, *, simplified: bool = True) -> gpd.GeoDataFrame:
-    """The registry `state` shows (with the lists its `use` names), filtered by it:
-    the same rows as the app (geodata caches the registry)."""
-    from geodata.effective import effective_frame
-
-    return filter_pilots(effective_frame(state.use or None, simplified=simplified), state)

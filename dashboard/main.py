@@ -6,13 +6,25 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.escape import md
+from dashboard.export import facts
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
 from dashboard.settings import ECHO_ITEMS
-from dashboard.state import ViewState
+from dashboard.view_data import ViewData, view_data
 
 
-def sidebar(s: ViewState) -> None:
-    lang = s.lang
+def batch_choice(b: int, v: ViewData) -> str:
+    """A batch pill's label; the group with no official count of its own (batch 1 or 2)
+    says what it holds, so the pill never looks like an empty choice."""
+    c = v.count(b)
+    label = batch_label(b, state.BATCH_YEARS.get(b, 0), v.state.lang)
+    if c.official or not c.known:
+        return label
+    return t("batch_pill_group", v.state.lang, label=label,
+             known=facts.known_text(c, v.state.lang))
+
+
+def sidebar(v: ViewData) -> None:
+    lang = v.state.lang
     on_change = state.write_url
     with st.sidebar:
         st.segmented_control(t("lang", lang), LANGS, key="w_lang", required=True,
@@ -22,8 +34,8 @@ def sidebar(s: ViewState) -> None:
                              on_change=on_change, format_func=lambda v: t(f"mode_{v}", lang))
         st.header(t("filters", lang))
         st.pills(t("batch", lang), state.BATCH_CHOICES, key="w_batch", selection_mode="multi",
-                 on_change=on_change,
-                 format_func=lambda b: batch_label(b, state.BATCH_YEARS.get(b, 0), lang))
+                 on_change=on_change, help=t("batch_help", lang),
+                 format_func=lambda b: batch_choice(b, v))
         st.multiselect(t("province", lang), state.PROVINCE_NAMES, key="w_province",
                        help=t("province_help", lang), on_change=on_change,
                        placeholder=t("province_placeholder", lang),
@@ -48,6 +60,7 @@ def sidebar(s: ViewState) -> None:
 
 def run() -> None:
     s = state.sync_from_url()
+    v = view_data(s)  # the registry, rows and counts of this run: every part reads these
     presenting = s.mode == "present"
     # "auto": the sidebar starts collapsed on phones, open on larger screens
     st.set_page_config(page_title=t("app_title", s.lang), page_icon="🗺️", layout="wide",
@@ -62,26 +75,26 @@ def run() -> None:
     if presenting:
         from dashboard.views import present
 
-        present.render(s)
+        present.render(v)
         return
     if s.mode == "tallies":
         from dashboard.views import counts
 
-        counts.render(s)
+        counts.render(v)
     elif s.mode == "compare":
         from dashboard.views import compare
 
-        compare.render(s)
+        compare.render(v)
     elif s.mode == "lists":
         from dashboard.views import lists
 
-        lists.render(s)
+        lists.render(v)
     else:
         from dashboard.views import explore
 
-        if not explore.render(s):  # first paint: the map alone (see first_paint)
+        if not explore.render(v):  # first paint: the map alone (see first_paint)
             st.sidebar.header(t("filters", s.lang))
             return
     # the sidebar goes after the view, so the map is the first thing the browser loads
-    sidebar(s)
+    sidebar(v)
     ui.sources_footer(s.lang)

@@ -13,7 +13,7 @@ import streamlit as st
 from dashboard import data, state
 from dashboard.escape import md as _md
 from dashboard.evidence import dataset_text, doubt_text, kinds_line
-from dashboard.export import downloads
+from dashboard.export import downloads, facts
 from dashboard.export.filenames import download_name
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map import offline
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from dashboard.state import ViewState
+    from dashboard.view_data import ViewData
 
 def shortened(text: str, lang: str) -> str:
     """Text a person typed or linked, cut for echoing on the page: its first ECHO_CHARS
@@ -94,21 +95,19 @@ def drilled_province(s: ViewState) -> str:
 
 
 def show_map(
-    pilots: pd.DataFrame, s: ViewState, *, key: str, height: int = 620,
-    drill_down: bool = False, **overrides: Any
+    v: ViewData, *, key: str, pilots: pd.DataFrame | None = None, s: ViewState | None = None,
+    height: int = 620, drill_down: bool = False, **overrides: Any
 ) -> None:
-    """The map of `pilots`, fitted to what is chosen; `drill_down`: a click on a province
+    """The map of the view's rows (or of `pilots`, drawn as `s`: a compared province, the
+    tallies' choropleth), fitted to what is chosen; `drill_down`: a click on a province
     opens it (the explore view)."""
+    pilots = v.rows if pilots is None else pilots
+    s = v.state if s is None else s
     data.leaflet_ready()
     provinces = data.layer("province")
     if "bounds" not in overrides and not overrides.get("focus"):
-        selected = None
-        if s.pilot:
-            frame = data.registry(True, s.use)  # a pilot a saved list adds, too
-            rows = frame[frame["pilot_id"] == s.pilot]
-            selected = rows.geometry.iloc[0] if len(rows) else None
         bounds = focus_bounds(pilots=pilots, provinces=provinces, chosen_provinces=s.provinces,
-                              query=s.q, selected=selected)
+                              query=s.q, selected=v.selected())
         overrides["bounds"] = tuple(tuple(p) for p in bounds) if bounds else None
     if "drill" not in overrides:
         overrides["drill"] = drilled_province(s)
@@ -132,83 +131,61 @@ def show_map(
     )
 
 
-def completeness_strip(s: ViewState) -> None:
-    """Known vs official members per batch, of the registry this view shows (with the
-    lists it uses), the "batch 1 or 2" group, and the same by kind of member."""
-    lang = s.lang
-    rows = _completeness(s.use)
-    group = [c for c in rows if not c["official_members"]]
+def count_lines(v: ViewData) -> list[str]:
+    """Each batch's counts, each number named (facts.count_line), the 1-or-2 group last
+    when it has members: the one implementation of the line the explore header and the
+    tallies' completeness show."""
+    return [facts.count_line(c, v.state.lang) for c in v.counts if c.official or c.known]
+
+
+def completeness_strip(v: ViewData) -> None:
+    """Per batch: its counts line, how far the known members reach the official count,
+    how they are known; the "batch 1 or 2" group; the same by kind of member. Of the
+    registry this view shows (with the lists it uses)."""
+    lang = v.state.lang
     cols = st.columns(3)
-    for col, c in zip(cols, [c for c in rows if c["official_members"]], strict=False):
-        label = batch_label(int(str(c["batch"])), int(str(c["year"])), lang, short=True)
-        known, official = int(str(c["known"])), int(str(c["official_members"]))
+    for col, c in zip(cols, [c for c in v.counts if c.official], strict=False):
+        known = next(k for k in v.completeness if k.batch == c.batch)
         with col:
-            st.markdown(
-                "**"
-                + t("completeness_line", lang, batch=label, known=known, official=official)
-                + "**"
-            )
-            st.progress(min(known / official, 1.0) if official else 1.0)
-            st.caption(
-                t(
-                    "completeness_detail",
-                    lang,
-                    official=c["official"],
-                    reported=c["reported"],
-                    unconfirmed=c["unconfirmed"],
-                )
-            )
-            st.caption(kinds_line(s.use, int(str(c["batch"])), lang))
+            st.markdown("**" + _md(facts.count_line(c, lang)) + "**")
+            st.progress(min(c.known / c.official, 1.0))
+            st.caption(t("completeness_detail", lang, official=known.official,
+                         reported=known.reported, unconfirmed=known.unconfirmed))
+            st.caption(kinds_line(v, c.batch, lang))
     st.caption(t("completeness_kinds_rule", lang))
-    if group and group[0]["known"]:
-        st.caption(t("completeness_1or2", lang, n=group[0]["known"]))
+    group = [c for c in v.counts if not c.official and c.known]
+    if group:
+        st.markdown("**" + _md(facts.count_line(group[0], lang)) + "**")
+        st.caption(t("completeness_1or2", lang, n=group[0].known))
     with st.expander(t("kinds_title", lang)):
-        st.dataframe(kinds_frame(s.use, lang), hide_index=True, key="kinds_table")
-        unplaced = _unplaced(s.use)
+        st.dataframe(kinds_frame(v), hide_index=True, key="kinds_table")
+        unplaced = v.unplaced()
         if unplaced:
             st.caption(t("completeness_unplaced", lang, n=len(unplaced),
                          names="、".join(unplaced)))
 
 
-def _completeness(use: str) -> list[dict[str, object]]:
-    from geodata.effective import effective_pilots
-    from geodata.registry import completeness
-
-    return completeness(effective_pilots(use or None))
-
-
-def _unplaced(use: str) -> list[str]:
-    """Known members the geocoder could not place: counted, but not on the map."""
-    from geodata.effective import effective_pilots
-    from geodata.registry import COUNTED
-
-    return [p.name for p in effective_pilots(use or None)
-            if p.status in COUNTED and not p.geometry_kind]
-
-
-def kinds_frame(use: str, lang: str) -> pd.DataFrame:
+def kinds_frame(v: ViewData) -> pd.DataFrame:
     """Known vs official members of each kind (batch 1, batch 2, batches 1+2)."""
     import pandas as pd
 
-    from geodata.effective import effective_pilots
-    from geodata.registry import kind_completeness
-
-    rows = kind_completeness(effective_pilots(use or None))
+    lang = v.state.lang
+    rows = v.kinds
     return pd.DataFrame(
         {
-            t("kinds_batch", lang): [t(f"kinds_batch_{r['batch']}", lang) for r in rows],
-            t("kinds_kind", lang): [value_label("kind", str(r["kind"]), lang) for r in rows],
-            t("kinds_known", lang): [r["known"] for r in rows],
-            t("kinds_official", lang): [r["official"] for r in rows],
-            t("kinds_basis", lang): [t(f"kinds_basis_{r['basis']}", lang) for r in rows],
+            t("kinds_batch", lang): [t(f"kinds_batch_{r.batch}", lang) for r in rows],
+            t("kinds_kind", lang): [value_label("kind", r.kind, lang) for r in rows],
+            t("kinds_known", lang): [r.known for r in rows],
+            t("kinds_official", lang): [r.official for r in rows],
+            t("kinds_basis", lang): [t(f"kinds_basis_{r.basis}", lang) for r in rows],
         }
     )
 
 
-def lists_banner(s: ViewState) -> None:
+def lists_banner(v: ViewData) -> None:
     """On every view: which saved list replaces or supplements which batch here."""
-    lang = s.lang
-    for a in data.applied(s.use):
+    lang = v.state.lang
+    for a in v.applied:
         label = batch_label(a.use.batch, 0, lang, short=True)
         if not a.found:
             st.warning(t("use_missing", lang, token=_md(a.use.token())), icon="⚠️")
@@ -283,18 +260,13 @@ def pilot_table(
     )
 
 
-def details_panel(s: ViewState) -> None:
-    lang = s.lang
+def details_panel(v: ViewData) -> None:
+    lang = v.state.lang
     st.subheader(t("details", lang))
-    if not s.pilot:  # most page loads: no frame to look through (a few ms each)
+    row = v.selected_row()  # a pilot a saved list adds, too
+    if row is None:
         st.caption(t("details_hint", lang))
         return
-    frame = data.registry(True, s.use)
-    found = frame[frame["pilot_id"] == s.pilot]
-    if found.empty:
-        st.caption(t("details_hint", lang))
-        return
-    row = found.iloc[0].to_dict()
     # at the top: a button below a long panel would scroll the page, and the map with it
     st.button(
         t("clear_selection", lang), key="clear_pilot", on_click=state.update, kwargs={"pilot": ""}
@@ -365,14 +337,15 @@ def download_row(items: Sequence[tuple[str, Callable[[], bytes], str, str]], key
         )
 
 
-def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
+def download_buttons(v: ViewData) -> None:
     """The pilots on screen as files, in the view's language (Chinese headers and values
-    in Chinese; English files keep the stable snake_case schema)."""
+    in Chinese; English files keep the stable snake_case schema): the view's rows, as
+    many as its counts say are on the map."""
     from dashboard.export.buttons import bounded  # it imports this module
 
+    s, pilots = v.state, v.rows
     lang = s.lang
     st.markdown(f"**{t('downloads', lang)}**")
-    ids = tuple(str(i) for i in pilots["pilot_id"])
     download_row(
         [
             (
@@ -389,7 +362,7 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
             ),
             (
                 t("download_geojson", lang),
-                partial(downloads.full_geojson, ids, s.use),
+                partial(downloads.full_geojson, v),
                 download_name(s, "fn_pilots", "geojson"),
                 "application/geo+json",
             ),
@@ -401,7 +374,7 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
             ),
             (
                 t("download_gpkg", lang),
-                bounded(partial(downloads.full_gpkg, ids, s.use, lang)),
+                bounded(partial(downloads.full_gpkg, v)),
                 download_name(s, "fn_pilots", "gpkg"),
                 "application/geopackage+sqlite3",
             ),

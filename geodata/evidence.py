@@ -130,13 +130,12 @@ def contradictions(pilots: Sequence[Pilot]) -> list[Contradiction]:
     wanted = {"1": (1,), "2": (2,), "1+2": (1, 2, seeds.BATCH_1_OR_2)}
     out = []
     for k in kind_completeness(shown):
-        if int(str(k["known"])) > int(str(k["official"])):
-            names = [p.name for p in shown
-                     if p.batch in wanted[str(k["batch"])] and p.kind == k["kind"]]
+        if k.known > k.official:
+            names = [p.name for p in shown if p.batch in wanted[k.batch] and p.kind == k.kind]
             out.append(Contradiction(
-                "kind_exceeds", str(k["batch"]), str(k["kind"]),
-                f"{k['known']} known ({'、'.join(names)}) > {k['official']} official "
-                f"({k['basis']}: {k['source']})"))
+                "kind_exceeds", k.batch, k.kind,
+                f"{k.known} known ({'、'.join(names)}) > {k.official} official "
+                f"({k.basis}: {k.source})"))
     for p in shown:
         if p.batch != 3 and p.dataset_check in ("differs", "untreated", "not_in_panel"):
             year = f" ({p.dataset_year})" if p.dataset_year else ""

@@ -282,38 +282,65 @@ def resolved_registry(*, simplified: bool = True) -> gpd.GeoDataFrame:
 COUNTED: tuple[str, ...] = ("official", "reported", "unconfirmed")  # not `contradicted`
 
 
-def completeness(pilots: Iterable[Pilot] | None = None) -> list[dict[str, object]]:
+@dataclass(frozen=True, slots=True)
+class BatchCompleteness:
+    """How complete one batch's list is in a registry (shipped, or with saved lists)."""
+
+    batch: int  # 1, 2, 3, or seeds.BATCH_1_OR_2
+    year: int
+    document: str
+    official_members: int  # the count the batch's notice gives; 0: none of its own (1-or-2)
+    known: int  # members known: official + reported + unconfirmed (COUNTED)
+    official: int  # known from the published list
+    reported: int  # known from public reports
+    unconfirmed: int  # known from weaker evidence, shown only on request
+    contradicted: int  # rows a source contradicts: never counted
+
+    @property
+    def complete(self) -> bool:
+        return self.official_members > 0 and self.known >= self.official_members
+
+
+@dataclass(frozen=True, slots=True)
+class KindCompleteness:
+    """Known vs official members of one NDRC kind in batch "1", "2" or "1+2"."""
+
+    batch: str  # "1", "2" or "1+2" (seeds/data/batch_kinds.csv)
+    kind: str  # KINDS
+    known: int
+    official: int
+    basis: str
+    source: str
+
+
+def completeness(pilots: Iterable[Pilot] | None = None) -> list[BatchCompleteness]:
     """Per batch: official member count, members known, and how they are known; then the
     group whose batch is known only to be 1 or 2 (no official count of its own)."""
     rows = list(shipped_pilots() if pilots is None else pilots)
-    out = []
-    for b in seeds.load_batches():
-        out.append(_known(rows, b.batch, b.year, b.document, b.official_members))
-    group = _known(rows, seeds.BATCH_1_OR_2, seeds.BATCH_1_OR_2_YEAR, "", 0)
-    group["complete"] = False
-    out.append(group)
+    out = [_known(rows, b.batch, b.year, b.document, b.official_members)
+           for b in seeds.load_batches()]
+    out.append(_known(rows, seeds.BATCH_1_OR_2, seeds.BATCH_1_OR_2_YEAR, "", 0))
     return out
 
 
 def _known(
     rows: list[Pilot], batch: int, year: int, document: str, official: int
-) -> dict[str, object]:
+) -> BatchCompleteness:
     mine = [r for r in rows if r.batch == batch]
     counted = [r for r in mine if r.status in COUNTED]
-    by_status = {s: sum(1 for r in counted if r.status == s) for s in COUNTED}
-    return {
-        "batch": batch,
-        "year": year,
-        "document": document,
-        "official_members": official,
-        "known": len(counted),
-        **by_status,
-        "contradicted": len(mine) - len(counted),
-        "complete": official > 0 and len(counted) >= official,
-    }
+
+    def with_status(status: str) -> int:
+        return sum(1 for r in counted if r.status == status)
+
+    return BatchCompleteness(
+        batch=batch, year=year, document=document, official_members=official,
+        known=len(counted), official=with_status("official"),
+        reported=with_status("reported"), unconfirmed=with_status("unconfirmed"),
+        contradicted=len(mine) - len(counted),
+    )
 
 
-def kind_completeness(pilots: Iterable[Pilot] | None = None) -> list[dict[str, object]]:
+def kind_completeness(pilots: Iterable[Pilot] | None = None) -> list[KindCompleteness]:
     """Known vs official members of each kind, for batch 1, batch 2 and batches 1+2 (the
     1-or-2 group counts in 1+2 only)."""
     rows = [r for r in (shipped_pilots() if pilots is None else pilots) if r.status in COUNTED]
@@ -322,16 +349,8 @@ def kind_completeness(pilots: Iterable[Pilot] | None = None) -> list[dict[str, o
     for k in seeds.load_batch_kinds():
         batches = wanted[k.batch]
         known = sum(1 for r in rows if r.batch in batches and r.kind == k.kind)
-        out.append(
-            {
-                "batch": k.batch,
-                "kind": k.kind,
-                "known": known,
-                "official": k.official,
-                "basis": k.basis,
-                "source": k.source,
-            }
-        )
+        out.append(KindCompleteness(batch=k.batch, kind=k.kind, known=known,
+                                    official=k.official, basis=k.basis, source=k.source))
     return out
 
 
@@ -342,21 +361,20 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
     lines = [f"list in use: {a}" for a in applied]
     lines.append("batch     year  official  known  official/reported/unconfirmed  document")
     for c in completeness(rows):
-        either = c["batch"] == seeds.BATCH_1_OR_2
-        name = "1or2" if either else str(c["batch"])
-        year = "2014/15" if either else str(c["year"])  # the group's batch, so its year, is open
-        official = str(c["official_members"] or "-")
+        either = c.batch == seeds.BATCH_1_OR_2
+        name = "1or2" if either else str(c.batch)
+        year = "2014/15" if either else str(c.year)  # the group's batch, so its year, is open
+        official = str(c.official_members or "-")
         lines.append(
-            f"{name:>5}  {year:>7}  {official:>8}  {c['known']:>5}  "
-            f"{c['official']:>8}/{c['reported']}/{c['unconfirmed']:<19}  {c['document'] or '-'}"
+            f"{name:>5}  {year:>7}  {official:>8}  {c.known:>5}  "
+            f"{c.official:>8}/{c.reported}/{c.unconfirmed:<19}  {c.document or '-'}"
         )
     for c in completeness(rows):
-        mine = [r for r in rows if r.batch == c["batch"] and r.status in COUNTED]
+        mine = [r for r in rows if r.batch == c.batch and r.status in COUNTED]
         provinces = sum(1 for r in mine if r.kind == "province")
         if provinces:
             lines.append(
-                f"  batch {c['batch']}: {int(str(c['known'])) - provinces} places "
-                f"+ {provinces} whole provinces"
+                f"  batch {c.batch}: {c.known - provinces} places + {provinces} whole provinces"
             )
     lines.append(
         "  1or2: named as a national pilot outside batch 3, batch not stated; "
@@ -368,8 +386,7 @@ def audit_text(pilots: Sequence[Pilot] | None = None, applied: Sequence[str] = (
     lines.append("by kind (NDRC structure)  batch  kind          known / official  basis")
     for k in kind_completeness(rows):
         lines.append(
-            f"{'':26}{k['batch']:>5}  {k['kind']:<12}  {k['known']:>5} / "
-            f"{k['official']:<8}  {k['basis']}"
+            f"{'':26}{k.batch:>5}  {k.kind:<12}  {k.known:>5} / {k.official:<8}  {k.basis}"
         )
     lines.append("")
     doubtful = [r for r in rows if r.match_status != MATCHED]
@@ -396,7 +413,7 @@ def evidence_lines(rows: Sequence[Pilot]) -> list[str]:
 
     lines = ["by evidence kind (only notice and press make a row official or reported)"]
     for c in completeness(rows):
-        b = int(str(c["batch"]))
+        b = c.batch
         parts = [f"{s} " + (", ".join(f"{k} {n}" for k, n in kinds.items()) or "-")
                  for s, kinds in evidence.kind_counts(rows, b).items()]
         lines.append(f"{_b(b):>5}  " + " | ".join(parts))

@@ -1,7 +1,7 @@
-"""A view (a `ViewState`, as read from the URL or the command line) made into files:
-the slide, the deck and the standalone map. Every function takes the registry frame
-the view filters (the app passes its own, which may hold a user's completed batch; the
-CLI passes the shipped one), so the app's buttons and the CLI give the same files."""
+"""A view made into files: the slide, the deck and the standalone map. Every function
+takes the view's `ViewData` (dashboard.view_data: the registry with the view's saved lists,
+its rows and counts), built by the app, the export route and the CLI alike from a
+`ViewState`, so the page, its links and the command line give the same files."""
 
 from __future__ import annotations
 
@@ -10,32 +10,28 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dashboard.export import facts
-from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
 from dashboard.state import BATCHES, ViewState
 
 if TYPE_CHECKING:
-    import geopandas as gpd
-
     from dashboard.export.slide import Format
+    from dashboard.view_data import ViewData
 
 
 def slide_title(s: ViewState, lang: str) -> str:
     return facts.step_title(s, lang) if s.mode == "present" else t("app_title", lang)
 
 
-def slide_bytes(frame: gpd.GeoDataFrame, s: ViewState, *, fmt: Format = "png",
-                made_on: date | None = None) -> bytes:
-    """The slide of the view `s` in `fmt`: title, filters named, honest counts, inset."""
+def slide_bytes(v: ViewData, *, fmt: Format = "png", made_on: date | None = None) -> bytes:
+    """The slide of the view `v` in `fmt`: title, filters named, named counts, inset."""
     from dashboard.export.slide import render_slide
     from geodata.attribution import attribution_line
 
-    s = s.normalised()
+    s = v.state
     lang = s.lang
-    pilots = filter_pilots(frame, s)
-    counts = facts.batch_counts(pilots, s)
+    counts = v.visible_counts()
     return render_slide(
-        pilots,
+        v.rows,
         title=slide_title(s, lang),
         subtitle=facts.filters_text(s, lang),
         lang=lang,
@@ -59,22 +55,26 @@ def step_view(s: ViewState, step: int) -> ViewState:
     return replace(s, mode="present", step=step).normalised()
 
 
-def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
+def counts_line(v: ViewData) -> str:
+    """"第一批 地图显示 34 / 官方 64 · 第二批 …": the counts of the batches on screen."""
+    years = facts.batch_years()
+    lang = v.state.lang
+    return " · ".join(f"{batch_label(c.batch, years[c.batch], lang, short=True)} "
+                      f"{facts.count_text(c, lang)}" for c in v.visible_counts() if c.shown
+                      or c.official)
+
+
+def standalone_map(v: ViewData) -> str:
     """One offline HTML file of the view's national map (the app's map, Leaflet inlined)."""
     from dashboard.export.standalone import standalone_html
     from dashboard.map.view import MapSpec, build_map
     from geodata.attribution import map_attribution
     from geodata.boundaries import load_layer
 
-    s = s.normalised()
-    pilots = filter_pilots(frame, s)
+    s = v.state
     spec = MapSpec(lang=s.lang, style=s.style, basemap=False, asset_base="",
                    attribution=map_attribution(), large=s.mode == "present")
-    m = build_map(pilots, load_layer("province", simplified=True), spec=spec)
-    counts = facts.batch_counts(pilots, s)
-    years = facts.batch_years()
-    shown = " · ".join(f"{batch_label(c.batch, years[c.batch], s.lang, short=True)} "
-                       f"{facts.count_text(c, s.lang)}" for c in counts)
+    m = build_map(v.rows, load_layer("province", simplified=True), spec=spec)
     return standalone_html(m, title=slide_title(s, s.lang), lines=(
-        facts.filters_text(s, s.lang), shown, facts.caveat(counts, s.lang),
+        facts.filters_text(s, s.lang), counts_line(v), facts.caveat(v.visible_counts(), s.lang),
         facts.dates_text(s.lang)))

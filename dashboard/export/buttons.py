@@ -17,10 +17,9 @@ from dashboard.escape import html_text
 from dashboard.export import downloads, served
 from dashboard.export.filenames import download_name
 from dashboard.i18n import t
-from dashboard.state import ViewState
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from dashboard.view_data import ViewData
 
 # Shared by every session of the server: a room clicking "PDF" at once takes turns.
 _AT_ONCE = threading.BoundedSemaphore(settings.EXPORTS_AT_ONCE)
@@ -45,10 +44,12 @@ def bounded(make: Callable[[], bytes]) -> Callable[[], bytes]:
     return run
 
 
-def buttons(s: ViewState, *, key: str) -> None:
-    """The meeting exports of the view `s`: links to the app's export route where it is
-    served (dashboard/export/served.py: a file that cannot vanish before it is fetched),
-    else Streamlit's download buttons, each file made on click."""
+def buttons(v: ViewData, *, key: str) -> None:
+    """The meeting exports of the view `v`: links to the app's export route where it is
+    served (dashboard/export/served.py: a file that cannot vanish before it is fetched;
+    the route builds the same ViewData from the link), else Streamlit's download buttons,
+    each file made on click from `v`."""
+    s = v.state
     lang = s.lang
     st.markdown(f"**{t('exports', lang)}**")
     labels = {"png": t("download_png", lang), "svg": t("download_svg", lang),
@@ -66,7 +67,7 @@ def buttons(s: ViewState, *, key: str) -> None:
         return
     ui.download_row(
         [
-            (label, bounded(partial(served.KINDS[kind].make, s)),
+            (label, bounded(partial(served.KINDS[kind].make, v)),
              served.KINDS[kind].file_name(s), served.KINDS[kind].mime)
             for kind, label in labels.items()
         ],
@@ -82,14 +83,14 @@ _LINK_STYLE = (
 )
 
 
-def research_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
+def research_buttons(v: ViewData) -> None:
     """Every county-level unit with the batch in which it (or a unit containing it)
     became a pilot, for the pilots the filters show (statuses as the filter says)."""
-    ids = tuple(str(i) for i in pilots["pilot_id"])
+    s = v.state
     csv_col, dta_col = st.columns(2)
     csv_col.download_button(
         t("download_research", s.lang),
-        data=partial(downloads.research_csv, ids, s.use, s.statuses, s.lang),
+        data=partial(downloads.research_csv, v),
         file_name=download_name(s, "fn_research", "csv"),
         mime="text/csv",
         key="dl_research",
@@ -98,8 +99,7 @@ def research_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
     )
     dta_col.download_button(
         t("download_research_dta", s.lang),
-        data=partial(downloads.research_dta, ids, s.use, s.statuses, s.lang,
-                     t("download_research", s.lang)),
+        data=partial(downloads.research_dta, v, t("download_research", s.lang)),
         file_name=download_name(s, "fn_research", "dta"),
         mime="application/x-stata-dta",
         key="dl_research_dta",

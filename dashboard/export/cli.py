@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
 
     from dashboard.state import ViewState
+    from dashboard.view_data import ViewData
 
 # URL parameter names, as flags (argparse keeps the dest equal to the name)
 VIEW_FLAGS: tuple[str, ...] = ("batch", "province", "level", "category", "status", "q", "lang",
@@ -39,9 +40,12 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 
 
 def view_from_args(args: argparse.Namespace, command: str) -> ViewState:
+    """The view the flags name, with the saved lists its `--use` names (checked: a list
+    that cannot be read stops the command, see `checked_use`)."""
     # imported here: the registry behind the view's state is loaded only by the commands
     # that draw a view, so `pilot-atlas geocode` starts as fast as geodata's own CLI
     from dashboard.state import from_query
+    from geodata.effective import checked_use
 
     query = {k: str(getattr(args, k)) for k in VIEW_FLAGS if getattr(args, k, None) is not None}
     if command == "slide" and "step" in query:
@@ -49,7 +53,17 @@ def view_from_args(args: argparse.Namespace, command: str) -> ViewState:
     unknown = _unknown_values(query)
     if unknown:
         raise InputError(unknown)
+    use = checked_use(getattr(args, "use", None))
+    if use is not None:
+        query["use"] = use
     return from_query(query)
+
+
+def data_of(args: argparse.Namespace, command: str) -> ViewData:
+    """The ViewData of the flags' view, as the app and its export route build it."""
+    from dashboard.view_data import view_data
+
+    return view_data(view_from_args(args, command))
 
 
 def _unknown_values(query: dict[str, str]) -> str:
@@ -83,33 +97,26 @@ def run(command: str, args: argparse.Namespace) -> bytes | str:
     suffix = Path(out).suffix.lower() if out and out != "-" else SUFFIXES[command][0]
     if suffix not in SUFFIXES[command]:
         raise InputError(f"{command} writes {' '.join(SUFFIXES[command])}, not '{suffix or out}'")
-    s = view_from_args(args, command)
-    from geodata.effective import checked_use, effective_frame
-
     # the registry the view shows: shipped rows plus the lists its --use names
-    checked_use(getattr(args, "use", None))
-    frame = effective_frame(getattr(args, "use", None), simplified=True)
+    v = data_of(args, command)
     if command == "slide":
         from dashboard.export.build import slide_bytes
 
-        # the ignore below: a loosely typed row value or frame
-        return slide_bytes(frame, s, fmt=suffix.lstrip("."))  # type: ignore[arg-type]
+        # the ignore below: the suffix is one of the slide's formats (checked above)
+        return slide_bytes(v, fmt=suffix.lstrip("."))  # type: ignore[arg-type]
     if command == "deck":
         from dashboard.export.deck import render_deck
 
-        return render_deck(frame, s)
+        return render_deck(v)
     from dashboard.export.build import standalone_map
 
-    return standalone_map(frame, s)
+    return standalone_map(v)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """The rows of the app's view for the same URL-style flags (default: the app's default
     view), with the columns of the app's downloads. The view code is the dashboard's
     (no Streamlit), loaded on use like the slide exports."""
-    from dashboard.filters import filter_pilots
-    from geodata.effective import checked_use, effective_frame
-
     out = args.output or "pilots.csv"
     if out != "-" and Path(out).is_dir():
         raise InputError(f"{out} is a folder; give a file name, e.g. {Path(out) / 'pilots.csv'}")
@@ -121,30 +128,27 @@ def cmd_export(args: argparse.Namespace) -> int:
     if research and suffix not in RESEARCH_FORMATS:
         raise InputError(f"the research table is written as {' '.join(RESEARCH_FORMATS)}, "
                          f"not {suffix}")
-    use = checked_use(args.use)
-    view = view_from_args(args, "export")
-    pilots = filter_pilots(effective_frame(use, simplified=False), view)
-    data = (_research_bytes(pilots, suffix, view, use or "") if research
-            else _export_bytes(pilots, suffix, view.lang))
+    v = data_of(args, "export")
+    data = (_research_bytes(v, suffix) if research
+            else _export_bytes(v.full_rows(), suffix, v.state.lang))
     write_output(out if out != "-" else None, data)
     return 0
 
 
-def _research_bytes(pilots: gpd.GeoDataFrame, suffix: str, view: ViewState, use: str) -> bytes:
+def _research_bytes(v: ViewData, suffix: str) -> bytes:
     """Every county-level unit under the view's pilots, with the batch it first joined."""
     from dashboard.export import downloads
     from dashboard.i18n import t
     from geodata.exports import table_xlsx
     from geodata.research import COLUMNS as RESEARCH_COLUMNS
 
-    ids = tuple(str(i) for i in pilots["pilot_id"])
+    lang = v.state.lang
     if suffix == ".dta":
-        return downloads.research_dta(ids, use, view.statuses, view.lang,
-                                      t("download_research", view.lang))
+        return downloads.research_dta(v, t("download_research", lang))
     if suffix == ".xlsx":
-        rows = downloads.research_table(ids, use, view.statuses)
-        return table_xlsx(rows, RESEARCH_COLUMNS, view.lang, title=t("app_title", view.lang))
-    return downloads.research_csv(ids, use, view.statuses, view.lang)
+        return table_xlsx(downloads.research_table(v), RESEARCH_COLUMNS, lang,
+                          title=t("app_title", lang))
+    return downloads.research_csv(v)
 
 
 def _export_bytes(pilots: gpd.GeoDataFrame, suffix: str, lang: str) -> bytes:

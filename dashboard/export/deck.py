@@ -1,7 +1,7 @@
 """A 16:9 PowerPoint deck of a view (python-pptx; opens in PowerPoint, WPS and Impress).
 
 Slides: a title slide; one map slide per presenting step (2014, 2014–2015, 2014–2016),
-each the same drawing as the slide export with known/official counts, and speaker notes;
+each the same drawing as the slide export with its named counts, and speaker notes;
 a province's pilots by name when the view names provinces; the province tallies as
 native, editable tables; a comparison when provinces are chosen; the sources. Built on
 the template of `deck_template`; every text box and table row is sized from the font's
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dashboard.escape import printable
 from dashboard.export import facts
-from dashboard.export.build import deck_steps, slide_bytes, step_view
+from dashboard.export.build import counts_line, deck_steps, slide_bytes, step_view
 from dashboard.export.deck_tables import (
     PT_PER_IN,
     Table,
@@ -40,14 +40,14 @@ from dashboard.export.deck_template import (
     template,
 )
 from dashboard.export.text_fit import fit_size
-from dashboard.filters import filter_pilots
-from dashboard.i18n import batch_label, province_label, t
+from dashboard.i18n import province_label, t
 from dashboard.settings import DECK_TABLE_GAP_IN
-from dashboard.state import ViewState
 
 if TYPE_CHECKING:
     import geopandas as gpd
     from pptx.slide import Slide
+
+    from dashboard.view_data import ViewData
 
 # text frame insets (points), set on every frame the deck writes
 INSET_LR_PT, INSET_TB_PT = 7.2, 3.6
@@ -57,20 +57,19 @@ _LAYOUT = {"cover": "Title Slide", "content": "Title and Content", "title": "Tit
            "blank": "Blank"}
 
 
-def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None = None
-                ) -> bytes:
-    """The deck of the view `s` as .pptx bytes."""
+def render_deck(v: ViewData, *, made_on: date | None = None) -> bytes:
+    """The deck of the view `v` as .pptx bytes."""
     from pptx.util import Emu
 
     from geodata.attribution import attribution_lines
 
-    s = s.normalised()
+    s = v.state
     lang = s.lang
     prs = template()
     layouts = {layout.name: layout for layout in prs.slide_layouts}
-    last = step_view(s, max(deck_steps(s)))
-    pilots_all = filter_pilots(frame, last)
-    counts_all = facts.batch_counts(pilots_all, last)
+    last = v.with_state(step_view(s, max(deck_steps(s))))
+    pilots_all = last.rows
+    counts_all = last.visible_counts()
     notice = facts.caveat(counts_all, lang)
     when = (datetime.combine(made_on, time(), tzinfo=UTC) if made_on
             else datetime.now(UTC).replace(microsecond=0))
@@ -89,23 +88,17 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
         14, lang, colour="555555")
 
     # one map per step, the slide export's own drawing
-    years = facts.batch_years()
     for step in deck_steps(s):
-        view = step_view(s, step)
-        png = slide_bytes(frame, view, fmt="png", made_on=made_on)
+        view = v.with_state(step_view(s, step))
+        png = slide_bytes(view, fmt="png", made_on=made_on)
         slide = add("blank")
         pic = slide.shapes.add_picture(io.BytesIO(png), Emu(0), Emu(0), prs.slide_width,
                                        prs.slide_height)
-        shown = filter_pilots(frame, view)
-        counts = facts.batch_counts(shown, view)
-        described = " · ".join(
-            f"{batch_label(c.batch, years[c.batch], lang, short=True)} {facts.count_text(c, lang)}"
-            for c in counts)
         cast(Any, pic.element).nvPicPr.cNvPr.set(
-            "descr", printable(f"{facts.step_title(view, lang)}: {described}"))
+            "descr", printable(f"{facts.step_title(view.state, lang)}: {counts_line(view)}"))
         notes = slide.notes_slide.notes_text_frame
         assert notes is not None  # the template's notes master has a body
-        notes.text = printable(facts.speaker_notes(shown, view, lang))
+        notes.text = printable(facts.speaker_notes(view, lang))
         style(notes, 12, lang=lang)
 
     # a province's pilots by name
@@ -125,8 +118,8 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
         slide = add("title")
         _fill(slide.shapes.title, t("compare", lang) + " · " + t("list_sep", lang).join(
             province_label(p, lang) for p in chosen), "title", 30, 18, lang)
-        compared = filter_pilots(frame, step_view(replace(s, provinces=chosen),
-                                                  max(deck_steps(s))))
+        compared = v.with_state(step_view(replace(s, provinces=chosen),
+                                          max(deck_steps(s)))).rows
         table = tally_table(tally_cells(province_table(compared, chosen), lang, counts_all))
         left, top, width, height = BOX["body"]
         size = next((z for z in TABLE_PT if cells_fit(table, width, z)), TABLE_PT[-1])

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any, cast
 from pptx.util import Inches
 
 from dashboard.escape import printable
-from dashboard.export import facts
 from dashboard.export.deck_template import style
 from dashboard.export.text_fit import line_pt, width_pt, wrap
 from dashboard.i18n import batch_label, province_label, t
 from dashboard.settings import DECK_CELL_MARGIN_PT
 from dashboard.state import BATCH_CHOICES
+from dashboard.view_data import BatchCount
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,7 +51,7 @@ def province_table(pilots: pd.DataFrame, provinces: Sequence[str] = ()) -> pd.Da
     return table.reset_index(drop=True)
 
 
-def tally_cells(table: pd.DataFrame, lang: str, counts: Sequence[facts.BatchCount]
+def tally_cells(table: pd.DataFrame, lang: str, counts: Sequence[BatchCount]
                 ) -> list[list[str]]:
     """Header, one row per province, and the totals row, as the table's text."""
     from dashboard.state import BATCH_YEARS

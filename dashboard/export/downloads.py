@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     import pandas as pd
 
+    from dashboard.view_data import ViewData
+
 
 def _names_en(frame: pd.DataFrame) -> list[str]:
     return [unit_name_en(str(u or ""), str(t or ""))
@@ -48,12 +50,10 @@ def geojson_bytes(frame: gpd.GeoDataFrame) -> bytes:
     return text.encode("utf-8")
 
 
-def full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
-    """GeoJSON with full-resolution outlines (loaded only when asked for)."""
-    from dashboard import data
-
-    full = data.registry(False, use)
-    return geojson_bytes(full[full["pilot_id"].isin(ids)])
+def full_geojson(v: ViewData) -> bytes:
+    """The view's rows as GeoJSON with full-resolution outlines (loaded only when asked
+    for)."""
+    return geojson_bytes(v.full_rows())
 
 
 def dta(frame: pd.DataFrame, lang: str = "zh", title: str = "") -> bytes:
@@ -72,36 +72,30 @@ def gpkg(frame: gpd.GeoDataFrame, lang: str = "zh") -> bytes:
     return gpkg_bytes(table, COLUMNS, lang, description=" | ".join(attribution_lines()))
 
 
-def full_gpkg(ids: tuple[str, ...], use: str = "", lang: str = "zh") -> bytes:
-    from dashboard import data
-
-    full = data.registry(False, use)
-    return gpkg(full[full["pilot_id"].isin(ids)], lang)
+def full_gpkg(v: ViewData) -> bytes:
+    """The view's rows as a GeoPackage with full-resolution outlines, in its language."""
+    return gpkg(v.full_rows(), v.state.lang)
 
 
-def research_table(
-    ids: tuple[str, ...], use: str, statuses: tuple[str, ...]
-) -> list[dict[str, object]]:
-    """The research rows of the pilots `ids` (registry with the lists `use` names)."""
-    from geodata.effective import effective_rows
+def research_table(v: ViewData) -> list[dict[str, object]]:
+    """The research rows of the view's pilots (registry with its saved lists)."""
     from geodata.research import research_rows
 
-    wanted = set(ids)
-    chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
-    return research_rows(chosen, statuses=statuses)
+    wanted = set(v.rows["pilot_id"])
+    chosen = [p.row() for p in v.pilots if p.pilot_id in wanted]
+    return research_rows(chosen, statuses=v.state.statuses)
 
 
-def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
-    """Every county-level unit in (or under) the pilots `ids`, with its batch."""
+def research_csv(v: ViewData) -> bytes:
+    """Every county-level unit in (or under) the view's pilots, with its batch."""
     from geodata.research import COLUMNS as RESEARCH_COLUMNS
 
-    return table_csv(research_table(ids, use, statuses), RESEARCH_COLUMNS, lang).encode("utf-8")
+    return table_csv(research_table(v), RESEARCH_COLUMNS, v.state.lang).encode("utf-8")
 
 
-def research_dta(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str,
-                 title: str = "") -> bytes:
+def research_dta(v: ViewData, title: str = "") -> bytes:
     """The research table as a Stata dataset (first_batch value-labelled)."""
     from geodata.research import COLUMNS as RESEARCH_COLUMNS
     from geodata.stata_file import dta_bytes
 
-    return dta_bytes(research_table(ids, use, statuses), RESEARCH_COLUMNS, lang, title=title)
+    return dta_bytes(research_table(v), RESEARCH_COLUMNS, v.state.lang, title=title)

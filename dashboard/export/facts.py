@@ -1,110 +1,108 @@
-"""What a presenting screen, a slide or a deck may claim about a view, worked out once.
+"""What the app, a presenting screen, a slide or a deck may claim about a view, worked out
+once (`dashboard.view_data`) and worded here.
 
-Counts of an incomplete batch read as shown of official ("显示 34 / 官方 64"), with a
-one-line caveat saying how many unconfirmed members are not shown (never a second
-"known" figure); the official totals come from the seeds (batches.csv) through
-`geodata.registry.completeness()`. The filters in force are named, and the data date
-given. Pure: no Streamlit, so the app and the CLI say the same thing.
+Every count names what it counts, in the same words everywhere: on the map now
+("地图显示 34"), known with the unconfirmed included ("已知 54（含未确认 20）"), and the
+official notice's number ("官方 64"). A presenting screen or slide gives what is on the map
+of the official number; the one-line caveat says what is known beyond it. The official
+totals come from the seeds (batches.csv) through `geodata.registry.completeness()`. The
+filters in force are named, and the data date given. Pure: no Streamlit, so the app, the
+export route and the CLI say the same thing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
 
 import seeds
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard.state import DEFAULT, ViewState
-
-if TYPE_CHECKING:
-    import pandas as pd
+from dashboard.state import DEFAULT, STATUSES, ViewState
+from dashboard.view_data import BatchCount, ViewData
 
 
-@dataclass(frozen=True, slots=True)
-class BatchCount:
-    batch: int
-    year: int
-    shown: int  # rows of this batch in the view
-    known: int  # entries known here, whatever their status
-    official: int  # members the official notice counts
-    filtered: bool  # the view leaves out part of the batch (province, level, …)
-    hidden: int = 0  # unconfirmed members (national) the view's status filter leaves out
-
-    @property
-    def complete(self) -> bool:
-        return self.known >= self.official
+def known_text(c: BatchCount, lang: str, *, hidden: bool = False) -> str:
+    """"已知 54（含未确认 20）": members known, the unconfirmed among them said as such
+    (`hidden`: and that the view does not show them)."""
+    if not c.unconfirmed:
+        return t("known_plain", lang, n=c.known)
+    if c.unconfirmed == c.known:
+        return t("known_all_unconfirmed", lang, n=c.known)
+    return t("known_incl_hidden" if hidden else "known_incl", lang, n=c.known, u=c.unconfirmed)
 
 
-def narrowed(s: ViewState) -> bool:
-    """Whether the view shows only part of the country or of the kinds of pilots, so a
-    national official total is not the denominator of what is shown."""
-    n = s.normalised()
-    return bool(n.provinces or n.q or n.levels != DEFAULT.levels
-                or n.categories != DEFAULT.categories)
-
-
-def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
-    """One count per batch on screen (presenting: batches 1..step)."""
-    from geodata.effective import effective_pilots
-    from geodata.registry import completeness
-
-    cut = narrowed(s)
-    n = s.normalised()
-    wanted = set(n.visible_batches)
-    hide_unconfirmed = "unconfirmed" not in n.statuses
-    out = []
-    for c in completeness(effective_pilots(s.use or None)):  # with the view's lists
-        b = int(c["batch"])  # type: ignore[call-overload]
-        if b not in wanted:
-            continue
-        out.append(BatchCount(
-            batch=b, year=int(c["year"]),  # type: ignore[call-overload]
-            shown=int((pilots["batch"] == b).sum()),
-            known=int(c["known"]), official=int(c["official_members"]),  # type: ignore[call-overload]
-            filtered=cut,
-            hidden=int(c.get("unconfirmed", 0)) if hide_unconfirmed else 0,  # type: ignore[call-overload]
-        ))
-    return out
+def count_line(c: BatchCount, lang: str) -> str:
+    """One batch's numbers, each named: "第一批：地图显示 34 · 已知 54（含未确认 20）· 官方
+    64"; in a narrowed view the known and official numbers are said to be national; a
+    group with no official count of its own gives none."""
+    known = known_text(c, lang)
+    if c.official:
+        known = t("count_known_official", lang, known=known, official=c.official)
+    if c.filtered:
+        known = t("count_national", lang, what=known)
+    return t("count_line", lang, batch=batch_label(c.batch, c.year, lang, short=True),
+             shown=t("count_shown", lang, n=c.shown), known=known)
 
 
 def count_text(c: BatchCount, lang: str) -> str:
-    """"111" for a complete batch; "显示 11 / 官方 64" for an incomplete one; "5 *" when the
-    view is narrowed (the caveat gives the national figures)."""
-    if c.complete:
-        return str(c.shown)
+    """A presenting screen's or slide's count: "地图显示 34 / 官方 64"; "地图显示 5 *" when
+    the view is narrowed (the caveat gives the national figures); "地图显示 7" for a
+    group with no official count of its own."""
     if c.filtered:
-        return f"{c.shown} *"
+        return t("count_shown", lang, n=c.shown) + " *"
+    if not c.official:
+        return t("count_shown", lang, n=c.shown)
     return t("count_of_official", lang, shown=c.shown, official=c.official)
 
 
 def caveat_part(c: BatchCount, lang: str) -> str:
-    """One batch's footnote: how many unconfirmed members are not shown (and, for a
-    narrowed view, the national count shown of the official total)."""
+    """One batch's footnote: what is known beyond what is shown (a narrowed view: the
+    national figures)."""
     batch = batch_label(c.batch, c.year, lang, short=True)
+    known = known_text(c, lang, hidden=bool(c.hidden))
     if c.filtered:
-        listed = c.known - c.hidden
-        if c.hidden:
-            return t("caveat_national_hidden", lang, batch=batch, listed=listed,
-                     official=c.official, n=c.hidden)
-        return t("caveat_national", lang, batch=batch, listed=listed, official=c.official)
-    if c.hidden:
-        return t("caveat_hidden", lang, batch=batch, n=c.hidden)
-    return t("caveat_missing", lang, batch=batch, n=c.official - c.known)
+        return t("caveat_national", lang, batch=batch, known=known, official=c.official)
+    if c.complete:
+        return t("caveat_known", lang, batch=batch, known=known)
+    return t("caveat_missing", lang, batch=batch, known=known, n=c.official - c.known)
 
 
 def caveat(counts: Sequence[BatchCount], lang: str) -> str:
-    """One line for the footer on the incomplete batches shown; '' when every batch shown
-    is complete. It never gives a second "known" count beside the header's."""
-    partial = [c for c in counts if not c.complete]
-    if not partial:
+    """One line for the footer on the batches shown whose count is not the whole story:
+    incomplete, with unconfirmed members hidden, or narrowed (then the national figures
+    behind the "*"); '' when there is nothing to add."""
+    said = [c for c in counts if c.official and (c.filtered or not c.complete or c.hidden)]
+    if not said:
         return ""
-    parts = [caveat_part(c, lang) for c in partial]
-    batches = t("list_sep", lang).join(parts)
-    if any(c.filtered for c in partial):
+    batches = t("caveat_sep", lang).join(caveat_part(c, lang) for c in said)
+    if any(c.filtered for c in said):
         return t("caveat_filtered", lang, batches=batches)
+    if all(c.complete for c in said):
+        return t("caveat_unconfirmed", lang, batches=batches)
     return t("caveat", lang, batches=batches)
+
+
+def nothing_text(v: ViewData, lang: str) -> str:
+    """Why the view shows no pilot: a filter with nothing chosen, or members that are
+    there but all of a status the view leaves out (the batch-1-or-2 group is all
+    unconfirmed), else that nothing matches."""
+    s = v.state
+    empty = [what for what, values in ((t("batch", lang), s.visible_batches),
+                                       (t("level", lang), s.levels),
+                                       (t("category", lang), s.categories),
+                                       (t("status", lang), s.statuses)) if not values]
+    if empty:
+        return t("nothing_chosen", lang, what=empty[0])
+    from dashboard.filters import filter_pilots
+
+    left_out = filter_pilots(v.frame, replace(s, statuses=STATUSES))
+    if len(left_out):
+        statuses = [st for st in STATUSES if (left_out["status"] == st).any()]
+        return t("nothing_status", lang, n=len(left_out), status=t("status", lang),
+                 statuses=t("list_sep", lang).join(value_label("status", st, lang)
+                                                   for st in statuses))
+    return t("nothing", lang)
 
 
 def batch_years() -> dict[int, int]:
@@ -161,12 +159,13 @@ def step_title(s: ViewState, lang: str) -> str:
     return t("present_title", lang, years=years)
 
 
-def speaker_notes(pilots: pd.DataFrame, s: ViewState, lang: str) -> str:
+def speaker_notes(v: ViewData, lang: str) -> str:
     """A few lines a presenter can say at this step: totals, what is new, where most are."""
     from dashboard.state import BATCH_YEARS
 
-    n = s.normalised()
-    counts = batch_counts(pilots, n)
+    n = v.state
+    counts = v.visible_counts()
+    pilots = v.rows
     lines = [t("notes_total", lang, title=step_title(n, lang), n=len(pilots))]
     new = [c for c in counts if c.batch == n.step]
     if new:

@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from starlette.requests import Request
     from starlette.responses import Response
 
+    from dashboard.view_data import ViewData
+
 ENABLED = False  # set by dashboard/serve.py, which serves ROUTE
 ROUTE = "/export/"
 
@@ -41,7 +43,7 @@ class Kind:
     what: str  # the i18n key its file is named by (dashboard.export.filenames)
     ext: str
     mime: str
-    make: Callable[[ViewState], bytes]
+    make: Callable[[ViewData], bytes]  # the file of a view, from its data
 
     def file_name(self, s: ViewState) -> str:
         from dashboard.export.filenames import download_name
@@ -49,28 +51,25 @@ class Kind:
         return download_name(s, self.what, self.ext)
 
 
-def _slide(fmt: str) -> Callable[[ViewState], bytes]:
-    def make(s: ViewState) -> bytes:
-        from dashboard import data
+def _slide(fmt: str) -> Callable[[ViewData], bytes]:
+    def make(v: ViewData) -> bytes:
         from dashboard.export.build import slide_bytes
 
-        return slide_bytes(data.registry(True, s.use), s, fmt=fmt)  # type: ignore[arg-type]
+        return slide_bytes(v, fmt=fmt)  # type: ignore[arg-type]
 
     return make
 
 
-def _deck(s: ViewState) -> bytes:
-    from dashboard import data
+def _deck(v: ViewData) -> bytes:
     from dashboard.export.deck import render_deck
 
-    return render_deck(data.registry(True, s.use), s)
+    return render_deck(v)
 
 
-def _html(s: ViewState) -> bytes:
-    from dashboard import data
+def _html(v: ViewData) -> bytes:
     from dashboard.export.build import standalone_map
 
-    return standalone_map(data.registry(True, s.use), s).encode("utf-8")
+    return standalone_map(v).encode("utf-8")
 
 
 MIME_PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -153,10 +152,13 @@ KEPT = Kept(settings.EXPORT_KEEP_S, settings.EXPORT_KEEP_BYTES)
 
 
 def make_file(kind: str, s: ViewState) -> bytes:
-    """The file of `kind` for the view `s`: kept, or made in an export slot."""
+    """The file of `kind` for the view `s`: kept, or made in an export slot from the
+    view's ViewData, built from the link's state as the page builds its own (the same
+    registry, rows and counts as the page the link was on)."""
     from dashboard.export.buttons import bounded
+    from dashboard.view_data import view_data
 
-    return KEPT.get(key_of(kind, s), bounded(lambda: KINDS[kind].make(s)))
+    return KEPT.get(key_of(kind, s), bounded(lambda: KINDS[kind].make(view_data(s))))
 
 
 async def endpoint(request: Request) -> Response:

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import geopandas as gpd
     from shapely.geometry.base import BaseGeometry
 
-    from dashboard.export.facts import BatchCount
+    from dashboard.view_data import BatchCount
 
 
 Format = Literal["png", "svg", "pdf"]
@@ -67,7 +67,7 @@ def render_slide(
     (text kept as text) or PDF (font embedded).
 
     `frame` is shaped like `geodata.registry.resolved_registry()` (batch, year, status,
-    province, geometry). `counts` (from `dashboard.export.facts.batch_counts`) puts the
+    province, geometry). `counts` (a ViewData's `visible_counts()`) puts the
     known/official figures in the legend, `caveat` is the one-line footnote on incomplete
     lists, `dates` the data date line, and `source_line` the sources: pass
     `geodata.attribution.attribution_line()`. `provinces` (the view's) zooms the map to

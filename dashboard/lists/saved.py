@@ -14,7 +14,7 @@ from dashboard.i18n import batch_label, t
 from dashboard.lists import session
 from dashboard.lists.tables import diff_frame, saved_frame
 from dashboard.state import BATCHES
-from geodata.effective import uses_for
+from geodata.effective import Applied
 from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
 from geodata.notes import refusal_text
 from geodata.savedlist import Damaged, Summary
@@ -97,13 +97,13 @@ def _damaged(bad: Sequence[Damaged], lang: str) -> None:
         )
 
 
-def _suggestion(chosen: Summary, use: str, lang: str) -> None:
+def _suggestion(chosen: Summary, applied: Sequence[Applied], lang: str) -> None:
     """A list saved for batch N suggests itself for it: one click puts it in this page's
     address (`use=`), and the page says when it already uses it so."""
     b = int(chosen.as_batch or 0)
     label = batch_label(b, 0, lang, short=True)
-    now = next((u.mode for u, _by in uses_for(use or None)
-                if u.batch == b and u.list_id == chosen.list_id), "")
+    now = next((a.use.mode for a in applied
+                if a.use.batch == b and a.use.list_id == chosen.list_id), "")
     st.caption(t("use_how", lang, batch=label))
     if now:
         st.info(t("use_now_replace" if now == "replace" else "use_now_supplement", lang,
@@ -118,8 +118,9 @@ def _suggestion(chosen: Summary, use: str, lang: str) -> None:
     u3.button(t("use_none", lang), key="lists_use_none", on_click=session.on_stop_using)
 
 
-def saved_section(lang: str, use: str) -> None:
-    """The saved lists; `use` is this page's `use=` (what its buttons change)."""
+def saved_section(lang: str, applied: Sequence[Applied]) -> None:
+    """The saved lists; `applied`: the lists this page's `use=` applies (what its
+    buttons change)."""
     st.subheader(t("lists_saved", lang))
     store = Store()
     lists, bad = saved_lists(store)
@@ -142,7 +143,7 @@ def saved_section(lang: str, use: str) -> None:
         return
     chosen = names[pick]
     if chosen.as_batch in BATCHES:
-        _suggestion(chosen, use, lang)
+        _suggestion(chosen, applied, lang)
     c1, c2, c3 = st.columns(3)
     c1.button(t("lists_open", lang), key="lists_open", on_click=session.on_open, args=(pick,))
     c2.button(

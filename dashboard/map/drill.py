@@ -12,9 +12,8 @@ from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.state import BATCH_YEARS, BATCHES, LEVELS
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from dashboard.state import ViewState
+    from dashboard.view_data import ViewData
 
 
 
@@ -35,13 +34,13 @@ def hint(s: ViewState) -> str:
     return t("drill_hint", s.lang) if not s.provinces and not s.q and not s.pilot else ""
 
 
-def province_tallies(pilots: pd.DataFrame, s: ViewState) -> None:
+def province_tallies(v: ViewData) -> None:
     """The open province's pilots by batch and level, beside the map."""
+    s = v.state
     if len(s.provinces) != 1:
         return
     lang = s.lang
-    ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
-    table = data.tallies_for(ids, s.provinces)
+    table = data.tallies(v.rows, s.provinces)
     if table.empty:
         return
     row = table.iloc[0]

@@ -7,17 +7,18 @@ from dataclasses import replace
 import streamlit as st
 
 from dashboard import data, state, ui
-from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_code, province_label, t
-from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
+from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES
+from dashboard.view_data import ViewData
 from dashboard.views.counts import localised
 from geodata.attribution import map_attribution
 
 
-def render(s: ViewState) -> None:
+def render(v: ViewData) -> None:
+    s = v.state
     lang = s.lang
     st.title(t("compare", lang))
-    ui.lists_banner(s)
+    ui.lists_banner(v)
     st.multiselect(
         t("compare_pick", lang),
         PROVINCE_NAMES,
@@ -32,9 +33,8 @@ def render(s: ViewState) -> None:
         st.info(t("compare_need", lang))
         return
     # the province filter does not apply here: the picked provinces do
-    pilots = filter_pilots(data.registry(True, s.use), replace(s, provinces=chosen))
-    ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
-    table = data.tallies_for(ids, chosen, s.use)
+    pilots = v.with_state(replace(s, provinces=chosen)).rows
+    table = data.tallies(pilots, chosen)
     st.subheader(t("compare_table", lang))
     st.dataframe(localised(table, lang), hide_index=True, key="compare_table")
 
@@ -57,8 +57,9 @@ def render(s: ViewState) -> None:
                 )
             key = f"map_compare_{province_code(name)}"
             ui.show_map(
-                mine,
-                replace(s, style="pilots"),
+                v,
+                pilots=mine,
+                s=replace(s, style="pilots"),
                 key=key,
                 height=380,
                 focus=province_code(name),
@@ -67,11 +68,11 @@ def render(s: ViewState) -> None:
                 same_zoom=one_scale,
             )
             if s.pilot and clicked == key:  # the details of a pilot beside its map
-                ui.details_panel(s)
+                ui.details_panel(v)
                 shown_details = True
             ui.pilot_table(mine, lang, key=f"table_compare_{province_code(name)}")
     if not shown_details:
-        ui.details_panel(s)
+        ui.details_panel(v)
 
 
 Box = tuple[tuple[float, float], tuple[float, float]]

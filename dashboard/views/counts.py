@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -11,19 +12,15 @@ import streamlit as st
 from dashboard import data, ui
 from dashboard.escape import md
 from dashboard.export import buttons as export_downloads
-from dashboard.filters import filter_pilots
+from dashboard.export import facts
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map.palette import BATCH_COLOURS
-from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS, ViewState
+from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS
 from dashboard.tallies import stacked_long, with_totals
-from geodata.registry import Pilot, kind_completeness
+from dashboard.view_data import ViewData
+from geodata.registry import KindCompleteness, Pilot
 from geodata.romanise import unit_name_en
 from seeds import BATCH_1_OR_2, EVIDENCE_KINDS, SHOWN_STATUSES
-
-
-def tally_table(pilots: pd.DataFrame, s: ViewState) -> pd.DataFrame:
-    ids = tuple(sorted(str(i) for i in pilots["pilot_id"]))
-    return data.tallies_for(ids, s.provinces, s.use)
 
 
 def localised(table: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -99,7 +96,8 @@ def evidence_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def contradiction_lines(pilots: list[Pilot], lang: str) -> list[str]:
+def contradiction_lines(pilots: Sequence[Pilot], kinds: Sequence[KindCompleteness],
+                        lang: str) -> list[str]:
     from dashboard.evidence import dataset_text
     from geodata.evidence import contradictions
 
@@ -109,15 +107,14 @@ def contradiction_lines(pilots: list[Pilot], lang: str) -> list[str]:
                  else batch_label(BATCH_1_OR_2 if c.batch == "1or2" else int(c.batch), 0, lang,
                                   short=True))
         if c.what == "kind_exceeds":
-            k = next(r for r in kind_completeness(pilots)
-                     if r["batch"] == c.batch and r["kind"] == c.subject)
+            k = next(r for r in kinds if r.batch == c.batch and r.kind == c.subject)
             names = "、".join(_place(p.unit_name, p.town, p.name, lang) for p in pilots
                              if p.status in SHOWN_STATUSES and p.kind == c.subject
                              and _in(p.batch, c.batch))
             out.append(t("contradiction_kind_exceeds", lang, batch=batch,
-                         kind=value_label("kind", c.subject, lang), known=k["known"],
-                         names=names, official=k["official"],
-                         basis=t(f"kinds_basis_{k['basis']}", lang)))
+                         kind=value_label("kind", c.subject, lang), known=k.known,
+                         names=names, official=k.official,
+                         basis=t(f"kinds_basis_{k.basis}", lang)))
         else:
             p = next(p for p in pilots if p.name == c.subject)
             out.append(t("contradiction_dataset", lang, batch=batch,
@@ -150,19 +147,17 @@ def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
     } for c in cross_check(pilots)])
 
 
-def evidence_section(s: ViewState) -> None:
+def evidence_section(v: ViewData) -> None:
     """Per batch, known members by status and evidence kind; the contradictions kept; the
     land-reform cross-check. Of the registry this view shows (lists applied)."""
-    from geodata.effective import effective_pilots
-
-    lang = s.lang
-    pilots = list(effective_pilots(s.use or None))
+    lang = v.state.lang
+    pilots = list(v.pilots)
     with st.expander(t("evidence_title", lang)):
         st.caption(t("evidence_caption", lang))
         st.dataframe(evidence_table(pilots, lang), hide_index=True, key="evidence_table")
         st.caption(t("dataset_source", lang))
         st.markdown(f"**{t('contradictions_title', lang)}**")
-        lines = contradiction_lines(pilots, lang)
+        lines = contradiction_lines(pilots, v.kinds, lang)
         st.markdown("\n".join(f"- {md(x)}" for x in lines) or t("contradictions_none", lang))
         st.markdown(f"**{t('land_reform_title', lang)}**")
         table = land_reform_table(pilots, lang)
@@ -170,17 +165,20 @@ def evidence_section(s: ViewState) -> None:
         st.dataframe(table, hide_index=True, key="land_reform_table")
 
 
-def render(s: ViewState) -> None:
+def render(v: ViewData) -> None:
+    s, pilots = v.state, v.rows
     lang = s.lang
     st.title(t("tallies", lang))
     st.caption(t("tallies_caption", lang))
-    ui.lists_banner(s)
-    ui.completeness_strip(s)
-    evidence_section(s)
+    ui.lists_banner(v)
+    ui.completeness_strip(v)
+    evidence_section(v)
 
-    pilots = filter_pilots(data.registry(True, s.use), s)
-    table = tally_table(pilots, s)
-    st.markdown(f"**{t('shown', lang, n=len(pilots))}**")
+    table = data.tallies(pilots, s.provinces)
+    line = f"**{md(t('shown', lang, n=v.shown))}**"
+    if v.shown == 0:
+        line += " · " + md(facts.nothing_text(v, lang))
+    st.markdown(line)
     st.dataframe(
         localised(table, lang), hide_index=True, height=36 * (len(table) + 2), key="tally_table"
     )
@@ -190,7 +188,7 @@ def render(s: ViewState) -> None:
             st.markdown(f"**{t('chart_title', lang)}**")
             st.vega_lite_chart(*bar_chart(table, lang), width="stretch")
     with right:
-        ui.show_map(pilots, replace(s, style="choropleth"), key="map_counts", height=560)
-    ui.download_buttons(pilots, s)
-    export_downloads.buttons(s, key="dl_tallies")
-    export_downloads.research_buttons(pilots, s)
+        ui.show_map(v, s=replace(s, style="choropleth"), key="map_counts", height=560)
+    ui.download_buttons(v)
+    export_downloads.buttons(v, key="dl_tallies")
+    export_downloads.research_buttons(v)

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, first_paint, ui
+from dashboard import first_paint, ui
 from dashboard.escape import md
 from dashboard.export import buttons as export_downloads
-from dashboard.filters import filter_pilots
-from dashboard.i18n import batch_label, t
+from dashboard.export import facts
+from dashboard.i18n import t
 from dashboard.map import drill
-from dashboard.state import ViewState
-from geodata.effective import effective_pilots
-from geodata.registry import completeness
+from dashboard.view_data import ViewData
 
 MAP_KEY = "map_explore"
 # Streamlit's default top padding (6rem) and title size would push the map below the
@@ -42,58 +40,54 @@ CSS = (
 )
 
 
-def render(s: ViewState) -> bool:
+def render(v: ViewData) -> bool:
     """Draw the view; False when only the map and header were drawn (first paint)."""
+    s, pilots = v.state, v.rows
     lang = s.lang
     complete = first_paint.page_complete(MAP_KEY)
     # The map is built and sent first (the header is filled in above it afterwards):
     # the browser starts loading it before anything else on the page.
     head = st.container()
-    pilots = filter_pilots(data.registry(True, s.use), s)
     map_col, side = st.columns([3, 1], gap="medium")
     with map_col:
         drill.breadcrumb(s)
-        ui.show_map(pilots, s, key=MAP_KEY, drill_down=True)
+        ui.show_map(v, key=MAP_KEY, drill_down=True)
     with head:
-        _header(s, len(pilots))
+        _header(v)
     if not complete:
         first_paint.complete_later()
         return False
     with side:  # on a phone this column comes right under the map: a chosen pilot first
         if s.pilot:
-            ui.details_panel(s)
-        drill.province_tallies(pilots, s)
+            ui.details_panel(v)
+        drill.province_tallies(v)
         if not s.pilot:
-            ui.details_panel(s)
+            ui.details_panel(v)
 
     # The table loads on request: its grid is the heaviest thing on the page and would
     # otherwise delay the map (which is what a person opens the page for).
     if st.toggle(f"{t('list', lang)} · {len(pilots)}", key="show_list_explore"):
         ui.pilot_table(pilots, lang, key="table_explore")
-    ui.download_buttons(pilots, s)
-    export_downloads.buttons(s, key="dl_explore")
-    export_downloads.research_buttons(pilots, s)
+    ui.download_buttons(v)
+    export_downloads.buttons(v, key="dl_explore")
+    export_downloads.research_buttons(v)
     return True
 
 
-def _header(s: ViewState, shown: int) -> None:
-    """Title, one line of known/official per batch with the caveat, the count shown."""
+def _header(v: ViewData) -> None:
+    """Title; each batch's counts, each number named (on the map, known incl.
+    unconfirmed, official), with the caveat; how many pilots the map shows."""
+    s = v.state
     lang = s.lang
     st.html(CSS)
     st.title(t("app_title", lang))
-    ui.lists_banner(s)
-    counts = []
-    for c in completeness(effective_pilots(s.use or None)):
-        if not c["official_members"]:
-            continue
-        label = batch_label(int(str(c["batch"])), int(str(c["year"])), lang, short=True)
-        counts.append("**" + md(t("completeness_line", lang, batch=label, known=c["known"],
-                                  official=c["official_members"])) + "**")
-    st.caption(md(t("app_caption", lang)) + "\n\n" + " · ".join(counts) + "  \n"
+    ui.lists_banner(v)
+    counts = "  \n".join(f"**{md(line)}**" for line in ui.count_lines(v))
+    st.caption(md(t("app_caption", lang)) + "\n\n" + counts + "  \n"
                + md(t("incomplete_note", lang)))
-    line = f"**{md(t('shown', lang, n=shown))}**"
-    if shown == 0:
-        line += " · " + md(t("nothing", lang))
+    line = f"**{md(t('shown', lang, n=v.shown))}**"
+    if v.shown == 0:
+        line += " · " + md(facts.nothing_text(v, lang))
     elif drill.hint(s):
         line += " · " + md(drill.hint(s))
     st.markdown(line)

@@ -22,7 +22,7 @@ from dashboard.lists import saved as lists_saved
 from dashboard.lists import session
 from dashboard.lists.tables import audit_frame, list_tallies, localised_tallies, source_label
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer
-from dashboard.state import ViewState
+from dashboard.view_data import ViewData
 from geodata import listwork
 from geodata.geocoder import AMBIGUOUS
 from geodata.inputs import MAX_BYTES, MAX_ROWS
@@ -34,22 +34,23 @@ from geodata.registry import unit_shapes
 from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 
 
-def render(s: ViewState) -> None:
+def render(v: ViewData) -> None:
+    s = v.state
     lang = s.lang
     st.title(t("lists_title", lang))
     st.caption(t("lists_caption", lang))
-    ui.lists_banner(s)
+    ui.lists_banner(v)
     _input(lang)
     work: Work | None = st.session_state.get(session.WORK)
     if work is not None:
         _column_pick(work, lang)
         _audit(work, lang)
         _fixes(work, lang)
-        _map(work, s)
+        _map(work, v)
         _tallies(work, lang)
         _downloads(work, lang)
         lists_saved.save_section(work, lang)
-    lists_saved.saved_section(lang, s.use)
+    lists_saved.saved_section(lang, v.applied)
 
 
 def _input(lang: str) -> None:
@@ -183,20 +184,19 @@ def _fixes(work: Work, lang: str) -> None:
         )
 
 
-def _map(work: Work, s: ViewState) -> None:
+def _map(work: Work, v: ViewData) -> None:
     from streamlit_folium import st_folium
 
     from dashboard import data, ui
-    from dashboard.filters import filter_pilots
     from dashboard.map.view import build_map
 
+    s = v.state
     lang = s.lang
     st.subheader(t("lists_map", lang))
     beside = st.toggle(
         t("lists_beside", lang), key="lists_beside", help=t("lists_beside_help", lang)
     )
-    frame = data.registry(True, s.use)
-    pilots = filter_pilots(frame, s) if beside else frame.iloc[0:0]
+    pilots = v.rows if beside else v.rows.iloc[0:0]
     data.leaflet_ready()
     m = build_map(pilots, data.layer("province"), spec=ui.map_spec(s, style="pilots"),
                   more=lambda m: add_list_layer(m, work.rows, name=work.name,

@@ -3,16 +3,18 @@ steps 2014 → 2014–2015 → 2014–2016 (cumulative) driven by buttons or a c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
-from dashboard import data, presenting, state, ui
+from dashboard import presenting, state, ui
 from dashboard.escape import html_text
 from dashboard.export import buttons as export_downloads
 from dashboard.export import facts
-from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
 from dashboard.map.palette import BATCH_COLOURS
 from dashboard.state import BATCH_YEARS, BATCHES, ViewState
+from dashboard.view_data import BatchCount, ViewData
 
 # Type scales with the viewport (clamp): 1024×768 and 1920×1080 both read from the back.
 CSS = """
@@ -47,7 +49,7 @@ h1 {font-size: clamp(1.35rem, 2.4vw, 2.5rem) !important; padding: 0 !important;
 """
 
 
-def _counts_html(pilots_n: int, counts: list[facts.BatchCount], lang: str) -> str:
+def _counts_html(pilots_n: int, counts: Sequence[BatchCount], lang: str) -> str:
     parts = [f'<span class="b">{html_text(t("present_total", lang))} <b>{pilots_n}</b></span>']
     shown = {c.batch: c for c in counts}
     for b in BATCHES:
@@ -58,11 +60,11 @@ def _counts_html(pilots_n: int, counts: list[facts.BatchCount], lang: str) -> st
     return f'<p class="atlas-counts">{"".join(parts)}</p>'
 
 
-def render(s: ViewState) -> None:
+def render(v: ViewData) -> None:
+    s = v.state
     lang = s.lang
     st.html(CSS)
-    pilots = filter_pilots(data.registry(True, s.use), s)
-    counts = facts.batch_counts(pilots, s)
+    counts = v.visible_counts()
 
     head, nav = st.columns([1, 1], vertical_alignment="center", gap="small")
     with head:
@@ -72,18 +74,18 @@ def render(s: ViewState) -> None:
     with nav:
         _buttons(s)
 
-    ui.lists_banner(s)
-    st.html(_counts_html(len(pilots), counts, lang))
+    ui.lists_banner(v)
+    st.html(_counts_html(v.shown, counts, lang))
     line = facts.caveat(counts, lang)
     if line:
         st.html(f'<p class="atlas-caveat">{html_text(line)}</p>')
     # the page script sizes this map's frame to the rest of the viewport
-    ui.show_map(pilots, s, key=f"map_present_{s.step}", height=520, large=True, fill=True)
+    ui.show_map(v, key=f"map_present_{s.step}", height=520, large=True, fill=True)
 
     st.caption(t("present_keys", lang))
     with st.expander(t("present_notes", lang)):
-        st.text(facts.speaker_notes(pilots, s, lang))
-    export_downloads.buttons(s, key="dl_present")
+        st.text(facts.speaker_notes(v, lang))
+    export_downloads.buttons(v, key="dl_present")
     presenting.install()
 
 

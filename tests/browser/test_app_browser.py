@@ -14,7 +14,7 @@ pytestmark = pytest.mark.browser
 
 
 def _shown_text(page: object, n: int) -> None:
-    page.get_by_text(f"当前显示 {n} 个试点").first.wait_for(timeout=60_000)  # type: ignore[attr-defined]
+    page.get_by_text(f"地图显示 {n} 个试点").first.wait_for(timeout=60_000)  # type: ignore[attr-defined]
 
 
 def test_map_appears_with_pilots_and_nothing_leaves(
@@ -77,7 +77,7 @@ def test_english_view(app_url: str, offline_page: OfflinePage) -> None:
     page.goto(f"{app_url}/?lang=en&batch=1,2")
     n = sum(1 for r in registry_rows() if r["batch"] in (1, 2) and r["level"]
             and r["status"] in ("official", "reported"))
-    page.get_by_text(f"Pilots shown: {n}").first.wait_for(timeout=60_000)
+    page.get_by_text(f"On the map: {n} pilots").first.wait_for(timeout=60_000)
     wait_for_map(page, min_features=n)
     offline_page.shot("browser-english")
 

@@ -17,7 +17,7 @@ def test_the_map_starts_above_the_fold(
     p = OfflinePage(browser, width=width, height=height)
     try:
         page = p.open(app_url, min_features=100)
-        page.get_by_text("当前显示").first.wait_for(timeout=20_000)
+        page.get_by_text("地图显示 ").first.wait_for(timeout=20_000)
         page.wait_for_timeout(1500)  # the rest of the page has come (first_paint)
         assert page.evaluate("window.scrollY") == 0
         # the sidebar's filters are there (the page is complete), and did not move the map
@@ -44,7 +44,7 @@ def test_the_title_is_clear_of_streamlits_header(
         page = p.page
         page.goto(app_url + ("" if query == "?collapse" else query))
         wait_for_map(page)
-        page.get_by_text("Pilots shown" if "en" in query else "当前显示").first.wait_for(
+        page.get_by_text("On the map:" if "en" in query else "地图显示 ").first.wait_for(
             timeout=20_000)
         page.wait_for_timeout(1500)
         if query == "?collapse":

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from dashboard.filters import filtered_registry
 from dashboard.map.labels import pilot_label_text
 from dashboard.state import ViewState
+from dashboard.view_data import view_data
 
 pytestmark = pytest.mark.browser
 
@@ -51,7 +51,7 @@ def laptop(browser: object) -> object:
 def test_a_sparse_province_names_every_pilot(app_url: str, laptop: OfflinePage) -> None:
     # 新疆 is so large that its view fits at a zoom where China shows province names
     xj = "新疆维吾尔自治区"
-    pilots = filtered_registry(ViewState(provinces=(xj,)))
+    pilots = view_data(ViewState(provinces=(xj,))).rows
     wanted = {pilot_label_text(r, "zh") for r in pilots.to_dict("records")
               if r["geometry"] is not None}
     assert len(wanted) >= 3

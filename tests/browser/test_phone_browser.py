@@ -19,7 +19,7 @@ def test_phone_layout(app_url: str, browser: object) -> None:
         page = p.page
         page.goto(f"{app_url}/?province=湖南省")
         wait_for_map(page)
-        page.get_by_text("当前显示").first.wait_for(timeout=20_000)
+        page.get_by_text("地图显示 ").first.wait_for(timeout=20_000)
         page.wait_for_timeout(1500)
         # the sidebar starts collapsed: off screen, the page to the map
         side = page.locator("[data-testid=stSidebar]").bounding_box()

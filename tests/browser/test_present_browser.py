@@ -98,8 +98,8 @@ def test_present_fits_the_screen_and_pagedown_steps(app_url: str, browser: objec
         assert title.inner_text().endswith("2014")
         counts = page.locator(".atlas-counts").first
         _inside(counts.bounding_box(), w, h, "counts")
-        official = {int(c["batch"]): int(c["official_members"]) for c in completeness()}
-        assert f"显示 {len(b1)} / 官方 {official[1]}" in counts.inner_text()
+        official = {c.batch: c.official_members for c in completeness()}
+        assert f"地图显示 {len(b1)} / 官方 {official[1]}" in counts.inner_text()
         assert page.evaluate("document.scrollingElement.scrollTop") == 0
         _check_hainan_in_view(page, w, h)
         ARTIFACTS.mkdir(exist_ok=True)
@@ -187,11 +187,10 @@ def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> No
 def test_standalone_map_opens_offline_from_a_file(tmp_path, browser: object) -> None:
     from dashboard.export.build import standalone_map
     from dashboard.state import from_query
-    from geodata.registry import resolved_registry
+    from dashboard.view_data import view_data
 
     path = tmp_path / "map.html"
-    path.write_text(standalone_map(resolved_registry(simplified=True),
-                                   from_query({"batch": "3"})), encoding="utf-8")
+    path.write_text(standalone_map(view_data(from_query({"batch": "3"}))), encoding="utf-8")
     p = OfflinePage(browser, width=1280, height=720)
     try:
         page = p.page

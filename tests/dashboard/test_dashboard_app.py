@@ -20,8 +20,8 @@ run = run_app
 
 def shown_count(at: AppTest) -> int:
     for md in at.markdown:
-        value = md.value.replace("\\", "")  # Markdown escapes ("Pilots shown\\: 1")
-        if value.startswith("**当前显示") or value.startswith("**Pilots shown:"):
+        value = md.value.replace("\\", "")  # Markdown escapes ("On the map\\: 1 pilots")
+        if value.startswith("**地图显示") or value.startswith("**On the map:"):
             return int("".join(ch for ch in value if ch.isdigit()))
     raise AssertionError("no count line")
 
@@ -56,9 +56,14 @@ def test_default_view():
     at = run()
     assert at.title[0].value == "国家新型城镇化综合试点地图"
     assert shown_count(at) == len(shown_rows()) - expected(status="unconfirmed")
-    b1 = next(c for c in completeness() if c["batch"] == 1)
-    line = f"第一批：已知 {b1['known']} / 官方 {b1['official_members']}"  # 已知 28 / 官方 64
-    assert any(line in md.value for md in [*at.markdown, *at.caption])
+    # each batch's numbers, each named: on the map (no unconfirmed by default), known
+    # with the unconfirmed, and the official count
+    b1 = next(c for c in completeness() if c.batch == 1)
+    on_map = expected(batch=1) - expected(batch=1, status="unconfirmed")
+    line = (f"第一批：地图显示 {on_map} · 已知 {b1.known}（含未确认 {b1.unconfirmed}） · "
+            f"官方 {b1.official_members}")
+    assert b1.unconfirmed and on_map < b1.known < b1.official_members
+    assert any(line in md.value.replace("\\", "") for md in [*at.markdown, *at.caption])
     assert dict(at.query_params) == {}
     (m,) = maps(at)
     # Leaflet, then the map's own scripts, all from the app itself

@@ -184,8 +184,7 @@ def test_labels():
     assert batch_label(3, 2016, "en", short=True) == "Batch 3"
     assert value_label("status", "unconfirmed", "en") == "Unconfirmed"
     assert value_label("level", "unknown-level", "en") == "unknown-level"
-    assert t("completeness_line", "zh", batch="第一批", known=28, official=64) == \
-        "第一批：已知 28 / 官方 64"
+    assert t("count_of_official", "zh", shown=34, official=64) == "地图显示 34 / 官方 64"
 
 
 def test_coded_values_read_as_the_downloads_write_them():

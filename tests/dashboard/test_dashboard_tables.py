@@ -9,11 +9,12 @@ from collections import Counter
 import pytest
 
 from dashboard.export import downloads
-from dashboard.filters import filter_pilots, filtered_registry
+from dashboard.filters import filter_pilots
 from dashboard.i18n import PROVINCES
 from dashboard.practices import practices_for
 from dashboard.state import ViewState
 from dashboard.tallies import province_tallies, stacked_long, with_totals
+from dashboard.view_data import view_data
 from geodata.registry import completeness, registry_rows
 
 ALL_STATUSES = ("official", "reported", "unconfirmed")
@@ -62,7 +63,7 @@ def test_search_covers_published_today_and_english_names(registry):
 
 def test_filtered_registry_hook_matches_the_app_filter(registry):
     s = ViewState(batches=(1, 2), mode="present", step=1)
-    assert set(filtered_registry(s)["batch"]) == {1}
+    assert set(view_data(s).rows["batch"]) == {1}
 
 
 def test_province_tallies(registry, provinces):
@@ -93,7 +94,7 @@ def test_tallies_respect_filters(registry, provinces):
 
 
 def test_completeness_numbers():
-    known = {c["batch"]: (c["known"], c["official_members"]) for c in completeness()}
+    known = {c.batch: (c.known, c.official_members) for c in completeness()}
     counted = [r for r in registry_rows() if r["batch"] == 1 and r["status"] != "contradicted"]
     assert known[1] == (len(counted), 64)
     assert known[3] == (111, 111)

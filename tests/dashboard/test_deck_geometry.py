@@ -12,9 +12,8 @@ import pytest
 from pptx import Presentation
 
 from dashboard.export.deck import render_deck
-from dashboard.filters import filter_pilots
 from dashboard.state import from_query
-from geodata.registry import resolved_registry
+from dashboard.view_data import view_data
 from tests.dashboard.deck_geometry import (
     boxes,
     placeholder_problems,
@@ -32,15 +31,11 @@ VIEWS = {
 }
 
 
-@pytest.fixture(scope="module")
-def frame():
-    return resolved_registry(simplified=True)
-
 
 @pytest.fixture(scope="module", params=list(VIEWS))
-def deck(request, frame):
+def deck(request):
     s = from_query(VIEWS[request.param])
-    return s, Presentation(io.BytesIO(render_deck(frame, s, made_on=DAY)))
+    return s, Presentation(io.BytesIO(render_deck(view_data(s), made_on=DAY)))
 
 
 def test_every_shape_is_inside_the_slide_and_overlaps_none(deck):
@@ -73,7 +68,7 @@ def test_the_checks_can_fail():
     for row in table.table.rows:
         row.height = Inches(0.3)
     box = slide.shapes.add_textbox(Inches(0.6), Inches(6.95), Inches(2), Inches(0.3))
-    box.text_frame.text = "名单不完整：第一批另有 16 个未确认成员未显示"
+    box.text_frame.text = "名单不完整：第一批已知 54（含未确认 20，未显示），尚缺 10 个"
     box.text_frame.paragraphs[0].runs[0].font.size = Pt(12)
     assert any("overlaps" in p for p in shape_problems(prs))
     assert any("outside" in p for p in shape_problems(prs))
@@ -91,17 +86,17 @@ def test_core_properties_are_the_decks_own(deck):
     assert "Canny" not in str(vars(props)) and props.created.year > 2013
 
 
-def test_core_dates_are_now_without_a_date_given(frame):
+def test_core_dates_are_now_without_a_date_given():
     from datetime import UTC, datetime
 
-    prs = Presentation(io.BytesIO(render_deck(frame, from_query({"batch": "3"}))))
+    prs = Presentation(io.BytesIO(render_deck(view_data(from_query({"batch": "3"})))))
     age = datetime.now(UTC) - prs.core_properties.created.replace(tzinfo=UTC)
     assert abs(age.total_seconds()) < 600
 
 
-def test_the_comparison_tables_total_row_sits_above_the_maps(frame):
+def test_the_comparison_tables_total_row_sits_above_the_maps():
     s = from_query({"compare": "浙江省,湖南省"})
-    prs = Presentation(io.BytesIO(render_deck(frame, s, made_on=DAY)))
+    prs = Presentation(io.BytesIO(render_deck(view_data(s), made_on=DAY)))
     slide = next(sl for sl in prs.slides if sl.shapes.title is not None
                  and sl.shapes.title.text.startswith("省份对比"))
     (table,) = [sh for sh in slide.shapes if sh.has_table]
@@ -121,11 +116,11 @@ def test_long_tallies_continue_on_a_second_part_never_off_the_slide(deck):
                 assert pt(sh.top) + sum(pt(r.height) for r in sh.table.rows) <= height - 36
 
 
-def test_a_province_deck_names_its_pilots(frame):
+def test_a_province_deck_names_its_pilots():
     s = from_query({"province": "浙江省"})
-    prs = Presentation(io.BytesIO(render_deck(frame, s, made_on=DAY)))
+    prs = Presentation(io.BytesIO(render_deck(view_data(s), made_on=DAY)))
     text = "\n".join(b.text for b in boxes(prs))
-    pilots = filter_pilots(frame, s)
+    pilots = view_data(s).rows
     assert len(pilots) >= 5
     for name in pilots["name_published"]:
         assert str(name) in text

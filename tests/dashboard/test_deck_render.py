@@ -14,7 +14,7 @@ from pptx import Presentation
 from bench.office import SOFFICE, deck_pdf, page_chars
 from dashboard.export.deck import render_deck
 from dashboard.state import from_query
-from geodata.registry import resolved_registry
+from dashboard.view_data import view_data
 from tests.dashboard.deck_geometry import boxes
 
 pytestmark = pytest.mark.office
@@ -30,16 +30,12 @@ def render_pdf(pptx: bytes) -> bytes:
     return deck_pdf(pptx)
 
 
-@pytest.fixture(scope="module")
-def frame():
-    return resolved_registry(simplified=True)
-
 
 @pytest.mark.parametrize("query", [{"compare": "浙江省,湖南省"},
                                    {"province": "浙江省", "lang": "en"},
                                    {"lang": "en", "status": "official,reported,unconfirmed"}])
-def test_impress_renders_every_slide_with_text_inside_its_boxes(frame, query):
-    pptx = render_deck(frame, from_query(query), made_on=DAY)
+def test_impress_renders_every_slide_with_text_inside_its_boxes(query):
+    pptx = render_deck(view_data(from_query(query)), made_on=DAY)
     prs = Presentation(io.BytesIO(pptx))
     pages = page_chars(render_pdf(pptx))
     assert len(pages) == len(prs.slides)

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import data, ui
-from dashboard.export import downloads, facts, served
-from dashboard.filters import filter_pilots
+from dashboard import data
+from dashboard.export import downloads, served
 from dashboard.state import ViewState, from_query, to_query
+from dashboard.view_data import view_data
 from geodata.effective import ListUse, effective, set_default
 from geodata.registry import registry_rows
 from tests.dashboard.conftest import saved_batch3_list
@@ -38,29 +38,27 @@ def saved(tmp_path, monkeypatch):
 
 def consumers(use: str) -> dict[str, object]:
     """What every consumer says about batch 3 for a view with `use`."""
-    s = replace(ViewState(batches=(3,), statuses=ALL), use=use)
-    frame = data.registry(True, s.use)
-    shown = filter_pilots(frame, s)
-    ids = tuple(str(i) for i in shown["pilot_id"])
-    tallies = data.tallies_for(tuple(sorted(ids)), (), s.use)
-    strip = next(c for c in ui._completeness(s.use) if c["batch"] == 3)
-    compare = filter_pilots(frame, replace(s, provinces=("北京市", "广东省")))
-    present = filter_pilots(frame, replace(s, mode="present", step=3))
+    s = replace(ViewState(batches=(3,), statuses=ALL, lang="en"), use=use)
+    v = view_data(s)
+    shown = v.rows
+    tallies = data.tallies(shown, ())
+    compare = v.with_state(replace(s, provinces=("北京市", "广东省"))).rows
+    present = v.with_state(replace(s, mode="present", step=3)).rows
     present = present[present["batch"] == 3]  # presenting shows every batch up to its step
     csv_rows = list(csv.DictReader(io.StringIO(downloads.csv_bytes(shown, "en").decode()[1:])))
-    geo = json.loads(downloads.full_geojson(ids, s.use))
+    geo = json.loads(downloads.full_geojson(v))
     research = list(csv.DictReader(io.StringIO(
-        downloads.research_csv(ids, s.use, s.statuses, "en").decode("utf-8-sig"))))
+        downloads.research_csv(v).decode("utf-8-sig"))))
     return {
         "map": set(shown["pilot_id"]),
         "units": set(shown["adcode"]),
         "tallies": int(tallies["batch_3"].sum()),
-        "strip": int(str(strip["known"])),
+        "strip": v.count(3).known,
         "compare": set(compare["pilot_id"]),
         "map_in_two": set(shown[shown["province"].isin(["北京市", "广东省"])]["pilot_id"]),
         "present": set(present["pilot_id"]),
         # what the slide, the deck and presenting print: shown and known for batch 3
-        "slide": next((c.shown, c.known) for c in facts.batch_counts(shown, s) if c.batch == 3),
+        "slide": (v.count(3).shown, v.count(3).known),
         "csv": {r["pilot_id"] for r in csv_rows},
         "geojson": {f["properties"]["pilot_id"] for f in geo["features"]},
         "research": {r["adcode"] for r in research if r["first_batch"] == "3"},
@@ -95,8 +93,9 @@ def test_every_consumer_agrees_with_and_without_the_list(saved) -> None:
     for key in ("csv", "geojson", "present"):
         assert mine[key] == mine["map"], key
     assert mine["slide"] == (3, 3)
-    svg = served.KINDS["svg"].make(replace(ViewState(batches=(3,)), use=use)).decode()
-    assert "显示 3 / 官方 111" in svg  # the slide file itself reads the list's count
+    # the export route builds the slide from the link's view: it reads the list's count
+    svg = served.make_file("svg", replace(ViewState(batches=(3,)), use=use)).decode()
+    assert "地图显示 3 / 官方 111" in svg
     assert mine["compare"] == mine["map_in_two"] and len(mine["compare"]) == 2
     assert shipped["compare"] == shipped["map_in_two"]
     # the research table covers the units of the list, and no shipped batch-3 county

@@ -11,10 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pyogrio
 
-from dashboard import data
 from dashboard.export import downloads
-from dashboard.filters import filter_pilots
 from dashboard.state import ViewState
+from dashboard.view_data import view_data
 from geodata.effective import effective_pilots
 from geodata.evidence import kind_counts
 from tests.dashboard.apptest import run_app
@@ -71,16 +70,17 @@ def test_download_buttons_offer_stata_and_geopackage() -> None:
 
 def test_the_apps_dta_and_gpkg_files_reopen() -> None:
     s = ViewState(statuses=("official", "reported", "unconfirmed"))
-    pilots = filter_pilots(data.registry(True, ""), s)
+    v = view_data(s)
+    pilots = v.rows
     ids = tuple(str(i) for i in pilots["pilot_id"])
     frame = pd.read_stata(io.BytesIO(downloads.dta(pilots, "en", "Pilot Atlas")))
     assert len(frame) == len(pilots)
     assert set(frame["evidence_kind"].astype(str)) >= {"Research dataset", "By elimination"}
-    research = pd.read_stata(io.BytesIO(downloads.research_dta(ids, "", s.statuses, "zh")))
+    research = pd.read_stata(io.BytesIO(downloads.research_dta(v)))
     assert set(research["first_batch"].dropna().astype(str)) >= {"第一批", "第二批", "第三批"}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "x.gpkg"
-        path.write_bytes(downloads.full_gpkg(ids, "", "zh"))
+        path.write_bytes(downloads.full_gpkg(v))
         layers = dict(pyogrio.list_layers(path))
         assert {"pilots", "pilot_points", "province", "prefecture", "county"} <= set(layers)
         shown = pd.concat([pyogrio.read_dataframe(path, layer="pilots"),

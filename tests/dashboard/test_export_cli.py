@@ -59,10 +59,9 @@ def _csv_rows(data: bytes) -> list[list[str]]:
 
 def test_export_gives_the_rows_of_the_apps_download_for_the_same_view() -> None:
     """`export` with URL flags = the app's CSV download for that URL (rows, columns)."""
-    from dashboard import data
     from dashboard.export import downloads
-    from dashboard.filters import filter_pilots
     from dashboard.state import from_query
+    from dashboard.view_data import view_data
 
     cases = [({}, []),
              ({"status": "official,reported,unconfirmed", "lang": "en"},
@@ -71,7 +70,7 @@ def test_export_gives_the_rows_of_the_apps_download_for_the_same_view() -> None:
     counts = []
     for query, flags in cases:
         s = from_query(query)
-        app = _csv_rows(downloads.csv_bytes(filter_pilots(data.registry(True, s.use), s), s.lang))
+        app = _csv_rows(downloads.csv_bytes(view_data(s).rows, s.lang))
         p = run("export", "-o", "-", *flags)
         assert p.returncode == 0, p.stderr
         cli = _csv_rows(p.stdout)

@@ -7,11 +7,11 @@ import io
 import xml.etree.ElementTree as ET
 import zipfile
 
-from dashboard import data
 from dashboard.escape import printable
 from dashboard.export.build import slide_bytes
 from dashboard.export.deck import render_deck
 from dashboard.state import from_query
+from dashboard.view_data import view_data
 
 
 def test_printable_keeps_text_and_line_breaks_only() -> None:
@@ -21,12 +21,12 @@ def test_printable_keeps_text_and_line_breaks_only() -> None:
 
 def test_a_control_character_in_the_search_leaves_the_svg_and_deck_well_formed() -> None:
     s = from_query({"q": "安平\x01\x0b县", "province": "河北省"})
-    frame = data.registry(True, "")
-    svg = slide_bytes(frame, s, fmt="svg")
+    v = view_data(s)
+    svg = slide_bytes(v, fmt="svg")
     root = ET.fromstring(svg)  # raised "not well-formed (invalid token)" before
     text = "".join(root.itertext())
     assert "安平县" in text and "\x01" not in text
-    deck = render_deck(frame, s)
+    deck = render_deck(v)
     with zipfile.ZipFile(io.BytesIO(deck)) as z:
         for name in z.namelist():
             if name.endswith(".xml"):

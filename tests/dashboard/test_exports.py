@@ -1,5 +1,5 @@
 """Meeting exports from one drawing: the slide as SVG / PDF, the deck, the standalone map,
-and what they claim (known of official, filters named)."""
+and what they claim (each count named: on the map, known, official; filters named)."""
 
 from __future__ import annotations
 
@@ -16,24 +16,20 @@ from dashboard.export.build import slide_bytes, standalone_map
 from dashboard.export.deck import render_deck
 from dashboard.export.standalone import leaflet_inline
 from dashboard.state import ViewState, from_query
-from geodata.registry import completeness, registry_rows, resolved_registry
+from dashboard.view_data import view_data
+from geodata.registry import COUNTED, completeness, registry_rows
 
 DAY = date(2026, 11, 27)
 
 
 @pytest.fixture(scope="module")
-def frame():
-    return resolved_registry(simplified=True)
-
-
-@pytest.fixture(scope="module")
-def svg(frame) -> str:
-    return slide_bytes(frame, from_query({"mode": "present", "step": "2"}), fmt="svg",
+def svg() -> str:
+    return slide_bytes(view_data(from_query({"mode": "present", "step": "2"})), fmt="svg",
                        made_on=DAY).decode("utf-8")
 
 
 def _official() -> dict[int, int]:
-    return {int(c["batch"]): int(c["official_members"]) for c in completeness()}
+    return {c.batch: c.official_members for c in completeness()}
 
 
 def test_svg_has_the_inset_and_its_text_as_text(svg):
@@ -52,62 +48,62 @@ def test_svg_line_is_ten_dashes_each_one_stroke(svg):
     assert "stroke-dasharray" not in group  # a dash pattern would cut a dash in pieces
 
 
-def test_slide_counts_read_shown_of_official_and_the_footnote_the_hidden(svg):
-    # shown by default: official and reported members (never a contradicted one)
+def test_slide_counts_read_shown_of_official_and_the_footnote_the_known(svg):
+    # on the map by default: official and reported members (never a contradicted one)
     n1 = sum(1 for r in registry_rows()
              if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     official = _official()
-    assert f"显示 {n1} / 官方 {official[1]}" in svg
-    # the footnote says how many unconfirmed members are left out, not a second "known"
+    assert f"地图显示 {n1} / 官方 {official[1]}" in svg
+    # the footnote names the members known, the unconfirmed ones (not shown) among them
+    known1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] in COUNTED)
     hidden1 = sum(1 for r in registry_rows() if r["batch"] == 1 and r["status"] == "unconfirmed")
-    assert hidden1 and f"第一批另有 {hidden1} 个未确认成员未显示" in svg
-    assert "第一批已知" not in svg
+    assert hidden1 and f"第一批已知 {known1}（含未确认 {hidden1}，未显示）" in svg
+    assert f"尚缺 {official[1] - known1} 个" in svg
     assert "名单截至" in svg and "2026-11-27" in svg
 
 
-def test_header_footnote_and_notes_agree(frame):
-    """Presenting, slide and deck notes: one known count (what is shown), and the
-    footnote's hidden count makes up the rest of the members known."""
-    from dashboard.filters import filter_pilots
-
+def test_header_footnote_and_notes_agree():
+    """Presenting, slide and deck notes: the header counts what is on the map, and the
+    footnote names the members known, the hidden unconfirmed ones among them."""
     for q in ({"mode": "present", "step": "1"}, {"mode": "present", "step": "3", "lang": "en"}):
-        s = from_query(q)
-        pilots = filter_pilots(frame, s)
-        counts = facts.batch_counts(pilots, s)
+        v = view_data(from_query(q))
+        s = v.state
+        counts = v.visible_counts()
         line = facts.caveat(counts, s.lang)
-        notes = facts.speaker_notes(pilots, s, s.lang)
+        notes = facts.speaker_notes(v, s.lang)
         c1 = next(c for c in counts if c.batch == 1)
         assert not c1.complete and c1.hidden > 0
         assert c1.shown + c1.hidden == c1.known  # nothing counted twice or lost
-        assert str(c1.known) not in re.findall(r"\d+", line)  # no second "known" figure
-        assert str(c1.hidden) in re.findall(r"\d+", line)
+        assert c1.shown == int((v.rows["batch"] == 1).sum())
+        numbers = re.findall(r"\d+", line)
+        assert str(c1.known) in numbers and str(c1.hidden) in numbers
+        assert str(c1.shown) not in numbers  # the header's number is not repeated
         assert facts.count_text(c1, s.lang) in notes or s.step != 1
         assert line in notes
     # with unconfirmed members shown, nothing is hidden and the header counts them
-    s = from_query({"mode": "present", "status": "official,reported,unconfirmed"})
-    counts = facts.batch_counts(filter_pilots(frame, s), s)
-    assert all(c.hidden == 0 for c in counts)
-    assert "未确认成员未显示" not in facts.caveat(counts, "zh")
+    v = view_data(from_query({"mode": "present", "status": "official,reported,unconfirmed"}))
+    assert all(c.hidden == 0 for c in v.counts)
+    assert "未显示" not in facts.caveat(v.visible_counts(), "zh")
 
 
-def test_filtered_slide_names_its_filters_and_stars_partial_counts(frame):
+def test_filtered_slide_names_its_filters_and_stars_partial_counts():
     s = from_query({"province": "湖南省", "level": "county", "lang": "en"})
-    svg = slide_bytes(frame, s, fmt="svg", made_on=DAY).decode("utf-8")
+    svg = slide_bytes(view_data(s), fmt="svg", made_on=DAY).decode("utf-8")
     assert "Hunan · County · unconfirmed members left out" in svg
-    assert "(national figures)" in svg
+    assert "* National figures" in svg
     n = sum(1 for r in registry_rows() if r["batch"] == 1 and r["province"] == "湖南省"
             and r["level"] == "county" and r["status"] != "unconfirmed")
-    assert f"{n} *" in svg
+    assert f"{n} on the map *" in svg
     assert "South China" not in svg  # zoomed to the province: no national inset
 
 
-def test_pdf_embeds_the_font_and_png_is_slide_sized(frame):
+def test_pdf_embeds_the_font_and_png_is_slide_sized():
     from PIL import Image
 
-    pdf = slide_bytes(frame, ViewState(), fmt="pdf", made_on=DAY)
+    pdf = slide_bytes(view_data(ViewState()), fmt="pdf", made_on=DAY)
     assert pdf.startswith(b"%PDF")
     assert b"NotoSansCJKsc" in pdf and b"/FontFile2" in pdf  # embedded, TrueType-flavoured
-    png = slide_bytes(frame, ViewState(), fmt="png", made_on=DAY)
+    png = slide_bytes(view_data(ViewState()), fmt="png", made_on=DAY)
     assert Image.open(io.BytesIO(png)).size == (1920, 1080)
 
 
@@ -117,19 +113,27 @@ def test_step_titles():
         "2014", "2014–2015", "2014–2016"]
 
 
-def test_a_complete_batch_reads_as_a_plain_count(frame):
-    s = from_query({"mode": "present", "step": "3"})
-    counts = {c.batch: c for c in facts.batch_counts(frame[frame["status"] != "unconfirmed"], s)}
-    assert facts.count_text(counts[3], "zh") == str(_official()[3])
-    assert "/" in facts.count_text(counts[1], "zh")
+def test_every_count_names_what_it_counts():
+    v = view_data(from_query({"mode": "present", "step": "3"}))
+    official = _official()
+    assert facts.count_text(v.count(3), "zh") == f"地图显示 {official[3]} / 官方 {official[3]}"
+    c1 = v.count(1)
+    assert facts.count_text(c1, "en") == f"{c1.shown} on the map of {official[1]} official"
+    assert facts.count_line(c1, "en") == (
+        f"Batch 1: {c1.shown} on the map · {c1.known} known incl. {c1.unconfirmed} "
+        f"unconfirmed · {official[1]} official")
+    group = v.count(max(c.batch for c in v.counts))  # the "batch 1 or 2" group
+    assert not group.official and group.known == group.unconfirmed
+    assert facts.count_line(group, "zh") == (
+        f"第一或第二批：地图显示 {group.shown} · 已知 {group.known}（均未确认）")
 
 
 @pytest.fixture(scope="module")
-def deck(frame):
+def deck():
     from pptx import Presentation
 
     s = from_query({"compare": "浙江省,湖南省"})
-    return Presentation(io.BytesIO(render_deck(frame, s, made_on=DAY)))
+    return Presentation(io.BytesIO(render_deck(view_data(s), made_on=DAY)))
 
 
 def _tables(slide):
@@ -187,8 +191,8 @@ def test_deck_comparison_slide(deck):
     assert len(maps) == 2 and all(len(m.image.blob) > 20_000 for m in maps)
 
 
-def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):
-    html = standalone_map(frame, from_query({"batch": "3", "lang": "en"}))
+def test_standalone_html_inlines_leaflet_and_fetches_nothing():
+    html = standalone_map(view_data(from_query({"batch": "3", "lang": "en"})))
     assert "L.map(" in html and "atlas-scs-line" in html
     inline = leaflet_inline()
     assert inline in html  # Leaflet's own CSS and JS, in the file
@@ -199,11 +203,12 @@ def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):
     assert "South China Sea Islands" in html
 
 
-def test_standalone_html_escapes_names_like_the_app(frame):
+def test_standalone_html_escapes_names_like_the_app():
     from dashboard.export.standalone import standalone_html
     from dashboard.map.view import MapSpec, build_map
     from geodata.boundaries import load_layer
 
+    frame = view_data(ViewState()).frame
     rows = frame[frame["batch"] == 3].iloc[:1].copy()
     rows["name_published"] = "<img src=x onerror=alert(1)>{{ 7*7 }}"
     html = standalone_html(build_map(rows, load_layer("province", simplified=True),
@@ -217,9 +222,9 @@ def test_exports_import_no_streamlit():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches(frame):
+def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches():
     s = from_query({"province": "湖南省", "lang": "en"})
-    svg = slide_bytes(frame, s, fmt="svg", made_on=DAY).decode("utf-8")
+    svg = slide_bytes(view_data(s), fmt="svg", made_on=DAY).decode("utf-8")
     assert 'id="scs-inset"' not in svg  # not a national map
     assert "Provinces with most pilots" not in svg  # a one-row ranking says nothing
     shown = {b: sum(1 for r in registry_rows() if r["batch"] == b and r["province"] == "湖南省"
@@ -228,7 +233,8 @@ def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches(fra
     assert 0 in shown.values()  # the case of the tester: a batch with no member here
     for b, n in shown.items():
         assert (f"Batch {b}, " in svg) == (n > 0)
-    national = slide_bytes(frame, ViewState(lang="en"), fmt="svg", made_on=DAY).decode("utf-8")
+    national = slide_bytes(view_data(ViewState(lang="en")), fmt="svg",
+                           made_on=DAY).decode("utf-8")
     assert 'id="scs-inset"' in national and "Provinces with most pilots" in national
 
 
@@ -256,9 +262,9 @@ def test_bar_labels_contrast_with_their_fill():
     assert text_colour("#ffffff") == INK and text_colour("#000000") == "white"
 
 
-def test_the_english_inset_caption_is_whole(frame):
+def test_the_english_inset_caption_is_whole():
     """Whole, on one line or two (test_slide_inset: inside the frame, over no dash)."""
-    svg = slide_bytes(frame, ViewState(lang="en"), fmt="svg", made_on=DAY).decode("utf-8")
+    svg = slide_bytes(view_data(ViewState(lang="en")), fmt="svg", made_on=DAY).decode("utf-8")
     one = re.search(r"<text[^>]*>South China Sea Islands</text>", svg)
     two = re.search(r"<text[^>]*>South China</text>", svg) and re.search(
         r"<text[^>]*>Sea Islands</text>", svg)

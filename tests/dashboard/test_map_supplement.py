@@ -10,11 +10,11 @@ from dataclasses import replace
 import pytest
 
 from dashboard import data
-from dashboard.filters import filter_pilots
 from dashboard.map.compact_geojson import script_json
 from dashboard.map.legend import NOT_IN_LIST_LINE
 from dashboard.map.view import MapSpec, build_map, build_parts
 from dashboard.state import ViewState
+from dashboard.view_data import view_data
 from tests.dashboard.conftest import saved_batch3_list
 
 # a batch-3 list naming one shipped member (顺义) and one the registry lacks (广州市)
@@ -29,7 +29,7 @@ def saved(tmp_path, monkeypatch):
 def _map_html(use: str, lang: str = "zh") -> tuple[str, str, object]:
     """The map's HTML, its legend's HTML, and the pilots it shows."""
     s = replace(ViewState(batches=(3,), provinces=("北京市",)), use=use, lang=lang)
-    shown = filter_pilots(data.registry(True, s.use), s)
+    shown = view_data(s).rows
     m = build_map(shown, data.layer("province"), spec=MapSpec(lang=lang))
     legend = build_parts(shown, data.layer("province"), spec=MapSpec(lang=lang)).legend
     return m.get_root().render(), legend, shown
@@ -66,8 +66,8 @@ def test_a_pilot_a_list_adds_is_fitted_when_chosen(saved) -> None:
     from tests.dashboard.apptest import run_app
 
     use = f"{saved.list_id}:3:supplement"
-    frame = data.registry(True, use)
-    shipped = set(data.registry(True, "")["pilot_id"])
+    frame = view_data(replace(ViewState(), use=use)).frame
+    shipped = set(view_data(ViewState()).frame["pilot_id"])
     (row,) = [r for _, r in frame.iterrows() if r["pilot_id"] not in shipped]
     assert row["unit_name"] == "广州市"
     at = run_app(use=use, pilot=str(row["pilot_id"]))

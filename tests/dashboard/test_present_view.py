@@ -1,4 +1,4 @@
-"""Presenting through streamlit.testing: step titles, honest counts, named filters, the
+"""Presenting through streamlit.testing: step titles, named counts, named filters, the
 map that fills its frame, and the exports offered."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ def _html(at: AppTest) -> str:
 
 
 def test_step_titles_and_known_of_official():
-    official = {int(c["batch"]): int(c["official_members"]) for c in completeness()}
+    official = {c.batch: c.official_members for c in completeness()}
     for step, years in (("1", "2014"), ("2", "2014–2015"), ("3", "2014–2016")):
         at = run(mode="present", step=step)
         assert at.title[0].value == f"国家新型城镇化综合试点 {years}"
@@ -26,8 +26,9 @@ def test_step_titles_and_known_of_official():
     n1 = sum(1 for r in registry_rows()
              if r["batch"] == 1 and r["status"] in ("official", "reported") and r["level"])
     body = _html(at)
-    assert f"显示 {n1} / 官方 {official[1]}" in body
-    assert f"<b>{official[3]}</b>" in body  # batch 3 is complete: a plain count
+    assert f"<b>地图显示 {n1} / 官方 {official[1]}</b>" in body
+    # batch 3 is complete: all on the map, and said so in the same words
+    assert f"<b>地图显示 {official[3]} / 官方 {official[3]}</b>" in body
     assert "名单不完整" in body and "全国" in body and "名单截至" in body
 
 
@@ -35,10 +36,10 @@ def test_filters_are_named_and_partial_counts_starred():
     at = run(mode="present", step="1", province="湖南省", lang="en")
     body = _html(at)
     assert "Hunan · unconfirmed members left out" in body
-    assert "(national figures)" in body
+    assert "* National figures" in body
     n = sum(1 for r in registry_rows() if r["batch"] == 1 and r["province"] == "湖南省"
             and r["status"] != "unconfirmed")
-    assert f"<b>{n} *</b>" in body
+    assert f"<b>{n} on the map *</b>" in body
 
 
 def test_the_map_fills_its_frame_and_has_the_inset():

@@ -140,8 +140,8 @@ def test_audit_states_completeness() -> None:
     assert [(r[0], r[1], r[2]) for r in table] == [("1", "2014", "64"), ("2", "2015", "73"),
                                                    ("3", "2016", "111")]
     for row, c in zip(table, completeness()[:3], strict=True):  # then the "1or2" group
-        assert row[3] == str(c["known"])
-        assert row[4] == f"{c['official']}/{c['reported']}/{c['unconfirmed']}"
+        assert row[3] == str(c.known)
+        assert row[4] == f"{c.official}/{c.reported}/{c.unconfirmed}"
     assert table[2][3] == "111"  # batch 3 is complete
     assert int(table[0][3]) < 64 and int(table[1][3]) < 73  # batches 1 and 2 are not
     assert "unconfirmed members (shown only on request)" in out

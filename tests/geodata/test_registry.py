@@ -12,13 +12,13 @@ def test_each_batch_known_against_official() -> None:
     official = {b.batch: b.official_members for b in seeds.load_batches()}
     assert official == {1: 64, 2: 73, 3: 111}
     for c in completeness():
-        rows = [r for r in registry_rows() if r["batch"] == c["batch"]]
+        rows = [r for r in registry_rows() if r["batch"] == c.batch]
         counted = [r for r in rows if r["status"] != "contradicted"]
-        assert c["known"] == len(counted)
-        assert c["official"] + c["reported"] + c["unconfirmed"] == len(counted)
-        assert c["complete"] == (0 < official.get(int(c["batch"]), 0) <= len(counted))
-    by_batch = {c["batch"]: c for c in completeness()}
-    assert by_batch[3]["complete"] and not by_batch[1]["complete"]
+        assert c.known == len(counted)
+        assert c.official + c.reported + c.unconfirmed == len(counted)
+        assert c.complete == (0 < official.get(c.batch, 0) <= len(counted))
+    by_batch = {c.batch: c for c in completeness()}
+    assert by_batch[3].complete and not by_batch[1].complete
 
 
 def test_batch2_has_the_14_land_reform_pilots() -> None:

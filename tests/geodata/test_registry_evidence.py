@@ -32,9 +32,9 @@ def test_haidong_is_marked_contradicted_and_not_counted() -> None:
     haidong = [r for r in registry_rows() if r["name_published"] == "青海省海东市"]
     assert len(haidong) == 1 and haidong[0]["status"] == "contradicted"
     assert "7" in str(haidong[0]["evidence"])
-    b1 = next(c for c in completeness() if c["batch"] == 1)
-    assert b1["contradicted"] == 1
-    assert b1["known"] == sum(
+    b1 = next(c for c in completeness() if c.batch == 1)
+    assert b1.contradicted == 1
+    assert b1.known == sum(
         1 for r in registry_rows() if r["batch"] == 1 and r["status"] != "contradicted"
     )
 
@@ -42,20 +42,20 @@ def test_haidong_is_marked_contradicted_and_not_counted() -> None:
 def test_known_against_official_by_kind() -> None:
     from geodata.registry import kind_completeness
 
-    kinds = {(k["batch"], k["kind"]): k for k in kind_completeness()}
-    assert kinds[("1", "plan_listed")]["known"] == kinds[("1", "plan_listed")]["official"] == 3
-    assert kinds[("1", "capital")]["official"] == 6 and kinds[("1", "town")]["official"] == 2
-    assert kinds[("1+2", "county")]["official"] == 66
+    kinds = {(k.batch, k.kind): k for k in kind_completeness()}
+    assert kinds[("1", "plan_listed")].known == kinds[("1", "plan_listed")].official == 3
+    assert kinds[("1", "capital")].official == 6 and kinds[("1", "town")].official == 2
+    assert kinds[("1+2", "county")].official == 66
     # the structure adds up: batch 1 is 64, batches 1+2 are 135
-    assert sum(k["official"] for (b, _), k in kinds.items() if b == "1") == 64
-    assert sum(k["official"] for (b, _), k in kinds.items() if b == "1+2") == 135
+    assert sum(k.official for (b, _), k in kinds.items() if b == "1") == 64
+    assert sum(k.official for (b, _), k in kinds.items() if b == "1+2") == 135
     # "1 or 2" members count in 1+2 only
     group_counties = sum(
         1 for r in registry_rows()
         if r["batch"] == seeds.BATCH_1_OR_2 and r["kind"] == "county"
     )
-    assert group_counties and kinds[("1+2", "county")]["known"] == (
-        kinds[("1", "county")]["known"] + kinds[("2", "county")]["known"] + group_counties
+    assert group_counties and kinds[("1+2", "county")].known == (
+        kinds[("1", "county")].known + kinds[("2", "county")].known + group_counties
     )
 
 
