@@ -6,21 +6,22 @@ import streamlit as st
 
 from dashboard import state, ui
 from dashboard.escape import md
-from dashboard.export import facts
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
 from dashboard.settings import ECHO_ITEMS
 from dashboard.view_data import ViewData, view_data
 
 
 def batch_choice(b: int, v: ViewData) -> str:
-    """A batch pill's label; the group with no official count of its own (batch 1 or 2)
-    says what it holds, so the pill never looks like an empty choice."""
+    """A batch pill's label. The group with no official count of its own (batch 1 or 2)
+    says what it holds, its unconfirmed members, so a pill on by default and drawing
+    nothing until they are asked for never looks like an empty choice (the help and an
+    empty map say the rest)."""
     c = v.count(b)
-    label = batch_label(b, state.BATCH_YEARS.get(b, 0), v.state.lang)
-    if c.official or not c.known:
-        return label
-    return t("batch_pill_group", v.state.lang, label=label,
-             known=facts.known_text(c, v.state.lang))
+    lang = v.state.lang
+    if c.official or not c.unconfirmed:
+        return batch_label(b, state.BATCH_YEARS.get(b, 0), lang)
+    return t("batch_pill_group", lang, label=batch_label(b, 0, lang, short=True),
+             n=c.unconfirmed)
 
 
 def sidebar(v: ViewData) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import streamlit as st
 
 from dashboard import data, state
+from dashboard.escape import html_text
 from dashboard.escape import md as _md
 from dashboard.evidence import dataset_text, doubt_text, kinds_line
 from dashboard.export import downloads, facts
@@ -131,11 +132,25 @@ def show_map(
     )
 
 
-def count_lines(v: ViewData) -> list[str]:
-    """Each batch's counts, each number named (facts.count_line), the 1-or-2 group last
-    when it has members: the one implementation of the line the explore header and the
-    tallies' completeness show."""
-    return [facts.count_line(c, v.state.lang) for c in v.counts if c.official or c.known]
+# a small table in the caption's grey, as compact as a line of text (a phone included)
+_COUNTS_CSS = (
+    "<style>.atlas-count-table{border-collapse:collapse;font-size:.85rem;color:#555;"
+    "margin:.1rem 0 .15rem 0}.atlas-count-table th,.atlas-count-table td{border:none;"
+    "padding:0 .9em 0 0;text-align:left;font-weight:400;line-height:1.45}"
+    ".atlas-count-table th{font-size:.78rem;color:#777}"
+    ".atlas-count-table td:first-child{font-weight:600}</style>"
+)
+
+
+def counts_table(v: ViewData) -> str:
+    """The explore header's counts as HTML: a row a batch, each column headed by what it
+    counts (on the map, known incl. unconfirmed, official; facts.count_table)."""
+    head, *rows = facts.count_table(v.counts, v.state.lang)
+    cells = "".join(f"<th>{html_text(h)}</th>" for h in head)
+    body = "".join("<tr>" + "".join(f"<td>{html_text(x)}</td>" for x in r) + "</tr>"
+                   for r in rows)
+    return (f'{_COUNTS_CSS}<table class="atlas-count-table"><thead><tr>{cells}</tr></thead>'
+            f"<tbody>{body}</tbody></table>")
 
 
 def completeness_strip(v: ViewData) -> None:

@@ -32,6 +32,29 @@ def known_text(c: BatchCount, lang: str, *, hidden: bool = False) -> str:
     return t("known_incl_hidden" if hidden else "known_incl", lang, n=c.known, u=c.unconfirmed)
 
 
+def known_cell(c: BatchCount, lang: str) -> str:
+    """A counts table's known cell, under a header that says "known": "54（含未确认 20）"."""
+    if not c.unconfirmed:
+        return str(c.known)
+    if c.unconfirmed == c.known:
+        return t("known_cell_all_unconfirmed", lang, n=c.known)
+    return t("known_cell_incl", lang, n=c.known, u=c.unconfirmed)
+
+
+def count_table(counts: Sequence[BatchCount], lang: str) -> list[list[str]]:
+    """The counts as a table: a header naming what each column counts (the known and
+    official numbers said to be national when the view is narrowed), then a row a batch
+    with members (the 1-or-2 group has no official number: "–")."""
+    national = any(c.filtered for c in counts)
+    head = [t("batch", lang), t("count_col_shown", lang),
+            t("count_col_known_national" if national else "count_col_known", lang),
+            t("count_col_official", lang)]
+    rows = [[batch_label(c.batch, c.year, lang, short=True), str(c.shown), known_cell(c, lang),
+             str(c.official) if c.official else "–"]
+            for c in counts if c.official or c.known]
+    return [head, *rows]
+
+
 def count_line(c: BatchCount, lang: str) -> str:
     """One batch's numbers, each named: "第一批：地图显示 34 · 已知 54（含未确认 20）· 官方
     64"; in a narrowed view the known and official numbers are said to be national; a

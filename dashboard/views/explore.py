@@ -75,16 +75,17 @@ def render(v: ViewData) -> bool:
 
 
 def _header(v: ViewData) -> None:
-    """Title; each batch's counts, each number named (on the map, known incl.
-    unconfirmed, official), with the caveat; how many pilots the map shows."""
+    """Title; each batch's counts in a small table whose columns say what they count
+    (on the map, known incl. unconfirmed, official), with the caveat; how many pilots
+    the map shows."""
     s = v.state
     lang = s.lang
     st.html(CSS)
     st.title(t("app_title", lang))
     ui.lists_banner(v)
-    counts = "  \n".join(f"**{md(line)}**" for line in ui.count_lines(v))
-    st.caption(md(t("app_caption", lang)) + "\n\n" + counts + "  \n"
-               + md(t("incomplete_note", lang)))
+    st.caption(md(t("app_caption", lang)))
+    st.html(ui.counts_table(v))
+    st.caption(md(t("incomplete_note", lang)))
     line = f"**{md(t('shown', lang, n=v.shown))}**"
     if v.shown == 0:
         line += " · " + md(facts.nothing_text(v, lang))

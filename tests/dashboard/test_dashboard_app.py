@@ -60,10 +60,11 @@ def test_default_view():
     # with the unconfirmed, and the official count
     b1 = next(c for c in completeness() if c.batch == 1)
     on_map = expected(batch=1) - expected(batch=1, status="unconfirmed")
-    line = (f"第一批：地图显示 {on_map} · 已知 {b1.known}（含未确认 {b1.unconfirmed}） · "
-            f"官方 {b1.official_members}")
     assert b1.unconfirmed and on_map < b1.known < b1.official_members
-    assert any(line in md.value.replace("\\", "") for md in [*at.markdown, *at.caption])
+    (table,) = [str(h.proto.body) for h in at.get("html") if "atlas-count-table" in h.proto.body]
+    assert ("<th>批次</th><th>地图显示</th><th>已知（含未确认）</th><th>官方</th>") in table
+    assert (f"<tr><td>第一批</td><td>{on_map}</td><td>{b1.known}（含未确认 {b1.unconfirmed}）"
+            f"</td><td>{b1.official_members}</td></tr>") in table
     assert dict(at.query_params) == {}
     (m,) = maps(at)
     # Leaflet, then the map's own scripts, all from the app itself
