@@ -26,10 +26,10 @@ MANIFEST = DOCS / "images.json"
 SOURCES = (
     "dashboard/map/*.py", "dashboard/static/atlas/*.js", "dashboard/export/slide*.py",
     "dashboard/export/draw.py", "dashboard/export/deck*.py", "dashboard/export/text_fit.py",
-    "dashboard/export/facts.py", "dashboard/export/build.py",
+    "dashboard/export/facts.py", "dashboard/export/build.py", "dashboard/view_data.py",
     "dashboard/views/present.py", "dashboard/presenting.py", "dashboard/settings.py",
-    "dashboard/i18n/catalogue.toml", "geodata/boundaries.py", "geodata/projection.py",
-    "bench/docs.py",
+    "dashboard/i18n/catalogue.toml", "geodata/boundaries/layers.py",
+    "geodata/boundaries/projection.py", "bench/docs.py",
 )
 APP_SHOTS = {  # image: (query, viewport)
     "screenshot.png": ("mode=present&step=1", (1920, 1080)),

@@ -24,15 +24,15 @@ def version() -> tuple[object, ...]:
     """What the registry the views show depends on: the data (packages, seeds, code) and
     the saved lists and defaults as they are on disk now (a key for caches of things
     drawn from it)."""
-    from geodata.effective import signature
-    from geodata.settings import cache_key
+    from geodata.basics.settings import cache_key
+    from geodata.registry.effective import signature
 
     return (cache_key(), signature())
 
 
 @st.cache_resource(show_spinner=False)
 def layer(name: str) -> gpd.GeoDataFrame:
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     return load_layer(name, simplified=True)
 

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def kinds_line(v: ViewData, batch: int, lang: str) -> str:
     """The kinds of evidence a batch's known count rests on, each with its count."""
-    from geodata.evidence import by_kind
+    from geodata.registry.evidence import by_kind
 
     counts = by_kind(v.pilots, batch)
     kinds = " · ".join(f"{value_label('evidence_kind', k, lang)} {n}" for k, n in counts.items())

@@ -12,14 +12,14 @@ import pandas as pd
 
 from dashboard.i18n import province_label
 from dashboard.state import ViewState
-from geodata.romanise import place_name_en, search_key, unit_name_en
+from geodata.geocode.romanise import place_name_en, search_key, unit_name_en
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 # Columns a free-text query looks in (names as published and as resolved, and ids).
 SEARCH_COLUMNS = ("name_published", "unit_name", "renamed_from", "province", "prefecture",
                   "county", "town", "pilot_id")
-# Names the English UI writes in English (geodata.romanise): searched in that form too.
+# Names the English UI writes in English (geodata.geocode.romanise): searched in that form too.
 _ENGLISH_COLUMNS = ("unit_name", "prefecture", "county", "town")
 
 

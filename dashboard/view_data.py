@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     import geopandas as gpd
     from shapely.geometry.base import BaseGeometry
 
-    from geodata.effective import Applied
-    from geodata.registry import BatchCompleteness, KindCompleteness, Pilot
+    from geodata.registry.effective import Applied
+    from geodata.registry.pilots import BatchCompleteness, KindCompleteness, Pilot
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +106,7 @@ class ViewData:
     def full_rows(self, ids: tuple[str, ...] | None = None) -> gpd.GeoDataFrame:
         """The view's rows (or the rows `ids`) with full-resolution outlines, for the
         geographic downloads (loaded only when asked for)."""
-        from geodata.effective import effective_frame
+        from geodata.registry.effective import effective_frame
 
         full = effective_frame(self.state.use or None, simplified=False)
         if ids is None:
@@ -115,16 +115,16 @@ class ViewData:
 
     def unplaced(self) -> list[str]:
         """Known members the geocoder could not place: counted, but not on the map."""
-        from geodata.registry import COUNTED
+        from geodata.registry.pilots import COUNTED
 
         return [p.name for p in self.pilots if p.status in COUNTED and not p.geometry_kind]
 
 
 def view_data(state: ViewState) -> ViewData:
-    """The ViewData of `state`: the registry its `use` names (geodata.effective caches it
-    per state of the saved lists on disk), filtered and counted."""
-    from geodata.effective import effective, effective_frame
-    from geodata.registry import completeness, kind_completeness
+    """The ViewData of `state`: the registry its `use` names (geodata.registry.effective caches
+    it per state of the saved lists on disk), filtered and counted."""
+    from geodata.registry.effective import effective, effective_frame
+    from geodata.registry.pilots import completeness, kind_completeness
 
     s = state.normalised()
     use = s.use or None  # "" = the operator's defaults

@@ -25,7 +25,7 @@ def slide_title(s: ViewState, lang: str) -> str:
 def slide_bytes(v: ViewData, *, fmt: Format = "png", made_on: date | None = None) -> bytes:
     """The slide of the view `v` in `fmt`: title, filters named, named counts, inset."""
     from dashboard.export.slide import render_slide
-    from geodata.attribution import attribution_line
+    from geodata.basics.attribution import attribution_line
 
     s = v.state
     lang = s.lang
@@ -68,8 +68,8 @@ def standalone_map(v: ViewData) -> str:
     """One offline HTML file of the view's national map (the app's map, Leaflet inlined)."""
     from dashboard.export.standalone import standalone_html
     from dashboard.map.view import MapSpec, build_map
-    from geodata.attribution import map_attribution
-    from geodata.boundaries import load_layer
+    from geodata.basics.attribution import map_attribution
+    from geodata.boundaries.layers import load_layer
 
     s = v.state
     spec = MapSpec(lang=s.lang, style=s.style, basemap=False, asset_base="",

@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata.basics.errors import InputError
 from geodata.cli import USE_HELP, Subcommands, write_output
-from geodata.errors import InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -45,7 +45,7 @@ def view_from_args(args: argparse.Namespace, command: str) -> ViewState:
     # imported here: the registry behind the view's state is loaded only by the commands
     # that draw a view, so `pilot-atlas geocode` starts as fast as geodata's own CLI
     from dashboard.state import from_query
-    from geodata.effective import checked_use
+    from geodata.registry.effective import checked_use
 
     query = {k: str(getattr(args, k)) for k in VIEW_FLAGS if getattr(args, k, None) is not None}
     if command == "slide" and "step" in query:
@@ -139,8 +139,8 @@ def _research_bytes(v: ViewData, suffix: str) -> bytes:
     """Every county-level unit under the view's pilots, with the batch it first joined."""
     from dashboard.export import downloads
     from dashboard.i18n import t
-    from geodata.exports import table_xlsx
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+    from geodata.exports.spreadsheet import table_xlsx
+    from geodata.registry.research import COLUMNS as RESEARCH_COLUMNS
 
     lang = v.state.lang
     if suffix == ".dta":

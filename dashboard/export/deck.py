@@ -61,7 +61,7 @@ def render_deck(v: ViewData, *, made_on: date | None = None) -> bytes:
     """The deck of the view `v` as .pptx bytes."""
     from pptx.util import Emu
 
-    from geodata.attribution import attribution_lines
+    from geodata.basics.attribution import attribution_lines
 
     s = v.state
     lang = s.lang
@@ -209,7 +209,7 @@ def _region_maps(slide: Slide, pilots: gpd.GeoDataFrame, chosen: Sequence[str], 
     from pptx.util import Inches
 
     from dashboard.export.slide import render_region
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     layer = load_layer("province", simplified=True)
     gap = 0.25

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geodata.exports import table_csv, table_xlsx
-from geodata.registry import COLUMNS as REGISTRY_COLUMNS
-from geodata.romanise import unit_name_en
+from geodata.exports.spreadsheet import table_csv, table_xlsx
+from geodata.geocode.romanise import unit_name_en
+from geodata.registry.pilots import COLUMNS as REGISTRY_COLUMNS
 
 # the registry's columns, with the place in English (pinyin) after the published name
 _AT = REGISTRY_COLUMNS.index("name_published") + 1
@@ -58,15 +58,15 @@ def full_geojson(v: ViewData) -> bytes:
 
 def dta(frame: pd.DataFrame, lang: str = "zh", title: str = "") -> bytes:
     """Stata 118: variable labels in `lang`, batch/status/evidence kind … value-labelled."""
-    from geodata.stata_file import dta_bytes
+    from geodata.exports.stata import dta_bytes
 
     return dta_bytes(_records(frame), COLUMNS, lang, title=title)
 
 
 def gpkg(frame: gpd.GeoDataFrame, lang: str = "zh") -> bytes:
     """A GeoPackage of `frame` (full-resolution rows) and the boundary layers."""
-    from geodata.attribution import attribution_lines
-    from geodata.geopackage import gpkg_bytes
+    from geodata.basics.attribution import attribution_lines
+    from geodata.exports.geopackage import gpkg_bytes
 
     table = frame.assign(name_en=_names_en(frame))
     return gpkg_bytes(table, COLUMNS, lang, description=" | ".join(attribution_lines()))
@@ -79,7 +79,7 @@ def full_gpkg(v: ViewData) -> bytes:
 
 def research_table(v: ViewData) -> list[dict[str, object]]:
     """The research rows of the view's pilots (registry with its saved lists)."""
-    from geodata.research import research_rows
+    from geodata.registry.research import research_rows
 
     wanted = set(v.rows["pilot_id"])
     chosen = [p.row() for p in v.pilots if p.pilot_id in wanted]
@@ -88,14 +88,14 @@ def research_table(v: ViewData) -> list[dict[str, object]]:
 
 def research_csv(v: ViewData) -> bytes:
     """Every county-level unit in (or under) the view's pilots, with its batch."""
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+    from geodata.registry.research import COLUMNS as RESEARCH_COLUMNS
 
     return table_csv(research_table(v), RESEARCH_COLUMNS, v.state.lang).encode("utf-8")
 
 
 def research_dta(v: ViewData, title: str = "") -> bytes:
     """The research table as a Stata dataset (first_batch value-labelled)."""
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
-    from geodata.stata_file import dta_bytes
+    from geodata.exports.stata import dta_bytes
+    from geodata.registry.research import COLUMNS as RESEARCH_COLUMNS
 
     return dta_bytes(research_table(v), RESEARCH_COLUMNS, v.state.lang, title=title)

@@ -5,7 +5,7 @@ Every count names what it counts, in the same words everywhere: on the map now
 ("地图显示 34"), known with the unconfirmed included ("已知 54（含未确认 20）"), and the
 official notice's number ("官方 64"). A presenting screen or slide gives what is on the map
 of the official number; the one-line caveat says what is known beyond it. The official
-totals come from the seeds (batches.csv) through `geodata.registry.completeness()`. The
+totals come from the seeds (batches.csv) through `geodata.registry.pilots.completeness()`. The
 filters in force are named, and the data date given. Pure: no Streamlit, so the app, the
 export route and the CLI say the same thing.
 """

@@ -18,8 +18,8 @@ from dashboard.map.palette import BATCH_COLOURS
 from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS
 from dashboard.tallies import stacked_long, with_totals
 from dashboard.view_data import ViewData
-from geodata.registry import KindCompleteness, Pilot
-from geodata.romanise import unit_name_en
+from geodata.geocode.romanise import unit_name_en
+from geodata.registry.pilots import KindCompleteness, Pilot
 from seeds import BATCH_1_OR_2, EVIDENCE_KINDS, SHOWN_STATUSES
 
 
@@ -78,7 +78,7 @@ def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, A
 
 def evidence_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
     """Batch × status rows, one column per evidence kind: what each count rests on."""
-    from geodata.evidence import kind_counts
+    from geodata.registry.evidence import kind_counts
 
     rows = []
     for b in (*BATCH_CHOICES,):
@@ -99,7 +99,7 @@ def evidence_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
 def contradiction_lines(pilots: Sequence[Pilot], kinds: Sequence[KindCompleteness],
                         lang: str) -> list[str]:
     from dashboard.evidence import dataset_text
-    from geodata.evidence import contradictions
+    from geodata.registry.evidence import contradictions
 
     out = []
     for c in contradictions(pilots):
@@ -134,7 +134,7 @@ def _in(batch: int, group: str) -> bool:
 
 
 def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
-    from geodata.land_reform import cross_check
+    from geodata.registry.land_reform import cross_check
 
     return pd.DataFrame([{
         t("lr_col_place", lang): c.place,

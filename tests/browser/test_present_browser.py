@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bench.browser import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
-from geodata.registry import completeness, registry_rows
+from geodata.registry.pilots import completeness, registry_rows
 
 pytestmark = pytest.mark.browser
 

@@ -20,8 +20,8 @@ from dashboard import data
 from dashboard.export import downloads, served
 from dashboard.state import ViewState, from_query, to_query
 from dashboard.view_data import view_data
-from geodata.effective import ListUse, effective, set_default
-from geodata.registry import registry_rows
+from geodata.registry.effective import ListUse, effective, set_default
+from geodata.registry.pilots import registry_rows
 from tests.dashboard.conftest import saved_batch3_list
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"

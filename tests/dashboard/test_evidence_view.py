@@ -14,8 +14,8 @@ import pyogrio
 from dashboard.export import downloads
 from dashboard.state import ViewState
 from dashboard.view_data import view_data
-from geodata.effective import effective_pilots
-from geodata.evidence import kind_counts
+from geodata.registry.effective import effective_pilots
+from geodata.registry.evidence import kind_counts
 from tests.dashboard.apptest import run_app
 
 ALL = "official,reported,unconfirmed"

@@ -17,7 +17,7 @@ from dashboard.export.deck import render_deck
 from dashboard.export.standalone import leaflet_inline
 from dashboard.state import ViewState, from_query
 from dashboard.view_data import view_data
-from geodata.registry import COUNTED, completeness, registry_rows
+from geodata.registry.pilots import COUNTED, completeness, registry_rows
 
 DAY = date(2026, 11, 27)
 
@@ -206,7 +206,7 @@ def test_standalone_html_inlines_leaflet_and_fetches_nothing():
 def test_standalone_html_escapes_names_like_the_app():
     from dashboard.export.standalone import standalone_html
     from dashboard.map.view import MapSpec, build_map
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     frame = view_data(ViewState()).frame
     rows = frame[frame["batch"] == 3].iloc[:1].copy()
@@ -240,7 +240,7 @@ def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches():
 
 def test_province_extent_is_the_province_not_china():
     from dashboard.export.slide_map import province_extent
-    from geodata.projection import project_xy
+    from geodata.boundaries.projection import project_xy
 
     region = province_extent(["湖南省"], 770 / 1160)
     assert region is not None

@@ -21,7 +21,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.export import facts, served
 from dashboard.state import ViewState, from_query
 from dashboard.view_data import view_data
-from geodata.registry import COUNTED, registry_rows
+from geodata.registry.pilots import COUNTED, registry_rows
 from seeds import BATCH_1_OR_2
 from tests.dashboard.apptest import run_app
 
