@@ -61,7 +61,7 @@ def test_search_covers_published_today_and_english_names(registry):
     assert hits("B3-8ECC3630") == {"b3-8ecc3630"}
 
 
-def test_filtered_registry_hook_matches_the_app_filter(registry):
+def test_view_data_rows_are_the_app_filter(registry):
     s = ViewState(batches=(1, 2), mode="present", step=1)
     assert set(view_data(s).rows["batch"]) == {1}
 
