@@ -6,6 +6,10 @@ from __future__ import annotations
 from typing import Final
 
 COMPARE_MAX: Final[int] = 4  # provinces side by side on the compare page
+# A comparison's small map is never narrower than this (the page has room for 4 in a row
+# at 1920, 2 at 1024–1366, 1 on a phone); its height is COMPARE_MAP_HEIGHT_PX.
+COMPARE_MIN_MAP_PX: Final[int] = 300
+COMPARE_MAP_HEIGHT_PX: Final[int] = 380
 PRESENT_RESERVE_PX: Final[int] = 12  # kept free below the full-screen map when presenting
 # Presenting: names and legend follow the map frame's width (1.3 % of it: 24.5 px on a
 # 1920 screen), never under 14 px (a 1024 screen) nor over 30 px.

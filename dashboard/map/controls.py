@@ -1,7 +1,7 @@
 """Leaflet controls and script pieces of the map, as branca MacroElements: a legend box,
-fitting the view, the geometry decoder, the attribution, the narrow-screen fold; the map
-CSS. Their browser code is `dashboard/static/atlas/controls.js`; each element passes it
-its data."""
+fitting the view, the geometry decoder, the metric scale, the attribution, the
+narrow-screen fold; the map CSS. Their browser code is `dashboard/static/atlas/controls.js`;
+each element passes it its data."""
 
 from __future__ import annotations
 
@@ -82,6 +82,18 @@ class Decoder(MacroElement):
         super().__init__()
         self._name = "Decoder"
         self.alphabet = ALPHABET
+
+
+class MetricScale(MacroElement):
+    """The scale bar, in kilometres only (`atlas.scale`)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}atlas.scale({{ this._parent.get_name() }});"
+        "{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MetricScale"
 
 
 class Attribution(MacroElement):

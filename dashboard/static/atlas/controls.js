@@ -27,6 +27,10 @@ window.atlas = window.atlas || {};
     return ctl;
   };
 
+  // the scale in kilometres only (on a small map the miles line was cut to "500 m"), its
+  // bar at least 65 px, so "1000 km" fits inside it
+  atlas.scale = (map) => L.control.scale({ imperial: false, maxWidth: 130 }).addTo(map);
+
   atlas.attribution = (map, text) => {
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution(text);
