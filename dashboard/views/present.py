@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, presenting, state, ui
+from dashboard import data, frame_fit, presenting, state, ui
 from dashboard.escape import html_text
 from dashboard.export import buttons as export_downloads
 from dashboard.export import facts
@@ -58,8 +58,7 @@ def render(s: ViewState) -> None:
 
     head, nav = st.columns([1, 1], vertical_alignment="center", gap="small")
     with head:
-        # the years stay together ("2014–2016", never "2014–" at a line's end on a phone)
-        st.title(facts.step_title(s, lang).replace("–", "\u2060–\u2060"))
+        st.title(facts.step_title(s, lang))
         sub = f"{facts.filters_text(s, lang)} · {facts.dates_text(lang)}"
         st.html(f'<p class="atlas-sub">{html_text(sub)}</p>')
     with nav:
@@ -71,7 +70,8 @@ def render(s: ViewState) -> None:
     if line:
         st.html(f'<p class="atlas-caveat">{html_text(line)}</p>')
     # the page script sizes this map's frame to the rest of the viewport
-    ui.show_map(pilots, s, key=f"map_present_{s.step}", height=520, large=True, fill=True)
+    with frame_fit.frame("present"):
+        ui.show_map(pilots, s, key=f"map_present_{s.step}", height=520, large=True, fill=True)
 
     st.caption(t("present_keys", lang))
     with st.expander(t("present_notes", lang)):
