@@ -26,6 +26,9 @@ header[data-testid="stHeader"] {display: none;}
 [data-testid="stVerticalBlock"] > * {flex-shrink: 0 !important;}
 h1 {font-size: clamp(1.35rem, 2.4vw, 2.5rem) !important; padding: 0 !important;
     line-height: 1.2 !important;}
+/* Streamlit pulls the next element 1rem up under a heading: a title that wraps (a phone)
+   would run into the line under it */
+[data-testid="stHeading"] [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}
 .atlas-sub {font-size: clamp(0.8rem, 1.05vw, 1.1rem); color: #555; margin: 0.3rem 0 0 0;}
 .atlas-counts {font-size: clamp(0.95rem, 1.55vw, 1.7rem); margin: 0; line-height: 1.3;}
 .atlas-counts span.b {white-space: nowrap; margin-right: 1.4em;}
