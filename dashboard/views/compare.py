@@ -12,8 +12,8 @@ from dashboard.i18n import batch_label, province_code, province_label, t
 from dashboard.settings import COMPARE_MAP_HEIGHT_PX, COMPARE_MIN_MAP_PX
 from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
 from dashboard.views.counts import localised
-from geodata.attribution import map_attribution
-from geodata.romanise import short_name
+from geodata.basics.attribution import map_attribution
+from geodata.geocode.romanise import short_name
 
 GRID = "compare_maps"  # the keyed container of the small maps (its CSS class st-key-…)
 _GAP_PX = 16  # st.columns(gap="small")
