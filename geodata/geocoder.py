@@ -26,13 +26,22 @@ from geodata.answer import (
     Result,
 )
 from geodata.codes import within
-from geodata.forms import NEAR_COST, alternatives, best_reading, bracketed_unit, placeholder
+from geodata.forms import (
+    NEAR_COST,
+    Resolve,
+    alternatives,
+    best_reading,
+    bracketed_unit,
+    placeholder,
+)
 from geodata.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
 from geodata.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL, Parse, context_after, parses
 from geodata.names import FULL, normalise, strip_annotations
 from geodata.no_answer import Explainer
 from geodata.notes import note
 from geodata.placing import Placer
+from geodata.settings import OUTSIDE_INHERITED_COST
+from geodata.zone_catalogue import zone_catalogue
 
 __all__ = [
     "AMBIGUOUS",
@@ -53,10 +62,18 @@ _TYPE_WORDS = "_县市区旗"  # [1:]: the type words a county-level unit is wri
 
 
 class Geocoder:
-    def __init__(self, gz: Gazetteer | None = None) -> None:
+    def __init__(self, gz: Gazetteer | None = None, *, catalogue: bool = True) -> None:
+        """`catalogue=False` reads names as units only, without the list of zones (the
+        list's own derivation, scripts/derive_dev_zones.py, reads its names so)."""
         self.gz = gz or gazetteer()
         self.garbles = seeds.load_garbles()
         self.keep = frozenset(ch for u in self.gz.units if u.current for ch in u.name)
+        self.zones = zone_catalogue(self.gz, self.keep) if catalogue else None
+        self.readers: dict[str, Resolve] = {
+            "units": self._resolve,
+            "zones": partial(self._listed_zone, by_core=False),
+            "zone_names": partial(self._listed_zone, by_core=True),
+        }
         self.placer = Placer(self.gz)
         self.explainer = Explainer(self.gz, self.placer)
         self.groups = {
@@ -91,11 +108,21 @@ class Geocoder:
         else:
             res = self._resolve(s, context, strict)
         unread = res.status == UNMATCHED and res.reason != why.PLACEHOLDER
-        if unread or res.reason in NEAR_REASONS:
+        near = res.reason in NEAR_REASONS
+        # a zone the list names is read whole, before any split of it competes
+        whole = alternatives(s, context, strict, self.readers, whole_only=True)
+        if unread or near or whole:
             # the text is no chain of names: every form of geodata.forms reads it, and
             # the plain reading competes under the same key
-            plain = [(res, NEAR_COST if res.reason in NEAR_REASONS else 0)]
-            res = best_reading(s, plain + alternatives(s, context, strict, self._resolve)) or res
+            plain = [(res, NEAR_COST if near else 0)]
+            if unread or near:
+                whole = alternatives(s, context, strict, self.readers)
+            # a listed zone competes with a split of its name: there, a province an earlier
+            # item named is a preference (class 1), not a fence
+            readings = plain + whole
+            if any(Method.ZONE_LISTED in r.method for r, _ in readings):
+                readings = self._prefer_context(readings, context, strict)
+            res = best_reading(s, readings) or res
         if province:
             res.add(note("bracketed_province", province=province))
         if removed:
@@ -103,7 +130,58 @@ class Geocoder:
         res.input = text
         return res
 
+    @staticmethod
+    def _prefer_context(readings: list[tuple[Result, int]], context: tuple[str, ...],
+                        strict: bool) -> list[tuple[Result, int]]:
+        """A province an earlier item named (not this line) is a preference: a reading
+        outside it costs more, so one inside wins a tie of status (市北高新技术服务业园区
+        after 上海's items is 上海's listed zone, not 青岛's 市北区)."""
+        if not context or strict:
+            return readings
+        province = context[0][:2] + "0000"
+        return [
+            (r, c + (OUTSIDE_INHERITED_COST if r.adcode and not within(r.adcode, province)
+                     else 0))
+            for r, c in readings
+        ]
+
     # -- reading ---------------------------------------------------------------
+    def _listed_zone(self, s: str, context: tuple[str, ...], strict: bool, *,
+                     by_core: bool) -> Result:
+        """The zone of the national list `s` names (geodata.zone_catalogue): inside the
+        list's province when it states one, preferably so when one was inherited."""
+        given = context[0] if context else ""
+        zones = self.zones.lookup(s, by_core, given) if self.zones is not None else []
+        if context and zones and not self.zones_name_province(s):
+            inside = [z for z in zones if z.adcode[:2] == context[0][:2]]
+            zones = inside if strict or inside else zones
+        places = sorted({z.adcode for z in zones})
+        if not places:
+            return Result("", UNMATCHED)
+        if len(places) > 1:
+            cands = " | ".join(f"{c} {self.placer.path(c)}" for c in places)
+            return Result("", AMBIGUOUS, level="zone", method=Method.NAME, candidates=cands,
+                          reason=why.SEVERAL_PLACES,
+                          notes=(note("several_places", n=len(places), name=s),))
+        zone = zones[0]
+        res = self.placer.unit_result(self.gz.current[zone.adcode], "",
+                                      Method.NAME | Method.ZONE_LISTED | Method.ZONE_UNIT_POINT)
+        res.level, res.town = "zone", s  # the zone as written; the note names the listed
+        # no boundary of its own: a point of the unit it is proved to lie in
+        res.status, res.reason = APPROXIMATE, why.ZONE_OWN_NAME if by_core else why.ZONE_NO_BOUNDARY
+        named = "、".join(z.name for z in zones[:3]) + ("…" if len(zones) > 3 else "")
+        res.add(note("zone_listed", zone=named, unit=res.unit_name))
+        prefecture = zone.adcode[:4] + "00"
+        res.context = (zone.adcode[:2] + "0000",) + (
+            (prefecture,) if prefecture in self.gz.current and not prefecture.endswith("0000")
+            else ()
+        )
+        return res
+
+    def zones_name_province(self, s: str) -> bool:
+        """The text begins with a province's name (江西…): the list's context yields."""
+        return self.zones is not None and bool(self.zones.province_of(s))
+
     def _resolve(self, s: str, context: tuple[str, ...], strict: bool = True) -> Result:
         if not s:
             return Result("", UNMATCHED, notes=(note("empty"),), reason=why.EMPTY)
