@@ -28,7 +28,6 @@ _KIND_WORDS = re.compile(
     "|旅游|台商|投资|国家|国际|物流|化学|化工|生态|创新|软件|信息|金融|商贸|临港|临空"
     "|空港|航空|航天|服务业"
 )
-_KIND_ENDS = ("区", "园", "城", "基地")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,11 +53,14 @@ class ZoneCatalogue:
             for i, _ in hits
             if gz.units[i].level == "province" and gz.units[i].current
         }
-        self._provinces = sorted(provinces.items(), key=lambda kv: -len(kv[0]))
+        self._provinces: dict[str, list[tuple[str, str]]] = {}  # by first character
+        for form, code in sorted(provinces.items(), key=lambda kv: -len(kv[0])):
+            self._provinces.setdefault(form[0], []).append((form, code))
         self.whole: dict[str, list[Zone]] = {}
         self.cores: dict[str, list[Zone]] = {}
         # the provinces where an own name is also a unit's (市北: 青岛's 市北区)
         self.unit_provinces: dict[str, frozenset[str]] = {}
+        self._ends: set[str] = set()  # the last two characters of any name it may read
         for row in rows:
             if not row["adcode"]:
                 continue  # listed, but no place is proved: nothing to answer with
@@ -68,6 +70,7 @@ class ZoneCatalogue:
             rests = [r for r, _ in self._without_province(name) if core(r)]
             for key in (name, *rests):
                 _add(self.whole, key, zone)
+                self._ends.add(key[-2:])
             for key in rests or [name]:
                 own = core(key)
                 if own:
@@ -81,18 +84,23 @@ class ZoneCatalogue:
         """(the rest, the province's code) for each province name `s` begins with."""
         return [
             (s[len(form):], code)
-            for form, code in self._provinces
+            for form, code in self._provinces.get(s[:1], ())
             if s.startswith(form) and len(s) - len(form) >= 4
         ]
 
     def province_of(self, s: str) -> str:
         """The code of the province `s` begins with the name of; "" for none."""
-        return next((code for form, code in self._provinces if s.startswith(form)), "")
+        return next((code for form, code in self._provinces.get(s[:1], ()) if s.startswith(form)),
+                    "")
 
     def lookup(self, s: str, by_core: bool, province: str = "") -> list[Zone]:
         """The listed zones `s` names (whole, or by their own name with other zone words
         when `by_core`); a province `s` begins with must be the zone's. `province` is the
         one the list gives (its code), if any."""
+        if s[-2:] not in self._ends:
+            # most names (every county's) end as no listed zone does; a name read by a
+            # zone's own name must still end as one (…高新技术服务业园区, …产业区)
+            return []
         found = list(self._hits(s, by_core, province))
         for rest, code in self._without_province(s):
             found += [z for z in self._hits(rest, by_core, code) if z.adcode[:2] == code[:2]]
@@ -102,8 +110,7 @@ class ZoneCatalogue:
         if not by_core:
             return self.whole.get(s, [])
         own = core(s)
-        # the rest must still be a zone's kind (…高新技术服务业园区, …农业高新技术产业区)
-        if not own or not s.endswith(_KIND_ENDS):
+        if not own:
             return []
         # an own name that is also a unit's is that unit's namesake (today's reading),
         # unless the list's province holds no such unit (市北… among 上海's items)
