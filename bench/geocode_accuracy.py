@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from geodata.codes import within
+from geodata.basics.codes import within
 
 DATA = Path(__file__).resolve().parent / "data" / "accuracy"
 CONFIDENT = ("matched", "approximate")
@@ -145,7 +145,7 @@ def _run_list(
 ) -> dict[str, Any]:
     """One list: the answers of pilot-atlas, cpca and cpca-new, and pilot-atlas's misses
     (with whether the gold unit was among the candidates it offered)."""
-    from geodata.lists import geocode_lines
+    from geodata.lists.published import geocode_lines
 
     lid = meta["list_id"]
     pairs = _align(geocode_lines(lines_of(meta), gc), gold)
@@ -234,7 +234,7 @@ PARTS = ("dev", "test")
 
 
 def main() -> dict[str, object]:
-    from geodata.geocoder import Geocoder
+    from geodata.geocode.geocoder import Geocoder
 
     gc = Geocoder()
     gold = read_gold()

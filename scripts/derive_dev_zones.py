@@ -30,8 +30,8 @@ import json
 import sys
 from pathlib import Path
 
-from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, Method
-from geodata.geocoder import Geocoder
+from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, Method
+from geodata.geocode.geocoder import Geocoder
 
 OUT = Path(__file__).resolve().parents[1] / "seeds" / "data" / "dev_zones.csv"
 # the file at the commit named in seeds/data/README.md

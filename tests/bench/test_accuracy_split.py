@@ -40,7 +40,7 @@ def test_every_gold_item_is_in_its_list_in_order() -> None:
 def test_every_gold_adcode_is_the_unit_its_path_names() -> None:
     """A gold row's adcode is today's unit its written path names (a town's path goes on
     past its county): a code typed wrong, or a unit that no longer exists, fails."""
-    from geodata.gazetteer import gazetteer
+    from geodata.geocode.gazetteer import gazetteer
 
     current = gazetteer().current
 

@@ -10,11 +10,11 @@ from types import ModuleType
 import pytest
 
 import seeds
-from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method
-from geodata.codes import within
-from geodata.gazetteer import gazetteer
-from geodata.geocoder import Geocoder
-from geodata.lists import geocode_lines
+from geodata.basics.codes import within
+from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method
+from geodata.geocode.gazetteer import gazetteer
+from geodata.geocode.geocoder import Geocoder
+from geodata.lists.published import geocode_lines
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "derive_dev_zones.py"
 GC = Geocoder()
