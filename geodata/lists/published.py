@@ -16,6 +16,7 @@ from functools import cache
 
 from geodata.basics import settings
 from geodata.basics.codes import within
+from geodata.basics.notes import Note, note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import Method
 from geodata.geocode.gazetteer import Gazetteer
@@ -29,7 +30,6 @@ from geodata.geocode.geocoder import (
     Result,
 )
 from geodata.geocode.names import BARE, normalise
-from geodata.geocode.notes import Note, note
 from geodata.lists.inputs import Limits
 
 # 、，,；; and the bullets a page or a generated document puts before each item (the
@@ -544,7 +544,7 @@ def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list
     pieces = _fewest_names(s, rd.gc.gz)
     if len(pieces) < 2:
         return []
-    out = []
+    out: list[Result] = []
     for piece in pieces:
         r = rd.resolve(piece, context, strict=False)
         if r.status == UNMATCHED:
