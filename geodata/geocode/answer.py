@@ -34,6 +34,7 @@ class Method(enum.Flag):
     COUNTY_SEAT = enum.auto()
     ZONE_UNIT_POINT = enum.auto()
     ZONE_NAMED_AFTER = enum.auto()
+    ZONE_LISTED = enum.auto()  # a zone of the national list, read whole
     CHOSEN = enum.auto()  # chosen by hand among the candidates
     CORRECTED = enum.auto()  # the text corrected by hand
 
@@ -60,6 +61,7 @@ _TOKENS = {
     Method.COUNTY_SEAT: "town:county_seat",
     Method.ZONE_UNIT_POINT: "zone:unit_point",
     Method.ZONE_NAMED_AFTER: "zone:named_after",
+    Method.ZONE_LISTED: "zone:listed",
     Method.CHOSEN: "chosen",
     Method.CORRECTED: "corrected",
 }

@@ -90,9 +90,9 @@ def test_geodata_rooms_import_only_rooms_below_them() -> None:
         room = rel[0].removesuffix(".py")
         for name in _imports(path):
             parts = name.split(".")
-            if parts[0] == "geodata" and len(parts) > 1 and parts[1] in ROOMS:
-                if ROOMS.index(parts[1]) > ROOMS.index(room):
-                    above.append(f"{'/'.join(rel)}: {name}")
+            inside = parts[0] == "geodata" and len(parts) > 1 and parts[1] in ROOMS
+            if inside and ROOMS.index(parts[1]) > ROOMS.index(room):
+                above.append(f"{'/'.join(rel)}: {name}")
     assert above == []
     assert {p.name.removesuffix(".py") for p in (ROOT / "geodata").iterdir()
             if p.name != "__init__.py" and not p.name.startswith((".", "__"))} == set(ROOMS)
