@@ -27,7 +27,8 @@ SOURCES = (
     "dashboard/map/*.py", "dashboard/static/atlas/*.js", "dashboard/export/slide*.py",
     "dashboard/export/draw.py", "dashboard/export/deck*.py", "dashboard/export/text_fit.py",
     "dashboard/export/facts.py", "dashboard/export/build.py", "dashboard/view_data.py",
-    "dashboard/views/present.py", "dashboard/presenting.py", "dashboard/settings.py",
+    "dashboard/views/present.py", "dashboard/presenting.py", "dashboard/frame_fit.py",
+    "dashboard/settings.py",
     "dashboard/i18n/catalogue.toml", "geodata/boundaries/layers.py",
     "geodata/boundaries/projection.py", "bench/docs.py",
 )

@@ -81,8 +81,8 @@ def listed_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, 
     """A server of its own whose store holds a batch-3 list adding 广州市 (which the
     shipped batch 3 lacks): (its URL, the `use` of the list, 广州's pilot id and bounds)."""
     need_browser()
-    from geodata.lists import work as listwork
     from geodata.registry.effective import effective, effective_frame
+    from geodata.worklist import flow as listwork
 
     root = tmp_path_factory.mktemp("lists")
     before = os.environ.get("PILOT_ATLAS_DATA")
