@@ -132,25 +132,30 @@ def show_map(
     )
 
 
-# a small table in the caption's grey, as compact as a line of text (a phone included)
+# One block in the caption's grey: a line above, a small table as compact as a few lines
+# of text (a phone included), a line below; one element, so no gaps between its parts.
 _COUNTS_CSS = (
-    "<style>.atlas-count-table{border-collapse:collapse;font-size:.85rem;color:#555;"
-    "margin:.1rem 0 .15rem 0}.atlas-count-table th,.atlas-count-table td{border:none;"
-    "padding:0 .9em 0 0;text-align:left;font-weight:400;line-height:1.45}"
+    "<style>.atlas-head p{font-size:.875rem;color:rgba(49,51,63,.6);margin:0;"
+    "line-height:1.45}.atlas-count-table{border-collapse:collapse;font-size:.85rem;"
+    "color:#555;margin:.3rem 0}.atlas-count-table th,.atlas-count-table td{border:none;"
+    "padding:0 .9em 0 0;text-align:left;font-weight:400;line-height:1.4}"
     ".atlas-count-table th{font-size:.78rem;color:#777}"
     ".atlas-count-table td:first-child{font-weight:600}</style>"
 )
 
 
-def counts_table(v: ViewData) -> str:
-    """The explore header's counts as HTML: a row a batch, each column headed by what it
-    counts (on the map, known incl. unconfirmed, official; facts.count_table)."""
+def counts_table(v: ViewData, above: str = "", below: str = "") -> str:
+    """The explore header's counts as HTML, between two lines of caption: a row a batch,
+    each column headed by what it counts (on the map, known incl. unconfirmed,
+    official; facts.count_table)."""
     head, *rows = facts.count_table(v.counts, v.state.lang)
     cells = "".join(f"<th>{html_text(h)}</th>" for h in head)
     body = "".join("<tr>" + "".join(f"<td>{html_text(x)}</td>" for x in r) + "</tr>"
                    for r in rows)
-    return (f'{_COUNTS_CSS}<table class="atlas-count-table"><thead><tr>{cells}</tr></thead>'
-            f"<tbody>{body}</tbody></table>")
+    table = (f'<table class="atlas-count-table"><thead><tr>{cells}</tr></thead>'
+             f"<tbody>{body}</tbody></table>")
+    lines = [f"<p>{html_text(x)}</p>" if x else "" for x in (above, below)]
+    return f'{_COUNTS_CSS}<div class="atlas-head">{lines[0]}{table}{lines[1]}</div>'
 
 
 def completeness_strip(v: ViewData) -> None:

@@ -86,9 +86,7 @@ def _header(v: ViewData) -> None:
     st.html(CSS + frame_fit.tag(), unsafe_allow_javascript=True)
     st.title(t("app_title", lang))
     ui.lists_banner(v)
-    st.caption(md(t("app_caption", lang)))
-    st.html(ui.counts_table(v))
-    st.caption(md(t("incomplete_note", lang)))
+    st.html(ui.counts_table(v, t("app_caption", lang), t("incomplete_note", lang)))
     line = f"**{md(t('shown', lang, n=v.shown))}**"
     if v.shown == 0:
         line += " · " + md(facts.nothing_text(v, lang))
