@@ -174,7 +174,8 @@ class Geocoder:
     # -- deciding --------------------------------------------------------------
     def _decide(self, s: str, best: list[Parse], root: Unit | None) -> Result:
         outcomes: dict[tuple[object, ...], tuple[Parse, Result]] = {}
-        for p in best:
+        # the latest code of a name listed under several (公主岭市 220319, then 220381)
+        for p in sorted(best, key=self._recency, reverse=True):
             res = self._outcome(p, root)
             sig = (res.status, res.adcode, res.town, (res.lon and round(res.lon, 3)) or "")
             outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.notes), (p, res))
@@ -200,6 +201,10 @@ class Geocoder:
             reason=why.SEVERAL_PLACES,
             context=(root and (root.code,)) or (),
         )
+
+    def _recency(self, p: Parse) -> str:
+        u = self.gz.units[p.chain[-1]] if p.chain else None
+        return "9999" if u is None or u.current else u.last_seen
 
     def _key(self, p: Parse, root: Unit | None) -> tuple[int, ...]:
         """Rank readings: a town the index knows inside its unit beats one it does not

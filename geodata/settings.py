@@ -87,6 +87,16 @@ NEAR_NAME_MAX_OFFERED: Final[int] = 5
 # the cost of reading a name as the unit one character away, in the one key every reading
 # is ranked by (geodata.forms): above every form's, so a slip is the last resort
 NEAR_NAME_COST: Final[int] = 5
+# how alike the differing character must be (geodata.near_names.closeness: SAME_SOUND for
+# a shared reading, else the agreeing digits of the two four-corner codes, of 5) for the
+# closest candidate to be read: ALIKE inside a province the line states (4: 深/溧
+# 37194/31194, 布/市 40227/00227; 3 would take 西 for 安, 10604/30404), CLOSE with no such
+# context or for a two-character name, where sound does not count (5, the same code:
+# 毫/亳 00714); about 4 % of pairs of characters in unit names agree in 3 digits, 0.6 % in
+# 4, 0.05 % in 5
+NEAR_NAME_ALIKE: Final[int] = 4
+NEAR_NAME_SAME_SOUND: Final[int] = 5  # a shared reading: as close as an identical code
+NEAR_NAME_CLOSE: Final[int] = 5
 
 # --- list-level readings (geodata.lists) ----------------------------------------------------
 # a list is "of cities" when at least this many of its answers are, and this share of them
