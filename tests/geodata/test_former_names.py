@@ -8,9 +8,9 @@ from functools import cache
 
 import pytest
 
-from geodata.boundaries import raw_features
-from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
-from geodata.history import historical_units, namesake
+from geodata.boundaries.layers import raw_features
+from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
+from geodata.geocode.history import historical_units, namesake
 
 
 @pytest.fixture(scope="module")

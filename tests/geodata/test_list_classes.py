@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
-from geodata.lists import geocode_lines
+from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
+from geodata.lists.published import geocode_lines
 
 GC = Geocoder()
 
@@ -58,7 +58,7 @@ def test_short_forms_of_banners_and_autonomous_counties_are_generated_by_rule() 
 
 
 def test_a_short_form_that_collides_is_not_made() -> None:
-    from geodata.short_forms import candidates, short_forms
+    from geodata.geocode.short_forms import candidates, short_forms
 
     assert candidates("阿拉善左旗") == {"阿左旗"}
     # two units would give 阿左旗, or the form is a written form already: neither gets it
@@ -115,9 +115,13 @@ def test_former_names_count_and_ties_are_ambiguous() -> None:
 # -- class 7: a zone named after a unit part of which became another since -----------------
 def test_a_zone_in_a_divided_county_is_placed_in_its_prefecture() -> None:
     # part of 余杭区 became 临平区 (2021): its zone may lie in either
-    r = geocode_lines(["浙江：杭州余杭经济技术开发区"], GC)[0]
+    r = geocode_lines(["浙江：杭州余杭高新区"], GC)[0]
     assert (r.status, r.adcode, r.level) == ("approximate", "330100", "zone")
     assert [n.code for n in r.notes] == ["divided_unit"]
+    # the zone of the national list is placed so too (scripts/derive_dev_zones.py)
+    r = geocode_lines(["浙江：杭州余杭经济技术开发区"], GC)[0]
+    assert (r.status, r.adcode, r.level) == ("approximate", "330100", "zone")
+    assert [n.code for n in r.notes] == ["zone_listed"]
     # a town the township list places stays in its county
     r = geocode_lines(["杭州市余杭区良渚街道"], GC)[0]
     assert r.adcode == "330110"

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from geodata.geocoder import AMBIGUOUS, APPROXIMATE, UNMATCHED, Geocoder
-from geodata.lists import geocode_lines
-from geodata.near_names import ALIKE, CLOSE, SAME_SOUND, closeness, pick, slip_of
+from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, UNMATCHED, Geocoder
+from geodata.geocode.near_names import ALIKE, CLOSE, SAME_SOUND, closeness, pick, slip_of
+from geodata.lists.published import geocode_lines
 
 
 @pytest.fixture(scope="module")
