@@ -83,6 +83,7 @@ READER_MEMO: Final[int] = 4096  # answers one list's reading remembers (hostile 
 # --- near names (geodata.geocode.near_names) -----------------------------------------------------
 NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
 NEAR_NAME_MAX_LENGTH: Final[int] = 12
+NEAR_NAME_MIN_STEM: Final[int] = 2  # a stem of one character (全县, 城区) is no name to slip from
 NEAR_NAME_MAX_OFFERED: Final[int] = 5
 # the cost of reading a name as the unit one character away, in the one key every reading
 # is ranked by (geodata.geocode.forms): above every form's, so a slip is the last resort

@@ -32,7 +32,7 @@ from geodata.geocode.names import split_suffix
 MIN_LENGTH, MAX_LENGTH = settings.NEAR_NAME_MIN_LENGTH, settings.NEAR_NAME_MAX_LENGTH
 MAX_OFFERED = settings.NEAR_NAME_MAX_OFFERED
 SAME_SOUND = settings.NEAR_NAME_SAME_SOUND
-MIN_STEM = 2  # a stem of one character (全县, 城区) is no name to slip from
+MIN_STEM = settings.NEAR_NAME_MIN_STEM
 ALIKE, CLOSE = settings.NEAR_NAME_ALIKE, settings.NEAR_NAME_CLOSE
 
 
