@@ -30,7 +30,7 @@ import json
 import sys
 from pathlib import Path
 
-from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, Method
+from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED
 from geodata.geocode.geocoder import Geocoder
 
 OUT = Path(__file__).resolve().parents[1] / "seeds" / "data" / "dev_zones.csv"
@@ -47,13 +47,12 @@ def _place(g: Geocoder, name: str, context: tuple[str, ...]) -> tuple[str, str, 
     if res.status not in (MATCHED, APPROXIMATE) or not res.adcode:
         return "", "", set()
     code = res.adcode
+    if res.merged_into and any(n.code == "zone_of_merged_unit" for n in res.notes):
+        # named after a unit merged away since: the geocoder placed it where it surely
+        # lies, the prefecture (geodata.geocode.placing.zone_of_a_merged_unit)
+        return code, "former_unit", set()
     if code.endswith("0000"):
         return code, "province", set()
-    if Method.HISTORY in res.method and res.merged_into and not code.endswith("00"):
-        # named after a unit merged away since: only its prefecture is sure
-        parent = code[:4] + "00"
-        parent = parent if parent in g.gz.current else code[:2] + "0000"
-        return parent, "former_unit", set()
     return code, "unit", set()
 
 

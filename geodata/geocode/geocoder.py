@@ -321,6 +321,8 @@ class Geocoder:
             self.placer.place_below(res, p.tail[1:], p.tail_kind, target)
         elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self.placer.place_below(res, p.tail, p.tail_kind, target)
+        if u.merged and p.tail_kind == TAIL_ZONE and p.tail and res.level == "zone":
+            self.placer.zone_of_a_merged_unit(res, u, target)
         return res
 
     def _split(self, u: Unit, split: dict[str, str]) -> Result:

@@ -135,10 +135,19 @@ def test_an_own_name_that_is_also_a_unit_keeps_todays_reading_outside_the_lists_
 
 
 def test_a_zone_named_after_a_former_unit_lies_where_the_zone_lies() -> None:
-    # 新芜区 was merged into 镜湖区 (2005); the zone is not surely there: 芜湖市
-    assert UNITS_ONLY.resolve("新芜经济开发区").adcode == "340202"
-    r = GC.resolve("新芜经济开发区")
-    assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "340200")
+    # 新芜区 was merged into 镜湖区 (2005); the zone is not surely there: 芜湖市, listed
+    # or not (the list's place was proved so; the grammar alone places it so too)
+    for gc in (GC, UNITS_ONLY):
+        r = gc.resolve("新芜经济开发区")
+        assert (r.status, r.level, r.adcode) == (APPROXIMATE, "zone", "340200")
+    r = UNITS_ONLY.resolve("新芜经济开发区")
+    assert r.merged_into == "镜湖区" and r.notes[-1].code == "zone_of_merged_unit"
+    # a zone in a district merged into a municipality's: the municipality (白下 -> 秦淮区
+    # is a prefecture's: 南京市)
+    assert UNITS_ONLY.resolve("上海市闸北区开发区").adcode == "310000"
+    assert UNITS_ONLY.resolve("白下高新区").adcode == "320100"
+    # a renamed unit is the same land: its zone stays in it (滦县 -> 滦州市 2018)
+    assert UNITS_ONLY.resolve("滦县经济开发区").adcode == "130284"
 
 
 def test_a_stated_province_is_a_fence_for_listed_zones_too() -> None:
