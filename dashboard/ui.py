@@ -28,7 +28,7 @@ from dashboard.map.view import (
 from dashboard.practices import practices_for
 from dashboard.settings import ECHO_CHARS
 from geodata.basics.attribution import attribution_lines, map_attribution
-from geodata.geocode.notes import note_text
+from geodata.basics.notes import note_text
 from geodata.geocode.romanise import unit_name_en
 
 if TYPE_CHECKING:

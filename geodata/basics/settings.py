@@ -111,8 +111,9 @@ ZONE_OWN_NAME_MIN: Final[int] = 2
 # prefecture-level: a bare name that is a city and districts elsewhere is then the city
 CITY_LIST_MIN: Final[int] = 4
 CITY_LIST_SHARE: Final[float] = 0.6
-# names run together (南京沈阳天津) are looked for in texts at most this long
-GLUED_MAX: Final[int] = 30
+# names run together (南京沈阳天津) are looked for in texts at most this long: a line of a
+# table whose cells lost their borders (60 names); the division is linear in the length
+GLUED_MAX: Final[int] = 400
 
 # --- the parsing child ---------------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space

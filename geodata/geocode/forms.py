@@ -20,11 +20,11 @@ from dataclasses import dataclass
 
 from geodata.basics import settings
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.geocode.gazetteer import PLACEHOLDER_NAMES, Gazetteer
 from geodata.geocode.names import normalise
-from geodata.geocode.notes import note
 
 Resolve = Callable[[str, tuple[str, ...], bool], Result]
 _ANY = ("province", "prefecture", "county", "town", "zone", "group")

@@ -15,6 +15,7 @@ from functools import partial
 
 import seeds
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import (
     AMBIGUOUS,
@@ -45,7 +46,6 @@ from geodata.geocode.name_chains import (
 )
 from geodata.geocode.names import FULL, normalise, strip_annotations
 from geodata.geocode.no_answer import Explainer
-from geodata.geocode.notes import note
 from geodata.geocode.placing import Placer
 from geodata.geocode.zone_catalogue import ZoneReader, listed_zone, prefer_context
 

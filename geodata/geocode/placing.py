@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import seeds
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.geocode.gazetteer import Gazetteer, Unit
 from geodata.geocode.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL
-from geodata.geocode.notes import note
 from geodata.geocode.town_store import Town
 
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point

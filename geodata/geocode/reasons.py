@@ -4,7 +4,7 @@ the particulars (which name, which unit)."""
 
 from __future__ import annotations
 
-from geodata.geocode.notes import catalogue
+from geodata.basics.notes import catalogue
 
 EMPTY = "empty"
 NOT_A_PLACE = "not_a_place"
@@ -33,7 +33,7 @@ LIST_OVER_BUDGET = "list_over_budget"
 
 PLACEHOLDER = "placeholder"
 
-# code -> (English, 中文), from the one catalogue (geodata/geocode/notes.toml, [reason.*])
+# code -> (English, 中文), from the one catalogue (geodata/basics/notes.toml, [reason.*])
 REASONS: dict[str, tuple[str, str]] = {
     code: (texts["en"], texts["zh"]) for code, texts in catalogue()["reason"].items()
 }

@@ -19,12 +19,12 @@ from dataclasses import dataclass
 
 import seeds
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.basics.settings import OUTSIDE_INHERITED_COST, ZONE_OWN_NAME_MIN
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, UNMATCHED, Method, Result
 from geodata.geocode.gazetteer import Gazetteer
 from geodata.geocode.names import normalise
-from geodata.geocode.notes import note
 from geodata.geocode.placing import Placer
 
 # the words that begin a zone's kind after its own name (市北|工业园区, 漕河泾|新兴技术开发区)

@@ -1,5 +1,5 @@
 """Notes and refusals are codes with parameters, rendered from one catalogue
-(geodata/geocode/notes.toml): every code reads in Chinese and in English, and the Chinese holds
+(geodata/basics/notes.toml): every code reads in Chinese and in English, and the Chinese holds
 no Latin letters other than codes and names."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from geodata.basics.notes import Note, catalogue, decode, encode, note, note_text, render
 from geodata.geocode.answer import Method, Result
 from geodata.geocode.geocoder import Geocoder
-from geodata.geocode.notes import Note, catalogue, decode, encode, note, note_text, render
 from geodata.lists.published import geocode_lines
 from geodata.registry.pilots import registry_rows
 
