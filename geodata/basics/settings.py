@@ -102,6 +102,10 @@ NEAR_NAME_CLOSE: Final[int] = 5
 # preference, not a fence): more than a form's, so a reading inside it wins a tie of status
 # (市北高新技术服务业园区 after 上海's items is 上海's zone, not 青岛's 市北区)
 OUTSIDE_INHERITED_COST: Final[int] = 2
+# a former unit last listed before this year names no zone by its bare name: the zones and
+# new areas of the lists date from 1984 on, most from the 2000s (湘江新区, 2015, is not
+# named after 湘潭's 湘江区, merged 1992; 新芜经济开发区 is after 新芜区, merged 2005)
+ZONE_NAMES_FROM: Final[int] = 2000
 # a listed zone's own name (市北 of 上海市北工业园区) has at least this many characters
 # before the words of its kind: one character names nothing (geodata.geocode.zone_catalogue)
 ZONE_OWN_NAME_MIN: Final[int] = 2

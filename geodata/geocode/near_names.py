@@ -10,11 +10,12 @@ describe the strokes at the corners of a character) is closer than one that is n
 
 Such a name is read as a unit only where the list's context (the province on its line or
 in a header, or a unit the text itself names first) leaves exactly one unit one character
-away, or one that is closest by a clear margin; with no context, or a stem of two
-characters, only a close slip counts (a sound, or four of the five corner digits). The
-answer is then `approximate`, never `matched`; two candidates at the same closeness are
-`ambiguous`, with the units as candidates; between two equally close, the one written
-with the same type word is nearer (one character off in all, not two).
+away, or the one closest in sound or shape; with no context, or for a name of two
+characters, only the shape counts and must be the same code, and a name of two characters
+is read only inside a stated province. The answer is then `approximate`, never `matched`;
+two candidates at the same closeness are `ambiguous`, with the units as candidates;
+between two equally close, the one written with the same type word is nearer (one
+character off in all, not two).
 """
 
 from __future__ import annotations
@@ -108,11 +109,11 @@ def ranked(written: str, named: list[tuple[str, str]], *, strict: bool
 def pick(written: str, named: list[tuple[str, str]], *, strict: bool) -> list[str]:
     """The codes the slip `written` most likely meant: the closest (`ranked`), when its
     closeness reaches ALIKE inside a `strict` context (CLOSE without one, or for a name
-    of two characters); every code tied at the top (ambiguous); none when the closest is
-    not close enough."""
+    of two characters, which needs the context); every code tied at the top (ambiguous);
+    none when the closest is not close enough."""
     order = ranked(written, named, strict=strict)
-    if not order:
-        return []
+    if not order or (len(written) < MIN_LENGTH and not strict):
+        return []  # two characters of prose with no province: 木星 is no slip for 木里
     top = order[0][1]
     if top[0] < (ALIKE if strict and len(written) >= MIN_LENGTH else CLOSE):
         return []

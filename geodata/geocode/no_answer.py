@@ -51,7 +51,8 @@ class Explainer:
                     self.gz.units[prefix[0][0]].level == "province"
                 )
                 return res
-        near = near[:MAX_OFFERED]
+        named = [(c, n) for c, n in self._names_by_stem(rest) if c in near]
+        near = [c for c, _ in ranked(rest, named, strict=False)][:MAX_OFFERED]  # closest first
         notes: tuple[Note, ...] = (said,)
         if near:
             notes += (note("near", names=tuple(self.gz.name_of(c) for c in near)),)

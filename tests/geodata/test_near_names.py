@@ -42,9 +42,11 @@ def test_pick_takes_the_one_closest_and_refuses_ties() -> None:
     # 郓 郯 鄄 all agree with 郭 in 3 digits (the 阝 on the right): none close enough
     shandong = [("371725", "郓城县"), ("371322", "郯城县"), ("371726", "鄄城县")]
     assert pick("郭城县", shandong, strict=True) == []
-    # with no stated context only the shape counts, and must be the same code
-    assert pick("毫州", [("341600", "亳州市"), ("371400", "德州市")], strict=False) == [
+    # a two-character name: only the shape counts, the same code, inside a province
+    assert pick("毫州", [("341600", "亳州市"), ("341500", "六安市")], strict=True) == [
         "341600"]
+    assert pick("毫州", [("341600", "亳州市")], strict=False) == []
+    # with no stated context only the shape counts, and must be the same code
     assert pick("闽候县", [("350121", "闽侯县")], strict=False) == ["350121"]  # 27284 both
 
 
@@ -53,7 +55,8 @@ def test_pick_takes_the_one_closest_and_refuses_ties() -> None:
     [
         ("江苏省：深阳市", "320481"),  # 溧阳市 over 沭阳县 and 丹阳市
         ("江苏省：江凝县", "320115"),  # 凝 sounds as 宁: 江宁县, 江宁区 since 2000
-        ("毫州", "341600"),  # no context: 毫 and 亳 share their four-corner code
+        ("安徽省：毫州", "341600"),  # 毫 and 亳 share their four-corner code, 00714
+        ("闽候县", "350121"),  # no context: 候 and 侯 share theirs, 27284
     ],
 )
 def test_a_close_slip_is_read_approximately(gc: Geocoder, line: str, adcode: str) -> None:
@@ -76,6 +79,13 @@ def test_no_answer_when_nothing_is_close(gc: Geocoder) -> None:
     # a sound proves nothing
     r = gc.resolve("华山")
     assert (r.status, r.adcode) == (UNMATCHED, "")
+    # two characters with no province are no slip, however alike (星 and 里 share their
+    # code, 60104: 木星 is a planet, not 木里县); the closest are offered first
+    r = gc.resolve("木星")
+    assert (r.status, r.adcode) == (UNMATCHED, "")
+    r = gc.resolve("毫州")
+    assert (r.status, r.adcode) == (UNMATCHED, "")
+    assert r.candidates.startswith("341600 安徽省亳州市")
     r = gc.resolve("苏洲")  # 州 and 洲 share a reading, not their code: offered only
     assert (r.status, r.adcode) == (UNMATCHED, "") and "320500" in r.candidates
     (r,) = geocode_lines(["湖南省：彬州"], gc)  # 彬州市 is 陕西's own unit, no slip
