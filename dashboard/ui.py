@@ -59,7 +59,7 @@ def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
         "view": (s.z, s.c[0], s.c[1]) if s.z is not None and s.c else None,
         "basemap": s.basemap,
         "asset_base": base,
-        "attribution": map_attribution(),
+        "attribution": map_attribution(s.lang),
     }
     fields.update(overrides)
     return MapSpec(**fields)

@@ -62,7 +62,7 @@ def render(s: ViewState) -> None:
                 key=key,
                 height=380,
                 focus=province_code(name),
-                attribution=map_attribution(short=True),
+                attribution=map_attribution(s.lang, short=True),
                 bounds=boxes.get(name),
                 same_zoom=one_scale,
             )

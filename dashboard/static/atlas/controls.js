@@ -27,9 +27,25 @@ window.atlas = window.atlas || {};
     return ctl;
   };
 
-  atlas.attribution = (map, text) => {
-    map.attributionControl.setPrefix("Leaflet");
+  // The attribution (HTML: names marked with their language) and the titles of
+  // Leaflet's own buttons in the page's language (Leaflet writes them in English).
+  atlas.attribution = (map, text, prefix, titles) => {
+    map.attributionControl.setPrefix(prefix);
     map.attributionControl.addAttribution(text);
+    const title = (selector, value) => {
+      for (const el of map.getContainer().querySelectorAll(selector)) {
+        el.title = value;
+        el.setAttribute("aria-label", value);
+      }
+    };
+    const retitle = () => {
+      title(".leaflet-control-zoom-in", titles.zoom_in);
+      title(".leaflet-control-zoom-out", titles.zoom_out);
+      title(".leaflet-control-layers-toggle", titles.layers);
+    };
+    retitle();
+    // the layer control comes later, and again on a narrow map (narrowLayers)
+    map.whenReady(() => setTimeout(() => setTimeout(retitle, 0), 0));
   };
 
   // On a narrow map the layer control becomes a button (Leaflet's collapsed form). The
