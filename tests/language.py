@@ -1,13 +1,14 @@
 """Text of the other language: the rule the language walks hold every page and every
-download to (tests/browser/test_language_browser.py, tests/dashboard/test_download_language.py).
+download to (tests/browser/test_language_browser.py,
+tests/dashboard/test_download_language.py).
 
 What the app says itself is in the UI's language. Outside it stand only
 - names and quotations of published text, marked as such: on a page an element with a
   `lang` other than the page's, or a quotation (<q>, <blockquote>, class "quote"); in a
   download a column whose documentation says it holds names or quotations
   (geodata.schema.ColumnDoc.content);
-- in Chinese text: codes (a word with a digit, `_` or `/`: adcodes, ids, `b3-…`, `GB/T`),
-  units and format names (ALLOWED_LATIN), and Latin names declared with their language
+- in Chinese text: web addresses, codes (a word with a digit or `_`: adcodes, ids,
+  `b3-…`), units and format names (ALLOWED_LATIN), and Latin names declared with their language
   in one place (geodata.proper_names), which a plain-text file cannot mark;
 - in English text: nothing Chinese but in marked names and quotations.
 """
@@ -25,25 +26,27 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./'’-]*")
 # Units, file formats and their extensions, encodings, the Latin a Chinese page writes
 # as it is (the keys a clicker sends, an address's scheme).
-ALLOWED_LATIN = frozenset(
-    """
-    km m mi kb mb gb px
-    CSV XLSX XLS PNG PDF SVG PPTX HTML URL GeoJSON GeoPackage GeoParquet Parquet Stata dta
-    gpkg csv xlsx txt json geojson png svg pdf pptx html Excel QGIS
-    UTF UTF-8 BOM GBK GB18030 WGS84 ID
-    PageUp PageDown Esc F
-    http https www
-    """.split()
-)
+ALLOWED_LATIN = frozenset((
+    "km", "m", "mi", "kb", "mb", "gb", "px",
+    "CSV", "XLSX", "XLS", "PNG", "PDF", "SVG", "PPTX", "HTML", "URL", "GeoJSON", "GeoPackage",
+    "GeoParquet", "Parquet", "Stata", "dta", "gpkg", "csv", "xlsx", "txt", "json", "geojson",
+    "png", "svg", "pdf", "pptx", "html", "Excel", "QGIS",
+    "UTF", "UTF-8", "BOM", "GBK", "GB18030", "WGS84", "GB/T", "ID",
+    "PageUp", "PageDown", "Esc", "F",
+))
 
 
 def _latin_word_is_code(word: str) -> bool:
-    return any(ch.isdigit() or ch in "_/" for ch in word)
+    return any(ch.isdigit() or ch == "_" for ch in word)
+
+
+# a web address (a name of a page): written as it is in any language
+_ADDRESS = re.compile(r"https?://\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:org|com|cn|net)\b\S*")
 
 
 def latin_leaks(text: str) -> list[str]:
     """Latin words in Chinese text that are neither codes, units, formats nor names."""
-    rest = text
+    rest = _ADDRESS.sub(" ", text)
     for name in LATIN_NAMES:  # longest first, so "Noto Sans CJK SC" goes before "SC"
         rest = rest.replace(name, " ")
     out = []

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Element, MacroElement
 
+from dashboard import marking
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
-from dashboard import marking
 from dashboard.map import choropleth, offline
 from dashboard.map import detail as map_detail
 from dashboard.map.compact_geojson import CompactGeoJson
