@@ -28,7 +28,7 @@ from bench.app_server import ROOT
 
 
 def _list_text(mb: int) -> bytes:
-    from geodata.gazetteer import gazetteer
+    from geodata.geocode.gazetteer import gazetteer
 
     names = sorted(u.name for u in gazetteer().units if u.level == "county" and u.current)
     rng = random.Random(20)
@@ -83,9 +83,9 @@ def _unpacking_xlsx(mb: int) -> bytes:
 
 
 def main(sizes: list[int]) -> dict[str, Any]:
-    from geodata import settings
-    from geodata.errors import InputError
-    from geodata.inputs import Limits, parse_bytes
+    from geodata.basics import settings
+    from geodata.basics.errors import InputError
+    from geodata.lists.inputs import Limits, parse_bytes
 
     out: dict[str, Any] = {"bench": "cli_inputs",
                            "load_average_before": round(os.getloadavg()[0], 2)}

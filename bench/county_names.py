@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import opencc
 
-from geodata.gazetteer import gazetteer
+from geodata.geocode.gazetteer import gazetteer
 
 
 def county_names() -> list[str]:

@@ -28,7 +28,8 @@ SOURCES = (
     "dashboard/export/draw.py", "dashboard/export/deck*.py", "dashboard/export/text_fit.py",
     "dashboard/export/facts.py", "dashboard/export/build.py",
     "dashboard/views/present.py", "dashboard/presenting.py", "dashboard/settings.py",
-    "dashboard/i18n/catalogue.toml", "geodata/boundaries.py", "geodata/projection.py",
+    "dashboard/i18n/catalogue.toml", "geodata/boundaries/layers.py",
+    "geodata/boundaries/projection.py",
     "bench/docs.py",
 )
 APP_SHOTS = {  # image: (query, viewport)
@@ -90,7 +91,7 @@ def _deck_shot() -> None:
     from bench.office import deck_pdf, page_images
     from dashboard.export.deck import render_deck
     from dashboard.state import from_query
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     frame = resolved_registry(simplified=True)
     pptx = render_deck(frame, from_query(DECK_VIEW), made_on=date.today())

@@ -19,7 +19,7 @@ def main() -> None:
     from dashboard.export.build import slide_bytes, standalone_map
     from dashboard.export.deck import render_deck
     from dashboard.state import from_query
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     frame = resolved_registry(simplified=True)
     view = from_query({"mode": "present"})

@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from geodata.codes import within
+from geodata.basics.codes import within
 
 DATA = Path(__file__).resolve().parent / "data" / "accuracy"
 CONFIDENT = ("matched", "approximate")
@@ -65,22 +65,35 @@ def lines_of(meta: dict[str, str]) -> list[str]:
 
 
 def _align(results: list[Any], gold: list[dict[str, str]]) -> list[tuple[dict[str, str], Any]]:
-    """Pair each gold item with the next result row (in order) whose input is the item or
-    holds it (a row `…名单如下：某市` holds the item `某市`: the gold input is the item as a
-    person delimits it, not as a splitter happens to cut it); a gold item without one is
-    paired with None (counted wrong)."""
-    pairs, pos = [], 0
-    for g in gold:
-        item = g["input"]
-        hit = next(
-            (i for i in range(pos, len(results)) if item in results[i].input.strip()),
-            None,
-        )
-        if hit is None:
-            pairs.append((g, None))
-            continue
-        pairs.append((g, results[hit]))
-        pos = hit + 1
+    """Pair gold items with result rows, both in order, a row with an item it holds (a row
+    `…名单如下：某市` holds the item `某市`: the gold input is the item as a person delimits
+    it, not as a splitter happens to cut it), pairing as many items as an order-keeping
+    pairing can; among such pairings, each item takes the first row it can. A gold item
+    left without a row (two names the geocoder did not part share one row, which answers
+    one of them) is paired with None (counted wrong). Taking simply the next row that holds
+    the item would let it take the row of a later item of the same name (a list that
+    names its units twice) and shift every item after it onto the wrong row."""
+    rows = [r.input.strip() for r in results]
+    n, m = len(gold), len(rows)
+    fits = [[g["input"] in row for row in rows] for g in gold]
+    # best[i][j]: the most pairs among gold[i:] and rows[j:]
+    best = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            best[i][j] = max(
+                best[i + 1][j], best[i][j + 1], best[i + 1][j + 1] + 1 if fits[i][j] else 0
+            )
+    pairs: list[tuple[dict[str, str], Any]] = []
+    i = j = 0
+    while i < n:
+        if j < m and fits[i][j] and best[i][j] == best[i + 1][j + 1] + 1:
+            pairs.append((gold[i], results[j]))
+            i, j = i + 1, j + 1
+        elif j < m and best[i][j + 1] == best[i][j]:
+            j += 1
+        else:
+            pairs.append((gold[i], None))
+            i += 1
     return pairs
 
 
@@ -132,7 +145,7 @@ def _run_list(
 ) -> dict[str, Any]:
     """One list: the answers of pilot-atlas, cpca and cpca-new, and pilot-atlas's misses
     (with whether the gold unit was among the candidates it offered)."""
-    from geodata.lists import geocode_lines
+    from geodata.lists.published import geocode_lines
 
     lid = meta["list_id"]
     pairs = _align(geocode_lines(lines_of(meta), gc), gold)
@@ -221,7 +234,7 @@ PARTS = ("dev", "test")
 
 
 def main() -> dict[str, object]:
-    from geodata.geocoder import Geocoder
+    from geodata.geocode.geocoder import Geocoder
 
     gc = Geocoder()
     gold = read_gold()

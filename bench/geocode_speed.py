@@ -45,8 +45,8 @@ def _median_wall(cmd: list[str], runs: int) -> tuple[float, float]:
 
 
 def main(runs: int = 5) -> dict[str, object]:
-    from geodata.geocoder import Geocoder
-    from geodata.lists import geocode_names
+    from geodata.geocode.geocoder import Geocoder
+    from geodata.lists.published import geocode_names
 
     names = county_names()
     with tempfile.TemporaryDirectory() as tmp:

@@ -8,7 +8,7 @@ The paste of the issue is `安平县和` repeated (one item, 43 s of server CPU 
 a RecursionError at 15 KB before); beside it the same units as many items (`安平县和安平县、`)
 and every other separator a list is split at. Each at 1, 4, 16 and 64 KB: the time to the
 answer on the page, the server's CPU seconds, and per item. In-process, the same texts
-read by geodata.lists alone give the time and work per item without the page.
+read by geodata.lists.published alone give the time and work per item without the page.
 
 Goals: each answered in <= 2 s with no traceback, the server's RSS < 600 MB, the other
 session's map in <= 1 s; time per item flat from 1 to 64 KB."""
@@ -41,9 +41,9 @@ def text_of(unit: str, kb: int) -> str:
 
 
 def in_process() -> dict[str, Any]:
-    """Time and work per item of geodata.lists alone (no page), per unit and size."""
-    from geodata.geocoder import Geocoder
-    from geodata.lists import Reader, items_of, iter_geocode_lines
+    """Time and work per item of geodata.lists.published alone (no page), per unit and size."""
+    from geodata.geocode.geocoder import Geocoder
+    from geodata.lists.published import Reader, items_of, iter_geocode_lines
 
     gc = Geocoder()
     list(iter_geocode_lines(["安平县"], gc))  # warm: the town index opened
@@ -93,7 +93,7 @@ def _paste(page: Any, url: str, text: str, pid: int) -> dict[str, Any]:
 
 
 def main() -> dict[str, Any]:
-    from geodata.lists import items_of
+    from geodata.lists.published import items_of
 
     pastes: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as data, probed_page(data) as run:

@@ -51,7 +51,7 @@ def fifo(path: Path) -> None:
 
 
 def _linked_folder(root: Path) -> None:
-    from geodata.userlists import Store
+    from geodata.store.folders import Store
 
     outside = root.parent / "outside"
     Store(outside).save(_good(BAD))
@@ -59,8 +59,8 @@ def _linked_folder(root: Path) -> None:
 
 
 def _good(list_id: str) -> Any:
-    from geodata.lists import geocode_lines
-    from geodata.savedlist import new_list
+    from geodata.lists.published import geocode_lines
+    from geodata.store.record import new_list
 
     ul = new_list("好名单", "text", "pasted", ["河北省衡水市安平县、深州市"],
                   geocode_lines(["河北省衡水市安平县、深州市"]))
@@ -93,7 +93,7 @@ CASES = {
 
 def _in_process(root: Path) -> dict[str, Any]:
     """What the server does for the page, timed: the store read (summaries, scan)."""
-    from geodata.userlists import Store
+    from geodata.store.folders import Store
 
     t0 = time.perf_counter()
     summaries, bad = Store(root).summaries()
@@ -129,7 +129,7 @@ def _repair(root: Path) -> dict[str, Any]:
 
 def main() -> dict[str, Any]:
     from dashboard.i18n import t
-    from geodata.userlists import Store
+    from geodata.store.folders import Store
 
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as empty:  # what starting the command costs alone

@@ -28,9 +28,9 @@ def payload() -> dict[str, object]:
     from dashboard.map.shared import render_args
     from dashboard.map.view import MapSpec, build_map
     from dashboard.state import ViewState
-    from geodata.attribution import attribution_line
-    from geodata.boundaries import load_layer
-    from geodata.registry import resolved_registry
+    from geodata.basics.attribution import attribution_line
+    from geodata.boundaries.layers import load_layer
+    from geodata.registry.pilots import resolved_registry
 
     pilots = filtered_registry(ViewState())
     m = build_map(

@@ -16,12 +16,12 @@ import time
 def main() -> dict[str, object]:
     os.environ["PILOT_ATLAS_DATA"] = tempfile.mkdtemp(prefix="pilot-atlas-bench-")
     import seeds
-    from geodata.effective import effective, effective_frame
-    from geodata.evidence import kind_counts
-    from geodata.lists import geocode_lines
-    from geodata.registry import completeness, kind_completeness, shipped_pilots
-    from geodata.savedlist import new_list
-    from geodata.userlists import Store
+    from geodata.lists.published import geocode_lines
+    from geodata.registry.effective import effective, effective_frame
+    from geodata.registry.evidence import kind_counts
+    from geodata.registry.pilots import completeness, kind_completeness, shipped_pilots
+    from geodata.store.folders import Store
+    from geodata.store.record import new_list
     from pilot_atlas import main as cli
 
     pilots = shipped_pilots()

@@ -20,15 +20,15 @@ if TYPE_CHECKING:
 
 def registry(simplified: bool = True, use: str = "") -> gpd.GeoDataFrame:
     """The registry a view shows: the shipped rows plus the saved lists its `use`
-    names (geodata.effective decides, and caches per state of the lists on disk)."""
-    from geodata.effective import effective_frame
+    names (geodata.registry.effective decides, and caches per state of the lists on disk)."""
+    from geodata.registry.effective import effective_frame
 
     return effective_frame(use or None, simplified=simplified)
 
 
 def applied(use: str = "") -> tuple[Any, ...]:
     """The saved lists a view with `use` applies (for its banner)."""
-    from geodata.effective import effective
+    from geodata.registry.effective import effective
 
     return effective(use or None)[1]
 
@@ -37,15 +37,15 @@ def version() -> tuple[object, ...]:
     """What the registry the views show depends on: the data (packages, seeds, code) and
     the saved lists and defaults as they are on disk now (a key for caches of things
     drawn from it)."""
-    from geodata.effective import signature
-    from geodata.settings import cache_key
+    from geodata.basics.settings import cache_key
+    from geodata.registry.effective import signature
 
     return (cache_key(), signature())
 
 
 @st.cache_resource(show_spinner=False)
 def layer(name: str) -> gpd.GeoDataFrame:
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     return load_layer(name, simplified=True)
 

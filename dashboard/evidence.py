@@ -10,8 +10,8 @@ from dashboard.i18n import t, value_label
 
 def kinds_line(use: str, batch: int, lang: str) -> str:
     """The kinds of evidence a batch's known count rests on, each with its count."""
-    from geodata.effective import effective_pilots
-    from geodata.evidence import by_kind
+    from geodata.registry.effective import effective_pilots
+    from geodata.registry.evidence import by_kind
 
     counts = by_kind(effective_pilots(use or None), batch)
     kinds = " · ".join(f"{value_label('evidence_kind', k, lang)} {n}" for k, n in counts.items())

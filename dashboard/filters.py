@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.i18n import province_label
 from dashboard.state import ViewState
-from geodata.romanise import place_name_en, search_key, unit_name_en
+from geodata.geocode.romanise import place_name_en, search_key, unit_name_en
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -23,7 +23,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 # Columns a free-text query looks in (names as published and as resolved, and ids).
 SEARCH_COLUMNS = ("name_published", "unit_name", "renamed_from", "province", "prefecture",
                   "county", "town", "pilot_id")
-# Names the English UI writes in English (geodata.romanise): searched in that form too.
+# Names the English UI writes in English (geodata.geocode.romanise): searched in that form too.
 _ENGLISH_COLUMNS = ("unit_name", "prefecture", "county", "town")
 
 
@@ -70,6 +70,6 @@ def filter_pilots(frame: pd.DataFrame, state: ViewState) -> pd.DataFrame:
 def filtered_registry(state: ViewState, *, simplified: bool = True) -> gpd.GeoDataFrame:
     """The registry `state` shows (with the lists its `use` names), filtered by it:
     the same rows as the app (geodata caches the registry)."""
-    from geodata.effective import effective_frame
+    from geodata.registry.effective import effective_frame
 
     return filter_pilots(effective_frame(state.use or None, simplified=simplified), state)

@@ -19,7 +19,7 @@ from functools import cache
 
 from dashboard.escape import html_text, md
 from dashboard.i18n import t
-from geodata.proper_names import LATIN_NAMES, cjk_names
+from geodata.basics.proper_names import LATIN_NAMES, cjk_names
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
 # the `lang` a text of each script is marked with
@@ -72,7 +72,7 @@ def _declared(page_lang: str) -> re.Pattern[str] | None:
 
 def sentence(text: str, page_lang: str, *, as_html: bool = False) -> str:
     """One of the app's sentences (its words in the page's language) with the declared
-    names it cites marked (geodata.proper_names, the notices' numbers)."""
+    names it cites marked (geodata.basics.proper_names, the notices' numbers)."""
     found = _declared(page_lang)
     if found is None:
         return _escape(text, as_html)

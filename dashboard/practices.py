@@ -18,7 +18,7 @@ _USABLE = ("matched", "approximate")
 @cache
 def practices_by_unit() -> dict[str, tuple[dict[str, str], ...]]:
     """adcode -> practice rows (each with its resolved `town`, '' for a whole unit)."""
-    from geodata.lists import geocode_names
+    from geodata.lists.published import geocode_names
 
     rows = seeds.load_practices()
     results = geocode_names([r["place_published"] for r in rows])

@@ -1,5 +1,5 @@
 """Numbers of the dashboard alone: what it shows, and how its server caches. Limits,
-tolerances and caches that guard geodata's work live in `geodata/settings.py`."""
+tolerances and caches that guard geodata's work live in `geodata/basics/settings.py`."""
 
 from __future__ import annotations
 

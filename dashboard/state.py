@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from dashboard.i18n import DEFAULT_LANG, LANGS, PROVINCES
 from dashboard.settings import COMPARE_MAX
-from geodata.effective import NONE, normalise_use
+from geodata.registry.effective import NONE, normalise_use
 from seeds import BATCH_1_OR_2, SHOWN_STATUSES, batch_numbers, load_batches
 
 BATCHES: Final = batch_numbers()
@@ -58,7 +58,7 @@ class ViewState:
     # and a view that is not presenting has no step (so no `step=` lingers in its link)
     step: int = 1
     pilot: str = ""  # selected pilot id
-    use: str = ""  # saved lists in use (geodata.effective); "" = the operator's defaults
+    use: str = ""  # saved lists in use (geodata.registry.effective); "" = the operator's defaults
     # zoom and centre (lat, lon) of a shared link; the page writes them when the map is
     # moved, never the app, so the view the app computes has a clean URL
     z: float | None = None

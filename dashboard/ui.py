@@ -27,9 +27,9 @@ from dashboard.map.view import (
 )
 from dashboard.practices import practices_for
 from dashboard.settings import ECHO_CHARS
-from geodata.attribution import attribution_lines, map_attribution
-from geodata.notes import note_text
-from geodata.romanise import unit_name_en
+from geodata.basics.attribution import attribution_lines, map_attribution
+from geodata.geocode.notes import note_text
+from geodata.geocode.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -171,16 +171,16 @@ def completeness_strip(s: ViewState) -> None:
 
 
 def _completeness(use: str) -> list[dict[str, object]]:
-    from geodata.effective import effective_pilots
-    from geodata.registry import completeness
+    from geodata.registry.effective import effective_pilots
+    from geodata.registry.pilots import completeness
 
     return completeness(effective_pilots(use or None))
 
 
 def _unplaced(use: str) -> list[str]:
     """Known members the geocoder could not place: counted, but not on the map."""
-    from geodata.effective import effective_pilots
-    from geodata.registry import COUNTED
+    from geodata.registry.effective import effective_pilots
+    from geodata.registry.pilots import COUNTED
 
     return [p.name for p in effective_pilots(use or None)
             if p.status in COUNTED and not p.geometry_kind]
@@ -190,8 +190,8 @@ def kinds_frame(use: str, lang: str) -> pd.DataFrame:
     """Known vs official members of each kind (batch 1, batch 2, batches 1+2)."""
     import pandas as pd
 
-    from geodata.effective import effective_pilots
-    from geodata.registry import kind_completeness
+    from geodata.registry.effective import effective_pilots
+    from geodata.registry.pilots import kind_completeness
 
     rows = kind_completeness(effective_pilots(use or None))
     return pd.DataFrame(

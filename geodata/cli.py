@@ -16,9 +16,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, Protocol
 
-from geodata import settings
-from geodata.errors import InputError, PilotAtlasError
-from geodata.inputs import Limits
+from geodata.basics import settings
+from geodata.basics.errors import InputError, PilotAtlasError
+from geodata.lists.inputs import Limits
 
 
 # Adds subcommands to `pilot-atlas` (the dashboard's exports: dashboard/export/cli.py).
@@ -112,7 +112,7 @@ def write_output(
         if mode is not None and not stat.S_ISREG(mode):
             write_all(path)  # a pipe or device (/dev/null): written, never replaced
         else:
-            from geodata.atomic import atomic_write
+            from geodata.basics.atomic import atomic_write
 
             atomic_write(path, write_all, durable=False)  # no half-written file on error
     except OSError as exc:
@@ -120,10 +120,10 @@ def write_output(
 
 
 def cmd_geocode(args: argparse.Namespace) -> int:
-    from geodata.exports import csv_chunks
-    from geodata.geocoder import COLUMNS, Geocoder
-    from geodata.inputs import parse_bytes
-    from geodata.lists import Reader, iter_geocode_lines, iter_read_column
+    from geodata.exports.spreadsheet import csv_chunks
+    from geodata.geocode.geocoder import COLUMNS, Geocoder
+    from geodata.lists.inputs import parse_bytes
+    from geodata.lists.published import Reader, iter_geocode_lines, iter_read_column
 
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")
@@ -151,8 +151,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from geodata.effective import checked_use, effective
-    from geodata.registry import audit_text
+    from geodata.registry.effective import checked_use, effective
+    from geodata.registry.pilots import audit_text
 
     pilots, applied = effective(checked_use(args.use))
     sys.stdout.write(audit_text(pilots, [a.line() for a in applied]))
@@ -162,8 +162,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
 def cmd_lists(args: argparse.Namespace) -> int:
     """Saved lists, and the operator's defaults: which list completes a batch for every
     view that names none. Recorded with who, when and on what source."""
-    from geodata.effective import ListUse, clear_default, load_defaults, set_default
-    from geodata.userlists import Store
+    from geodata.registry.effective import ListUse, clear_default, load_defaults, set_default
+    from geodata.store.folders import Store
 
     if args.action == "show":
         for ul in Store().all():
@@ -193,7 +193,7 @@ USE_HELP = (
 
 
 def cmd_lists_check(args: argparse.Namespace) -> int:
-    from geodata.userlists import Store
+    from geodata.store.folders import Store
 
     store = Store(Path(args.data) if args.data else None)
     lines = store.check(repair=args.repair)

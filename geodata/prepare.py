@@ -14,18 +14,18 @@ import subprocess
 import sys
 from pathlib import Path
 
-from geodata.settings import PREPARE_TIMEOUT_S, cache_dir
+from geodata.basics.settings import PREPARE_TIMEOUT_S, cache_dir
 
 _READY = "prepared"  # written last: its presence means every file above is in place
 
 
 def build() -> None:
     """Every prepared file a server reads (each builder skips a file already there)."""
-    from geodata.boundaries import load_layer, south_china_sea_line
-    from geodata.gazetteer import gazetteer
-    from geodata.listwork import geocoder
-    from geodata.registry import resolved_registry
-    from geodata.romanise import place_readings
+    from geodata.boundaries.layers import load_layer, south_china_sea_line
+    from geodata.geocode.gazetteer import gazetteer
+    from geodata.geocode.romanise import place_readings
+    from geodata.lists.work import geocoder
+    from geodata.registry.pilots import resolved_registry
 
     for layer in ("province", "prefecture", "county"):
         for simplified in (False, True):

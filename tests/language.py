@@ -6,10 +6,10 @@ What the app says itself is in the UI's language. Outside it stand only
 - names and quotations of published text, marked as such: on a page an element with a
   `lang` other than the page's, or a quotation (<q>, <blockquote>, class "quote"); in a
   download a column whose documentation says it holds names or quotations
-  (geodata.schema.ColumnDoc.content);
+  (geodata.exports.schema.ColumnDoc.content);
 - in Chinese text: web addresses, codes (a word with a digit or `_`: adcodes, ids,
   `b3-…`), units and format names (ALLOWED_LATIN), and Latin names declared with their language
-  in one place (geodata.proper_names), which a plain-text file cannot mark;
+  in one place (geodata.basics.proper_names), which a plain-text file cannot mark;
 - in English text: nothing Chinese but in marked names and quotations.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from geodata.proper_names import LATIN_NAMES, cjk_names
+from geodata.basics.proper_names import LATIN_NAMES, cjk_names
 
 # CJK ideographs (with extensions), CJK punctuation, full-width forms
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"

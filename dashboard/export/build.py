@@ -28,7 +28,7 @@ def slide_bytes(frame: gpd.GeoDataFrame, s: ViewState, *, fmt: Format = "png",
                 made_on: date | None = None) -> bytes:
     """The slide of the view `s` in `fmt`: title, filters named, honest counts, inset."""
     from dashboard.export.slide import render_slide
-    from geodata.attribution import attribution_line
+    from geodata.basics.attribution import attribution_line
 
     s = s.normalised()
     lang = s.lang
@@ -63,8 +63,8 @@ def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
     """One offline HTML file of the view's national map (the app's map, Leaflet inlined)."""
     from dashboard.export.standalone import standalone_html
     from dashboard.map.view import MapSpec, build_map
-    from geodata.attribution import map_attribution
-    from geodata.boundaries import load_layer
+    from geodata.basics.attribution import map_attribution
+    from geodata.boundaries.layers import load_layer
 
     s = s.normalised()
     pilots = filter_pilots(frame, s)

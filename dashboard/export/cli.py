@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from geodata.basics.errors import InputError
 from geodata.cli import USE_HELP, Subcommands, write_output
-from geodata.errors import InputError
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -84,7 +84,7 @@ def run(command: str, args: argparse.Namespace) -> bytes | str:
     if suffix not in SUFFIXES[command]:
         raise InputError(f"{command} writes {' '.join(SUFFIXES[command])}, not '{suffix or out}'")
     s = view_from_args(args, command)
-    from geodata.effective import checked_use, effective_frame
+    from geodata.registry.effective import checked_use, effective_frame
 
     # the registry the view shows: shipped rows plus the lists its --use names
     checked_use(getattr(args, "use", None))
@@ -108,7 +108,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     view), with the columns of the app's downloads. The view code is the dashboard's
     (no Streamlit), loaded on use like the slide exports."""
     from dashboard.filters import filter_pilots
-    from geodata.effective import checked_use, effective_frame
+    from geodata.registry.effective import checked_use, effective_frame
 
     out = args.output or "pilots.csv"
     if out != "-" and Path(out).is_dir():
@@ -134,8 +134,8 @@ def _research_bytes(pilots: gpd.GeoDataFrame, suffix: str, view: ViewState, use:
     """Every county-level unit under the view's pilots, with the batch it first joined."""
     from dashboard.export import downloads
     from dashboard.i18n import t
-    from geodata.exports import table_xlsx
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+    from geodata.exports.spreadsheet import table_xlsx
+    from geodata.registry.research import COLUMNS as RESEARCH_COLUMNS
 
     ids = tuple(str(i) for i in pilots["pilot_id"])
     if suffix == ".dta":

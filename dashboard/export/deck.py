@@ -62,7 +62,7 @@ def render_deck(frame: gpd.GeoDataFrame, s: ViewState, *, made_on: date | None =
     """The deck of the view `s` as .pptx bytes."""
     from pptx.util import Emu
 
-    from geodata.attribution import attribution_lines
+    from geodata.basics.attribution import attribution_lines
 
     s = s.normalised()
     lang = s.lang
@@ -216,7 +216,7 @@ def _region_maps(slide: Slide, pilots: gpd.GeoDataFrame, chosen: Sequence[str], 
     from pptx.util import Inches
 
     from dashboard.export.slide import render_region
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     layer = load_layer("province", simplified=True)
     gap = 0.25

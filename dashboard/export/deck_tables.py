@@ -39,7 +39,7 @@ def province_table(pilots: pd.DataFrame, provinces: Sequence[str] = ()) -> pd.Da
     """Provinces × batches with totals (the app's tallies), provinces with pilots only
     unless `provinces` names them."""
     from dashboard.tallies import province_tallies
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     layer = load_layer("province", simplified=True)
     rows = [(str(a), str(n)) for a, n in zip(layer["adcode"], layer["name"], strict=True)]

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geodata.exports import table_csv, table_xlsx
-from geodata.registry import COLUMNS as REGISTRY_COLUMNS
-from geodata.romanise import unit_name_en
+from geodata.exports.spreadsheet import table_csv, table_xlsx
+from geodata.geocode.romanise import unit_name_en
+from geodata.registry.pilots import COLUMNS as REGISTRY_COLUMNS
 
 # the registry's columns, with the place in English (pinyin) after the published name
 _AT = REGISTRY_COLUMNS.index("name_published") + 1
@@ -58,15 +58,15 @@ def full_geojson(ids: tuple[str, ...], use: str = "") -> bytes:
 
 def dta(frame: pd.DataFrame, lang: str = "zh", title: str = "") -> bytes:
     """Stata 118: variable labels in `lang`, batch/status/evidence kind … value-labelled."""
-    from geodata.stata_file import dta_bytes
+    from geodata.exports.stata import dta_bytes
 
     return dta_bytes(_records(frame), COLUMNS, lang, title=title)
 
 
 def gpkg(frame: gpd.GeoDataFrame, lang: str = "zh") -> bytes:
     """A GeoPackage of `frame` (full-resolution rows) and the boundary layers."""
-    from geodata.attribution import attribution_lines
-    from geodata.geopackage import gpkg_bytes
+    from geodata.basics.attribution import attribution_lines
+    from geodata.exports.geopackage import gpkg_bytes
 
     table = frame.assign(name_en=_names_en(frame))
     return gpkg_bytes(table, COLUMNS, lang, description=" | ".join(attribution_lines(lang)))
@@ -83,8 +83,8 @@ def research_table(
     ids: tuple[str, ...], use: str, statuses: tuple[str, ...]
 ) -> list[dict[str, object]]:
     """The research rows of the pilots `ids` (registry with the lists `use` names)."""
-    from geodata.effective import effective_rows
-    from geodata.research import research_rows
+    from geodata.registry.effective import effective_rows
+    from geodata.registry.research import research_rows
 
     wanted = set(ids)
     chosen = [r for r in effective_rows(use or None) if r["pilot_id"] in wanted]
@@ -93,7 +93,7 @@ def research_table(
 
 def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str) -> bytes:
     """Every county-level unit in (or under) the pilots `ids`, with its batch."""
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
+    from geodata.registry.research import COLUMNS as RESEARCH_COLUMNS
 
     return table_csv(research_table(ids, use, statuses), RESEARCH_COLUMNS, lang).encode("utf-8")
 
@@ -101,7 +101,7 @@ def research_csv(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang
 def research_dta(ids: tuple[str, ...], use: str, statuses: tuple[str, ...], lang: str,
                  title: str = "") -> bytes:
     """The research table as a Stata dataset (first_batch value-labelled)."""
-    from geodata.research import COLUMNS as RESEARCH_COLUMNS
-    from geodata.stata_file import dta_bytes
+    from geodata.exports.stata import dta_bytes
+    from geodata.registry.research import COLUMNS as RESEARCH_COLUMNS
 
     return dta_bytes(research_table(ids, use, statuses), RESEARCH_COLUMNS, lang, title=title)

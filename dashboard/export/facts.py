@@ -3,7 +3,7 @@
 Counts of an incomplete batch read as shown of official ("显示 34 / 官方 64"), with a
 one-line caveat saying how many unconfirmed members are not shown (never a second
 "known" figure); the official totals come from the seeds (batches.csv) through
-`geodata.registry.completeness()`. The filters in force are named, and the data date
+`geodata.registry.pilots.completeness()`. The filters in force are named, and the data date
 given. Pure: no Streamlit, so the app and the CLI say the same thing.
 """
 
@@ -47,8 +47,8 @@ def narrowed(s: ViewState) -> bool:
 
 def batch_counts(pilots: pd.DataFrame, s: ViewState) -> list[BatchCount]:
     """One count per batch on screen (presenting: batches 1..step)."""
-    from geodata.effective import effective_pilots
-    from geodata.registry import completeness
+    from geodata.registry.effective import effective_pilots
+    from geodata.registry.pilots import completeness
 
     cut = narrowed(s)
     n = s.normalised()

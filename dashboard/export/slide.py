@@ -33,8 +33,8 @@ from dashboard.export.draw import (
 )
 from dashboard.export.slide_map import draw_map, prepare, province_extent, region_extent
 from dashboard.export.slide_panel import draw_panel
-from geodata.errors import ExportError
-from geodata.projection import project
+from geodata.basics.errors import ExportError
+from geodata.boundaries.projection import project
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -66,11 +66,11 @@ def render_slide(
     """A 1920×1080 slide of the pilots in `frame` (rows of `batches` only), as PNG, SVG
     (text kept as text) or PDF (font embedded).
 
-    `frame` is shaped like `geodata.registry.resolved_registry()` (batch, year, status,
+    `frame` is shaped like `geodata.registry.pilots.resolved_registry()` (batch, year, status,
     province, geometry). `counts` (from `dashboard.export.facts.batch_counts`) puts the
     known/official figures in the legend, `caveat` is the one-line footnote on incomplete
     lists, `dates` the data date line, and `source_line` the sources: pass
-    `geodata.attribution.attribution_line()`. `provinces` (the view's) zooms the map to
+    `geodata.basics.attribution.attribution_line()`. `provinces` (the view's) zooms the map to
     them, outlined, with no inset (the map is not national). Same input, same bytes.
     """
     from matplotlib import rc_context

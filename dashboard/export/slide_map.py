@@ -1,6 +1,6 @@
 """The map of a slide: province outlines, the pilots by batch colour and source
 status, and on a national map the framed 南海诸岛 inset; or one region of it. Drawn in
-the Albers equal-area conic of `geodata.projection`, as printed maps of China are."""
+the Albers equal-area conic of `geodata.boundaries.projection`, as printed maps of China are."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from dashboard.export.draw import (
 from dashboard.i18n import t
 from dashboard.map.palette import BATCH_COLOURS, OTHER_COLOUR  # one palette for maps and slides
 from dashboard.settings import SLIDE_INSET_HEIGHT, SLIDE_REGION_PAD
-from geodata.projection import project, projected_box
+from geodata.boundaries.projection import project, projected_box
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -43,7 +43,7 @@ def _province_shapes() -> Any:
     """The display provinces in the projection (an array of shapely geometries)."""
     import numpy as np
 
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     return project(np.asarray(load_layer("province", simplified=True).geometry.values))
 
@@ -55,7 +55,7 @@ INSET_HEIGHT = SLIDE_INSET_HEIGHT
 def _inset_box() -> tuple[float, float, float, float]:
     """The inset's frame in the projection: the lon/lat frame's bounds, with a margin so
     the outermost dashes keep clear of the frame's edge."""
-    from geodata.boundaries import SCS_INSET_BOUNDS
+    from geodata.boundaries.layers import SCS_INSET_BOUNDS
 
     x0, y0, x1, y1 = projected_box(*SCS_INSET_BOUNDS).bounds
     pad = 0.03 * (y1 - y0)
@@ -68,7 +68,7 @@ def national_extent() -> tuple[float, float, float, float]:
     with room in the lower right for the inset beside the coast, never over it."""
     import shapely
 
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     land = project(shapely.clip_by_rect(shapely.union_all(
         load_layer("province", simplified=True).geometry.values), *NATIONAL_BOX))
@@ -163,7 +163,7 @@ def draw_inset(ax: Axes, lang: str) -> None:
     import shapely
     from matplotlib.collections import LineCollection, PathCollection
 
-    from geodata.boundaries import south_china_sea_islands, south_china_sea_line
+    from geodata.boundaries.layers import south_china_sea_islands, south_china_sea_line
 
     x0, y0, x1, y1 = _inset_box()
     # height as a share of the map's; the width follows from the frame's shape
@@ -285,7 +285,7 @@ def province_extent(names: Sequence[str], ratio: float
     national map then)."""
     from shapely import union_all
 
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     if not names:
         return None

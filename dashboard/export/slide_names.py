@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from dashboard.export.draw import INK, font
 from dashboard.map.labels import anchor, province_label_text
 from dashboard.settings import SLIDE_NAME_PT
-from geodata.projection import project_xy
+from geodata.boundaries.projection import project_xy
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -29,7 +29,7 @@ def draw_province_names(ax: Axes, pilots: gpd.GeoDataFrame, lang: str) -> list[s
     anchor: the slide names every province with pilots."""
     import matplotlib.patheffects as pe
 
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     having = set(pilots["province"].dropna().astype(str)) if "province" in pilots else set()
     layer = load_layer("province", simplified=True)

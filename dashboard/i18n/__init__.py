@@ -1,7 +1,7 @@
 """UI text in Chinese (default) and English, and English province names.
 
 The text itself is data: `catalogue.toml` beside this module, one table per key with
-`zh` and `en`, plus the coded values' labels from geodata.value_labels. Lookups only:
+`zh` and `en`, plus the coded values' labels from geodata.exports.value_labels. Lookups only:
 names of units stay as geodata resolved them; this module never parses a name.
 """
 
@@ -13,8 +13,8 @@ import tomllib
 from pathlib import Path
 from typing import Final
 
-from geodata.errors import DataError, MissingText
-from geodata.value_labels import text_keys
+from geodata.basics.errors import DataError, MissingText
+from geodata.exports.value_labels import text_keys
 from seeds import BATCH_1_OR_2
 
 LANGS: Final = ("zh", "en")
@@ -40,7 +40,8 @@ def _merged(text: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     downloads too (`level_province`, `status_official` …): one wording for both."""
     labels = text_keys()
     if clash := sorted(labels.keys() & text.keys()):
-        raise DataError(f"catalogue.toml repeats labels geodata.value_labels holds: {clash}")
+        raise DataError(
+            f"catalogue.toml repeats labels geodata.exports.value_labels holds: {clash}")
     return text | labels
 
 
@@ -85,7 +86,7 @@ def batch_label(batch: int, year: int, lang: str = DEFAULT_LANG, *, short: bool 
 
 
 def value_label(field: str, value: str, lang: str = DEFAULT_LANG) -> str:
-    """Label of a coded value: `field` is a key of geodata.value_labels.LABELS."""
+    """Label of a coded value: `field` is a key of geodata.exports.value_labels.LABELS."""
     key = f"{field}_{value}"
     return t(key, lang) if key in TEXT else value
 

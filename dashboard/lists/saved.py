@@ -14,12 +14,12 @@ from dashboard.i18n import batch_label, t
 from dashboard.lists import session
 from dashboard.lists.tables import diff_frame, saved_frame
 from dashboard.state import BATCHES
-from geodata.effective import uses_for
-from geodata.listwork import DIFF_KINDS, Work, batch_diff, saved_lists
-from geodata.notes import refusal_text
-from geodata.savedlist import Damaged, Summary
-from geodata.settings import LIST_PROVENANCE_MAX
-from geodata.userlists import Store
+from geodata.basics.settings import LIST_PROVENANCE_MAX
+from geodata.geocode.notes import refusal_text
+from geodata.lists.work import DIFF_KINDS, Work, batch_diff, saved_lists
+from geodata.registry.effective import uses_for
+from geodata.store.folders import Store
+from geodata.store.record import Damaged, Summary
 
 
 def save_section(work: Work, lang: str) -> None:
@@ -46,7 +46,7 @@ def save_section(work: Work, lang: str) -> None:
     if batch:
         diff = batch_diff(work.rows, int(batch))
         label = batch_label(int(batch), 0, lang, short=True)
-        # one list is suggested for a batch (geodata.userlists.Store.save)
+        # one list is suggested for a batch (geodata.store.folders.Store.save)
         others = [u.name for u in saved_lists(Store())[0]
                   if u.as_batch == batch and u.list_id != work.list_id]
         if others:

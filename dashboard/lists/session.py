@@ -1,7 +1,7 @@
 """The My lists page's session: the list being worked on lives in `st.session_state`
 only (never shared between sessions), with the last error and notice. `load_into` and
 `repick` take a plain mutable mapping, so tests drive them without a page; the `on_*`
-callbacks wire the page's widgets to geodata.listwork and the store."""
+callbacks wire the page's widgets to geodata.lists.work and the store."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ from typing import Any, cast
 import streamlit as st
 
 from dashboard.i18n import DEFAULT_LANG, t
-from geodata.errors import InputError
-from geodata.inputs import MAX_ROWS, table_input
-from geodata.listwork import (
+from geodata.basics.errors import InputError
+from geodata.lists.inputs import MAX_ROWS, table_input
+from geodata.lists.work import (
     PASTED,
     Work,
     choose,
@@ -26,8 +26,8 @@ from geodata.listwork import (
     use_value,
     work_of,
 )
-from geodata.listwork import save as save_work
-from geodata.userlists import Store
+from geodata.lists.work import save as save_work
+from geodata.store.folders import Store
 
 # session_state keys (this session only)
 WORK = "lists_work"  # the list being worked on: a Work
@@ -213,6 +213,6 @@ def on_use(list_id: str, batch: int, mode: str) -> None:
 
 def on_stop_using() -> None:
     from dashboard import state
-    from geodata.effective import NONE
+    from geodata.registry.effective import NONE
 
     state.update(use=NONE)

@@ -1,7 +1,7 @@
 """Province choropleth: what a province's colour says, and the legend that says how.
 
 Two measures: the number of pilots, and the share of the province's county-level
-units a pilot covers (geodata.coverage). A whole-province pilot is a category of its
+units a pilot covers (geodata.registry.coverage). A whole-province pilot is a category of its
 own in both. Classes are fixed (the same colour means the same value on every map).
 """
 
@@ -73,7 +73,7 @@ def fill_of(cls: int | None) -> str:
 def province_values(pilots: pd.DataFrame) -> dict[str, ProvinceValue]:
     """Per province adcode: pilots, county-level units covered, and whether a pilot is
     the whole province."""
-    from geodata.coverage import coverage
+    from geodata.registry.coverage import coverage
 
     codes = pilots["province_adcode"].fillna("").astype(str)
     counts = codes[codes != ""].value_counts()

@@ -40,7 +40,7 @@ def inset_payload() -> dict[str, Any]:
     """The inset's data, encoded once per process: land, islands, line, frame bounds."""
     from shapely.geometry import MultiPolygon
 
-    from geodata.boundaries import (
+    from geodata.boundaries.layers import (
         SCS_INSET_BOUNDS,
         inset_land,
         load_layer,

@@ -26,7 +26,7 @@ from dashboard import settings
 from dashboard.map.anchors import ANCHORS
 from dashboard.map.compact_geojson import script_json
 from dashboard.settings import PRESENT_TYPE
-from geodata.romanise import place_name_en, short_name, short_name_en
+from geodata.geocode.romanise import place_name_en, short_name, short_name_en
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -18,9 +18,9 @@ from dashboard.escape import html_text as safe_html
 from dashboard.i18n import t, value_label
 from dashboard.map.compact_geojson import CompactGeoJson
 from dashboard.map.controls import HtmlControl
-from geodata.geocoder import APPROXIMATE
-from geodata.listfiles import row_geometry, unit_text
-from geodata.registry import unit_shapes
+from geodata.geocode.geocoder import APPROXIMATE
+from geodata.lists.places import row_geometry, unit_text
+from geodata.registry.pilots import unit_shapes
 
 LIST_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: apart from the three batch colours
 # Areas above the pilots' counties (420) and below their points (430); the list's own

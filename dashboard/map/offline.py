@@ -14,7 +14,7 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-from geodata.atomic import atomic_write
+from geodata.basics.atomic import atomic_write
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 VENDOR_DIR = STATIC_DIR / "vendor" / "leaflet"

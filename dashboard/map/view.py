@@ -37,7 +37,7 @@ from dashboard.map.labels import LabelLayer, pilot_labels, province_labels
 from dashboard.map.legend import NOT_IN_LIST_LINE, STATUS_STYLE, count_legend_html, legend_html
 from dashboard.map.palette import BATCH_COLOURS, CLASS_COLOURS, EMPTY_FILL, OTHER_COLOUR, OUTLINE
 from dashboard.state import BATCH_YEARS
-from geodata.romanise import unit_name_en
+from geodata.geocode.romanise import unit_name_en
 
 if TYPE_CHECKING:
     import pandas as pd

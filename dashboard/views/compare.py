@@ -11,7 +11,7 @@ from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_code, province_label, t
 from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
 from dashboard.views.counts import localised
-from geodata.attribution import map_attribution
+from geodata.basics.attribution import map_attribution
 
 
 def render(s: ViewState) -> None:

@@ -16,8 +16,8 @@ from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map.palette import BATCH_COLOURS
 from dashboard.state import BATCH_CHOICES, BATCH_YEARS, LEVELS, ViewState
 from dashboard.tallies import stacked_long, with_totals
-from geodata.registry import Pilot, kind_completeness
-from geodata.romanise import unit_name_en
+from geodata.geocode.romanise import unit_name_en
+from geodata.registry.pilots import Pilot, kind_completeness
 from seeds import BATCH_1_OR_2, EVIDENCE_KINDS, SHOWN_STATUSES
 
 
@@ -81,7 +81,7 @@ def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, A
 
 def evidence_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
     """Batch × status rows, one column per evidence kind: what each count rests on."""
-    from geodata.evidence import kind_counts
+    from geodata.registry.evidence import kind_counts
 
     rows = []
     for b in (*BATCH_CHOICES,):
@@ -101,7 +101,7 @@ def evidence_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
 
 def contradiction_lines(pilots: list[Pilot], lang: str) -> list[str]:
     from dashboard.evidence import dataset_text
-    from geodata.evidence import contradictions
+    from geodata.registry.evidence import contradictions
 
     out = []
     for c in contradictions(pilots):
@@ -137,7 +137,7 @@ def _in(batch: int, group: str) -> bool:
 
 
 def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
-    from geodata.land_reform import cross_check
+    from geodata.registry.land_reform import cross_check
 
     return pd.DataFrame([{
         t("lr_col_place", lang): c.place,
@@ -153,7 +153,7 @@ def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
 def evidence_section(s: ViewState) -> None:
     """Per batch, known members by status and evidence kind; the contradictions kept; the
     land-reform cross-check. Of the registry this view shows (lists applied)."""
-    from geodata.effective import effective_pilots
+    from geodata.registry.effective import effective_pilots
 
     lang = s.lang
     pilots = list(effective_pilots(s.use or None))

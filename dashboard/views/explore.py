@@ -15,8 +15,8 @@ from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
 from dashboard.map import drill
 from dashboard.state import ViewState
-from geodata.effective import effective_pilots
-from geodata.registry import completeness
+from geodata.registry.effective import effective_pilots
+from geodata.registry.pilots import completeness
 
 MAP_KEY = "map_explore"
 # Streamlit's default top padding (6rem) and title size would push the map below the

@@ -2,8 +2,8 @@
 resolved, fix the doubtful ones, see it on the map, download it, keep it, and
 optionally let it complete a batch of the registry.
 
-The page only: reading, resolving, fixing and saving are geodata.listwork's, the files
-geodata.listfiles', the session and callbacks dashboard.lists.session's, the tables
+The page only: reading, resolving, fixing and saving are geodata.lists.work's, the files
+geodata.lists.places', the session and callbacks dashboard.lists.session's, the tables
 dashboard.lists.tables'.
 """
 
@@ -23,15 +23,15 @@ from dashboard.lists import session
 from dashboard.lists.tables import audit_frame, list_tallies, localised_tallies, source_label
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer
 from dashboard.state import ViewState
-from geodata import listwork
-from geodata.geocoder import AMBIGUOUS
-from geodata.inputs import MAX_BYTES, MAX_ROWS
-from geodata.listfiles import DRAWN, csv_bytes, geojson_bytes, xlsx
-from geodata.listwork import Work
-from geodata.notes import note_text, refusal_text
-from geodata.reasons import reason_text
-from geodata.registry import unit_shapes
-from geodata.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
+from geodata.basics.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
+from geodata.geocode.geocoder import AMBIGUOUS
+from geodata.geocode.notes import note_text, refusal_text
+from geodata.geocode.reasons import reason_text
+from geodata.lists import work as listwork
+from geodata.lists.inputs import MAX_BYTES, MAX_ROWS
+from geodata.lists.places import DRAWN, csv_bytes, geojson_bytes, xlsx
+from geodata.lists.work import Work
+from geodata.registry.pilots import unit_shapes
 
 
 def render(s: ViewState) -> None:
@@ -71,7 +71,7 @@ def _input(lang: str) -> None:
                   type="primary")
     with upload:
         # No `type=`: Streamlit would then check the name itself and raise for a NUL in
-        # it, taking the whole page down; geodata.inputs refuses other types in one line.
+        # it, taking the whole page down; geodata.lists.inputs refuses other types in one line.
         st.file_uploader(
             t("lists_upload", lang),
             key="lists_file",
@@ -95,7 +95,7 @@ def _column_pick(work: Work, lang: str) -> None:
     kept = st.session_state.get(session.TABLE)
     if not kept or work.kind != "column" or work.list_id:
         return
-    from geodata.tables import read_table
+    from geodata.lists.columns import read_table
 
     cells = [list(r) for r in kept[0]]
     read = read_table(cells)

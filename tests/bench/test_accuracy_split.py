@@ -40,7 +40,7 @@ def test_every_gold_item_is_in_its_list_in_order() -> None:
 def test_every_gold_adcode_is_the_unit_its_path_names() -> None:
     """A gold row's adcode is today's unit its written path names (a town's path goes on
     past its county): a code typed wrong, or a unit that no longer exists, fails."""
-    from geodata.gazetteer import gazetteer
+    from geodata.geocode.gazetteer import gazetteer
 
     current = gazetteer().current
 
@@ -70,11 +70,26 @@ def test_a_table_of_rank_and_name_pairs_gives_its_names_left_then_right() -> Non
     assert not any(n.isdigit() for n in names)
 
 
+def _paired(rows: tuple[str, ...], items: tuple[str, ...]) -> list[str | None]:
+    got = acc._align([SimpleNamespace(input=r) for r in rows], [{"input": i} for i in items])
+    return [r.input if r is not None else None for _, r in got]
+
+
 def test_an_item_pairs_with_the_row_that_holds_it_and_a_missing_item_with_none() -> None:
-    rows = [SimpleNamespace(input=t) for t in ("名单如下：甲市", "乙县", "丙区。另有3个")]
-    gold = [{"input": t} for t in ("甲市", "乙县", "丁县", "丙区")]
-    got = [r.input if r is not None else None for _, r in acc._align(rows, gold)]
+    rows = ("名单如下：甲市", "乙县", "丙区。另有3个")
+    got = _paired(rows, ("甲市", "乙县", "丁县", "丙区"))
     assert got == ["名单如下：甲市", "乙县", None, "丙区。另有3个"]
+
+
+def test_an_item_never_takes_the_row_of_a_later_item_of_the_same_name() -> None:
+    """A list naming its units twice (a run, then a sentence): two items the geocoder left
+    in one row give one answer, and the second item does not take the row of its namesake
+    in the second run (which would shift every later item onto the wrong row); an item
+    still finds its row past rows that hold none (a row cut shorter than the line)."""
+    rows = ("甲区和乙区成立", "分别是", "甲区", "乙区。")
+    got = _paired(rows, ("甲区", "乙区", "甲区", "乙区"))
+    assert got == ["甲区和乙区成立", None, "甲区", "乙区。"]
+    assert _paired(("标题", "甲", "乙县"), ("甲市", "甲", "乙县")) == [None, "甲", "乙县"]
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from geodata.registry import registry_rows
+from geodata.registry.pilots import registry_rows
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 
 from dashboard.map.compact_geojson import ALPHABET, decode_ring, encode_ring
 from dashboard.map.offline import atlas_script
-from geodata.boundaries import load_layer
+from geodata.boundaries.layers import load_layer
 
 pytestmark = pytest.mark.browser
 

@@ -130,7 +130,7 @@ def test_every_national_name_is_on_its_own_province(
 
     from dashboard.map.anchors import ANCHORS
     from dashboard.map.labels import province_label_text
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     layer = load_layer("province", simplified=True)
     shape = {str(a): g for a, g in zip(layer["adcode"], layer.geometry, strict=True)}

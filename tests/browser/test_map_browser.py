@@ -10,8 +10,8 @@ import pytest
 import shapely
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from geodata.boundaries import load_layer
-from geodata.registry import resolved_registry
+from geodata.boundaries.layers import load_layer
+from geodata.registry.pilots import resolved_registry
 
 pytestmark = pytest.mark.browser
 

@@ -12,7 +12,7 @@ import pytest
 
 from bench.app_server import start_app, stop_app
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from geodata.registry import registry_rows
+from geodata.registry.pilots import registry_rows
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ import pytest
 from shapely.ops import polylabel
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from geodata.registry import resolved_registry
+from geodata.registry.pilots import resolved_registry
 from tests.browser.test_map_browser import _map_eval
 
 pytestmark = pytest.mark.browser

@@ -11,7 +11,7 @@ import pytest
 import shapely
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
-from geodata.boundaries import load_layer
+from geodata.boundaries.layers import load_layer
 from tests.browser.test_map_browser import _map_eval
 
 pytestmark = pytest.mark.browser

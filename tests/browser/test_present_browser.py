@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from bench.browser import ARTIFACTS, MAP_FRAME, OfflinePage, wait_for_map
-from geodata.registry import completeness, registry_rows
+from geodata.registry.pilots import completeness, registry_rows
 
 pytestmark = pytest.mark.browser
 
@@ -187,7 +187,7 @@ def test_fullscreen_keys_in_the_map_and_esc(app_url: str, browser: object) -> No
 def test_standalone_map_opens_offline_from_a_file(tmp_path, browser: object) -> None:
     from dashboard.export.build import standalone_map
     from dashboard.state import from_query
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     path = tmp_path / "map.html"
     path.write_text(standalone_map(resolved_registry(simplified=True),

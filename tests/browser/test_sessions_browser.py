@@ -11,7 +11,7 @@ import pytest
 
 from bench.browser import MAP_FRAME, OfflinePage, wait_for_map
 from dashboard.map.palette import BATCH_COLOURS
-from geodata.registry import registry_rows
+from geodata.registry.pilots import registry_rows
 
 pytestmark = pytest.mark.browser
 

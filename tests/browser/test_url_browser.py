@@ -11,7 +11,7 @@ import shapely
 from shapely.ops import polylabel
 
 from bench.browser import OfflinePage
-from geodata.registry import resolved_registry
+from geodata.registry.pilots import resolved_registry
 from tests.browser.test_map_browser import _frame_box, _map_eval, _province, _wait_url
 
 pytestmark = pytest.mark.browser

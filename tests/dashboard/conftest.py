@@ -5,10 +5,10 @@ from __future__ import annotations
 import geopandas as gpd
 import pytest
 
-from geodata import listwork
-from geodata.boundaries import load_layer
-from geodata.registry import resolved_registry
-from geodata.savedlist import UserList
+from geodata.boundaries.layers import load_layer
+from geodata.lists import work as listwork
+from geodata.registry.pilots import resolved_registry
+from geodata.store.record import UserList
 
 
 @pytest.fixture(scope="session")

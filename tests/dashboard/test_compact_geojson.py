@@ -9,7 +9,7 @@ import shapely
 from shapely.geometry import mapping
 
 from dashboard.map.compact_geojson import CompactGeoJson, decode_ring, encode_ring
-from geodata.boundaries import load_layer
+from geodata.boundaries.layers import load_layer
 
 
 def test_ring_round_trip_at_precision() -> None:

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.map.offline import MAP_SCRIPTS
-from geodata.registry import completeness, registry_rows
+from geodata.registry.pilots import completeness, registry_rows
 from tests.dashboard.apptest import run_app
 
 ALL_STATUSES = ["official", "reported", "unconfirmed"]
@@ -258,7 +258,7 @@ def test_province_drill_down_shows_breadcrumb_and_tallies():
 
 
 def test_a_pilot_link_fits_the_map_to_that_pilot():
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     reg = resolved_registry(simplified=True)
     row = reg[reg["unit_name"] == "顺义区"].iloc[0]

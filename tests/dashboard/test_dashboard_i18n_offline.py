@@ -20,8 +20,8 @@ from dashboard.i18n import (
     value_label,
 )
 from dashboard.map import offline
-from geodata.boundaries import load_layer
-from geodata.errors import MissingText
+from geodata.basics.errors import MissingText
+from geodata.boundaries.layers import load_layer
 from seeds import load_batch_kinds
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +51,9 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
     from the code or the data that produces them, so a new value fails here."""
     import seeds
     from dashboard import state
-    from geodata import land_reform, listwork, savedlist
+    from geodata.lists import work as listwork
+    from geodata.registry import land_reform
+    from geodata.store import record as savedlist
 
     kinds = load_batch_kinds()
     return {
@@ -190,9 +192,9 @@ def test_labels():
 
 def test_coded_values_read_as_the_downloads_write_them():
     from dashboard import i18n
-    from geodata.errors import DataError
-    from geodata.schema import cell
-    from geodata.value_labels import LABELS
+    from geodata.basics.errors import DataError
+    from geodata.exports.schema import cell
+    from geodata.exports.value_labels import LABELS
 
     for field, codes in LABELS.items():  # each field is a download's column too
         for code in codes:

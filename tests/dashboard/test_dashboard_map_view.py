@@ -16,7 +16,7 @@ from dashboard.map.view import (
     province_counts,
 )
 from dashboard.state import ViewState
-from geodata.boundaries import load_layer
+from geodata.boundaries.layers import load_layer
 
 URL = re.compile(r"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s\"'<>]*")
 RANDOM_ID = re.compile(r"_[0-9a-f]{32}\b")

@@ -14,7 +14,7 @@ from dashboard.i18n import PROVINCES
 from dashboard.practices import practices_for
 from dashboard.state import ViewState
 from dashboard.tallies import province_tallies, stacked_long, with_totals
-from geodata.registry import completeness, registry_rows
+from geodata.registry.pilots import completeness, registry_rows
 
 ALL_STATUSES = ("official", "reported", "unconfirmed")
 

@@ -14,7 +14,7 @@ from pptx import Presentation
 from bench.office import SOFFICE, deck_pdf, page_chars
 from dashboard.export.deck import render_deck
 from dashboard.state import from_query
-from geodata.registry import resolved_registry
+from geodata.registry.pilots import resolved_registry
 from tests.dashboard.deck_geometry import boxes
 
 pytestmark = pytest.mark.office

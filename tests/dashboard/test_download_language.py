@@ -1,7 +1,7 @@
 """Every download in each language speaks that language (issue 19, "Language leaks"): the
 CSV, every sheet of the XLSX, the .dta's labels, the .gpkg's layers, the deck's text,
 the slide's SVG and PDF text and the research table. Names and quotations as published
-are exempt where the file says so (a column documented as names, geodata.schema), and
+are exempt where the file says so (a column documented as names, geodata.exports.schema), and
 nowhere else; tests/language.py holds the rule."""
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from dashboard.export.deck import render_deck
 from dashboard.filters import filter_pilots
 from dashboard.i18n import t
 from dashboard.state import ViewState, from_query
-from geodata.notes import decode
-from geodata.schema import DOCS, doc_for
+from geodata.exports.schema import DOCS, doc_for
+from geodata.geocode.notes import decode
 from tests.language import leaks
 
 LANGS = ("zh", "en")
@@ -69,7 +69,7 @@ def _note_names(pilot_id: str) -> list[str]:
 def table_leaks(columns: Sequence[str], head: Sequence[object],
                 rows: Sequence[Sequence[object]], lang: str) -> list[str]:
     """Leaks in a table whose columns are `columns` (codes): its header is the app's
-    words; a cell is checked by what its column holds (geodata.schema.ColumnDoc.content):
+    words; a cell is checked by what its column holds (geodata.exports.schema.ColumnDoc.content):
     names and codes are as they are, a note's words are checked with the row's own names
     taken out (the names its notes were rendered with: geodata.notes)."""
     found = leaks([str(h) for h in head], lang)

@@ -20,8 +20,8 @@ from dashboard import data, ui
 from dashboard.export import downloads, facts, served
 from dashboard.filters import filter_pilots
 from dashboard.state import ViewState, from_query, to_query
-from geodata.effective import ListUse, effective, set_default
-from geodata.registry import registry_rows
+from geodata.registry.effective import ListUse, effective, set_default
+from geodata.registry.pilots import registry_rows
 from tests.dashboard.conftest import saved_batch3_list
 
 APP = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"

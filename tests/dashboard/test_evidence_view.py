@@ -15,8 +15,8 @@ from dashboard import data
 from dashboard.export import downloads
 from dashboard.filters import filter_pilots
 from dashboard.state import ViewState
-from geodata.effective import effective_pilots
-from geodata.evidence import kind_counts
+from geodata.registry.effective import effective_pilots
+from geodata.registry.evidence import kind_counts
 from tests.dashboard.apptest import run_app
 
 ALL = "official,reported,unconfirmed"

@@ -12,8 +12,8 @@ from PIL import Image
 from dashboard.export.draw import HEIGHT_PX, WIDTH_PX
 from dashboard.export.slide import render_slide
 from dashboard.map.palette import BATCH_COLOURS
-from geodata.attribution import attribution_line
-from geodata.registry import resolved_registry
+from geodata.basics.attribution import attribution_line
+from geodata.registry.pilots import resolved_registry
 
 TITLE = "国家新型城镇化综合试点地区（2014–2016）"
 

@@ -16,7 +16,7 @@ from dashboard.export.build import slide_bytes, standalone_map
 from dashboard.export.deck import render_deck
 from dashboard.export.standalone import leaflet_inline
 from dashboard.state import ViewState, from_query
-from geodata.registry import completeness, registry_rows, resolved_registry
+from geodata.registry.pilots import completeness, registry_rows, resolved_registry
 
 DAY = date(2026, 11, 27)
 
@@ -202,7 +202,7 @@ def test_standalone_html_inlines_leaflet_and_fetches_nothing(frame):
 def test_standalone_html_escapes_names_like_the_app(frame):
     from dashboard.export.standalone import standalone_html
     from dashboard.map.view import MapSpec, build_map
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     rows = frame[frame["batch"] == 3].iloc[:1].copy()
     rows["name_published"] = "<img src=x onerror=alert(1)>{{ 7*7 }}"
@@ -234,7 +234,7 @@ def test_a_province_slide_zooms_to_it_without_inset_ranking_or_empty_batches(fra
 
 def test_province_extent_is_the_province_not_china():
     from dashboard.export.slide_map import province_extent
-    from geodata.projection import project_xy
+    from geodata.boundaries.projection import project_xy
 
     region = province_extent(["湖南省"], 770 / 1160)
     assert region is not None

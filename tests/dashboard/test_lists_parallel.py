@@ -13,8 +13,8 @@ import pytest
 from dashboard.lists import session as lists_session
 from dashboard.map.list_layer import add_list_layer
 from dashboard.map.view import build_map
-from geodata import listwork
-from geodata.boundaries import load_layer
+from geodata.boundaries.layers import load_layer
+from geodata.lists import work as listwork
 from tests.dashboard.apptest import run_app
 from tests.dashboard.test_lists_view import paste
 
@@ -69,7 +69,7 @@ def test_twenty_lists_resolved_and_mapped_from_parallel_threads():
     (Each thread has its own dict here, so this is about shared geocoding state only;
     real sessions against one server, which could cross-talk, are tested in
     tests/browser/test_sessions_browser.py and measured in bench/sessions.py.)"""
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     warm()
     none = resolved_registry(simplified=True).iloc[0:0]

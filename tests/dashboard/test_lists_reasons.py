@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dashboard.lists.tables import audit_frame
-from geodata.lists import geocode_lines
+from geodata.lists.published import geocode_lines
 
 
 def test_audit_shows_reason_and_merge_in_chinese() -> None:

@@ -15,14 +15,15 @@ from dashboard.lists import session as lists_session
 from dashboard.lists import tables as lists_frames
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer, safe_html
 from dashboard.map.view import build_map
-from geodata import listfiles, listwork
-from geodata.boundaries import load_layer
-from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
-from geodata.inputs import MAX_BYTES, MAX_ROWS
-from geodata.notes import note_text, refusal_text
-from geodata.registry import registry_rows
-from geodata.savedlist import diff_with_registry
-from geodata.userlists import Store
+from geodata.boundaries.layers import load_layer
+from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
+from geodata.geocode.notes import note_text, refusal_text
+from geodata.lists import places as listfiles
+from geodata.lists import work as listwork
+from geodata.lists.inputs import MAX_BYTES, MAX_ROWS
+from geodata.registry.pilots import registry_rows
+from geodata.store.folders import Store
+from geodata.store.record import diff_with_registry
 from tests.dashboard.apptest import APP, run_app
 
 INJECT = "{{ 7*7 }}<img src=x onerror=alert(1)>"
@@ -255,7 +256,7 @@ def test_jinja_would_evaluate_braces_so_they_are_escaped():
 
 
 def test_injection_in_a_list_item_stays_text_in_the_map_html():
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     none = resolved_registry(simplified=True).iloc[0:0]
     provinces = load_layer("province", simplified=True)
@@ -289,7 +290,7 @@ def test_injection_in_a_list_item_stays_text_in_the_map_html():
 
 
 def test_a_place_named_twice_is_drawn_once():
-    from geodata.registry import resolved_registry
+    from geodata.registry.pilots import resolved_registry
 
     session: dict[str, object] = {}
     lists_session.load_into(session, name="x", text="河北省安平县\n河北省安平縣\n北京市顺义区")
@@ -451,7 +452,7 @@ def test_saving_a_second_list_for_a_batch_says_whose_suggestion_it_takes():
 def test_saving_a_list_for_a_batch_changes_no_view():
     """Saving lists meant for a batch leaves every view as it was: which list a view uses
     is its address's business (`use=`), never a side effect of a save."""
-    from geodata.effective import effective_pilots
+    from geodata.registry.effective import effective_pilots
 
     before = effective_pilots(None)
     session: dict[str, object] = {}

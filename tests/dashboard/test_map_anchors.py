@@ -5,7 +5,7 @@ from __future__ import annotations
 import shapely
 
 from dashboard.map.anchors import ANCHORS
-from geodata.boundaries import load_layer
+from geodata.boundaries.layers import load_layer
 
 
 def test_every_province_has_its_anchor_inside_it() -> None:

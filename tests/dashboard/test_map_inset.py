@@ -7,8 +7,8 @@ import pytest
 from dashboard.map.compact_geojson import decode_ring
 from dashboard.map.inset import inset_payload
 from dashboard.map.view import MapSpec, build_map, build_parts
-from geodata.boundaries import SCS_INSET_BOUNDS
-from geodata.registry import resolved_registry
+from geodata.boundaries.layers import SCS_INSET_BOUNDS
+from geodata.registry.pilots import resolved_registry
 
 
 @pytest.fixture(scope="module")

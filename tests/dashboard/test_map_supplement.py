@@ -1,6 +1,6 @@
 """A saved list used as a supplement: the shipped members it does not name are drawn
 apart on the map (a dotted outline), said so in their tooltip and in the legend. Real
-geocoder, real boundaries, the registry as the app composes it (geodata.effective)."""
+geocoder, real boundaries, the registry as the app composes it (geodata.registry.effective)."""
 
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from geodata.registry import completeness, registry_rows
+from geodata.registry.pilots import completeness, registry_rows
 from tests.dashboard.apptest import run_app
 
 run = run_app

@@ -12,8 +12,8 @@ import streamlit_folium as sf
 from dashboard.map import shared as shared_map
 from dashboard.map.view import MapSpec, build_map
 from dashboard.state import ViewState
-from geodata.boundaries import load_layer
-from geodata.registry import resolved_registry
+from geodata.boundaries.layers import load_layer
+from geodata.registry.pilots import resolved_registry
 
 
 @pytest.fixture(scope="module")

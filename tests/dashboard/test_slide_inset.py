@@ -9,7 +9,7 @@ import shapely
 
 from dashboard.export.draw import DPI, HEIGHT_PX, WIDTH_PX
 from dashboard.export.slide_map import draw_map, prepare
-from geodata.registry import resolved_registry
+from geodata.registry.pilots import resolved_registry
 
 
 def _national_map(lang: str):
@@ -64,7 +64,7 @@ def test_a_name_over_a_dash_is_counted():
 
 
 def test_the_map_is_drawn_in_the_albers_projection():
-    from geodata.projection import project_xy
+    from geodata.boundaries.projection import project_xy
 
     fig, _, _, _ = _national_map("zh")
     ax = fig.axes[0]

@@ -2,7 +2,7 @@ import os
 import stat
 from pathlib import Path
 
-from geodata.atomic import atomic_write_bytes
+from geodata.basics.atomic import atomic_write_bytes
 
 
 def test_new_file_gets_the_umask_mode_not_mkstemps_0600(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geodata.boundaries import (
+from geodata.boundaries.layers import (
     SCS_INSET_BOUNDS,
     inset_land,
     load_layer,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from geodata.geocoder import COLUMNS
+from geodata.geocode.geocoder import COLUMNS
 
 EXE = Path(sys.executable).parent / "pilot-atlas"
 # the installed script, when it is this project's current entry point (pyproject.toml)
@@ -109,7 +109,7 @@ def test_export_formats(tmp_path: Path) -> None:
         p = run("export", "-o", str(tmp_path / f"r.{ext}"))
         assert p.returncode == 0, p.stderr
     gj = json.loads((tmp_path / "r.geojson").read_text(encoding="utf-8"))
-    from geodata.registry import registry_rows
+    from geodata.registry.pilots import registry_rows
 
     # by default the app's default view: official and reported members only
     shown = [r for r in registry_rows() if r["status"] in ("official", "reported")]
@@ -132,7 +132,7 @@ def test_export_formats(tmp_path: Path) -> None:
 
 
 def test_audit_states_completeness() -> None:
-    from geodata.registry import completeness
+    from geodata.registry.pilots import completeness
 
     out = run("audit").stdout.decode()
     table = [ln.split() for ln in out.splitlines()[1:4]]

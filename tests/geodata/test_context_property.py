@@ -2,7 +2,7 @@
 matched or approximate answer lies in that province, whatever the items are (names of
 other provinces' units, towns, generic zones, group names, marks, junk). A province an
 item names is the next items' preference, not a fence: an answer outside it is the one
-the item has alone."""
+the item has alone (a bare zone word, 新区, is the zone of the unit the item before names)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import seeds
-from geodata.codes import within
-from geodata.gazetteer import GENERIC_ZONES, gazetteer
-from geodata.geocoder import APPROXIMATE, MATCHED, Geocoder
-from geodata.lists import _starts_with_province, geocode_lines
+from geodata.basics.codes import within
+from geodata.geocode.gazetteer import GENERIC_ZONES, gazetteer
+from geodata.geocode.geocoder import APPROXIMATE, MATCHED, Geocoder
+from geodata.lists.published import _starts_with_province, geocode_lines
 
 GC = Geocoder()
 
@@ -64,11 +64,20 @@ def test_an_inherited_province_is_a_preference_not_a_fence(
 ) -> None:
     code, name = province
     line = name + joint + "、".join(items)
-    for r in geocode_lines([line], GC):
-        if r.status in (MATCHED, APPROXIMATE) and not within(r.adcode, code):
+    preferred = code  # the province the line starts with, then each answer's province
+    results = geocode_lines([line], GC)
+    for before, r in zip([None, *results], results, strict=False):
+        answered = r.status in (MATCHED, APPROXIMATE)
+        if answered and r.input in GENERIC_ZONES:
+            # a bare 新区 is the zone of the unit the item before names, wherever that is
+            assert before is not None and before.status in (MATCHED, APPROXIMATE)
+            assert within(before.adcode, r.adcode), (line, r.input, r.adcode)
+        elif answered and not within(r.adcode, preferred):
             alone = GC.resolve(r.input)
-            # outside the province only as the item reads with no context at all
+            # outside the preferred province only as the item reads with no context at all
             assert (alone.status, alone.adcode) == (r.status, r.adcode), (line, r.input)
+        if answered:
+            preferred = r.adcode[:2] + "0000"
 
 
 def test_a_name_inside_the_inherited_province_wins_over_one_outside() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from geodata.coverage import county_units, coverage
+from geodata.registry.coverage import county_units, coverage
 
 
 def test_units_are_county_level_and_complete() -> None:
@@ -43,7 +43,7 @@ def test_a_group_covers_its_members_never_the_province() -> None:
 
 
 def test_the_shipped_registry_has_no_whole_province_but_jiangsu_and_anhui() -> None:
-    from geodata.effective import effective_pilots
+    from geodata.registry.effective import effective_pilots
 
     rows = [p.row() for p in effective_pilots(None)]
     whole = {prov for prov, c in coverage(rows).items() if c.whole_province}

@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 import shapely
 
-from geodata.boundaries import display_coverage, load_layer, raw_features
-from geodata.settings import DISPLAY_TOLERANCE
+from geodata.basics.settings import DISPLAY_TOLERANCE
+from geodata.boundaries.layers import display_coverage, load_layer, raw_features
 
 
 def _overlaps(geoms: np.ndarray) -> tuple[int, float]:

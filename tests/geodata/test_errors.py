@@ -1,4 +1,4 @@
-"""The project's own errors are named (geodata.errors), keep the built-in bases callers
+"""The project's own errors are named (geodata.basics.errors), keep the built-in bases callers
 caught before, and reach a person as one line."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geodata import errors
-from geodata.userlists import Store
+from geodata.basics import errors
+from geodata.store.folders import Store
 from pilot_atlas import main
 
 

@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 
 import seeds
-from geodata import evidence, land_reform
-from geodata.registry import audit_text, shipped_pilots
+from geodata.registry import evidence, land_reform
+from geodata.registry.pilots import audit_text, shipped_pilots
 
 
 def test_only_notice_and_press_make_a_row_official_or_reported() -> None:

@@ -1,4 +1,4 @@
-"""The forms table (geodata.forms): every rule besides a chain of names is a row with its
+"""The forms table (geodata.geocode.forms): every rule besides a chain of names is a row with its
 example and source; readings compete under one key, a tie is ambiguous; a placeholder
 never answers; a table's column is read as a pasted list is."""
 
@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from geodata.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result
-from geodata.forms import FORMS, best_reading, reading_key
-from geodata.geocoder import Geocoder
-from geodata.lists import geocode_lines, read_column
-from geodata.notes import catalogue
+from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result
+from geodata.geocode.forms import FORMS, best_reading, reading_key
+from geodata.geocode.geocoder import Geocoder
+from geodata.geocode.notes import catalogue
+from geodata.lists.published import geocode_lines, read_column
 
 GC = Geocoder()
 

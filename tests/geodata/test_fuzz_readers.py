@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench import hostile_files as hf
-from geodata.errors import InputError
-from geodata.inputs import parse_bytes
+from geodata.basics.errors import InputError
+from geodata.lists.inputs import parse_bytes
 
 FUZZ = settings(
     max_examples=60, derandomize=True, deadline=None,

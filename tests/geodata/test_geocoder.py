@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from geodata.answer import Method
-from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
+from geodata.geocode.answer import Method
+from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
 
 
 @pytest.fixture(scope="module")

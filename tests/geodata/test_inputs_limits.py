@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 
 from bench import hostile_files as hf
-from geodata.errors import InputError
-from geodata.inputs import MAX_ROWS, Limits, count_items, parse_bytes
-from geodata.isolated import parse_isolated
+from geodata.basics.errors import InputError
+from geodata.lists.inputs import MAX_ROWS, Limits, count_items, parse_bytes
+from geodata.lists.isolated import parse_isolated
 
 REFUSED = [
     ("bomb.xlsx", hf.zip_bomb_xlsx, "unpacks to"),

@@ -65,7 +65,7 @@ def _bare_numbers(path: Path) -> list[str]:
 
 @pytest.mark.parametrize("package", ["geodata", "dashboard"])
 def test_limits_and_tolerances_live_in_settings(package: str) -> None:
-    """One place per number: geodata/settings.py (limits, tolerances, caches) or
+    """One place per number: geodata/basics/settings.py (limits, tolerances, caches) or
     dashboard/settings.py (what only shapes the UI)."""
     found = [hit for p in sorted((ROOT / package).rglob("*.py")) if p.name != "settings.py"
              for hit in _bare_numbers(p)]

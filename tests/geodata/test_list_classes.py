@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
-from geodata.lists import geocode_lines
+from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
+from geodata.lists.published import geocode_lines
 
 GC = Geocoder()
 
@@ -58,7 +58,7 @@ def test_short_forms_of_banners_and_autonomous_counties_are_generated_by_rule() 
 
 
 def test_a_short_form_that_collides_is_not_made() -> None:
-    from geodata.short_forms import candidates, short_forms
+    from geodata.geocode.short_forms import candidates, short_forms
 
     assert candidates("阿拉善左旗") == {"阿左旗"}
     # two units would give 阿左旗, or the form is a written form already: neither gets it

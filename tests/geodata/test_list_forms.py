@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
-from geodata.lists import geocode_lines, items_of, split_line
-from geodata.names import strip_annotations
-from geodata.reasons import REASONS, reason_text
+from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
+from geodata.geocode.names import strip_annotations
+from geodata.geocode.reasons import REASONS, reason_text
+from geodata.lists.published import geocode_lines, items_of, split_line
 
 
 @pytest.fixture(scope="module")
@@ -167,6 +167,23 @@ def test_generic_zone_belongs_to_its_context(gc: Geocoder) -> None:
     assert rs[1].adcode == "320100" and rs[1].level == "zone" and rs[1].status == APPROXIMATE
 
 
+def test_a_bare_zone_word_after_a_province_it_was_not_stated_in_is_no_answer(gc: Geocoder) -> None:
+    # 北京市丁青县 is no place: 北京 is only inherited, too weak to place a bare 产业园
+    assert geocode_lines(["北京市丁青县、产业园"], gc)[-1].status == UNMATCHED
+
+
+@pytest.mark.parametrize("line", ["西藏自治区昌都市、市辖区", "江苏省：南京市、市辖区", "市辖区"])
+def test_a_bare_heading_row_is_no_answer_whatever_comes_before(gc: Geocoder, line: str) -> None:
+    # GB2260's 市辖区 heads a city's districts: after a city it is no group of the province
+    last = geocode_lines([line], gc)[-1]
+    assert last.status == UNMATCHED and not last.adcode
+
+
+def test_a_city_s_districts_written_whole_are_its_group(gc: Geocoder) -> None:
+    r = gc.resolve("昌都市市辖区")
+    assert r.adcode == "540300" and r.level == "group"
+
+
 @pytest.mark.parametrize("text", ["新区", "经济开发区", "高新区", "工业园区"])
 def test_generic_zone_without_context_is_no_answer(gc: Geocoder, text: str) -> None:
     r = gc.resolve(text)
@@ -281,7 +298,7 @@ def test_what_closes_an_enumeration_is_dropped() -> None:
 
 
 def test_a_column_of_names_drops_numbering_too(gc: Geocoder) -> None:
-    from geodata.lists import geocode_names
+    from geodata.lists.published import geocode_names
 
     rs = geocode_names(["1、安吉县", "（2）德清县※", "3"], gc)
     assert [r.adcode for r in rs] == ["330523", "330521", ""]
@@ -357,7 +374,7 @@ def test_code_list_headings_inside_a_path(gc: Geocoder, text: str, adcode: str) 
 
 def _slips() -> list[tuple[str, str]]:
     """(province adcode, a county's name with one character of its stem replaced)."""
-    from geodata.gazetteer import gazetteer
+    from geodata.geocode.gazetteer import gazetteer
 
     gz = gazetteer()
     out = []
@@ -371,7 +388,7 @@ def _slips() -> list[tuple[str, str]]:
 def test_a_slip_is_never_matched_nor_outside_its_province(
     gc: Geocoder, province: str, slip: str
 ) -> None:
-    from geodata.gazetteer import gazetteer
+    from geodata.geocode.gazetteer import gazetteer
 
     name = gazetteer().current[province].name
     (r,) = geocode_lines([f"{name}：{slip}"], gc)

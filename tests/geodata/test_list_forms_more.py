@@ -8,11 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata.codes import within
-from geodata.gazetteer import gazetteer
-from geodata.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
-from geodata.lists import geocode_lines
-from geodata.names import normalise
+from geodata.basics.codes import within
+from geodata.geocode.gazetteer import gazetteer
+from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
+from geodata.geocode.names import normalise
+from geodata.lists.published import geocode_lines
 
 GC = Geocoder()
 

@@ -7,10 +7,10 @@ import time
 
 import pytest
 
-from geodata import settings
-from geodata.geocoder import MATCHED, UNMATCHED, Geocoder
-from geodata.lists import Reader, geocode_lines, items_of, iter_geocode_lines
-from geodata.reasons import LIST_OVER_BUDGET, OVER_BUDGET, reason_text
+from geodata.basics import settings
+from geodata.geocode.geocoder import MATCHED, UNMATCHED, Geocoder
+from geodata.geocode.reasons import LIST_OVER_BUDGET, OVER_BUDGET, reason_text
+from geodata.lists.published import Reader, geocode_lines, items_of, iter_geocode_lines
 
 GC = Geocoder()
 

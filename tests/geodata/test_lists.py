@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from geodata.geocoder import APPROXIMATE, MATCHED
-from geodata.lists import geocode_lines, split_line
+from geodata.geocode.geocoder import APPROXIMATE, MATCHED
+from geodata.lists.published import geocode_lines, split_line
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "sources"
 BATCH3 = Path(__file__).resolve().parents[2] / "seeds" / "data" / "batch3_as_published.txt"
@@ -159,7 +159,7 @@ def test_batch12_names_one_per_line_all_resolve() -> None:
     level_of_seed = {"province": "province", "prefecture": "prefecture", "county": "county",
                      "county_city": "county", "district": "county", "town": "town",
                      "municipality": "group"}  # 重庆市主城九区: nine districts, one pilot
-    from geodata.boundaries import raw_features
+    from geodata.boundaries.layers import raw_features
 
     province_code = {name: code for code, name, _ in raw_features("province")}
     province_code["新疆生产建设兵团"] = province_code["新疆维吾尔自治区"]  # XPCC cities lie in it

@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from geodata import listfiles, listwork
-from geodata.errors import InputError
-from geodata.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
-from geodata.userlists import Store
+from geodata.basics.errors import InputError
+from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
+from geodata.lists import places as listfiles
+from geodata.lists import work as listwork
+from geodata.store.folders import Store
 
 SAMPLE = "貴州省黔南州獨山縣、三都縣\n城区\n浙江省苍南县龙港镇\n没有这个地方"
 
 
 def test_the_list_logic_needs_no_streamlit() -> None:
-    code = ("import sys, geodata.listwork, geodata.listfiles; "
+    code = ("import sys, geodata.lists.work, geodata.lists.places; "
             "sys.exit('streamlit' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from geodata.names import BARE, FULL, SHORT, name_forms, normalise, stem_of
+from geodata.geocode.names import BARE, FULL, SHORT, name_forms, normalise, stem_of
 
 
 @pytest.mark.parametrize(

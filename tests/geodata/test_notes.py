@@ -1,5 +1,5 @@
 """Notes and refusals are codes with parameters, rendered from one catalogue
-(geodata/notes.toml): every code reads in Chinese and in English, and the Chinese holds
+(geodata/geocode/notes.toml): every code reads in Chinese and in English, and the Chinese holds
 no Latin letters other than codes and names."""
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from geodata.answer import Method, Result
-from geodata.geocoder import Geocoder
-from geodata.lists import geocode_lines
-from geodata.notes import Note, catalogue, decode, encode, note, note_text, render
-from geodata.registry import registry_rows
+from geodata.geocode.answer import Method, Result
+from geodata.geocode.geocoder import Geocoder
+from geodata.geocode.notes import Note, catalogue, decode, encode, note, note_text, render
+from geodata.lists.published import geocode_lines
+from geodata.registry.pilots import registry_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = ["城区", "火星市", "重庆市主城九区", "河北省邢台市南和县", "南宁市橫縣六景鎮",
@@ -68,7 +68,7 @@ def test_an_optional_part_is_left_out_without_its_value() -> None:
 
 def test_every_code_the_code_writes_is_in_the_catalogue() -> None:
     used: set[tuple[str, str]] = set()
-    for path in (ROOT / "geodata").glob("*.py"):
+    for path in (ROOT / "geodata").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and node.args):
                 continue

@@ -4,8 +4,8 @@ memory: after `ensure()` every file is on disk and this process loaded none of i
 from __future__ import annotations
 
 from geodata import prepare
-from geodata.boundaries import load_layer
-from geodata.settings import cache_dir
+from geodata.basics.settings import cache_dir
+from geodata.boundaries.layers import load_layer
 
 
 def test_a_cold_cache_is_prepared_by_a_child(tmp_path, monkeypatch) -> None:

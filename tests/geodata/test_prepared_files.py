@@ -9,10 +9,10 @@ import threading
 import pytest
 import shapely
 
-from geodata import boundaries
-from geodata.boundaries import load_layer, raw_features
-from geodata.settings import DISPLAY_TOLERANCE, cache_dir
-from geodata.town_store import open_town_index
+from geodata.basics.settings import DISPLAY_TOLERANCE, cache_dir
+from geodata.boundaries import layers as boundaries
+from geodata.boundaries.layers import load_layer, raw_features
+from geodata.geocode.town_store import open_town_index
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 import shapely
 from pyproj import Geod
 
-from geodata.boundaries import load_layer
-from geodata.projection import CENTRAL_MERIDIAN, project, project_xy, projected_box
+from geodata.boundaries.layers import load_layer
+from geodata.boundaries.projection import CENTRAL_MERIDIAN, project, project_xy, projected_box
 
 
 def test_the_central_meridian_is_vertical_and_parallels_are_arcs():

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata.errors import InputError
-from geodata.geocoder import COLUMNS, Geocoder
-from geodata.inputs import parse_bytes
-from geodata.lists import geocode_lines, items_of
+from geodata.basics.errors import InputError
+from geodata.geocode.geocoder import COLUMNS, Geocoder
+from geodata.lists.inputs import parse_bytes
+from geodata.lists.published import geocode_lines, items_of
 
 GC = Geocoder()
 NAMEISH = st.sampled_from(

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from bench import hostile_files
-from geodata.errors import InputError
-from geodata.listwork import read_paste, read_upload
-from geodata.notes import refusal_text
+from geodata.basics.errors import InputError
+from geodata.geocode.notes import refusal_text
+from geodata.lists.work import read_paste, read_upload
 
 ROOT = Path(__file__).resolve().parents[2]
-READERS = ("geodata/inputs.py", "geodata/listwork.py", "geodata/isolated.py",
-           "geodata/tables.py")
+READERS = ("geodata/lists/inputs.py", "geodata/lists/work.py", "geodata/lists/isolated.py",
+           "geodata/lists/columns.py")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 

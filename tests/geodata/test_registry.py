@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import seeds
-from geodata.registry import completeness, registry_rows, resolved_registry
+from geodata.registry.pilots import completeness, registry_rows, resolved_registry
 
 
 def test_each_batch_known_against_official() -> None:
@@ -61,7 +61,7 @@ def test_geometry_kinds() -> None:
     towns = frame[frame["level"].isin(["town", "zone"])]
     assert (towns.geometry.geom_type == "Point").all()
     # each town point lies inside (or on the edge of) its county
-    from geodata.boundaries import load_layer
+    from geodata.boundaries.layers import load_layer
 
     counties = load_layer("county").set_index("adcode")
     for _, r in towns.iterrows():

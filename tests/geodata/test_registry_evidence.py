@@ -5,7 +5,7 @@ pilots drawn as one shape, and a cache that follows the seed tables."""
 from __future__ import annotations
 
 import seeds
-from geodata.registry import completeness, registry_rows
+from geodata.registry.pilots import completeness, registry_rows
 
 
 def test_batches_1_and_2_as_far_as_public_sources_go() -> None:
@@ -40,7 +40,7 @@ def test_haidong_is_marked_contradicted_and_not_counted() -> None:
 
 
 def test_known_against_official_by_kind() -> None:
-    from geodata.registry import kind_completeness
+    from geodata.registry.pilots import kind_completeness
 
     kinds = {(k["batch"], k["kind"]): k for k in kind_completeness()}
     assert kinds[("1", "plan_listed")]["known"] == kinds[("1", "plan_listed")]["official"] == 3
@@ -78,7 +78,7 @@ def test_a_group_pilot_is_drawn_as_one_shape_over_its_units() -> None:
     their polygons, whichever way the geocoder reports the members."""
     from dataclasses import replace
 
-    from geodata.registry import pilot_geometry, shipped_pilots, unit_shapes
+    from geodata.registry.pilots import pilot_geometry, shipped_pilots, unit_shapes
 
     shapes = unit_shapes(True)
     base = next(p for p in shipped_pilots() if p.name_published == "重庆市主城九区")
@@ -97,7 +97,7 @@ def test_cache_key_follows_the_seed_tables_and_the_code(tmp_path) -> None:
     import shutil
     from pathlib import Path
 
-    from geodata.settings import cache_key, data_hash, source_hash
+    from geodata.basics.settings import cache_key, data_hash, source_hash
 
     root = Path(__file__).resolve().parents[2]
     copy = tmp_path / "repo"
@@ -109,12 +109,12 @@ def test_cache_key_follows_the_seed_tables_and_the_code(tmp_path) -> None:
     towns = copy / "seeds" / "data" / "towns.csv"
     towns.write_text(towns.read_text(encoding="utf-8") + "x\n", encoding="utf-8")
     after_seed = source_hash(copy)
-    (copy / "geodata" / "towns.py").write_text("# changed\n", encoding="utf-8")
+    (copy / "geodata" / "geocode" / "towns.py").write_text("# changed\n", encoding="utf-8")
     assert len({before, after_seed, source_hash(copy)}) == 3
 
 
 def test_the_research_table_covers_a_group_pilots_members_only() -> None:
-    from geodata.research import research_rows
+    from geodata.registry.research import research_rows
 
     rows = {r["adcode"]: r for r in research_rows(list(registry_rows()))}
     group = next(r for r in registry_rows() if r["name_published"] == "重庆市主城九区")

@@ -9,8 +9,8 @@ from functools import cache
 import pytest
 
 import seeds
-from geodata.boundaries import raw_features
-from geodata.history import derived_successor
+from geodata.boundaries.layers import raw_features
+from geodata.geocode.history import derived_successor
 
 # Removed from renames.csv: derivation gives today's code and the year by itself.
 DERIVED = [

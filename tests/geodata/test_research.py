@@ -1,7 +1,7 @@
 """The county research table: coverage by a unit or a unit containing it."""
 
-from geodata.registry import registry_rows
-from geodata.research import research_rows
+from geodata.registry.pilots import registry_rows
+from geodata.registry.research import research_rows
 
 
 def table() -> dict[str, dict[str, object]]:

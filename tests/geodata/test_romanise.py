@@ -1,10 +1,16 @@
-"""English place names and the pinyin search key (geodata.romanise)."""
+"""English place names and the pinyin search key (geodata.geocode.romanise)."""
 
 from __future__ import annotations
 
 import pytest
 
-from geodata.romanise import place_name_en, search_key, short_name, short_name_en, unit_name_en
+from geodata.geocode.romanise import (
+    place_name_en,
+    search_key,
+    short_name,
+    short_name_en,
+    unit_name_en,
+)
 
 
 @pytest.mark.parametrize(("zh", "en"), [

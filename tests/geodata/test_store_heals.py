@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from geodata.savedlist import UserList, new_list
-from geodata.userlists import Store
+from geodata.store.folders import Store
+from geodata.store.record import UserList, new_list
 
 
 def plain(list_id: str, name: str = "测试", as_batch: int | None = None, n: int = 2) -> UserList:
@@ -59,8 +59,8 @@ def test_an_invalid_list_is_skipped_and_reported(tmp_path: Path, label: str) -> 
     assert [s.list_id for s in summaries] == ["list-good000"] and bad2 == bad
     # the callers that sort and filter still work: the registry with an invalid list
     # named in a view's use= is the shipped one, and says the list is not there
-    from geodata.effective import effective
-    from geodata.registry import shipped_pilots
+    from geodata.registry.effective import effective
+    from geodata.registry.pilots import shipped_pilots
 
     pilots, (applied,) = effective("list-bad0000:1:replace", root=tmp_path)
     assert pilots == shipped_pilots() and not applied.found
@@ -118,10 +118,10 @@ KILLER = textwrap.dedent(
     """
     import os, sys
     from pathlib import Path
-    import geodata.atomic as atomic
-    import geodata.userlists as ul_mod
-    from geodata.savedlist import UserList
-    from geodata.userlists import Store
+    import geodata.basics.atomic as atomic
+    import geodata.store.folders as ul_mod
+    from geodata.store.record import UserList
+    from geodata.store.folders import Store
 
     root, at = Path(sys.argv[1]), int(sys.argv[2])
     calls = [0]
@@ -238,7 +238,7 @@ def test_check_reports_and_repairs(tmp_path: Path) -> None:
 
 
 def test_new_list_roundtrips_through_the_validator(tmp_path: Path) -> None:
-    from geodata.lists import geocode_lines
+    from geodata.lists.published import geocode_lines
 
     ul = new_list("名单", "text", "pasted", ["江苏省"], geocode_lines(["江苏省"]))
     Store(tmp_path).save(ul)

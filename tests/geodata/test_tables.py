@@ -1,5 +1,5 @@
 """Tables people upload: the header row, the name column, context columns, numbering
-(geodata.tables), read from real bytes and resolved by the real geocoder."""
+(geodata.lists.columns), read from real bytes and resolved by the real geocoder."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from geodata.lists import geocode_names
-from geodata.tables import read_table
+from geodata.lists.columns import read_table
+from geodata.lists.published import geocode_names
 
 
 def test_gbk_table_with_numbering_province_and_pilot_columns() -> None:
-    from geodata.inputs import parse_bytes
+    from geodata.lists.inputs import parse_bytes
 
     text = "序号,省份,试点地区\r\n1,湖南省,株洲市\r\n2,湖南省,资兴市\r\n3,浙江省,嘉兴市\r\n"
     parsed = parse_bytes(text.encode("gbk"), "名单.csv")
@@ -23,7 +23,7 @@ def test_gbk_table_with_numbering_province_and_pilot_columns() -> None:
 
 
 def test_header_below_a_title_and_a_prefecture_column() -> None:
-    from geodata.tables import read_table
+    from geodata.lists.columns import read_table
 
     rows = [["第一批国家新型城镇化综合试点地区名单"], [], ["序号", "所在省", "地级市", "试点"],
             ["1", "河北省", "石家庄市", "正定县"], ["2", "河北省", "", "定州市"]]
@@ -33,15 +33,15 @@ def test_header_below_a_title_and_a_prefecture_column() -> None:
 
 
 def test_no_header_numbering_skipped_and_names_found_by_content() -> None:
-    from geodata.tables import read_table
+    from geodata.lists.columns import read_table
 
     read = read_table([["1", "湖南", "株洲市"], ["2", "湖南", "湘潭市"]])
     assert read.header == [] and read.column == 2 and read.names == ["株洲市", "湘潭市"]
 
 
 def test_unsure_tables_ask_and_a_pick_is_obeyed() -> None:
-    from geodata.errors import InputError
-    from geodata.tables import read_table
+    from geodata.basics.errors import InputError
+    from geodata.lists.columns import read_table
 
     rows = [["株洲市", "湘潭市"], ["长沙市", "岳阳市"]]
     read = read_table(rows)

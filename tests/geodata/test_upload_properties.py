@@ -10,9 +10,9 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata.geocoder import Geocoder
-from geodata.inputs import parse_bytes
-from geodata.lists import geocode_lines, geocode_names
+from geodata.geocode.geocoder import Geocoder
+from geodata.lists.inputs import parse_bytes
+from geodata.lists.published import geocode_lines, geocode_names
 
 GC = Geocoder()
 # characters of real lists and of mistakes, without separators, colons or whitespace

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from geodata.lists import geocode_lines
-from geodata.registry import registry_rows
-from geodata.savedlist import diff_with_registry, new_list
-from geodata.userlists import Store
+from geodata.lists.published import geocode_lines
+from geodata.registry.pilots import registry_rows
+from geodata.store.folders import Store
+from geodata.store.record import diff_with_registry, new_list
 
 
 def make(lines: list[str], **kw: object):  # type: ignore[no-untyped-def]
@@ -36,7 +36,7 @@ def test_survives_a_new_process(tmp_path: Path) -> None:
     ul = make(["江苏省"])
     store.save(ul)
     code = (
-        "import sys; from pathlib import Path; from geodata.userlists import Store;"
+        "import sys; from pathlib import Path; from geodata.store.folders import Store;"
         f"print(Store(Path(sys.argv[1])).load('{ul.list_id}').rows[0]['adcode'])"
     )
     out = subprocess.run(

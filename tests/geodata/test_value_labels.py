@@ -4,11 +4,12 @@ and the labels of one field tell its values apart (a table cell, a legend)."""
 from __future__ import annotations
 
 import seeds
-from geodata import listwork, registry
-from geodata.evidence import DATASET_CHECKS
-from geodata.geocoder import Geocoder
-from geodata.schema import cell, doc_rows
-from geodata.value_labels import LABELS, label
+from geodata.exports.schema import cell, doc_rows
+from geodata.exports.value_labels import LABELS, label
+from geodata.geocode.geocoder import Geocoder
+from geodata.lists import work as listwork
+from geodata.registry import pilots as registry
+from geodata.registry.evidence import DATASET_CHECKS
 
 
 def _codes_in_use() -> dict[str, set[str]]:

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata.gazetteer import ZONE_SUFFIXES, gazetteer
-from geodata.geocoder import APPROXIMATE, MATCHED, UNMATCHED, Geocoder
-from geodata.names import split_suffix
+from geodata.geocode.gazetteer import ZONE_SUFFIXES, gazetteer
+from geodata.geocode.geocoder import APPROXIMATE, MATCHED, UNMATCHED, Geocoder
+from geodata.geocode.names import split_suffix
 
 GC = Geocoder()
 

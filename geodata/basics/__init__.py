@@ -1,0 +1,1 @@
+"""The shared basics: errors, atomic writes, caches, settings, codes, data sources."""

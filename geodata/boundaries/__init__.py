@@ -1,0 +1,1 @@
+"""The boundary layers and the printed maps' projection."""

@@ -1,0 +1,2 @@
+"""The pilots with their units and geometry, a view's registry with saved lists applied,
+coverage, evidence, the research table."""
