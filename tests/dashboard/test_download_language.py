@@ -125,7 +125,7 @@ def test_dta_labels_speak_the_language(lang: str, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_research_table_speaks_the_language(lang: str) -> None:
-    from geodata.research import COLUMNS
+    from geodata.registry.research import COLUMNS
 
     s = _view(lang)
     ids = tuple(_pilots(lang)["pilot_id"])
