@@ -29,7 +29,7 @@ ZH, EN = "zh-CN", "en"
 NAME_HEADER_KEYS = (
     "f_name_simplified", "f_name_published", "f_unit_name", "f_name_en", "f_document",
     "lists_col_input", "lists_col_unit", "lists_col_renamed", "lists_col_merged",
-    "lists_col_candidates", "lists_col_name", "lists_col_provenance",
+    "lists_col_candidates", "lists_col_name", "lists_col_provenance", "lr_col_place",
 )
 
 

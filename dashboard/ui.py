@@ -167,7 +167,8 @@ def completeness_strip(s: ViewState) -> None:
         unplaced = _unplaced(s.use)
         if unplaced:
             st.caption(t("completeness_unplaced", lang, n=len(unplaced),
-                         names="、".join(unplaced)))
+                         names=marking.names_in(unplaced, lang, t("list_sep", lang))),
+                       unsafe_allow_html=True)
 
 
 def _completeness(use: str) -> list[dict[str, object]]:

@@ -27,7 +27,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9_./'’-]*")
 # Units, file formats and their extensions, encodings, the Latin a Chinese page writes
 # as it is (the keys a clicker sends, an address's scheme).
 ALLOWED_LATIN = frozenset((
-    "km", "m", "mi", "kb", "mb", "gb", "px",
+    "km", "m", "mi", "KB", "MB", "GB", "px",
     "CSV", "XLSX", "XLS", "PNG", "PDF", "SVG", "PPTX", "HTML", "URL", "GeoJSON", "GeoPackage",
     "GeoParquet", "Parquet", "Stata", "dta", "gpkg", "csv", "xlsx", "txt", "json", "geojson",
     "png", "svg", "pdf", "pptx", "html", "Excel", "QGIS",

@@ -106,3 +106,19 @@ def saved_frame(lists: Sequence[Summary], lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def candidate_label(candidate: str, lang: str) -> str:
+    """A candidate of an ambiguous item as an option (a widget cannot mark a name's
+    language): its code and path as the geocoder gives it; on an English page the path in
+    English, from the unit up (140302 Chengqu District, Yangquan City, Shanxi)."""
+    code = candidate.split(" ", 1)[0]
+    if lang != "en" or not (code.isdigit() and len(code) == 6):
+        return candidate
+    from geodata.basics.codes import ancestors_of
+    from geodata.geocode.gazetteer import gazetteer
+    from geodata.geocode.romanise import place_name_en
+
+    names = gazetteer().name_of
+    chain = [code, *sorted(ancestors_of(code), reverse=True)]
+    return f"{code} " + ", ".join(place_name_en(names(c)) for c in chain if names(c))

@@ -19,8 +19,9 @@
     }
     return false;
   };
+  // what a person types (a text area's value) and its example are theirs, not the app's
   const shown = (el) =>
-    !el.closest("script, style, noscript, template, canvas") &&
+    !el.closest("script, style, noscript, template, canvas, textarea") &&
     (el.checkVisibility ? el.checkVisibility({ visibilityProperty: true }) : true);
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -29,9 +30,11 @@
     if (!text || !el || !shown(el)) continue;
     (isMarked(el) ? marked : own).push(text);
   }
-  for (const el of document.querySelectorAll("[title], [placeholder], [aria-label], img[alt]")) {
+  for (const el of document.querySelectorAll("[title], [placeholder], img[alt]")) {
+    if (el.tagName.toLowerCase() === "textarea") continue;
     if (!shown(el) && el.tagName.toLowerCase() !== "input") continue;
-    for (const attr of ["title", "placeholder", "aria-label", "alt"]) {
+    // aria-label: only Streamlit's and Vega's own controls write one (in English)
+    for (const attr of ["title", "placeholder", "alt"]) {
       const v = (el.getAttribute(attr) || "").trim();
       if (v) (isMarked(el) ? marked : own).push(v);
     }

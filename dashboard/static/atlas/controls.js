@@ -45,7 +45,8 @@ window.atlas = window.atlas || {};
     };
     retitle();
     // the layer control comes later, and again on a narrow map (narrowLayers)
-    map.whenReady(() => setTimeout(() => setTimeout(retitle, 0), 0));
+    const corners = map.getContainer().querySelector(".leaflet-control-container");
+    if (corners) new MutationObserver(retitle).observe(corners, { childList: true, subtree: true });
   };
 
   // On a narrow map the layer control becomes a button (Leaflet's collapsed form). The
