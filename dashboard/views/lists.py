@@ -25,9 +25,11 @@ from dashboard.lists.tables import (
     candidate_label,
     list_tallies,
     localised_tallies,
+    note_lines,
     source_label,
 )
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer
+from dashboard.settings import LIST_NOTES_SHOWN
 from dashboard.state import ViewState
 from geodata.basics.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 from geodata.geocode.geocoder import AMBIGUOUS
@@ -145,6 +147,12 @@ def _audit(work: Work, lang: str) -> None:
         key="lists_audit_table",
         height=min(36 * (len(work.rows) + 1) + 2, 420),
     )
+    lines, more = note_lines(work.rows, lang, LIST_NOTES_SHOWN)
+    if lines:
+        with st.expander(t("lists_notes", lang, n=len(lines) + more)):
+            st.markdown("\n".join(lines), unsafe_allow_html=True)
+            if more:
+                st.caption(t("lists_notes_more", lang, n=f"{more:,}"))
 
 
 def _fixes(work: Work, lang: str) -> None:

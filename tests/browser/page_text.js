@@ -39,18 +39,18 @@
       if (v) (isMarked(el) ? marked : own).push(v);
     }
   }
-  // a data grid draws on a canvas; its cells are in a hidden accessible table
+  // a data grid draws on a canvas; its cells (the rows and columns in view) are in a
+  // hidden accessible table, each with its column's index
   const cells = [];
   for (const table of document.querySelectorAll("canvas table")) {
-    const heads = [...table.querySelectorAll('th[role="columnheader"]')].map((h) =>
-      h.textContent.trim(),
-    );
-    own.push(...heads);
-    for (const row of table.querySelectorAll('tr[role="row"]')) {
-      [...row.querySelectorAll('td[role="gridcell"]')].forEach((td, i) => {
-        const text = td.textContent.trim();
-        if (text) cells.push([heads[i + (heads.length - row.children.length)] || "", text]);
-      });
+    const heads = {};
+    for (const h of table.querySelectorAll('th[role="columnheader"]')) {
+      heads[h.getAttribute("aria-colindex")] = h.textContent.trim();
+      own.push(h.textContent.trim());
+    }
+    for (const td of table.querySelectorAll('td[role="gridcell"]')) {
+      const text = td.textContent.trim();
+      if (text) cells.push([heads[td.getAttribute("aria-colindex")] || "", text]);
     }
   }
   return { own, marked, cells };

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -58,10 +59,28 @@ def read_page(page: object, lang: str) -> dict[str, list[object]]:
     return out
 
 
+def scroll_grids(page: object) -> Iterator[None]:
+    """Bring every cell of every data grid into its hidden table once: a grid holds only
+    the rows and columns in view, so the walk reads each grid screen by screen."""
+    grids = page.locator('[data-testid="stDataFrame"]:visible')  # type: ignore[attr-defined]
+    for i in range(grids.count()):
+        scroller = grids.nth(i).locator(".dvn-scroller").first
+        grids.nth(i).scroll_into_view_if_needed()
+        width, seen_w, height, seen_h = scroller.evaluate(
+            "s => [s.scrollWidth, s.clientWidth, s.scrollHeight, s.clientHeight]")
+        for top in range(0, max(height - seen_h, 0) + 1, max(seen_h - 60, 60)):
+            for left in range(0, max(width - seen_w, 0) + 1, max(seen_w - 60, 60)):
+                scroller.evaluate("(s, at) => s.scrollTo(at[0], at[1])", [left, top])
+                time.sleep(0.25)
+                yield
+
+
 def page_leaks(page: object, lang: str) -> list[str]:
     """Text of the other language the app says itself: outside marked names and
     quotations, outside the data grids' name columns, but Streamlit's own controls."""
     text = read_page(page, lang)
+    for _ in scroll_grids(page):
+        text["cells"] += read_page(page, lang)["cells"]
     own = [str(x) for x in text["own"]
            if str(x) not in FRAMEWORK | SWITCH and not str(x).startswith(("keyboard_", "Help for",
                                                                           "Remove "))]
