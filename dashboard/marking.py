@@ -22,6 +22,7 @@ from dashboard.i18n import t
 from geodata.basics.proper_names import LATIN_NAMES, cjk_names
 
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]")
+_LATIN = re.compile(r"[A-Za-z]")
 # the `lang` a text of each script is marked with
 ZH, EN = "zh-CN", "en"
 # Table columns (their header keys) whose cells are names or quotations as published:
@@ -35,8 +36,9 @@ NAME_HEADER_KEYS = (
 
 def text_lang(text: str) -> str:
     """The language a name is written in, by its script: Chinese when it holds a
-    Chinese character, else English (pinyin, a product's name)."""
-    return ZH if _CJK.search(text) else EN
+    Chinese character, English when it holds a Latin letter (pinyin, a product's name),
+    else none (digits and signs read the same in either)."""
+    return ZH if _CJK.search(text) else EN if _LATIN.search(text) else ""
 
 
 def _escape(text: str, as_html: bool) -> str:
@@ -48,7 +50,7 @@ def name(text: object, page_lang: str, *, as_html: bool = False) -> str:
     language when that is not the page's."""
     value = "" if text is None else str(text)
     body = _escape(value, as_html)
-    if not value or text_lang(value).split("-")[0] == page_lang:
+    if text_lang(value).split("-")[0] in ("", page_lang):
         return body
     return f'<span lang="{text_lang(value)}">{body}</span>'
 
@@ -59,7 +61,7 @@ def quote(text: object, page_lang: str) -> str:
     value = "" if text is None else str(text)
     label = md(t("as_published", page_lang))
     return (f'<span class="quote-label">{label}</span> '
-            f'<q class="quote" lang="{text_lang(value)}">{md(value)}</q>')
+            f'<q class="quote" lang="{text_lang(value) or page_lang}">{md(value)}</q>')
 
 
 @cache

@@ -101,7 +101,8 @@ class Attribution(MacroElement):
         self.text = text  # HTML: names marked with their language (dashboard.marking)
         self.prefix = prefix
         # Leaflet's own button titles are English; a Chinese map gives its own
-        self.titles = {k: t(f"map_{k}", lang) for k in ("zoom_in", "zoom_out", "layers")}
+        self.titles = {"zoom_in": t("map_zoom_in", lang), "zoom_out": t("map_zoom_out", lang),
+                       "layers": t("map_layers", lang)}
 
 
 def css(large: bool) -> str:
