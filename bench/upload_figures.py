@@ -21,7 +21,7 @@ def main(rows: int = 10_000) -> dict[str, object]:
     from dashboard.map.view import MapSpec, build_map
     from dashboard.state import ViewState
     from geodata.boundaries.layers import load_layer
-    from geodata.lists.work import read_upload, resolve
+    from geodata.worklist.flow import read_upload, resolve
 
     names = county_names()
     names = (names * (rows // len(names) + 1))[:rows]

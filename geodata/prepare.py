@@ -24,8 +24,8 @@ def build() -> None:
     from geodata.boundaries.layers import load_layer, south_china_sea_line
     from geodata.geocode.gazetteer import gazetteer
     from geodata.geocode.romanise import place_readings
-    from geodata.lists.work import geocoder
     from geodata.registry.pilots import resolved_registry
+    from geodata.worklist.flow import geocoder
 
     for layer in ("province", "prefecture", "county"):
         for simplified in (False, True):

@@ -211,6 +211,13 @@ def load_splits() -> tuple[dict[str, str], ...]:
 
 
 @cache
+def load_dev_zones() -> tuple[dict[str, str], ...]:
+    """The national list of economic function zones, each with the place it is proved to
+    lie in (scripts/derive_dev_zones.py; provenance in data/README.md)."""
+    return tuple(read_csv("dev_zones.csv"))
+
+
+@cache
 def load_groups() -> tuple[dict[str, str], ...]:
     return tuple(read_csv("groups.csv"))
 

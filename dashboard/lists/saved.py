@@ -14,12 +14,12 @@ from dashboard.i18n import batch_label, t
 from dashboard.lists import session
 from dashboard.lists.tables import diff_frame, saved_frame
 from dashboard.state import BATCHES
+from geodata.basics.notes import refusal_text
 from geodata.basics.settings import LIST_PROVENANCE_MAX
-from geodata.geocode.notes import refusal_text
-from geodata.lists.work import DIFF_KINDS, Work, batch_diff, saved_lists
 from geodata.registry.effective import uses_for
 from geodata.store.folders import Store
 from geodata.store.record import Damaged, Summary
+from geodata.worklist.flow import DIFF_KINDS, Work, batch_diff, saved_lists
 
 
 def save_section(work: Work, lang: str) -> None:

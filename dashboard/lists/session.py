@@ -1,7 +1,7 @@
 """The My lists page's session: the list being worked on lives in `st.session_state`
 only (never shared between sessions), with the last error and notice. `load_into` and
 `repick` take a plain mutable mapping, so tests drive them without a page; the `on_*`
-callbacks wire the page's widgets to geodata.lists.work and the store."""
+callbacks wire the page's widgets to geodata.worklist.flow and the store."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import streamlit as st
 from dashboard.i18n import DEFAULT_LANG, t
 from geodata.basics.errors import InputError
 from geodata.lists.inputs import MAX_ROWS, table_input
-from geodata.lists.work import (
+from geodata.store.folders import Store
+from geodata.worklist.flow import (
     PASTED,
     Work,
     choose,
@@ -26,8 +27,7 @@ from geodata.lists.work import (
     use_value,
     work_of,
 )
-from geodata.lists.work import save as save_work
-from geodata.store.folders import Store
+from geodata.worklist.flow import save as save_work
 
 # session_state keys (this session only)
 WORK = "lists_work"  # the list being worked on: a Work

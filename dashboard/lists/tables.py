@@ -1,6 +1,6 @@
 """The tables of the My lists page, labelled in the UI's language: the audit of every
 item, the list's tallies, a batch diff, the saved lists. The rows come from
-geodata.lists.work; only labels and layout are decided here."""
+geodata.worklist.flow; only labels and layout are decided here."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ import pandas as pd
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.state import LEVELS
 from dashboard.tallies import LEVEL_COLUMNS, province_tallies, with_totals
-from geodata.geocode.notes import note_text
+from geodata.basics.notes import note_text
 from geodata.geocode.reasons import reason_text
-from geodata.lists.places import DRAWN, unit_text
-from geodata.lists.work import PASTED, STATUSES, merged_text
 from geodata.store.record import Summary
+from geodata.worklist.flow import PASTED, STATUSES, merged_text
+from geodata.worklist.places import DRAWN, unit_text
 
 
 def source_label(source_name: str, lang: str) -> str:

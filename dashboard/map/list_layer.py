@@ -19,8 +19,8 @@ from dashboard.i18n import t, value_label
 from dashboard.map.compact_geojson import CompactGeoJson
 from dashboard.map.controls import HtmlControl
 from geodata.geocode.geocoder import APPROXIMATE
-from geodata.lists.places import row_geometry, unit_text
 from geodata.registry.pilots import unit_shapes
+from geodata.worklist.places import row_geometry, unit_text
 
 LIST_COLOUR = "#CC79A7"  # Okabe–Ito reddish purple: apart from the three batch colours
 # Areas above the pilots' counties (420) and below their points (430); the list's own

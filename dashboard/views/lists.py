@@ -2,8 +2,8 @@
 resolved, fix the doubtful ones, see it on the map, download it, keep it, and
 optionally let it complete a batch of the registry.
 
-The page only: reading, resolving, fixing and saving are geodata.lists.work's, the files
-geodata.lists.places', the session and callbacks dashboard.lists.session's, the tables
+The page only: reading, resolving, fixing and saving are geodata.worklist.flow's, the files
+geodata.worklist.places', the session and callbacks dashboard.lists.session's, the tables
 dashboard.lists.tables'.
 """
 
@@ -31,15 +31,15 @@ from dashboard.lists.tables import (
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer
 from dashboard.settings import LIST_NOTES_SHOWN
 from dashboard.state import ViewState
+from geodata.basics.notes import note_text, refusal_text
 from geodata.basics.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
 from geodata.geocode.geocoder import AMBIGUOUS
-from geodata.geocode.notes import note_text, refusal_text
 from geodata.geocode.reasons import reason_text
-from geodata.lists import work as listwork
 from geodata.lists.inputs import MAX_BYTES, MAX_ROWS
-from geodata.lists.places import DRAWN, csv_bytes, geojson_bytes, xlsx
-from geodata.lists.work import Work
 from geodata.registry.pilots import unit_shapes
+from geodata.worklist import flow as listwork
+from geodata.worklist.flow import Work
+from geodata.worklist.places import DRAWN, csv_bytes, geojson_bytes, xlsx
 
 
 def render(s: ViewState) -> None:

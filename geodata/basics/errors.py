@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Self
 
-from geodata.geocode.notes import Note, Value, render
+from geodata.basics.notes import Note, Value, render
 
 
 class PilotAtlasError(Exception):
@@ -18,7 +18,7 @@ class PilotAtlasError(Exception):
 
 
 class Refused(PilotAtlasError):
-    """An error whose reason may be a code (geodata/geocode/notes.toml, [refusal.*]): one made with
+    """An error whose reason may be a code (geodata/basics/notes.toml, [refusal.*]): one made with
     `of` carries it, so the app writes the reason in the user's language; one made from a
     message carries that message's first line as it is."""
 

@@ -87,14 +87,22 @@ NEAR_NAME_MAX_OFFERED: Final[int] = 5
 # the cost of reading a name as the unit one character away, in the one key every reading
 # is ranked by (geodata.geocode.forms): above every form's, so a slip is the last resort
 NEAR_NAME_COST: Final[int] = 5
+# the cost added to a reading outside the province an earlier item of the list named (a
+# preference, not a fence): more than a form's, so a reading inside it wins a tie of status
+# (市北高新技术服务业园区 after 上海's items is 上海's zone, not 青岛's 市北区)
+OUTSIDE_INHERITED_COST: Final[int] = 2
+# a listed zone's own name (市北 of 上海市北工业园区) has at least this many characters
+# before the words of its kind: one character names nothing (geodata.geocode.zone_catalogue)
+ZONE_OWN_NAME_MIN: Final[int] = 2
 
 # --- list-level readings (geodata.lists.published) -----------------------------------------------
 # a list is "of cities" when at least this many of its answers are, and this share of them
 # prefecture-level: a bare name that is a city and districts elsewhere is then the city
 CITY_LIST_MIN: Final[int] = 4
 CITY_LIST_SHARE: Final[float] = 0.6
-# names run together (南京沈阳天津) are looked for in texts at most this long
-GLUED_MAX: Final[int] = 30
+# names run together (南京沈阳天津) are looked for in texts at most this long: a line of a
+# table whose cells lost their borders (60 names); the division is linear in the length
+GLUED_MAX: Final[int] = 400
 
 # --- the parsing child ---------------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import seeds
+from geodata.basics.notes import catalogue, note_text
 from geodata.exports.value_labels import LABELS
-from geodata.geocode.notes import catalogue, note_text
 
 LANGS = ("zh", "en")
 # "words": the app's own, in the file's language; "names": names and quotations of
@@ -213,9 +213,9 @@ def _reason_text(code: str, lang: str) -> str:
 
 
 def method_text(code: str, lang: str) -> str:
-    """A `method` column in words, flag by flag (geodata/geocode/notes.toml, [method.*])."""
+    """A `method` column in words, flag by flag (geodata/basics/notes.toml, [method.*])."""
+    from geodata.basics.notes import render
     from geodata.geocode.answer import Method
-    from geodata.geocode.notes import render
 
     sep = "＋" if lang == "zh" else " + "
     flags = [m.name.lower() for m in Method if m in Method.parse(code) and m.name]

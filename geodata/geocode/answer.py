@@ -1,6 +1,6 @@
 """The geocoder's answer for one item: `Result`, the row the CLI writes (`COLUMNS`), its
 four statuses, how it was found (`Method`, flags) and why (`notes`, codes with parameters
-rendered by geodata.geocode.notes)."""
+rendered by geodata.basics.notes)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
+from geodata.basics.notes import Note, decode, encode, note_text
 from geodata.geocode import reasons as why
-from geodata.geocode.notes import Note, decode, encode, note_text
 
 MATCHED, APPROXIMATE, AMBIGUOUS, UNMATCHED = "matched", "approximate", "ambiguous", "unmatched"
 # answers to a name that is no unit but one character off one (or several)
@@ -34,6 +34,7 @@ class Method(enum.Flag):
     COUNTY_SEAT = enum.auto()
     ZONE_UNIT_POINT = enum.auto()
     ZONE_NAMED_AFTER = enum.auto()
+    ZONE_LISTED = enum.auto()  # a zone of the national list, read whole
     CHOSEN = enum.auto()  # chosen by hand among the candidates
     CORRECTED = enum.auto()  # the text corrected by hand
 
@@ -60,6 +61,7 @@ _TOKENS = {
     Method.COUNTY_SEAT: "town:county_seat",
     Method.ZONE_UNIT_POINT: "zone:unit_point",
     Method.ZONE_NAMED_AFTER: "zone:named_after",
+    Method.ZONE_LISTED: "zone:listed",
     Method.CHOSEN: "chosen",
     Method.CORRECTED: "corrected",
 }

@@ -15,16 +15,16 @@ the shapes of a list (separators, 和/及/与, counts, numbering) are lists'.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from geodata.basics import settings
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.geocode.gazetteer import PLACEHOLDER_NAMES, Gazetteer
 from geodata.geocode.names import normalise
-from geodata.geocode.notes import note
 
 Resolve = Callable[[str, tuple[str, ...], bool], Result]
 _ANY = ("province", "prefecture", "county", "town", "zone", "group")
@@ -49,6 +49,8 @@ class Form:
     source: str  # what justifies reading it so
     suffix: str = ""  # appended to the head before it is read (涿鹿县赵家蓬区 + 公所)
     context_free: bool = False  # the head is read without the list's context
+    reader: str = "units"  # what reads the head: units (a chain of names) or zones (the list)
+    whole: bool = False  # tried before the name is split: it competes with every reading
 
 
 _CONFIDENT = (MATCHED, APPROXIMATE)
@@ -102,6 +104,20 @@ FORMS: tuple[Form, ...] = (
     Form("committee", re.compile(r"^(?P<head>.{2,}?)(?:管理委员会|管委会)$"),
          "a zone's management committee", ("zone",), _ANSWERED, 1, "苏州工业园区管委会",
          "a management committee runs its zone (开发区 notices)"),
+    # a zone the national list names is read whole before its name is split: cheaper than
+    # any split of it (上海市北工业园区 is no 上海市 + 北工业园区)
+    Form("zone_listed", re.compile(r"^(?P<head>.{4,}?)(?P<word>管理委员会|管委会)?$"),
+         "a zone the national list of economic function zones names, with or without its "
+         "province or 管委会", ("zone",), (APPROXIMATE, AMBIGUOUS), -1, "漕河泾新兴技术开发区",
+         "全国主要经济功能区 (national standard; seeds/data/dev_zones.csv)", reader="zones",
+         whole=True),
+    Form("zone_listed", re.compile(r"^(?P<head>.{4,}?)(?P<word>管理委员会|管委会)?$"),
+         "a listed zone's own name, then other words of a zone's kind (an own name that is "
+         "a unit's only where the list's province holds no such unit)",
+         ("zone",), (APPROXIMATE, AMBIGUOUS), 1, "漕河泾开发区",
+         "a zone keeps its own name when its kind is written otherwise (上海市北工业园区 is "
+         "written 市北高新技术服务业园区)",
+         reader="zone_names", whole=True),
 )
 
 
@@ -116,16 +132,21 @@ def reading_key(res: Result, cost: int) -> tuple[int, int]:
 NEAR_COST = settings.NEAR_NAME_COST
 
 
-def alternatives(s: str, context: tuple[str, ...], strict: bool, resolve: Resolve
+def alternatives(s: str, context: tuple[str, ...], strict: bool,
+                 readers: Mapping[str, Resolve], *, whole_only: bool = False
                  ) -> list[tuple[Result, int]]:
-    """Every reading the forms give `s` (normalised), each with its cost."""
+    """Every reading the forms give `s` (normalised), each with its cost; with
+    `whole_only`, those of the forms tried before a name is split."""
     out = []
     for form in FORMS:
+        if whole_only and not form.whole:
+            continue
         m = form.pattern.match(s)
         if m is None:
             continue
         head = m.group("head")
-        found = resolve(head + form.suffix, () if form.context_free else context, strict)
+        read = readers[form.reader]
+        found = read(head + form.suffix, () if form.context_free else context, strict)
         if found.status not in form.statuses or found.level not in form.levels:
             continue
         if not _fits(form, found, m):
@@ -169,6 +190,8 @@ def _mark(form: Form, found: Result, m: re.Match[str]) -> None:
         found.add(note("count_closer", words=m.group("word")))
     elif form.code in ("own_level", "urban_area", "districts_each", "government", "committee"):
         found.add(note(form.code))
+    elif form.code == "zone_listed" and m.group("word"):
+        found.add(note("committee"))
 
 
 def best_reading(s: str, readings: list[tuple[Result, int]]) -> Result | None:
@@ -214,5 +237,5 @@ def placeholder(s: str) -> bool:
     return s in PLACEHOLDERS
 
 
-__all__ = ["FORMS", "NEAR_COST", "UNMATCHED", "Form", "alternatives", "best_reading",
+__all__ = ["FORMS", "NEAR_COST", "UNMATCHED", "Form", "Resolve", "alternatives", "best_reading",
            "bracketed_unit", "placeholder", "reading_key"]

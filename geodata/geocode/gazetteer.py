@@ -35,6 +35,20 @@ ZONE_SUFFIXES = (
     "保税区",
     "生态城",
     "度假区",  # 旅游度假区, the national tourism resorts
+    # the other kinds of zone the national list of economic function zones names
+    # (seeds/data/dev_zones.csv): 出口加工区, 保税港区, 台商投资区, 互市贸易区,
+    # 产业集聚区, 工业集中区, 工业区, 经济区, 功能区, 示范基地, 产业基地
+    "加工区",
+    "保税港区",
+    "投资区",
+    "贸易区",
+    "集聚区",
+    "集中区",
+    "工业区",
+    "经济区",
+    "功能区",
+    "示范基地",
+    "产业基地",
 )
 ZONE_NAME = re.compile("(" + "|".join(ZONE_SUFFIXES) + ")$")
 # zone names with no proper name of their own: they mean something only inside a unit

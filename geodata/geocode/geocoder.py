@@ -15,6 +15,7 @@ from functools import partial
 
 import seeds
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import (
     AMBIGUOUS,
@@ -26,7 +27,14 @@ from geodata.geocode.answer import (
     Method,
     Result,
 )
-from geodata.geocode.forms import NEAR_COST, alternatives, best_reading, bracketed_unit, placeholder
+from geodata.geocode.forms import (
+    NEAR_COST,
+    Resolve,
+    alternatives,
+    best_reading,
+    bracketed_unit,
+    placeholder,
+)
 from geodata.geocode.gazetteer import GENERIC_ZONES, Gazetteer, Unit, gazetteer
 from geodata.geocode.name_chains import (
     TAIL_TOWN,
@@ -38,8 +46,8 @@ from geodata.geocode.name_chains import (
 )
 from geodata.geocode.names import FULL, normalise, strip_annotations
 from geodata.geocode.no_answer import Explainer
-from geodata.geocode.notes import note
 from geodata.geocode.placing import Placer
+from geodata.geocode.zone_catalogue import ZoneReader, listed_zone, prefer_context
 
 __all__ = [
     "AMBIGUOUS",
@@ -60,11 +68,19 @@ _TYPE_WORDS = "_县市区旗"  # [1:]: the type words a county-level unit is wri
 
 
 class Geocoder:
-    def __init__(self, gz: Gazetteer | None = None) -> None:
+    def __init__(self, gz: Gazetteer | None = None, *, catalogue: bool = True) -> None:
+        """`catalogue=False` reads names as units only, without the list of zones (the
+        list's own derivation, scripts/derive_dev_zones.py, reads its names so)."""
         self.gz = gz or gazetteer()
         self.garbles = seeds.load_garbles()
         self.keep = frozenset(ch for u in self.gz.units if u.current for ch in u.name)
         self.placer = Placer(self.gz)
+        zones = ZoneReader(self.gz, self.placer, self.keep) if catalogue else None
+        self.readers: dict[str, Resolve] = {
+            "units": self._resolve,
+            "zones": partial(listed_zone, zones, by_core=False),
+            "zone_names": partial(listed_zone, zones, by_core=True),
+        }
         self.explainer = Explainer(self.gz, self.placer)
         self.groups = {
             g["group_name"]: (g["parent_adcode"], tuple(g["member_adcodes"].split()), g["source"])
@@ -98,11 +114,21 @@ class Geocoder:
         else:
             res = self._resolve(s, context, strict)
         unread = res.status == UNMATCHED and res.reason != why.PLACEHOLDER
-        if unread or res.reason in NEAR_REASONS:
+        near = res.reason in NEAR_REASONS
+        # a zone the list names is read whole, before any split of it competes
+        whole = alternatives(s, context, strict, self.readers, whole_only=True)
+        if unread or near or whole:
             # the text is no chain of names: every form of geodata.geocode.forms reads it, and
             # the plain reading competes under the same key
-            plain = [(res, NEAR_COST if res.reason in NEAR_REASONS else 0)]
-            res = best_reading(s, plain + alternatives(s, context, strict, self._resolve)) or res
+            plain = [(res, NEAR_COST if near else 0)]
+            if unread or near:
+                whole = alternatives(s, context, strict, self.readers)
+            # a listed zone competes with a split of its name: there, a province an earlier
+            # item named is a preference (class 1), not a fence
+            readings = plain + whole
+            if any(Method.ZONE_LISTED in r.method for r, _ in readings):
+                readings = prefer_context(readings, context, strict)
+            res = best_reading(s, readings) or res
         if province:
             res.add(note("bracketed_province", province=province))
         if removed:
@@ -287,6 +313,8 @@ class Geocoder:
             self.placer.place_below(res, p.tail[1:], p.tail_kind, target)
         elif p.tail_kind == TAIL_TOWN or (p.tail_kind == TAIL_ZONE and p.tail):
             self.placer.place_below(res, p.tail, p.tail_kind, target)
+        if u.merged and p.tail_kind == TAIL_ZONE and p.tail and res.level == "zone":
+            self.placer.zone_of_a_merged_unit(res, u, target)
         return res
 
     def _split(self, u: Unit, split: dict[str, str]) -> Result:

@@ -4,12 +4,12 @@ that is no unit may still get: the unit it is one character off (see near_names)
 from __future__ import annotations
 
 from geodata.basics.codes import within
+from geodata.basics.notes import Note, note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, UNMATCHED, Method, Result
 from geodata.geocode.gazetteer import GENERIC_ZONES, Gazetteer
 from geodata.geocode.name_chains import longest_prefix
 from geodata.geocode.near_names import MAX_OFFERED, one_character_away, same_sound
-from geodata.geocode.notes import Note, note
 from geodata.geocode.placing import Placer
 
 GROUP_WORDS = ("主城区", "中心城区", "主城九区", "主城各区")

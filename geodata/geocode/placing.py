@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import seeds
 from geodata.basics.codes import within
+from geodata.basics.notes import note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Method, Result
 from geodata.geocode.gazetteer import Gazetteer, Unit
 from geodata.geocode.name_chains import TAIL_TOWN, TAIL_ZONE, TOWN_TAIL
-from geodata.geocode.notes import note
 from geodata.geocode.town_store import Town
 
 TOWNSHIP_SOURCE = "township"  # a town known from the township list, without a point
@@ -52,6 +52,23 @@ class Placer:
         res.notes = res.notes[:-1]  # not "placed inside" the county after all
         res.add(note("divided_unit", unit=unit.name, new=new, year=year,
                      parent=self.gz.current[parent].name))
+
+    def zone_of_a_merged_unit(self, res: Result, unit: Unit, successor: Unit) -> None:
+        """新芜经济开发区: a zone named after (or in) a unit merged away since lies where
+        the zone lies, not surely in the unit's successor (新芜区 -> 镜湖区, and the zone is
+        not there; 邢台县 went to more than one district): placed in the successor's
+        prefecture (its province for a municipality's district)."""
+        code = successor.code
+        parent = code[:4] + "00"
+        parent = parent if parent in self.gz.current else code[:2] + "0000"
+        if parent == code:
+            return
+        res.adcode, res.county = parent, ""
+        self.fill_path(res, parent)
+        res.unit_name = self.gz.current[parent].name
+        res.lon, res.lat = self.gz.points[parent]
+        res.add(note("zone_of_merged_unit", unit=unit.name, new=successor.name,
+                     parent=res.unit_name))
 
     # -- names and paths ---------------------------------------------------------
     def _path_names(self, code: str) -> tuple[str, str, str]:

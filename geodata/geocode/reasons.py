@@ -4,7 +4,7 @@ the particulars (which name, which unit)."""
 
 from __future__ import annotations
 
-from geodata.geocode.notes import catalogue
+from geodata.basics.notes import catalogue
 
 EMPTY = "empty"
 NOT_A_PLACE = "not_a_place"
@@ -25,6 +25,7 @@ GROUP = "group"
 NEAR_NAME = "near_name"
 NEAR_NAMES = "near_names"
 ZONE_NAMED_AFTER = "zone_named_after_unit"
+ZONE_OWN_NAME = "zone_own_name"
 SPLIT = "split"
 VILLAGE = "village"
 OVER_BUDGET = "over_budget"
@@ -32,7 +33,7 @@ LIST_OVER_BUDGET = "list_over_budget"
 
 PLACEHOLDER = "placeholder"
 
-# code -> (English, 中文), from the one catalogue (geodata/geocode/notes.toml, [reason.*])
+# code -> (English, 中文), from the one catalogue (geodata/basics/notes.toml, [reason.*])
 REASONS: dict[str, tuple[str, str]] = {
     code: (texts["en"], texts["zh"]) for code, texts in catalogue()["reason"].items()
 }

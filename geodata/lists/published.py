@@ -16,8 +16,10 @@ from functools import cache
 
 from geodata.basics import settings
 from geodata.basics.codes import within
+from geodata.basics.notes import Note, note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import Method
+from geodata.geocode.gazetteer import Gazetteer
 from geodata.geocode.geocoder import (
     AMBIGUOUS,
     APPROXIMATE,
@@ -27,11 +29,12 @@ from geodata.geocode.geocoder import (
     Geocoder,
     Result,
 )
-from geodata.geocode.names import normalise
-from geodata.geocode.notes import Note, note
+from geodata.geocode.names import BARE, normalise
 from geodata.lists.inputs import Limits
 
-_SEPARATORS = "、，,；;"
+# 、，,；; and the bullets a page or a generated document puts before each item (the
+# middle dot · stays: it joins the parts of a transliterated name)
+_SEPARATORS = "、，,；;•●◆◇■▪►▶★☆"
 SEPARATORS = re.compile(f"[{_SEPARATORS}]")
 _OPEN, _CLOSE = "（(【[〔", "）)】]〕"
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
@@ -85,7 +88,7 @@ _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 _SPACES = re.compile(r"[\s\u3000]+")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
 CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
-GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 6  # 4: two two-character names
+GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-character names
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
@@ -530,43 +533,65 @@ def _list_in_brackets(
 
 
 def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[Result]:
-    """南京沈阳天津: names of cities (or provinces) run together where a page's links or
-    separators were lost. Read apart only when the text is no name, and it divides into
-    such names in exactly one way; [] otherwise."""
+    """南京沈阳天津, 东城区西城区崇文区: names run together where a page's links or
+    separators were lost. Read apart only when the text is no name and divides into the
+    fewest such names in exactly one way; [] otherwise. A piece is a province or
+    prefecture in any form (沈阳), or a county-level unit written with its type word
+    (崇文区, 江阴市): a bare county stem is too short to cut at."""
     s = normalise(text)
     if not GLUED_MIN <= len(s) <= GLUED_MAX or not _PLAIN.fullmatch(s):
         return []
-    gz = rd.gc.gz
-
-    def city(piece: str) -> bool:
-        return any(
-            gz.units[i].current and gz.units[i].level in ("province", "prefecture")
-            for i, _ in gz.aliases.get(piece, ())
-        )
-
-    # ways[k]: the number of ways (capped at 2) s[k:] divides into city names, and one
-    none: list[str] = []
-    ways: list[tuple[int, list[str]]] = [(0, none)] * len(s) + [(1, none)]
-    for k in range(len(s) - 2, -1, -1):
-        count, first = 0, none
-        for n in range(2, min(GLUED_PIECE_MAX, len(s) - k) + 1):
-            piece = s[k : k + n]
-            if ways[k + n][0] and city(piece):
-                count += ways[k + n][0]
-                first = [piece, *ways[k + n][1]]
-        ways[k] = (min(count, 2), first)
-    count, pieces = ways[0]
-    if count != 1 or len(pieces) < 2:
+    pieces = _fewest_names(s, rd.gc.gz)
+    if len(pieces) < 2:
         return []
-    out = []
+    out: list[Result] = []
     for piece in pieces:
         r = rd.resolve(piece, context, strict=False)
         if r.status == UNMATCHED:
             return []
         r.input = piece
         r.add(note("names_run_together", text=text))
+        if out and _outside_its_head(out[-1], r):
+            return []  # 北京市丁青县 is a chain that fails, not two names
+        if r.status != AMBIGUOUS:
+            context = r.context or context
         out.append(r)
     return out
+
+
+def _outside_its_head(head: Result, r: Result) -> bool:
+    """A county written right after a province or prefecture it does not lie in."""
+    return (head.level in ("province", "prefecture") and r.level == "county"
+            and head.status != AMBIGUOUS and not within(r.adcode, head.adcode))
+
+
+def _fewest_names(s: str, gz: Gazetteer) -> list[str]:
+    """The one division of `s` into the fewest names (see _names_run_together), or []
+    when there is none or more than one."""
+
+    def name(piece: str) -> bool:
+        for i, strength in gz.aliases.get(piece, ()):
+            level = gz.units[i].level
+            if level in ("province", "prefecture") or (level == "county" and strength > BARE):
+                return True
+        return False
+
+    # best[k]: (fewest names s[k:] divides into, ways at that number capped at 2, one way)
+    none: list[str] = []
+    never = (len(s) + 1, 0, none)
+    best: list[tuple[int, int, list[str]]] = [never] * len(s) + [(0, 1, none)]
+    for k in range(len(s) - 2, -1, -1):
+        fewest, ways, first = never
+        for n in range(2, min(GLUED_PIECE_MAX, len(s) - k) + 1):
+            after = best[k + n]
+            if not after[1] or not name(piece := s[k : k + n]):
+                continue
+            if after[0] + 1 < fewest:
+                fewest, ways, first = after[0] + 1, after[1], [piece, *after[2]]
+            elif after[0] + 1 == fewest:
+                ways = min(ways + after[1], 2)
+        best[k] = (fewest, ways, first)
+    return best[0][2] if best[0][1] == 1 else []
 
 
 def _units_in_brackets(
@@ -694,30 +719,36 @@ def _read_rest(
 def _split_at_spaces(
     rd: Reader, text: str, context: tuple[str, ...], strict: bool
 ) -> list[Result]:
-    """唐山市 邯郸市: names apart by spaces, when every one is a place (温岭 市 is one,
-    and resolves whole); [] otherwise."""
+    """唐山市 邯郸市: names apart by spaces (温岭 市 is one, and resolves whole). A part
+    may be names run together (唐山市邯郸市 承德市), and a part that is no place is
+    reported as such when most parts are places; [] when they are not."""
     text = text.strip()
     if not _SPACES.search(text):
         return []
     parts = _SPACES.split(text)
-    found = []
-    for p in parts:  # stops at the first that is no place
-        found.append(rd.resolve(p, context, strict=strict))
-        if found[-1].status == UNMATCHED:
-            return []
-    out, ctx = [], context
-    if found[0].level == "province" and len(parts) > 1:
-        # 河北省 唐山市 邯郸市: a province before the names is their context
-        ctx, strict = found[0].context or (found[0].adcode,), True
-        parts = parts[1:]
+    if len(parts) > 1:
+        first = rd.resolve(parts[0], context, strict=strict)
+        after = rd.resolve(parts[1], first.context or context, strict=False)
+        if after.status == UNMATCHED:
+            after = next(iter(_names_run_together(rd, parts[1], first.context)), after)
+        if first.level == "province" and within(after.adcode, first.adcode):
+            # 河北省 唐山市 邯郸市: a province before names inside it is their context
+            context, strict = first.context or (first.adcode,), True
+            parts = parts[1:]
+    out: list[Result] = []
+    places = 0
     for part in parts:
-        r = rd.resolve(part, ctx, strict=strict)
-        r.input = part
-        r.add(note("split_at_space"))
-        if r.status != AMBIGUOUS:
-            ctx = r.context or ctx
-        out.append(r)
-    return out
+        r = rd.resolve(part, context, strict=strict)
+        got = [r] if r.status != UNMATCHED else _names_run_together(rd, part, context) or [r]
+        for r in got:
+            if r.input in ("", part):
+                r.input = part
+                r.add(note("split_at_space"))
+            if r.status not in (UNMATCHED, AMBIGUOUS):
+                context = r.context or context
+            places += r.status != UNMATCHED
+            out.append(r)
+    return out if places >= 2 and places * 2 > len(out) else []
 
 
 def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:

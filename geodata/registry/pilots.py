@@ -13,9 +13,9 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import seeds
+from geodata.basics.notes import encode, note_text
 from geodata.geocode.geocoder import APPROXIMATE, MATCHED, Geocoder, Result
 from geodata.geocode.names import to_simplified
-from geodata.geocode.notes import encode, note_text
 from geodata.lists.published import geocode_lines
 from geodata.registry.evidence import dataset_coding
 
@@ -176,7 +176,7 @@ def make_pilot(
         members=" ".join(_members(res)),
         method=res.method.token(),
         match_status=res.status,
-        note=encode(res.notes),  # codes: geodata.geocode.notes renders them
+        note=encode(res.notes),  # codes: geodata.basics.notes renders them
         reason=str(getattr(res, "reason", "") or ""),  # geodata.geocode.reasons codes
         candidates=res.candidates,
         lon=res.lon,

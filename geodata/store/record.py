@@ -18,9 +18,9 @@ from typing import TypeVar
 
 import seeds
 from geodata.basics.errors import InvalidList
+from geodata.basics.notes import Note
 from geodata.basics.settings import LIST_NAME_MAX, LIST_PROVENANCE_MAX
 from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result
-from geodata.geocode.notes import Note
 
 LIST_ID = re.compile(r"^[a-z0-9-]{6,64}$")  # a list's id, also its folder's name
 KINDS = ("text", "column")
@@ -69,7 +69,7 @@ class Summary:
 @dataclass(frozen=True, slots=True)
 class Damaged:
     """A saved list that could not be read, and why (one line; `refusal` the same as a
-    code the page writes in its language, geodata/geocode/notes.toml)."""
+    code the page writes in its language, geodata/basics/notes.toml)."""
 
     list_id: str
     reason: str

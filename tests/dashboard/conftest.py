@@ -6,9 +6,9 @@ import geopandas as gpd
 import pytest
 
 from geodata.boundaries.layers import load_layer
-from geodata.lists import work as listwork
 from geodata.registry.pilots import resolved_registry
 from geodata.store.record import UserList
+from geodata.worklist import flow as listwork
 
 
 @pytest.fixture(scope="session")

@@ -51,9 +51,9 @@ def _dynamic_families() -> dict[str, tuple[str, ...]]:
     from the code or the data that produces them, so a new value fails here."""
     import seeds
     from dashboard import state
-    from geodata.lists import work as listwork
     from geodata.registry import land_reform
     from geodata.store import record as savedlist
+    from geodata.worklist import flow as listwork
 
     kinds = load_batch_kinds()
     return {

@@ -14,7 +14,7 @@ from dashboard.lists import session as lists_session
 from dashboard.map.list_layer import add_list_layer
 from dashboard.map.view import build_map
 from geodata.boundaries.layers import load_layer
-from geodata.lists import work as listwork
+from geodata.worklist import flow as listwork
 from tests.dashboard.apptest import run_app
 from tests.dashboard.test_lists_view import paste
 

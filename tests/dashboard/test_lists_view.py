@@ -15,15 +15,15 @@ from dashboard.lists import session as lists_session
 from dashboard.lists import tables as lists_frames
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer, safe_html
 from dashboard.map.view import build_map
+from geodata.basics.notes import note_text, refusal_text
 from geodata.boundaries.layers import load_layer
 from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
-from geodata.geocode.notes import note_text, refusal_text
-from geodata.lists import places as listfiles
-from geodata.lists import work as listwork
 from geodata.lists.inputs import MAX_BYTES, MAX_ROWS
 from geodata.registry.pilots import registry_rows
 from geodata.store.folders import Store
 from geodata.store.record import diff_with_registry
+from geodata.worklist import flow as listwork
+from geodata.worklist import places as listfiles
 from tests.dashboard.apptest import APP, run_app
 
 INJECT = "{{ 7*7 }}<img src=x onerror=alert(1)>"

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from geodata.basics.notes import catalogue
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Result
 from geodata.geocode.forms import FORMS, best_reading, reading_key
 from geodata.geocode.geocoder import Geocoder
-from geodata.geocode.notes import catalogue
 from geodata.lists.published import geocode_lines, read_column
 
 GC = Geocoder()

@@ -74,3 +74,25 @@ def test_limits_and_tolerances_live_in_settings(package: str) -> None:
 
 # Codes, not limits: the class of a whole-province pilot in the choropleth.
 _NOT_YET = {"dashboard/map/choropleth.py:26"}
+
+
+# geodata's rooms, lowest first: a room imports only rooms below it (and itself)
+ROOMS = ("basics", "boundaries", "geocode", "lists", "store", "exports", "registry",
+         "worklist", "prepare", "cli")
+
+
+def test_geodata_rooms_import_only_rooms_below_them() -> None:
+    above = []
+    for path in sorted((ROOT / "geodata").rglob("*.py")):
+        rel = path.relative_to(ROOT / "geodata").parts
+        if rel == ("__init__.py",):
+            continue
+        room = rel[0].removesuffix(".py")
+        for name in _imports(path):
+            parts = name.split(".")
+            inside = parts[0] == "geodata" and len(parts) > 1 and parts[1] in ROOMS
+            if inside and ROOMS.index(parts[1]) > ROOMS.index(room):
+                above.append(f"{'/'.join(rel)}: {name}")
+    assert above == []
+    assert {p.name.removesuffix(".py") for p in (ROOT / "geodata").iterdir()
+            if p.name != "__init__.py" and not p.name.startswith((".", "__"))} == set(ROOMS)

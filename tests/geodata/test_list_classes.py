@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED, Geocoder
 from geodata.lists.published import geocode_lines
 
@@ -34,6 +36,32 @@ def test_names_run_together_are_read_apart_when_they_divide_one_way() -> None:
         ("南京", MATCHED, "320100"), ("沈阳", MATCHED, "210100"), ("天津", MATCHED, "120000")]
     # no division into names: one unmatched item, nothing guessed
     assert _read("火星沈阳") == [("火星沈阳", UNMATCHED, "")]
+
+
+def test_full_names_run_together_divide_into_the_fewest_names() -> None:
+    # a table's cells that lost their borders: full names, county-level ones included,
+    # former units too (崇文区, 宣武区 became parts of 东城区 and 西城区 in 2010)
+    got = _read("东城区西城区崇文区宣武区朝阳区")
+    assert [a for _, _, a in got] == ["110101", "110102", "110101", "110102", "110105"]
+    assert [a for _, _, a in _read("江阴市昆山市张家港市")] == ["320281", "320583", "320582"]
+
+
+def test_a_county_run_after_a_province_it_is_not_in_is_no_division() -> None:
+    # 北京市丁青县 is a chain that fails (丁青县 lies in 西藏), not two names
+    assert _read("北京市丁青县") == [("北京市丁青县", UNMATCHED, "")]
+
+
+@pytest.mark.parametrize("line", ["• 石家庄市 • 唐山市 • 秦皇岛市", "●石家庄市●唐山市●秦皇岛市",
+                                  "石家庄市 唐山市秦皇岛市"])
+def test_bullets_and_spaces_separate_items(line: str) -> None:
+    assert [a for _, _, a in _read(line)] == ["130100", "130200", "130300"]
+
+
+def test_a_part_between_spaces_that_is_no_place_is_reported_not_dropped() -> None:
+    got = _read("石家庄市 唐山市 火星 秦皇岛市")
+    assert got[2] == ("火星", UNMATCHED, "") and len(got) == 4
+    # mostly no places: no division, one unmatched item
+    assert _read("火星 木星 沈阳") == [("火星 木星 沈阳", UNMATCHED, "")]
 
 
 def test_a_numbered_grid_flattened_into_a_line_is_a_list() -> None:
@@ -115,9 +143,13 @@ def test_former_names_count_and_ties_are_ambiguous() -> None:
 # -- class 7: a zone named after a unit part of which became another since -----------------
 def test_a_zone_in_a_divided_county_is_placed_in_its_prefecture() -> None:
     # part of 余杭区 became 临平区 (2021): its zone may lie in either
-    r = geocode_lines(["浙江：杭州余杭经济技术开发区"], GC)[0]
+    r = geocode_lines(["浙江：杭州余杭高新区"], GC)[0]
     assert (r.status, r.adcode, r.level) == ("approximate", "330100", "zone")
     assert [n.code for n in r.notes] == ["divided_unit"]
+    # the zone of the national list is placed so too (scripts/derive_dev_zones.py)
+    r = geocode_lines(["浙江：杭州余杭经济技术开发区"], GC)[0]
+    assert (r.status, r.adcode, r.level) == ("approximate", "330100", "zone")
+    assert [n.code for n in r.notes] == ["zone_listed"]
     # a town the township list places stays in its county
     r = geocode_lines(["杭州市余杭区良渚街道"], GC)[0]
     assert r.adcode == "330110"

@@ -12,15 +12,15 @@ import pytest
 
 from geodata.basics.errors import InputError
 from geodata.geocode.geocoder import AMBIGUOUS, MATCHED, UNMATCHED
-from geodata.lists import places as listfiles
-from geodata.lists import work as listwork
 from geodata.store.folders import Store
+from geodata.worklist import flow as listwork
+from geodata.worklist import places as listfiles
 
 SAMPLE = "貴州省黔南州獨山縣、三都縣\n城区\n浙江省苍南县龙港镇\n没有这个地方"
 
 
 def test_the_list_logic_needs_no_streamlit() -> None:
-    code = ("import sys, geodata.lists.work, geodata.lists.places; "
+    code = ("import sys, geodata.worklist.flow, geodata.worklist.places; "
             "sys.exit('streamlit' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
 

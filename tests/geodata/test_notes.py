@@ -1,5 +1,5 @@
 """Notes and refusals are codes with parameters, rendered from one catalogue
-(geodata/geocode/notes.toml): every code reads in Chinese and in English, and the Chinese holds
+(geodata/basics/notes.toml): every code reads in Chinese and in English, and the Chinese holds
 no Latin letters other than codes and names."""
 
 from __future__ import annotations
@@ -10,16 +10,17 @@ from pathlib import Path
 
 import pytest
 
+from geodata.basics.notes import Note, catalogue, decode, encode, note, note_text, render
 from geodata.geocode.answer import Method, Result
 from geodata.geocode.geocoder import Geocoder
-from geodata.geocode.notes import Note, catalogue, decode, encode, note, note_text, render
 from geodata.lists.published import geocode_lines
 from geodata.registry.pilots import registry_rows
 
 ROOT = Path(__file__).resolve().parents[2]
 INPUTS = ["城区", "火星市", "重庆市主城九区", "河北省邢台市南和县", "南宁市橫縣六景鎮",
           "", "贵州省黔南州贵定县昌明镇", "临沂经济技术开发区", "梅州市豐順縣阝留隍鎮",
-          "江苏省徐州市睢宇县", "福建省闽猴县", "泰山经济开发区", "长治市郊区", "加格达奇区",
+          "江苏省徐州市睢宇县", "福建省闽猴县", "泰山经济开发区", "泰山高新区", "长治市郊区",
+          "加格达奇区",
           "大同市南郊区", "代县县城", "遂宁(四川)", "(涿鹿县赵家蓬区)", "唐山市区", "唐山市本级",
           "唐山市人民政府", "苏州工业园区管委会", "北京市门头沟区斋堂镇底下村", "浙江全省",
           "重庆市合川县涞滩镇", "天等县※", "徐州市睢宁县"]

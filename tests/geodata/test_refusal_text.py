@@ -11,11 +11,11 @@ import pytest
 
 from bench import hostile_files
 from geodata.basics.errors import InputError
-from geodata.geocode.notes import refusal_text
-from geodata.lists.work import read_paste, read_upload
+from geodata.basics.notes import refusal_text
+from geodata.worklist.flow import read_paste, read_upload
 
 ROOT = Path(__file__).resolve().parents[2]
-READERS = ("geodata/lists/inputs.py", "geodata/lists/work.py", "geodata/lists/isolated.py",
+READERS = ("geodata/lists/inputs.py", "geodata/worklist/flow.py", "geodata/lists/isolated.py",
            "geodata/lists/columns.py")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 

@@ -19,7 +19,7 @@ import pytest
 from bench.hostile_store import dev_zero_link, fifo, nested_json, sparse_400mb
 from geodata.basics import settings
 from geodata.basics.errors import InvalidList
-from geodata.geocode.notes import refusal_text
+from geodata.basics.notes import refusal_text
 from geodata.registry.effective import load_defaults
 from geodata.store.folders import Store
 from geodata.store.record import UserList
@@ -62,7 +62,7 @@ def test_a_hostile_list_file_is_named_damaged_and_repaired(tmp_path: Path, case:
     assert [s.list_id for s in summaries] == [u.list_id for u in good] == ["list-good00"]
     assert [d.list_id for d in bad] == [d.list_id for d in bad_scan] == ["list-hostile"]
     assert words in bad[0].reason and "\n" not in bad[0].reason
-    # the page writes why in its language (geodata/geocode/notes.toml, [refusal.stored_*])
+    # the page writes why in its language (geodata/basics/notes.toml, [refusal.stored_*])
     assert bad[0].refusal is not None
     zh = refusal_text(bad[0].refusal, "zh")
     assert "list.json" in zh and words not in zh and re.search("[\u4e00-\u9fff]", zh)

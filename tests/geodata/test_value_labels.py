@@ -7,9 +7,9 @@ import seeds
 from geodata.exports.schema import cell, doc_rows
 from geodata.exports.value_labels import LABELS, label
 from geodata.geocode.geocoder import Geocoder
-from geodata.lists import work as listwork
 from geodata.registry import pilots as registry
 from geodata.registry.evidence import DATASET_CHECKS
+from geodata.worklist import flow as listwork
 
 
 def _codes_in_use() -> dict[str, set[str]]:

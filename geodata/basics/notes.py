@@ -35,14 +35,14 @@ def note(code: str, /, **params: Value | int) -> Note:
     """A note of `code` (a key of [note] in notes.toml) with its parameters; numbers are
     kept as text, lists of names as tuples."""
     if code not in catalogue()["note"]:
-        raise KeyError(f"no note {code!r} in geodata/geocode/notes.toml")
+        raise KeyError(f"no note {code!r} in geodata/basics/notes.toml")
     return Note(code, tuple((k, v if isinstance(v, tuple) else str(v)) for k, v in params.items()))
 
 
 @cache
 def catalogue() -> dict[str, dict[str, dict[str, str]]]:
     """{section: {code: {"zh": template, "en": template}}}"""
-    text = resources.files("geodata.geocode").joinpath("notes.toml").read_text(encoding="utf-8")
+    text = resources.files("geodata.basics").joinpath("notes.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
 
 

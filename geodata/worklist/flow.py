@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from geodata.basics.errors import InputError
+from geodata.basics.notes import Note, note
 from geodata.basics.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX, LIST_PROVENANCE_MAX
 from geodata.geocode.answer import Method
 from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
-from geodata.geocode.notes import Note, note
 from geodata.lists.inputs import ParsedInput, check_filename, parse_bytes
 from geodata.lists.isolated import parse_isolated
 from geodata.lists.published import geocode_lines, read_column
