@@ -27,7 +27,7 @@ from dashboard.filters import filter_pilots
 from dashboard.i18n import t
 from dashboard.state import ViewState, from_query
 from geodata.exports.schema import DOCS, doc_for
-from geodata.geocode.notes import decode
+from geodata.basics.notes import decode
 from tests.language import leaks
 
 LANGS = ("zh", "en")
