@@ -26,8 +26,8 @@ from dashboard.export.deck import render_deck
 from dashboard.filters import filter_pilots
 from dashboard.i18n import t
 from dashboard.state import ViewState, from_query
-from geodata.exports.schema import DOCS, doc_for
 from geodata.basics.notes import decode
+from geodata.exports.schema import DOCS, doc_for
 from tests.language import leaks
 
 LANGS = ("zh", "en")
