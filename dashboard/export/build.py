@@ -69,7 +69,7 @@ def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
     s = s.normalised()
     pilots = filter_pilots(frame, s)
     spec = MapSpec(lang=s.lang, style=s.style, basemap=False, asset_base="",
-                   attribution=map_attribution(), large=s.mode == "present")
+                   attribution=map_attribution(s.lang), large=s.mode == "present")
     m = build_map(pilots, load_layer("province", simplified=True), spec=spec)
     counts = facts.batch_counts(pilots, s)
     years = facts.batch_years()
