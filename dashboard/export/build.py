@@ -73,7 +73,7 @@ def standalone_map(v: ViewData) -> str:
 
     s = v.state
     spec = MapSpec(lang=s.lang, style=s.style, basemap=False, asset_base="",
-                   attribution=map_attribution(), large=s.mode == "present")
+                   attribution=map_attribution(s.lang), large=s.mode == "present")
     m = build_map(v.rows, load_layer("province", simplified=True), spec=spec)
     return standalone_html(m, title=slide_title(s, s.lang), lines=(
         facts.filters_text(s, s.lang), counts_line(v), facts.caveat(v.visible_counts(), s.lang),

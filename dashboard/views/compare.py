@@ -99,7 +99,7 @@ def render(v: ViewData) -> None:
                 key=key,
                 height=COMPARE_MAP_HEIGHT_PX,
                 focus=province_code(name),
-                attribution=map_attribution(short=True),
+                attribution=map_attribution(s.lang, short=True),
                 bounds=boxes.get(name),
                 same_zoom=one_scale,
             )
