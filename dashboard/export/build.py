@@ -77,4 +77,4 @@ def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
                        f"{facts.count_text(c, s.lang)}" for c in counts)
     return standalone_html(m, title=slide_title(s, s.lang), lines=(
         facts.filters_text(s, s.lang), shown, facts.caveat(counts, s.lang),
-        facts.dates_text(s.lang)))
+        facts.dates_text(s.lang)), lang=s.lang)

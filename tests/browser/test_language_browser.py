@@ -146,3 +146,24 @@ def test_the_walk_finds_a_planted_leak_and_accepts_marked_names(browser: object)
         assert page_leaks(p.page, "zh") == ["GitHub SQL data file"]
     finally:
         p.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_standalone_map_speaks_its_language(browser: object, lang: str) -> None:
+    """The offline HTML file, as a browser draws it (its text is made by its scripts)."""
+    from dashboard import data
+    from dashboard.export.build import standalone_map
+    from dashboard.state import from_query
+
+    html = standalone_map(data.registry(True, ""), from_query({"lang": lang, "province": "湖南省"}))
+    p = OfflinePage(browser)
+    try:
+        p.page.set_content(html)
+        p.page.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+        time.sleep(1)
+        assert p.page.evaluate("document.documentElement.lang") == (
+            "en" if lang == "en" else "zh-CN")
+        assert page_leaks(p.page, lang) == []
+        assert p.outside == []
+    finally:
+        p.close()
