@@ -143,7 +143,9 @@ class ZoneReader:
         """The zone of the list `s` names: inside the list's province when it states one,
         preferably so when one was inherited; unless `s` begins with a province's name."""
         zones = self.catalogue.lookup(s, by_core, context[0] if context else "")
-        if context and zones and not self.catalogue.province_of(s):
+        if not zones:  # most names
+            return Result("", UNMATCHED)
+        if context and not self.catalogue.province_of(s):
             inside = [z for z in zones if z.adcode[:2] == context[0][:2]]
             zones = inside if strict or inside else zones
         places = sorted({z.adcode for z in zones})
