@@ -47,7 +47,7 @@ from geodata.geocode.name_chains import (
 from geodata.geocode.names import FULL, normalise, strip_annotations
 from geodata.geocode.no_answer import Explainer
 from geodata.geocode.placing import Placer
-from geodata.geocode.zone_catalogue import ZoneReader, listed_zone, prefer_context
+from geodata.geocode.zone_catalogue import ZoneReader, no_zone, prefer_context
 
 __all__ = [
     "AMBIGUOUS",
@@ -78,8 +78,8 @@ class Geocoder:
         zones = ZoneReader(self.gz, self.placer, self.keep) if catalogue else None
         self.readers: dict[str, Resolve] = {
             "units": self._resolve,
-            "zones": partial(listed_zone, zones, by_core=False),
-            "zone_names": partial(listed_zone, zones, by_core=True),
+            "zones": zones.listed if zones else no_zone,
+            "zone_names": zones.by_own_name if zones else no_zone,
         }
         self.explainer = Explainer(self.gz, self.placer)
         self.groups = {
