@@ -13,13 +13,14 @@ from bisect import bisect_right
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from geodata.basics import settings
 from geodata.basics.codes import within
 from geodata.basics.notes import Note, note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import Method
-from geodata.geocode.gazetteer import Gazetteer
+from geodata.geocode.gazetteer import GENERIC_ZONES, ZONE_SUFFIXES, Gazetteer
 from geodata.geocode.geocoder import (
     AMBIGUOUS,
     APPROXIMATE,
@@ -90,6 +91,9 @@ HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
 CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
 GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-character names
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+_UNIT_LEVELS = ("province", "prefecture", "county")
+_ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
+ZONE_RUN_MAX = 16  # a zone's name with the province or city before it, at most
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -438,6 +442,7 @@ def _read_item(
             _names_run_together(rd, text, context)
             or _unit_at_an_edge(rd, text, context, strict)
             or _list_in_brackets(rd, item, text, context, strict)
+            or _units_in_prose(rd, text, context, strict)
             or out
         )
     return _hand_on(out, item, text, head_note, context, strict)
@@ -505,6 +510,66 @@ def _edge(rd: Reader, s: str, cuts: list[tuple[str, str]], context: tuple[str, .
             r.add(note("edge_prose", text=prose))
             return [r]
     return []
+
+
+def _units_in_prose(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """1992年10月上海浦东新区成立, 我省昆明市: an item that is a sentence naming units or
+    zones. The names are the longest runs of names written with their type word (浦东新区,
+    昆明市; a bare stem is too short to tell from prose) or ending in a zone's word
+    (西咸新区), each with the province or prefecture written right before it; every run
+    must read as a unit or zone and no two may overlap, else [] (nothing guessed). The
+    prose is kept in the note."""
+    s = normalise(text)
+    if not _PLAIN.search(s) or len(s) > settings.ITEM_NAME_MAX:
+        return []
+    runs = _name_runs(s, rd.gc.gz)
+    out: list[Result] = []
+    for i, j in runs:
+        r = rd.resolve(s[i:j], context, strict=strict)
+        if r.status not in (MATCHED, APPROXIMATE):
+            return []
+        r.input = s[i:j]
+        r.add(note("edge_prose", text=(s[:i] + "…" + s[j:]).strip("…")))
+        if r.status == MATCHED:
+            context = r.context or context
+        out.append(r)
+    return out
+
+
+def _name_runs(s: str, gz: Gazetteer) -> list[tuple[int, int]]:
+    """The longest non-overlapping runs of names in `s` (see _units_in_prose); [] when
+    two of the longest overlap."""
+    ends = []  # (start, end) of each name with its type word
+    for i in range(len(s) - 1):
+        for j in range(min(len(s), i + GLUED_PIECE_MAX), i + 1, -1):
+            hits = gz.aliases.get(s[i:j], ())
+            if s[i:j] not in GENERIC_ZONES and any(
+                    strength > BARE and gz.units[u].level in _UNIT_LEVELS for u, strength in hits):
+                ends.append((i, j))
+                break
+    # a province or prefecture (in any form) written right before a name is part of it
+    heads: dict[int, int] = {}
+    for i in range(len(s) - 1):
+        for j in range(i + 2, min(len(s), i + GLUED_PIECE_MAX) + 1):
+            if any(gz.units[u].level in ("province", "prefecture")
+                   for u, _ in gz.aliases.get(s[i:j], ())):
+                heads.setdefault(j, i)
+    for m in _ZONE_END.finditer(s):  # a head, a zone's own name, its word: 陕西西咸新区
+        starts = [i for j, i in heads.items() if m.end() - ZONE_RUN_MAX <= i and j < m.start()]
+        if starts:
+            ends.append((max(starts), m.end()))  # the nearest: 贵州贵安新区, not 陕西…
+    runs = set()
+    for i, j in ends:
+        while i in heads and heads[i] < i:
+            i = heads[i]
+        runs.add((i, j))
+    longest = sorted(r for r in runs
+                     if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in runs))
+    if any(a[1] > b[0] for a, b in pairwise(longest)):
+        return []
+    return longest
 
 
 def _list_in_brackets(

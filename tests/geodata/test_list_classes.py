@@ -156,3 +156,29 @@ def test_a_zone_in_a_divided_county_is_placed_in_its_prefecture() -> None:
     # a zone of a county never divided stays in it
     r = geocode_lines(["山东省泰安市泰山经济开发区"], GC)[0]
     assert r.adcode.startswith("3709") and r.adcode != "370900"
+
+
+# -- class 4: units and zones named inside a sentence ---------------------------------------
+@pytest.mark.parametrize(("line", "adcodes"), [
+    ("1992年10月上海浦东新区成立", ["310115"]),  # a district with its municipality before it
+    ("我省昆明市", ["530100"]),
+    ("丽江市榜上有名", ["530700"]),
+    ("2012年8月甘肃兰州新区成立", ["620100"]),  # a zone, placed in its city
+    ("2014年1月设立陕西西咸新区和贵州贵安新区成立", ["610000", "520000"]),
+])
+def test_units_named_inside_a_sentence_are_read_and_the_prose_kept(
+        line: str, adcodes: list[str]) -> None:
+    got = geocode_lines([line], GC)
+    assert [r.adcode for r in got] == adcodes
+    assert all(any(n.code == "edge_prose" for n in r.notes) for r in got)
+
+
+@pytest.mark.parametrize("line", ["今年天气很好", "火星县很远", "名单如下：某市",
+                                  "第13个国家级新区"])
+def test_a_sentence_without_a_unit_named_with_its_type_word_is_no_answer(line: str) -> None:
+    assert [r.status for r in geocode_lines([line], GC)] == [UNMATCHED]
+
+
+def test_a_place_below_a_village_is_placed_at_its_town() -> None:
+    r = GC.resolve("恩施土家族苗族自治州来凤县革勒车乡鼓架山村铁匠沟")
+    assert r.adcode == "422827" and r.level == "town" and r.status == "approximate"
