@@ -6,7 +6,16 @@ from __future__ import annotations
 from typing import Final
 
 COMPARE_MAX: Final[int] = 4  # provinces side by side on the compare page
-PRESENT_RESERVE_PX: Final[int] = 12  # kept free below the full-screen map when presenting
+# A comparison's small map is never narrower than this (the page has room for 4 in a row
+# at 1920, 2 at 1024–1366, 1 on a phone); its height is COMPARE_MAP_HEIGHT_PX.
+COMPARE_MIN_MAP_PX: Final[int] = 300
+COMPARE_MAP_HEIGHT_PX: Final[int] = 380
+PRESENT_RESERVE_PX: Final[int] = 12  # kept free below a map sized to the viewport
+# The explore map: this tall where the screen has room, else the rest of the first screen
+# (1024×768: ~490 px) but never under the minimum; a phone's takes the country's shape.
+EXPLORE_MAP_PX: Final[int] = 620
+EXPLORE_MAP_MIN_PX: Final[int] = 400
+PHONE_MAX_PX: Final[int] = 767  # the widest viewport laid out as a phone (Streamlit's too)
 # Presenting: names and legend follow the map frame's width (1.3 % of it: 24.5 px on a
 # 1920 screen), never under 14 px (a 1024 screen) nor over 30 px.
 PRESENT_TYPE: Final[str] = "clamp(14px, 1.3vw, 30px)"

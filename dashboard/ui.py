@@ -353,16 +353,19 @@ MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def download_row(items: Sequence[tuple[str, Callable[[], bytes], str, str]], key: str) -> None:
-    """One row of download buttons: (label, data made on click, file name, mime)."""
-    for col, (label, make, file_name, mime) in zip(st.columns(len(items)), items, strict=True):
-        col.download_button(
-            label,
-            data=make,
-            file_name=file_name,
-            mime=mime,
-            key=f"{key}_{file_name.rsplit('.', 1)[-1]}",
-            on_click="ignore",
-        )
+    """A row of download buttons: (label, data made on click, file name, mime). Each button
+    is as wide as its label, and the row wraps when they do not fit (equal columns cut
+    "幻灯片 PNG（1920×1…" on a narrow screen)."""
+    with st.container(horizontal=True, gap="xsmall"):
+        for label, make, file_name, mime in items:
+            st.download_button(
+                label,
+                data=make,
+                file_name=file_name,
+                mime=mime,
+                key=f"{key}_{file_name.rsplit('.', 1)[-1]}",
+                on_click="ignore",
+            )
 
 
 def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:

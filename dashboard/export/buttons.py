@@ -86,8 +86,8 @@ def research_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
     """Every county-level unit with the batch in which it (or a unit containing it)
     became a pilot, for the pilots the filters show (statuses as the filter says)."""
     ids = tuple(str(i) for i in pilots["pilot_id"])
-    csv_col, dta_col = st.columns(2)
-    csv_col.download_button(
+    row = st.container(horizontal=True, gap="xsmall")  # as wide as their labels, wrapping
+    row.download_button(
         t("download_research", s.lang),
         data=partial(downloads.research_csv, ids, s.use, s.statuses, s.lang),
         file_name=download_name(s, "fn_research", "csv"),
@@ -96,7 +96,7 @@ def research_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
         on_click="ignore",
         help=t("research_help", s.lang),
     )
-    dta_col.download_button(
+    row.download_button(
         t("download_research_dta", s.lang),
         data=partial(downloads.research_dta, ids, s.use, s.statuses, s.lang,
                      t("download_research", s.lang)),

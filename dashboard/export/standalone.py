@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from branca.element import Element
 
+from dashboard.settings import MAP_NARROW_PX
+
 if TYPE_CHECKING:
     import folium
 
@@ -43,11 +45,16 @@ def leaflet_inline() -> str:
     return f"<style>{css}</style>\n<script>{js}</script>"
 
 
+# The title box sits between the zoom buttons (left) and the layer control (right): the
+# control's list is ~220 px wide, a button on a map under MAP_NARROW_PX (controls.js).
 _HEAD_CSS = (
-    "<style>.atlas-head{position:absolute;z-index:1000;top:10px;left:60px;max-width:60%;"
+    "<style>.atlas-head{position:absolute;z-index:1000;top:10px;left:60px;"
+    "max-width:min(60%,calc(100% - 310px));box-sizing:border-box;"
     "background:rgba(255,255,255,.92);padding:6px 10px;border-radius:4px;"
     "box-shadow:0 1px 4px rgba(0,0,0,.3);font:13px/1.4 sans-serif;color:#444}"
-    ".atlas-head b{display:block;font-size:17px;color:#222}</style>"
+    ".atlas-head b{display:block;font-size:17px;color:#222}"
+    f"@media (max-width:{MAP_NARROW_PX - 0.02}px){{.atlas-head{{max-width:calc(100% - 130px);"
+    "font-size:12px}.atlas-head b{font-size:15px}}</style>"
 )
 
 

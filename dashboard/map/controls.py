@@ -1,7 +1,7 @@
 """Leaflet controls and script pieces of the map, as branca MacroElements: a legend box,
-fitting the view, the geometry decoder, the attribution, the narrow-screen fold; the map
-CSS. Their browser code is `dashboard/static/atlas/controls.js`; each element passes it
-its data."""
+fitting the view, the geometry decoder, the metric scale, the attribution, the
+narrow-screen fold; the map CSS. Their browser code is `dashboard/static/atlas/controls.js`;
+each element passes it its data."""
 
 from __future__ import annotations
 
@@ -84,6 +84,18 @@ class Decoder(MacroElement):
         self.alphabet = ALPHABET
 
 
+class MetricScale(MacroElement):
+    """The scale bar, in kilometres only (`atlas.scale`)."""
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}atlas.scale({{ this._parent.get_name() }});"
+        "{% endmacro %}")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "MetricScale"
+
+
 class Attribution(MacroElement):
     _template = Template(
         """
@@ -124,10 +136,10 @@ def css(large: bool) -> str:
         # 南海诸岛 inset would cut its last rows); folded, it is a small button
         ".leaflet-bottom.leaflet-left:has(details.atlas-fold[open]){z-index:1001}"
         ".atlas-legend .method{margin-top:3px;color:#555;font-size:85%;max-width:210px}"
-        # a narrow map takes its frame's height, which the page may set below the height
-        # given to st_folium (a phone, views/explore.py); 100vh is the frame's height. Not
+        # the map takes its frame's height, which the page may set below the height given
+        # to st_folium (views/explore.py, frame_fit.py); 100vh is the frame's height. Not
         # while the frame is still 0 px tall: a map fitted then would be fitted to nothing
-        "@media (max-width:767.98px) and (min-height:1px){"
+        "@media (min-height:1px){"
         "div#map_div,#map_div .folium-map{height:100vh!important}"
         "body:has(#map_div){overflow:hidden}}"
         + LABEL_CSS + MANNERS_CSS

@@ -26,6 +26,7 @@ from dashboard.map.controls import (
     Decoder,
     FitView,
     HtmlControl,
+    MetricScale,
     NarrowLayers,
     css,
 )
@@ -216,7 +217,7 @@ def build_parts(
     """The map of `pilots` as a fixed base and swappable groups (see `build_map`)."""
     spec = spec or MapSpec()
     elements: dict[str, MacroElement] = {}
-    m = folium.Map(tiles=None, control_scale=True, zoom_start=4, location=[35.5, 104.0],
+    m = folium.Map(tiles=None, control_scale=False, zoom_start=4, location=[35.5, 104.0],
                    min_zoom=2, max_zoom=13, zoom_snap=0.5)
     # Leaflet and the map's own scripts, from the app's static folder: no CDN, no
     # jQuery/Bootstrap.
@@ -226,6 +227,8 @@ def build_parts(
     for name, z in _PANES:
         folium.map.CustomPane(name, z_index=z, pointer_events=True).add_to(m)
     Decoder().add_to(m)
+    elements["scale"] = MetricScale()
+    elements["scale"].add_to(m)
     FocusWithoutScroll().add_to(m)  # a press must not scroll the page (or the click is lost)
     if spec.basemap:
         note = _esc(t("basemap_not_standard", spec.lang))

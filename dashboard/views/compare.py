@@ -9,9 +9,44 @@ import streamlit as st
 from dashboard import data, state, ui
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, province_code, province_label, t
+from dashboard.settings import COMPARE_MAP_HEIGHT_PX, COMPARE_MIN_MAP_PX
 from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES, ViewState
 from dashboard.views.counts import localised
 from geodata.basics.attribution import map_attribution
+from geodata.geocode.romanise import short_name
+
+GRID = "compare_maps"  # the keyed container of the small maps (its CSS class st-key-…)
+_GAP_PX = 16  # st.columns(gap="small")
+# The page's side padding as on the map page (Streamlit's 5rem leaves 2 maps no room at 1024).
+_PAGE = ('[data-testid="stMainBlockContainer"]'
+         "{padding-left:2rem!important;padding-right:2rem!important}")
+
+
+def grid_css(n: int) -> str:
+    """The small maps laid out for the room they have: all `n` in a row while each gets
+    COMPARE_MIN_MAP_PX, else two a row, else one (a container query on the maps' own
+    width, so an open or closed sidebar counts too). A heading stays on one line, so
+    every map of a row starts at the same height."""
+    cols = f".st-key-{GRID}>div>[data-testid=stHorizontalBlock]>[data-testid=stColumn]"
+
+    def width_below(k: int) -> int:  # the room k maps in a row need
+        return k * COMPARE_MIN_MAP_PX + (k - 1) * _GAP_PX
+
+    rules = [_PAGE, f".st-key-{GRID}{{container-type:inline-size}}",
+             f".st-key-{GRID}>div>[data-testid=stHorizontalBlock]{{flex-wrap:wrap}}"]
+    if n > 2:
+        rules.append(f"@container (max-width:{width_below(n) - 1}px){{{cols}"
+                     f"{{flex:0 0 calc(50% - {_GAP_PX / 2}px)!important;"
+                     f"width:calc(50% - {_GAP_PX / 2}px)!important;min-width:0!important}}}}")
+    rules.append(f"@container (max-width:{width_below(2) - 1}px){{{cols}"
+                 "{flex:0 0 100%!important;width:100%!important}}")
+    return "<style>" + "".join(rules) + "</style>"
+
+
+def heading(name: str, lang: str) -> str:
+    """A small map's heading: the name a map labels the province with (湖南, 新疆; the
+    English names are short already), whose full form is in the table above."""
+    return province_label(name, lang) if lang == "en" else short_name(name)
 
 
 def render(s: ViewState) -> None:
@@ -44,23 +79,24 @@ def render(s: ViewState) -> None:
     one_scale = tuple(boxes.values())
     clicked = st.session_state.get(ui.CLICKED_MAP, "")
     shown_details = False
-    cols = st.columns(len(chosen), gap="small")
+    st.html(grid_css(len(chosen)))
+    with st.container(key=GRID):
+        cols = st.columns(len(chosen), gap="small")
     for col, name in zip(cols, chosen, strict=True):
         mine = pilots[pilots["province"] == name]
         with col:
-            st.subheader(province_label(name, lang))
-            metrics = st.columns(len(BATCHES))
-            for mcol, b in zip(metrics, BATCHES, strict=True):
-                mcol.metric(
-                    batch_label(b, BATCH_YEARS[b], lang, short=True),
-                    int((mine["batch"] == b).sum()),
-                )
+            st.subheader(heading(name, lang), wrap=False)
+            # side by side on a phone too (columns would stack there)
+            with st.container(horizontal=True, gap="small"):
+                for b in BATCHES:
+                    st.metric(batch_label(b, BATCH_YEARS[b], lang, short=True),
+                              int((mine["batch"] == b).sum()))
             key = f"map_compare_{province_code(name)}"
             ui.show_map(
                 mine,
                 replace(s, style="pilots"),
                 key=key,
-                height=380,
+                height=COMPARE_MAP_HEIGHT_PX,
                 focus=province_code(name),
                 attribution=map_attribution(short=True),
                 bounds=boxes.get(name),

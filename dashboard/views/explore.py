@@ -1,19 +1,21 @@
 """The national map with details beside it, the list and downloads below.
 
-The header is kept to a few lines so the map starts within the first screen (at
-1024×768 too); the fuller completeness figures are in the tallies view. On a browser's
-first load the rest of the page follows the map (see `first_paint`)."""
+The header is kept to a few lines and the map's height follows the screen (`frame_fit`),
+so the whole map is on the first screen (at 1024×768 too); the fuller completeness
+figures are in the tallies view. On a browser's first load the rest of the page follows
+the map (see `first_paint`)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, first_paint, ui
+from dashboard import data, first_paint, frame_fit, ui
 from dashboard.escape import md
 from dashboard.export import buttons as export_downloads
 from dashboard.filters import filter_pilots
 from dashboard.i18n import batch_label, t
 from dashboard.map import drill
+from dashboard.settings import EXPLORE_MAP_PX, PHONE_MAX_PX
 from dashboard.state import ViewState
 from geodata.registry.effective import effective_pilots
 from geodata.registry.pilots import completeness
@@ -34,7 +36,7 @@ _PHONE_MAP = (
 CSS = (
     "<style>"
     '[data-testid="stMainBlockContainer"]{padding:2.6rem 2rem 2rem 2rem!important}'
-    f"@media (max-width:767.98px){{{_BELOW_HEADER}{_PHONE_MAP}}}"
+    f"@media (max-width:{PHONE_MAX_PX + 0.98}px){{{_BELOW_HEADER}{_PHONE_MAP}}}"
     f'.stApp:has([data-testid="stSidebar"][data-collapsed="true"]) {_BELOW_HEADER}'
     '[data-testid="stMainBlockContainer"] h1{font-size:1.65rem!important;'
     "padding:0 0 .15rem 0!important;line-height:1.25!important}"
@@ -53,7 +55,8 @@ def render(s: ViewState) -> bool:
     map_col, side = st.columns([3, 1], gap="medium")
     with map_col:
         drill.breadcrumb(s)
-        ui.show_map(pilots, s, key=MAP_KEY, drill_down=True)
+        with frame_fit.frame("explore"):  # the whole map on the first screen (1024×768)
+            ui.show_map(pilots, s, key=MAP_KEY, height=EXPLORE_MAP_PX, drill_down=True)
     with head:
         _header(s, len(pilots))
     if not complete:
@@ -79,7 +82,7 @@ def render(s: ViewState) -> bool:
 def _header(s: ViewState, shown: int) -> None:
     """Title, one line of known/official per batch with the caveat, the count shown."""
     lang = s.lang
-    st.html(CSS)
+    st.html(CSS + frame_fit.tag(), unsafe_allow_javascript=True)
     st.title(t("app_title", lang))
     ui.lists_banner(s)
     counts = []

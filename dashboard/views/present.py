@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data, presenting, state, ui
+from dashboard import data, frame_fit, presenting, state, ui
 from dashboard.escape import html_text
 from dashboard.export import buttons as export_downloads
 from dashboard.export import facts
@@ -26,6 +26,9 @@ header[data-testid="stHeader"] {display: none;}
 [data-testid="stVerticalBlock"] > * {flex-shrink: 0 !important;}
 h1 {font-size: clamp(1.35rem, 2.4vw, 2.5rem) !important; padding: 0 !important;
     line-height: 1.2 !important;}
+/* Streamlit pulls the next element 1rem up under a heading: a title that wraps (a phone)
+   would run into the line under it */
+[data-testid="stHeading"] [data-testid="stMarkdownContainer"] {margin-bottom: 0 !important;}
 .atlas-sub {font-size: clamp(0.8rem, 1.05vw, 1.1rem); color: #555; margin: 0.3rem 0 0 0;}
 .atlas-counts {font-size: clamp(0.95rem, 1.55vw, 1.7rem); margin: 0; line-height: 1.3;}
 .atlas-counts span.b {white-space: nowrap; margin-right: 1.4em;}
@@ -35,14 +38,6 @@ h1 {font-size: clamp(1.35rem, 2.4vw, 2.5rem) !important; padding: 0 !important;
 .atlas-caveat {font-size: clamp(0.75rem, 0.9vw, 0.95rem); color: #555; margin: 0;}
 [class*="st-key-present_"] button {min-height: 2.1rem; padding: 0.15rem 0.55rem;}
 [class*="st-key-present_"] button p {font-size: clamp(0.85rem, 1.05vw, 1.1rem);}
-/* a phone: Streamlit stacks columns under 640 px; the step buttons stay side by side,
-   each as wide as its text, wrapping to a second row only when they must */
-@media (max-width: 640px) {
-  [data-testid="stHorizontalBlock"]:has(.st-key-present_next)
-    {flex-direction: row !important; flex-wrap: wrap !important; gap: 0.3rem !important;}
-  [data-testid="stHorizontalBlock"]:has(.st-key-present_next) > [data-testid="stColumn"]
-    {width: auto !important; min-width: 0 !important; flex: 0 0 auto !important;}
-}
 </style>
 """
 
@@ -78,7 +73,8 @@ def render(s: ViewState) -> None:
     if line:
         st.html(f'<p class="atlas-caveat">{html_text(line)}</p>')
     # the page script sizes this map's frame to the rest of the viewport
-    ui.show_map(pilots, s, key=f"map_present_{s.step}", height=520, large=True, fill=True)
+    with frame_fit.frame("present"):
+        ui.show_map(pilots, s, key=f"map_present_{s.step}", height=520, large=True, fill=True)
 
     st.caption(t("present_keys", lang))
     with st.expander(t("present_notes", lang)):
@@ -88,18 +84,20 @@ def render(s: ViewState) -> None:
 
 
 def _buttons(s: ViewState) -> None:
+    """The steps and the way out in a row, each button as wide as its text: side by side on
+    a phone too (columns would stack there), wrapping to a second row only when they must."""
     lang = s.lang
-    cols = st.columns([0.8, 1.15, 1.15, 1.15, 0.8, 1.75, 1.35], gap="small")
-    cols[0].button("◀", key="present_prev", help=t("present_prev", lang),
-                   disabled=s.step <= 1, on_click=state.update, kwargs={"step": s.step - 1})
-    for col, b in zip(cols[1:4], BATCHES, strict=True):
-        col.button(f"{BATCH_YEARS[b]}", key=f"present_step_{b}",
-                   type="primary" if b == s.step else "secondary",
-                   on_click=state.update, kwargs={"step": b})
-    cols[4].button("▶", key="present_next", help=t("present_next", lang),
-                   disabled=s.step >= len(BATCHES), on_click=state.update,
-                   kwargs={"step": s.step + 1})
-    # the page script turns this click into fullscreen (a browser needs the user's click)
-    cols[5].button(t("present_fullscreen", lang), key="present_fullscreen", help="F")
-    cols[6].button(t("present_exit", lang), key="present_exit", help="Esc",
-                   on_click=state.update, kwargs={"mode": "explore"})
+    with st.container(horizontal=True, gap="xxsmall", vertical_alignment="center"):
+        st.button("◀", key="present_prev", help=t("present_prev", lang),
+                  disabled=s.step <= 1, on_click=state.update, kwargs={"step": s.step - 1})
+        for b in BATCHES:
+            st.button(f"{BATCH_YEARS[b]}", key=f"present_step_{b}",
+                      type="primary" if b == s.step else "secondary",
+                      on_click=state.update, kwargs={"step": b})
+        st.button("▶", key="present_next", help=t("present_next", lang),
+                  disabled=s.step >= len(BATCHES), on_click=state.update,
+                  kwargs={"step": s.step + 1})
+        # the page script turns this click into fullscreen (a browser needs the user's click)
+        st.button(t("present_fullscreen", lang), key="present_fullscreen", help="F")
+        st.button(t("present_exit", lang), key="present_exit", help="Esc",
+                  on_click=state.update, kwargs={"mode": "explore"})

@@ -50,7 +50,7 @@ def test_one_toggleable_group_per_batch_and_a_layer_control(registry, provinces)
     for b, group in enumerate(groups, start=1):
         assert BATCH_COLOURS[b] in group.layer_name
     assert isinstance(parts.control, folium.LayerControl)
-    assert parts.base.control_scale  # a scale bar
+    assert "scale" in parts.elements  # a scale bar (in km: tests/browser/test_layout_browser.py)
     assert "第三批" in parts.legend  # and a legend naming what is drawn
 
 

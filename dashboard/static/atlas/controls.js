@@ -27,16 +27,31 @@ window.atlas = window.atlas || {};
     return ctl;
   };
 
+  // the scale in kilometres only (on a small map the miles line was cut to "500 m"), its
+  // bar at least 65 px, so "1000 km" fits inside it
+  atlas.scale = (map) => L.control.scale({ imperial: false, maxWidth: 130 }).addTo(map);
+
   atlas.attribution = (map, text) => {
     map.attributionControl.setPrefix("Leaflet");
     map.attributionControl.addAttribution(text);
   };
 
+  // Every layer control made in this page, so a map can find its own: streamlit-folium
+  // names it window.layer_control, a standalone page keeps it in a local variable.
+  const layerControls = [];
+  if (window.L)
+    L.Control.Layers.addInitHook(function () {
+      layerControls.push(this);
+    });
+  const ownControl = (map) =>
+    window.layer_control ||
+    layerControls.find((c) => c.getContainer() && map.getContainer().contains(c.getContainer()));
+
   // On a narrow map the layer control becomes a button (Leaflet's collapsed form). The
   // control is created after the layers, so this looks for it a tick later.
   atlas.narrowLayers = (map, narrow) => {
     setTimeout(() => {
-      const c = window.layer_control;
+      const c = ownControl(map);
       if (c && !c.options.collapsed && map.getSize().x < narrow) {
         c.remove();
         c.options.collapsed = true;
@@ -157,5 +172,14 @@ window.atlas = window.atlas || {};
       map.atlasFill(cfg.bounds); // presenting
     else if (cfg.clear) fitClear(map, L.latLngBounds(cfg.bounds), cfg.gap);
     else map.fitBounds(cfg.bounds, { maxZoom: 10 });
+    // the page may size the frame after this fit (frame_fit.js): a view the app fitted
+    // is fitted again to the new size; one the user moved, or a shared link's, is kept
+    map.atlasRefit = cfg.view || map.atlasFill ? null : cfg;
+    if (!map.atlasRefitting) {
+      map.atlasRefitting = true;
+      map.on("resize", () => {
+        if (map.atlasRefit && !map.atlasMoved) atlas.fitView(map, map.atlasRefit);
+      });
+    }
   };
 })();

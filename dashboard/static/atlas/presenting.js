@@ -2,16 +2,12 @@
 // - steps with the keys clickers send: →, PageDown, space forward; ←, PageUp, shift+space
 //   back; F toggles fullscreen; Esc leaves the presentation. It listens on the page and
 //   inside the map's frame, so the keys work wherever the focus is, and it presses the
-//   real step buttons, so the URL follows as with a click;
-// - sizes the map's frame to the rest of the viewport below it (the map inside fills its
-//   frame and refits, see fill.js).
-// It does nothing on a page without the presenting buttons. Its one setting, the pixels
-// kept free below the map, comes from its script tag (data-reserve).
+//   real step buttons, so the URL follows as with a click.
+// It does nothing on a page without the presenting buttons. The map's frame is sized by
+// frame_fit.js.
 (() => {
   if (window.atlasPresenting) return;
   window.atlasPresenting = true;
-  const RESERVE = Number(document.currentScript?.dataset.reserve || 0);
-  const MAP = 'iframe[title="streamlit_folium.st_folium"]';
   const presenting = () => document.querySelector(".st-key-present_next");
   function press(key) {
     const b = document.querySelector(`.st-key-${key} button[data-testid^="stBaseButton"]`);
@@ -39,24 +35,6 @@
     if (act === "fullscreen") fullscreen();
     else press(act);
   }
-  // the box that scrolls the page: Streamlit scrolls its main section, not the window
-  function scroller(el) {
-    for (let p = el.parentElement; p; p = p.parentElement) {
-      const y = getComputedStyle(p).overflowY;
-      if ((y === "auto" || y === "scroll") && p.scrollHeight > p.clientHeight) return p;
-    }
-    return document.scrollingElement || document.documentElement;
-  }
-  // the frame's height from where its top is with the page scrolled to the top, so
-  // scrolling down to the notes and exports never changes it
-  function fit() {
-    if (!presenting()) return;
-    const f = document.querySelector(MAP);
-    if (!f) return;
-    const top = f.getBoundingClientRect().top + scroller(f).scrollTop;
-    const h = Math.max(220, Math.floor(window.innerHeight - top - RESERVE));
-    if (f.style.height !== `${h}px`) f.style.setProperty("height", `${h}px`, "important");
-  }
   function hook() {
     for (const f of document.querySelectorAll("iframe")) {
       try {
@@ -69,7 +47,6 @@
         // a frame from elsewhere: not ours
       }
     }
-    fit();
   }
   document.addEventListener("keydown", onKey, true);
   document.addEventListener(
@@ -79,7 +56,6 @@
     },
     true,
   );
-  window.addEventListener("resize", fit);
   setInterval(hook, 250);
   hook();
 })();
