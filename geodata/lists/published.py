@@ -526,11 +526,12 @@ def _units_in_prose(
         return []
     runs = _name_runs(s, rd.gc.gz)
     out: list[Result] = []
+    at = 0  # where the last run ended in `text`
     for i, j in runs:
         r = rd.resolve(s[i:j], context, strict=strict)
         if r.status not in (MATCHED, APPROXIMATE):
             return []
-        r.input = s[i:j]
+        r.input, at = _as_written(text, s[i:j], at)
         r.add(note("edge_prose", text=(s[:i] + "…" + s[j:]).strip("…")))
         if r.status == MATCHED:
             context = r.context or context
@@ -610,11 +611,12 @@ def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list
     if len(pieces) < 2:
         return []
     out: list[Result] = []
+    at = 0  # where the last piece ended in `text`
     for piece in pieces:
         r = rd.resolve(piece, context, strict=False)
         if r.status == UNMATCHED:
             return []
-        r.input = piece
+        r.input, at = _as_written(text, piece, at)
         r.add(note("names_run_together", text=text))
         if out and _outside_its_head(out[-1], r):
             return []  # 北京市丁青县 is a chain that fails, not two names
@@ -628,6 +630,17 @@ def _outside_its_head(head: Result, r: Result) -> bool:
     """A county written right after a province or prefecture it does not lie in."""
     return (head.level in ("province", "prefecture") and r.level == "county"
             and head.status != AMBIGUOUS and not within(r.adcode, head.adcode))
+
+
+def _as_written(text: str, piece: str, start: int = 0) -> tuple[str, int]:
+    """The first part of `text` from `start` that normalises to `piece` (麗江市 for
+    丽江市), as a person wrote it, and where it ends; `piece` and `start` when none does."""
+    n = len(piece)
+    for k in range(start, len(text) - n + 1):
+        for size in (n, n + 1, n + 2):  # normalising drops spaces and marks
+            if normalise(text[k : k + size]) == piece:
+                return text[k : k + size].strip(), k + size
+    return piece, start
 
 
 def _fewest_names(s: str, gz: Gazetteer) -> list[str]:
