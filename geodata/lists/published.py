@@ -93,7 +93,7 @@ GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-c
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 _UNIT_LEVELS = ("province", "prefecture", "county")
 _ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
-ZONE_RUN_MAX = 16  # a zone's name with the province or city before it, at most
+PROSE_MIN = settings.PROSE_MIN
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -525,6 +525,10 @@ def _units_in_prose(
     if not _PLAIN.search(s) or len(s) > settings.ITEM_NAME_MAX:
         return []
     runs = _name_runs(s, rd.gc.gz)
+    edges = [0, *(k for run in runs for k in run), len(s)]
+    prose = [s[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
+    if any(0 < len(p) < PROSE_MIN and p not in _CONJUNCTIONS for p in prose):
+        return []  # one character beside a name is more likely a slip of it (堵云县) than prose
     out: list[Result] = []
     at = 0  # where the last run ended in `text`
     for i, j in runs:
@@ -558,7 +562,8 @@ def _name_runs(s: str, gz: Gazetteer) -> list[tuple[int, int]]:
                    for u, _ in gz.aliases.get(s[i:j], ())):
                 heads.setdefault(j, i)
     for m in _ZONE_END.finditer(s):  # a head, a zone's own name, its word: 陕西西咸新区
-        starts = [i for j, i in heads.items() if m.end() - ZONE_RUN_MAX <= i and j < m.start()]
+        starts = [i for j, i in heads.items()
+                  if m.end() - settings.ZONE_RUN_MAX <= i and j < m.start()]
         if starts:
             ends.append((max(starts), m.end()))  # the nearest: 贵州贵安新区, not 陕西…
     runs = set()

@@ -153,9 +153,10 @@ def test_download_labels_are_whole(app_url: str, browser: object, lang: str, wid
 @pytest.fixture(scope="module")
 def standalone_pages() -> dict[str, str]:
     """The standalone map of the national view in each language, as the CLI writes it."""
+    from geodata.effective import effective_frame
+
     from dashboard.export.build import standalone_map
     from dashboard.state import from_query
-    from geodata.effective import effective_frame
 
     frame = effective_frame(None, simplified=True)
     return {lang: standalone_map(frame, from_query({"lang": lang})) for lang in ("zh", "en")}

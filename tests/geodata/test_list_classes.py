@@ -174,7 +174,7 @@ def test_units_named_inside_a_sentence_are_read_and_the_prose_kept(
 
 
 @pytest.mark.parametrize("line", ["今年天气很好", "火星县很远", "名单如下：某市",
-                                  "第13个国家级新区"])
+                                  "第13个国家级新区", "堵雲縣"])
 def test_a_sentence_without_a_unit_named_with_its_type_word_is_no_answer(line: str) -> None:
     assert [r.status for r in geocode_lines([line], GC)] == [UNMATCHED]
 
