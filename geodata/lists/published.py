@@ -93,6 +93,8 @@ GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-c
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 _UNIT_LEVELS = ("province", "prefecture", "county")
 _ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
+# a cell of a table that is a number or a date (1997, 1997年, 2016-06)
+_DATE_OR_NUMBER = re.compile(r"[0-9０-９.．/\-]+(?:[年月日号號])?(?:[0-9０-９]+[月日号號])*")
 PROSE_MIN = settings.PROSE_MIN
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
@@ -820,8 +822,14 @@ def _split_at_spaces(
             parts = parts[1:]
     out: list[Result] = []
     places = 0
+    parts = [p for p in parts if not _DATE_OR_NUMBER.fullmatch(p)]  # a table's other cells
     for part in parts:
         r = rd.resolve(part, context, strict=strict)
+        if out and _remark_of(out[-1], r):
+            # 张家港市 江苏省: a table's province column after the name is where it lies
+            out[-1].add(note("column_unit", unit=part))
+            places += 1
+            continue
         got = [r] if r.status != UNMATCHED else _names_run_together(rd, part, context) or [r]
         for r in got:
             if r.input in ("", part):
@@ -831,7 +839,14 @@ def _split_at_spaces(
                 context = r.context or context
             places += r.status != UNMATCHED
             out.append(r)
-    return out if places >= 2 and places * 2 > len(out) else []
+    return out if out and places >= 2 and places * 2 > len(out) else []
+
+
+def _remark_of(before: Result, r: Result) -> bool:
+    """A province or prefecture written after a unit that lies in it (a table's column)."""
+    return (r.status == MATCHED and r.level in ("province", "prefecture")
+            and before.status in (MATCHED, APPROXIMATE) and before.adcode != r.adcode
+            and within(before.adcode, r.adcode))
 
 
 def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:

@@ -182,3 +182,17 @@ def test_a_sentence_without_a_unit_named_with_its_type_word_is_no_answer(line: s
 def test_a_place_below_a_village_is_placed_at_its_town() -> None:
     r = GC.resolve("恩施土家族苗族自治州来凤县革勒车乡鼓架山村铁匠沟")
     assert r.adcode == "422827" and r.level == "town" and r.status == "approximate"
+
+
+# -- a table's row pasted as text: the name, its province's column, numbers ------------------
+@pytest.mark.parametrize("line", ["1 张家港市 江苏省 1997", "张家港市\t江苏省\t1997年"])
+def test_a_table_row_is_its_unit_with_the_province_column_as_a_remark(line: str) -> None:
+    got = geocode_lines([line], GC)
+    assert [(r.adcode, r.status) for r in got] == [("320582", MATCHED)]
+    assert any(n.code == "column_unit" for n in got[0].notes)
+
+
+def test_a_province_column_that_does_not_hold_the_unit_is_no_remark() -> None:
+    # 张家港市 does not lie in 浙江: the two are read as they are written, nothing folded
+    got = geocode_lines(["张家港市 浙江省"], GC)
+    assert [r.adcode for r in got] == ["320582", "330000"]
