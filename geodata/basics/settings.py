@@ -83,14 +83,29 @@ READER_MEMO: Final[int] = 4096  # answers one list's reading remembers (hostile 
 # --- near names (geodata.geocode.near_names) -----------------------------------------------------
 NEAR_NAME_MIN_LENGTH: Final[int] = 3  # a two-character name one character off is any name
 NEAR_NAME_MAX_LENGTH: Final[int] = 12
+NEAR_NAME_MIN_STEM: Final[int] = 2  # a stem of one character (全县, 城区) is no name to slip from
 NEAR_NAME_MAX_OFFERED: Final[int] = 5
 # the cost of reading a name as the unit one character away, in the one key every reading
 # is ranked by (geodata.geocode.forms): above every form's, so a slip is the last resort
 NEAR_NAME_COST: Final[int] = 5
+# how alike the differing character must be (geodata.geocode.near_names.closeness:
+# SAME_SOUND for a shared reading, else the agreeing digits of the two four-corner codes, of
+# 5) for the closest candidate to be read: ALIKE inside a province the line states (4: 深/溧
+# 37194/31194, 布/市 40227/00227; 3 would take 西 for 安, 10604/30404), CLOSE with no such
+# context or for a two-character name, where sound does not count (5, the same code:
+# 毫/亳 00714); about 4 % of pairs of characters in unit names agree in 3 digits, 0.6 % in
+# 4, 0.05 % in 5
+NEAR_NAME_ALIKE: Final[int] = 4
+NEAR_NAME_SAME_SOUND: Final[int] = 5  # a shared reading: as close as an identical code
+NEAR_NAME_CLOSE: Final[int] = 5
 # the cost added to a reading outside the province an earlier item of the list named (a
 # preference, not a fence): more than a form's, so a reading inside it wins a tie of status
 # (市北高新技术服务业园区 after 上海's items is 上海's zone, not 青岛's 市北区)
 OUTSIDE_INHERITED_COST: Final[int] = 2
+# a former unit last listed before this year names no zone by its bare name: the zones and
+# new areas of the lists date from 1984 on, most from the 2000s (湘江新区, 2015, is not
+# named after 湘潭's 湘江区, merged 1992; 新芜经济开发区 is after 新芜区, merged 2005)
+ZONE_NAMES_FROM: Final[int] = 2000
 # a listed zone's own name (市北 of 上海市北工业园区) has at least this many characters
 # before the words of its kind: one character names nothing (geodata.geocode.zone_catalogue)
 ZONE_OWN_NAME_MIN: Final[int] = 2

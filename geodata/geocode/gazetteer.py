@@ -204,7 +204,13 @@ def gazetteer() -> Gazetteer:
     gz = Gazetteer(units=units, current=current, points=points)
 
     def forms() -> list[tuple[str, int, int]]:
-        out = [(f, i, st) for i, u in enumerate(units) for f, st in name_forms(u.name).items()]
+        out = [(f, i, st) for i, u in enumerate(units) if u.current
+               for f, st in name_forms(u.name).items()]
+        today = {f for f, _, _ in out}
+        # a former unit's bare stem that today's units write (上海 of 上海县, 1992, is
+        # 上海市's): the bare name means today's unit, the former one only in full
+        out += [(f, i, st) for i, u in enumerate(units) if not u.current
+                for f, st in name_forms(u.name).items() if st != BARE or f not in today]
         out += [(f, units.index(current[c]), st) for f, (c, st) in PSEUDO_PROVINCES.items()]
         counties = [(i, u.name) for i, u in enumerate(units) if u.current and u.level == "county"]
         out += [(f, i, BARE) for f, i in short_forms(counties, {f for f, _, _ in out})]

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import partial
 
 import seeds
+from geodata.basics import settings
 from geodata.basics.codes import within
 from geodata.basics.notes import note
 from geodata.geocode import reasons as why
@@ -62,7 +63,9 @@ __all__ = [
 
 # a unit's name without its type word, then 山 or 湖, is a mountain's or lake's name
 # (长白山, 鄱阳湖), not the unit: a zone so named is not named after the unit (江, 海, 岛
-# begin words as often: 南京江北新区 is 南京's)
+# begin words as often: 南京江北新区 is 南京's); nor is a unit's abolished before the zones'
+# time (湘江区 of 湘潭, 1992: 湘江新区 is 长沙's; 新芜区, 2005, names 新芜经济开发区)
+_ZONES_FROM = str(settings.ZONE_NAMES_FROM)
 _FEATURES = frozenset("山湖")
 _TYPE_WORDS = "_县市区旗"  # [1:]: the type words a county-level unit is written with
 
@@ -155,7 +158,8 @@ class Geocoder:
                 p
                 for p in parses(s, self.gz, root, partial(self._may_hold, root, strict))
                 if not (p.tail_kind == TAIL_TOWN and self._unit_as_town(p, root))
-                and not (p.bare_end and p.tail[:1] in _FEATURES and p.tail_kind == TAIL_ZONE)
+                and not (p.bare_end and p.tail_kind == TAIL_ZONE and (
+                    p.tail[:1] in _FEATURES or self._last_seen(p)[:4] < _ZONES_FROM))
             ]
             if not found:
                 continue
@@ -207,7 +211,8 @@ class Geocoder:
     # -- deciding --------------------------------------------------------------
     def _decide(self, s: str, best: list[Parse], root: Unit | None) -> Result:
         outcomes: dict[tuple[object, ...], tuple[Parse, Result]] = {}
-        for p in best:
+        # the latest code of a name listed under several (公主岭市 220319, then 220381)
+        for p in sorted(best, key=self._last_seen, reverse=True):
             res = self._outcome(p, root)
             sig = (res.status, res.adcode, res.town, (res.lon and round(res.lon, 3)) or "")
             outcomes.setdefault(sig if res.status != UNMATCHED else ("u", res.notes), (p, res))
@@ -233,6 +238,11 @@ class Geocoder:
             reason=why.SEVERAL_PLACES,
             context=(root and (root.code,)) or (),
         )
+
+    def _last_seen(self, p: Parse) -> str:
+        """The last GB2260 edition that lists the reading's unit ("9999": today's)."""
+        u = self.gz.units[p.chain[-1]] if p.chain else None
+        return "9999" if u is None or u.current else u.last_seen
 
     def _key(self, p: Parse, root: Unit | None) -> tuple[int, ...]:
         """Rank readings: a town the index knows inside its unit beats one it does not

@@ -2,7 +2,8 @@
 
 - the comparison of four provinces: 4 maps a row at 1920, 2 a row at 1024 and 1366, one
   on a phone; the maps of a row start at one height, each at least 300 px wide; no label,
-  heading, count or button cut; the scale bar in km, its text inside its bar;
+  heading, count or button cut; the scale bar in km, its text inside its bar; every pilot
+  name shown wholly inside its map;
 - presenting on a phone: nothing wider than the screen, the title clear of the line under it;
 - the downloads: every button's label whole;
 - the standalone map (the exported HTML, opened as a file with nothing reachable): the
@@ -65,6 +66,18 @@ def _scales(page: Any) -> list[dict[str, Any]]:
     return out
 
 
+# the pilot names a small map shows that are not wholly inside it
+NAMES_OFF_THE_MAP = """() => {
+  const c = document.querySelector('.leaflet-container').getBoundingClientRect();
+  return [...document.querySelectorAll('.atlas-label.pilot > span')].filter(s => {
+    const r = s.getBoundingClientRect();
+    return r.width && getComputedStyle(s).visibility !== 'hidden'
+      && (r.left < c.left - 1 || r.right > c.right + 1 || r.top < c.top - 1
+          || r.bottom > c.bottom + 1);
+  }).map(s => s.textContent);
+}"""
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize(("width", "height", "per_row"),
                          [(390, 844, 1), (1024, 768, 2), (1366, 768, 2), (1920, 1080, 4)])
@@ -91,6 +104,9 @@ def test_four_provinces_compared_fit_the_screen(
         scales = _scales(page)
         assert len(scales) == 4, scales
         assert all(s["text"].endswith("km") and s["fits"] for s in scales), scales
+        for i in range(4):  # a name by the edge is set on its other side, not cut off
+            frame = page.locator(MAP_FRAME).nth(i).element_handle().content_frame()
+            assert frame.evaluate(NAMES_OFF_THE_MAP) == [], i
         assert page.evaluate("document.querySelector('[data-testid=stMain]').scrollWidth"
                              f" <= {width}")
         page.locator(MAP_FRAME).nth(0).scroll_into_view_if_needed()
@@ -153,10 +169,9 @@ def test_download_labels_are_whole(app_url: str, browser: object, lang: str, wid
 @pytest.fixture(scope="module")
 def standalone_pages() -> dict[str, str]:
     """The standalone map of the national view in each language, as the CLI writes it."""
-    from geodata.effective import effective_frame
-
     from dashboard.export.build import standalone_map
     from dashboard.state import from_query
+    from geodata.registry.effective import effective_frame
 
     frame = effective_frame(None, simplified=True)
     return {lang: standalone_map(frame, from_query({"lang": lang})) for lang in ("zh", "en")}

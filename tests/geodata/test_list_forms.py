@@ -327,8 +327,11 @@ def test_a_slip_with_several_units_one_off_is_ambiguous(gc: Geocoder) -> None:
     (r,) = geocode_lines(["河北省唐山市迁西市"], gc)  # 迁西县 or 迁安市
     assert (r.status, r.adcode, r.reason) == (AMBIGUOUS, "", "near_names")
     assert {c.split()[0] for c in r.candidates.split(" | ")} == {"130227", "130283"}
-    (r,) = geocode_lines(["江苏省：凉阳县"], gc)  # 射阳 沭阳 泗阳: none sounds as 凉
-    assert r.status == AMBIGUOUS and len(r.candidates.split(" | ")) == 3
+    # 射阳 沭阳 泗阳 and, on the stem, 溧阳市 丹阳市: none sounds as 凉, and 沭 and 溧
+    # (once 溧阳县) look as much like it (3 digits of 5 of the four-corner code)
+    (r,) = geocode_lines(["江苏省：凉阳县"], gc)
+    offered = {c.split()[0] for c in r.candidates.split(" | ")}
+    assert r.status == AMBIGUOUS and {"320924", "321322", "321323"} <= offered
 
 
 def test_a_slip_without_a_province_is_no_answer(gc: Geocoder) -> None:

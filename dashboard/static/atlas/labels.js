@@ -90,12 +90,20 @@ window.atlas = window.atlas || {};
   }
 
   // One greedy pass in `order` over the names' boxes `rects` (with `dots[i]` true for a
-  // name beside a dot and `units[i]` its unit's box): per name [dx, dy, leader] or null
-  // (hidden). Pure: no DOM.
-  function layout(order, rects, dots, units, longest) {
+  // name beside a dot and `units[i]` its unit's box), each kept inside `frame` (the map's
+  // box: a name at the edge goes to its other side, not half off the map): per name
+  // [dx, dy, leader] or null (hidden). Pure: no DOM.
+  function layout(order, rects, dots, units, longest, frame) {
     const kept = [];
     const out = [];
+    const inside = (q) =>
+      !frame ||
+      (q.left + PX >= frame.left &&
+        q.right - PX <= frame.right &&
+        q.top + PY >= frame.top &&
+        q.bottom - PY <= frame.bottom);
     const free = (q) =>
+      inside(q) &&
       !kept.some(
         (o) => q.left < o.right && q.right > o.left && q.top < o.bottom && q.bottom > o.top,
       );
@@ -134,13 +142,13 @@ window.atlas = window.atlas || {};
   // The names hidden in a pass go first in the next (a crowded corner's small units have
   // the fewest spots). The pass that hides fewest names wins, and of those the one hiding
   // the smaller units (later in the list).
-  atlas.placeNames = (rects, dots, units, longest) => {
+  atlas.placeNames = (rects, dots, units, longest, frame) => {
     const n = rects.length;
     let order = rects.map((_r, i) => i);
     let best = null;
     let lost = Infinity;
     for (let round = 0; round < 8; round++) {
-      const got = layout(order, rects, dots, units, longest);
+      const got = layout(order, rects, dots, units, longest, frame);
       const hid = order.filter((i) => !got[i]);
       let cost = 0;
       for (const i of hid) cost += n + n - i;
@@ -316,7 +324,7 @@ window.atlas = window.atlas || {};
       const rects = spans.map((s) => s.getBoundingClientRect());
       // on a phone's map a leader of 28 px crosses a province or two
       const longest = map.getSize().x < cfg.narrow ? 14 : LEAD;
-      const best = atlas.placeNames(rects, dots, units, longest);
+      const best = atlas.placeNames(rects, dots, units, longest, cr);
       // every name hidden: measured while the frame was being resized and the view not
       // yet refitted (the boxes disagree); measured again on the next frames
       if (spans.length > 3 && best.every((g) => !g) && retries < 10) {
