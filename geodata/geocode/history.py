@@ -196,6 +196,12 @@ def _name_moves(
     revs = [rev for rev, _ in snaps]
     tables = dict(snaps)
     after = dict(itertools.pairwise(revs))
+    named_in: dict[str, dict[str, list[str]]] = {}
+    for rev, table in snaps:
+        names: dict[str, list[str]] = defaultdict(list)
+        for code, name in table.items():
+            names[name].append(code)
+        named_in[rev] = names
     by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
     for code, name in span:
         by_name[(code[:2], name)].append(code)
@@ -204,7 +210,11 @@ def _name_moves(
         if last == revs[-1]:
             continue
         generic = stem_of(name) in _GENERIC_STEMS or len(stem_of(name)) < 2
-        nxt = [
+        # the next edition lists the name under another code (肥西县 340122 in 1983, 340123
+        # in 1984, as before 1983), else it is listed again later, for longer
+        nxt = [c for c in named_in[after[last]].get(name, ())
+               if c != code and c[:2] == code[:2] and (not generic or c[:4] == code[:4])]
+        nxt = nxt or [
             c for c in by_name[(code[:2], name)]
             if c != code and first < span[(c, name)][0]
             and span[(c, name)][1] > last and (not generic or c[:4] == code[:4])

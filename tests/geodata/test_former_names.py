@@ -73,6 +73,10 @@ def test_every_name_of_the_1980s_editions_is_known() -> None:
     assert units[("322727", "吴县")]["target"] == "320506"  # 吴中区, per the change table
     assert units[("362432", "宁冈县")]["merged"] is True
     assert min(str(h["first"]) for h in units.values()) == "198012"
+    # the 1983 edition lists 肥西县 at 340122 (肥东县's code before and after): the name
+    # moved, not the code renamed: 肥西县 is 340123 today, and so is its 1982 code's unit
+    assert units[("340122", "肥西县")]["target"] == "340123"
+    assert units[("342424", "肥西县")]["target"] == "340123"
     # no link crosses a province but with a whole province made of another's (海南 1988,
     # 重庆 1997): a generic 郊区 never lands in another province's city
     for h in units.values():
