@@ -70,6 +70,7 @@ _PROSE_BEFORE = re.compile(r"(?:是|为|在|即|有|的|包括|包含|其中|如
 _PROSE_AFTER = re.compile(r"(?:等|的|另|共|。|，|,)")
 # a list in brackets: （包括宁冈、永新…）; the words that introduce one
 _LISTING_WORDS = ("包括", "包含", "其中")
+_REMARK_WORDS = ("含", "原", "不含", "即", "今", "包括")
 ITEM_NAME_MAX = settings.ITEM_NAME_MAX
 _BRACKETED_LIST = re.compile(r"[（(](?P<inner>[^（）()]*[、，,][^（）()]*)[）)]")
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
@@ -87,11 +88,13 @@ _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 _SPACES = re.compile(r"[\s\u3000]+")
+_BAR = re.compile(r"[|｜]")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
 CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
 GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-character names
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
 _UNIT_LEVELS = ("province", "prefecture", "county")
+_TYPE_ENDS = frozenset("省市县区旗州盟")  # the last character of a unit's type word
 _ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
 # a cell of a table that is a number or a date (1997, 1997年, 2016-06)
 _DATE_OR_NUMBER = re.compile(r"[0-9０-９.．/\-]+(?:[年月日号號])?(?:[0-9０-９]+[月日号號])*")
@@ -251,7 +254,7 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
     header = ""
     gc: Geocoder | None = geocoder
     for pos, no in enumerate(content):
-        line = lines[no]
+        line = _table_row(lines[no])
         province = _province_only(line)
         if province:
             following = [lines[i] for i in content[pos + 1 : pos + 1 + HEAD_LOOKAHEAD]]
@@ -268,6 +271,15 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
             header = heading if heading is not None else header
             for i, text in enumerate(split_line(part)):
                 yield Item(text, no + 1, i == 0, header)
+
+
+def _table_row(line: str) -> str:
+    """A row of a table drawn with bars (陕西省 | 西安、咸阳 |, as pages and Markdown draw
+    them): two cells are a head and its items (as with a colon), more are cells apart."""
+    if not _BAR.search(line):
+        return line
+    cells = [c.strip() for c in _BAR.split(line) if c.strip()]
+    return "：".join(cells) if len(cells) == 2 else "  ".join(cells)
 
 
 def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
@@ -552,7 +564,7 @@ def _name_runs(s: str, gz: Gazetteer) -> list[tuple[int, int]]:
     for i in range(len(s) - 1):
         for j in range(min(len(s), i + GLUED_PIECE_MAX), i + 1, -1):
             hits = gz.aliases.get(s[i:j], ())
-            if s[i:j] not in GENERIC_ZONES and any(
+            if s[j - 1] in _TYPE_ENDS and s[i:j] not in GENERIC_ZONES and any(
                     strength > BARE and gz.units[u].level in _UNIT_LEVELS for u, strength in hits):
                 ends.append((i, j))
                 break
@@ -695,9 +707,11 @@ def _units_in_brackets(
     out = []
     for part in SEPARATORS.split(m.group("inner")):
         r = gc.resolve(part, ctx, strict=True)
-        # a remark is no unit (含宜都市, 原郫县); 含山县 of 马鞍山市 is one
+        # a remark is no unit (含宜都市, 原郫县; 含山县 of 马鞍山市 is one): a slip is read
+        # only inside the unit before and not after a remark's word (闫良 in 西安: 阎良区)
         slip = r.status == APPROXIMATE and r.reason in NEAR_REASONS
-        if r.status not in (MATCHED, APPROXIMATE) or slip or r.adcode == head.adcode:
+        remark = slip and part.startswith(_REMARK_WORDS)
+        if r.status not in (MATCHED, APPROXIMATE) or remark or r.adcode == head.adcode:
             return []
         if not within(r.adcode, head.adcode):
             return []

@@ -196,3 +196,17 @@ def test_a_province_column_that_does_not_hold_the_unit_is_no_remark() -> None:
     # 张家港市 does not lie in 浙江: the two are read as they are written, nothing folded
     got = geocode_lines(["张家港市 浙江省"], GC)
     assert [r.adcode for r in got] == ["320582", "330000"]
+
+
+@pytest.mark.parametrize(("line", "adcodes"), [
+    ("陕西省 | 西安、咸阳、渭南 |", ["610100", "610400", "610500"]),  # a head cell, its items
+    ("| 1 | 张家港市 | 江苏省 | 1997 |", ["320582"]),  # cells apart
+])
+def test_a_table_row_drawn_with_bars(line: str, adcodes: list[str]) -> None:
+    assert [r.adcode for r in geocode_lines([line], GC)] == adcodes
+
+
+def test_a_slip_in_brackets_is_read_inside_the_unit_before_but_a_remark_is_not() -> None:
+    got = geocode_lines(["陕西省：西安(闫良、临潼)"], GC)
+    assert [r.adcode for r in got] == ["610114", "610115"]
+    assert [r.adcode for r in geocode_lines(["宜昌市（含宜都市）"], GC)] == ["420500"]
