@@ -58,6 +58,8 @@ FIRST_PAINT_FALLBACK_S: Final[float] = 3.0
 ECHO_CHARS: Final[int] = 40
 # Unknown values of a link named on the page; the rest are counted.
 ECHO_ITEMS: Final[int] = 5
+# a list's notes written out under its audit table (the rest are in its downloads)
+LIST_NOTES_SHOWN: Final[int] = 300
 
 # --- serving ------------------------------------------------------------------------------
 # Meeting exports (slide, deck, standalone map) made at once; a further click waits up to

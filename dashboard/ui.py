@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import streamlit as st
 
-from dashboard import data, state
+from dashboard import data, marking, state
 from dashboard.escape import md as _md
 from dashboard.evidence import dataset_text, doubt_text, kinds_line
 from dashboard.export import downloads
@@ -59,7 +59,7 @@ def map_spec(s: ViewState, **overrides: Any) -> MapSpec:
         "view": (s.z, s.c[0], s.c[1]) if s.z is not None and s.c else None,
         "basemap": s.basemap,
         "asset_base": base,
-        "attribution": map_attribution(),
+        "attribution": map_attribution(s.lang),
     }
     fields.update(overrides)
     return MapSpec(**fields)
@@ -167,7 +167,8 @@ def completeness_strip(s: ViewState) -> None:
         unplaced = _unplaced(s.use)
         if unplaced:
             st.caption(t("completeness_unplaced", lang, n=len(unplaced),
-                         names="、".join(unplaced)))
+                         names=marking.names_in(unplaced, lang, t("list_sep", lang))),
+                       unsafe_allow_html=True)
 
 
 def _completeness(use: str) -> list[dict[str, object]]:
@@ -299,54 +300,66 @@ def details_panel(s: ViewState) -> None:
     st.button(
         t("clear_selection", lang), key="clear_pilot", on_click=state.update, kwargs={"pilot": ""}
     )
-    st.markdown("#### " + _md(row["name"] or row["name_published"]))
+    # Names keep their own language, marked with it (dashboard.marking); an English page
+    # heads a place with the name its map label gives (pinyin), the Chinese beside it.
+    name, words = partial(marking.name, page_lang=lang), _md
+    unit = name(f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}")
+    heading = name(row["name"] or row["name_published"])
+    if lang == "en" and row["unit_name"]:
+        in_english = words(unit_name_en(str(row["unit_name"]), str(row["town"] or "")))
+        heading, unit = f"{in_english} ({heading})", f"{in_english} ({unit})"
+    st.markdown("#### " + heading, unsafe_allow_html=True)
     fields = [
-        ("f_name_published", row["name_published"] if row["name"] != row["name_published"]
-         else ""),
-        ("f_kind", value_label("kind", str(row["kind"]), lang) if row["kind"] else ""),
-        ("f_list_mark", value_label("list_mark", str(row["list_mark"]), lang)
+        ("f_name_published", name(row["name_published"])
+         if row["name"] != row["name_published"] else ""),
+        ("f_kind", words(value_label("kind", str(row["kind"]), lang)) if row["kind"] else ""),
+        ("f_list_mark", words(value_label("list_mark", str(row["list_mark"]), lang))
          if row["list_mark"] else ""),
-        ("f_unit_name", f"{row['unit_name']}{'' if not row['town'] else ' ' + row['town']}"),
-        ("f_renamed_from", row["renamed_from"]),
-        ("f_batch", batch_label(int(row["batch"]), int(row["year"]), lang)),
-        ("f_document", row["document"] or t("document_missing", lang)),
-        ("f_category", value_label("category", str(row["category"]), lang)),
-        ("f_level", value_label("level", str(row["level"]), lang)),
-        ("f_status", value_label("status", str(row["status"]), lang)),
-        ("f_evidence_kind", value_label("evidence_kind", str(row["evidence_kind"]), lang)
+        ("f_unit_name", unit if row["unit_name"] else ""),
+        ("f_renamed_from", name(row["renamed_from"]) if row["renamed_from"] else ""),
+        ("f_batch", words(batch_label(int(row["batch"]), int(row["year"]), lang))),
+        ("f_document", name(row["document"]) if row["document"]
+         else words(t("document_missing", lang))),
+        ("f_category", words(value_label("category", str(row["category"]), lang))),
+        ("f_level", words(value_label("level", str(row["level"]), lang))),
+        ("f_status", words(value_label("status", str(row["status"]), lang))),
+        ("f_evidence_kind", words(value_label("evidence_kind", str(row["evidence_kind"]), lang))
          if row["evidence_kind"] else ""),
-        ("f_doubt", doubt_text(row, lang)),
-        ("f_dataset", dataset_text(row["dataset_check"], row["dataset_year"], lang)),
-        ("f_province", province_label(str(row["province"]), lang)),
-        ("f_adcode", row["adcode"]),
-        ("f_location", value_label("geometry_kind", str(row["geometry_kind"]), lang)),
-        ("f_note", note_text(str(row["note"] or ""), lang)),
-        ("f_pilot_id", row["pilot_id"]),
+        ("f_doubt", words(doubt_text(row, lang))),
+        ("f_dataset", words(dataset_text(row["dataset_check"], row["dataset_year"], lang))),
+        ("f_province", name(province_label(str(row["province"]), lang))),
+        ("f_adcode", words(row["adcode"] or "")),
+        ("f_location", words(value_label("geometry_kind", str(row["geometry_kind"]), lang))),
+        ("f_note", note_text(str(row["note"] or ""), lang, words=words, names=name)),
+        ("f_pilot_id", words(row["pilot_id"])),
     ]
-    lines = [f"- **{t(k, lang)}**: {_md(v)}" for k, v in fields if v not in (None, "")]
-    st.markdown("\n".join(lines))
+    lines = [f"- **{t(k, lang)}**: {v}" for k, v in fields if v]
+    st.markdown("\n".join(lines), unsafe_allow_html=True)
     sources = [p.strip() for p in str(row["sources"] or "").split(" | ") if p.strip()]
     if sources:
         st.markdown(f"**{t('f_sources', lang)}**")
-        st.markdown("\n".join(f"- {_source_md(src)}" for src in sources))
-    if row.get("evidence"):
-        st.markdown(f"**{t('f_evidence', lang)}**: {_md(row['evidence'])}")
+        st.markdown("\n".join(f"- {_source_md(src, lang)}" for src in sources),
+                    unsafe_allow_html=True)
+    if row.get("evidence"):  # the sources' words, as published (seeds: `evidence`)
+        st.markdown(f"**{t('f_evidence', lang)}**: {marking.quote(row['evidence'], lang)}",
+                    unsafe_allow_html=True)
     st.markdown(f"**{t('practices', lang)}**")
     cited = practices_for(row)
     if not cited:
-        st.caption(t("no_practices", lang))
+        st.caption(marking.sentence(t("no_practices", lang), lang), unsafe_allow_html=True)
     for p in cited:
         area = p["policy_area_en"] if lang == "en" else p["policy_area"]
         summary = p["summary_en"] if lang == "en" else p["summary_zh"]
-        st.markdown(f"- **{_md(area)}** ({_md(p['place_published'])}): {_md(summary)}")
+        st.markdown(f"- **{_md(area)}** ({name(p['place_published'])}): {_md(summary)}",
+                    unsafe_allow_html=True)
 
 
-def _source_md(src: str) -> str:
-    """A source as a link when it is a web address, else as plain text."""
+def _source_md(src: str, lang: str) -> str:
+    """A source as a link when it is a web address, else as its title (a name)."""
     if re.fullmatch(r"https?://\S+", src):
         target = src.replace("(", "%28").replace(")", "%29")
         return f"[{_md(src)}]({target})"
-    return _md(src)
+    return marking.name(src, lang)
 
 
 MIME_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -415,4 +428,5 @@ def download_buttons(pilots: pd.DataFrame, s: ViewState) -> None:
 
 def sources_footer(lang: str) -> None:
     with st.expander(t("sources_header", lang)):
-        st.markdown("\n".join(f"- {_md(line)}" for line in attribution_lines(lang)))
+        st.markdown("\n".join(f"- {marking.sentence(line, lang)}"
+                               for line in attribution_lines(lang)), unsafe_allow_html=True)

@@ -18,7 +18,7 @@ _DATA = resources.files("seeds") / "data"
 # The batch-3 list text is the notice's list as reproduced in a public encyclopedia
 # article; where it was announced is in batches.csv.
 BATCH3_SOURCE = (
-    "《关于公布第三批国家新型城镇化综合试点地区名单的通知》 (2016-12), list as published | "
+    "《关于公布第三批国家新型城镇化综合试点地区名单的通知》 | "
     "http://big5.www.gov.cn/gate/big5/www.gov.cn/xinwen/2016-12/08/content_5144883.htm"
 )
 # A member a source names as a national pilot outside batch 3 without saying whether

@@ -69,7 +69,7 @@ def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
     s = s.normalised()
     pilots = filter_pilots(frame, s)
     spec = MapSpec(lang=s.lang, style=s.style, basemap=False, asset_base="",
-                   attribution=map_attribution(), large=s.mode == "present")
+                   attribution=map_attribution(s.lang), large=s.mode == "present")
     m = build_map(pilots, load_layer("province", simplified=True), spec=spec)
     counts = facts.batch_counts(pilots, s)
     years = facts.batch_years()
@@ -77,4 +77,4 @@ def standalone_map(frame: gpd.GeoDataFrame, s: ViewState) -> str:
                        f"{facts.count_text(c, s.lang)}" for c in counts)
     return standalone_html(m, title=slide_title(s, s.lang), lines=(
         facts.filters_text(s, s.lang), shown, facts.caveat(counts, s.lang),
-        facts.dates_text(s.lang)))
+        facts.dates_text(s.lang)), lang=s.lang)

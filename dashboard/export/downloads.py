@@ -69,7 +69,7 @@ def gpkg(frame: gpd.GeoDataFrame, lang: str = "zh") -> bytes:
     from geodata.exports.geopackage import gpkg_bytes
 
     table = frame.assign(name_en=_names_en(frame))
-    return gpkg_bytes(table, COLUMNS, lang, description=" | ".join(attribution_lines()))
+    return gpkg_bytes(table, COLUMNS, lang, description=" | ".join(attribution_lines(lang)))
 
 
 def full_gpkg(ids: tuple[str, ...], use: str = "", lang: str = "zh") -> bytes:

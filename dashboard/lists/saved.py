@@ -30,6 +30,7 @@ def save_section(work: Work, lang: str) -> None:
         t("lists_as_batch", lang),
         (0, *BATCHES),
         key="lists_as_batch",
+        placeholder=t("choose_option", lang),
         format_func=lambda b: (
             t("lists_no_batch", lang) if not b else batch_label(b, 0, lang, short=True)
         ),
@@ -136,6 +137,7 @@ def saved_section(lang: str, use: str) -> None:
         t("lists_pick_saved", lang),
         list(names),
         key="lists_pick",
+        placeholder=t("choose_option", lang),
         format_func=lambda i: names[i].name,
     )
     if pick is None or pick not in names:

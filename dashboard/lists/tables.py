@@ -25,7 +25,9 @@ def source_label(source_name: str, lang: str) -> str:
 
 
 def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame:
-    """Every item: what was read, its status, the unit found, renames, the reason."""
+    """Every item: what was read, its status, the unit found, renames, the reason. The
+    notes, which cite names among their words, are not a column: a grid's cell cannot
+    mark a name's language (they follow the table, `note_lines`)."""
     return pd.DataFrame(
         {
             t("lists_col_no", lang): range(1, len(rows) + 1),
@@ -39,7 +41,6 @@ def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame
             t("lists_col_reason", lang): [
                 reason_text(str(r.get("reason") or ""), lang) for r in rows
             ],
-            t("lists_col_note", lang): [note_text(str(r["note"] or ""), lang) for r in rows],
             t("lists_col_candidates", lang): [str(r["candidates"] or "") for r in rows],
             t("lists_col_level", lang): [
                 value_label("level", str(r["level"]), lang) if r["level"] else "" for r in rows
@@ -47,6 +48,22 @@ def audit_frame(rows: Sequence[Mapping[str, object]], lang: str) -> pd.DataFrame
             t("lists_col_adcode", lang): [str(r["adcode"] or "") for r in rows],
         }
     )
+
+
+def note_lines(rows: Sequence[Mapping[str, object]], lang: str, limit: int
+               ) -> tuple[list[str], int]:
+    """The notes of the first `limit` items that have one, as Markdown lines with their
+    names marked (dashboard.marking), and how many more items have one."""
+    from functools import partial
+
+    from dashboard import marking
+    from dashboard.escape import md
+
+    noted = [(i, r) for i, r in enumerate(rows, 1) if r.get("note")]
+    lines = [f"- #{i}: " + note_text(str(r["note"]), lang, words=md,
+                                     names=partial(marking.name, page_lang=lang))
+             for i, r in noted[:limit]]
+    return lines, max(len(noted) - limit, 0)
 
 
 def list_tallies(rows: Sequence[Mapping[str, object]]) -> pd.DataFrame:
@@ -106,3 +123,19 @@ def saved_frame(lists: Sequence[Summary], lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def candidate_label(candidate: str, lang: str) -> str:
+    """A candidate of an ambiguous item as an option (a widget cannot mark a name's
+    language): its code and path as the geocoder gives it; on an English page the path in
+    English, from the unit up (140302 Chengqu District, Yangquan City, Shanxi)."""
+    code = candidate.split(" ", 1)[0]
+    if lang != "en" or not (code.isdigit() and len(code) == 6):
+        return candidate
+    from geodata.basics.codes import ancestors_of
+    from geodata.geocode.gazetteer import gazetteer
+    from geodata.geocode.romanise import place_name_en
+
+    names = gazetteer().name_of
+    chain = [code, *sorted(ancestors_of(code), reverse=True)]
+    return f"{code} " + ", ".join(place_name_en(names(c)) for c in chain if names(c))

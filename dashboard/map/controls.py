@@ -8,6 +8,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
+from dashboard.i18n import t
 from dashboard.map.compact_geojson import ALPHABET
 from dashboard.map.focus import MANNERS_CSS
 from dashboard.map.labels import LABEL_CSS
@@ -100,15 +101,20 @@ class Attribution(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-        atlas.attribution({{ this._parent.get_name() }}, {{ this.text|tojson }});
+        atlas.attribution({{ this._parent.get_name() }}, {{ this.text|tojson }},
+                          {{ this.prefix|tojson }}, {{ this.titles|tojson }});
         {% endmacro %}
         """
     )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, prefix: str, lang: str) -> None:
         super().__init__()
         self._name = "Attribution"
-        self.text = text
+        self.text = text  # HTML: names marked with their language (dashboard.marking)
+        self.prefix = prefix
+        # Leaflet's own button titles are English; a Chinese map gives its own
+        self.titles = {"zoom_in": t("map_zoom_in", lang), "zoom_out": t("map_zoom_out", lang),
+                       "layers": t("map_layers", lang)}
 
 
 def css(large: bool) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import folium
 from branca.element import Element, MacroElement
 
+from dashboard import marking
 from dashboard.escape import html_text as _esc
 from dashboard.i18n import batch_label, province_label, t, value_label
 from dashboard.map import choropleth, offline
@@ -249,7 +250,8 @@ def build_parts(
         elements["inset"] = SouthChinaSeaInset(spec.lang, CHINA_BOUNDS)
         elements["inset"].add_to(m)
     if spec.attribution:
-        Attribution(_esc(spec.attribution)).add_to(m)
+        Attribution(marking.sentence(spec.attribution, spec.lang, as_html=True),
+                    marking.name("Leaflet", spec.lang, as_html=True), spec.lang).add_to(m)
     if not spec.focus:  # the small maps of a comparison stay as they are
         elements["manners"] = MapManners()
         elements["manners"].add_to(m)

@@ -98,7 +98,7 @@ def render(s: ViewState) -> None:
                 key=key,
                 height=COMPARE_MAP_HEIGHT_PX,
                 focus=province_code(name),
-                attribution=map_attribution(short=True),
+                attribution=map_attribution(s.lang, short=True),
                 bounds=boxes.get(name),
                 same_zoom=one_scale,
             )

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, ui
+from dashboard import data, marking, ui
 from dashboard.escape import md
 from dashboard.export import buttons as export_downloads
 from dashboard.filters import filter_pilots
@@ -111,9 +111,9 @@ def contradiction_lines(pilots: list[Pilot], lang: str) -> list[str]:
         if c.what == "kind_exceeds":
             k = next(r for r in kind_completeness(pilots)
                      if r["batch"] == c.batch and r["kind"] == c.subject)
-            names = "、".join(_place(p.unit_name, p.town, p.name, lang) for p in pilots
-                             if p.status in SHOWN_STATUSES and p.kind == c.subject
-                             and _in(p.batch, c.batch))
+            names = t("list_sep", lang).join(
+                _place(p.unit_name, p.town, p.name, lang) for p in pilots
+                if p.status in SHOWN_STATUSES and p.kind == c.subject and _in(p.batch, c.batch))
             out.append(t("contradiction_kind_exceeds", lang, batch=batch,
                          kind=value_label("kind", c.subject, lang), known=k["known"],
                          names=names, official=k["official"],
@@ -143,9 +143,10 @@ def land_reform_table(pilots: list[Pilot], lang: str) -> pd.DataFrame:
         t("lr_col_place", lang): c.place,
         t("lr_col_unit", lang): _place(c.unit_name, "", c.unit_name, lang),
         t("lr_col_kind", lang): value_label("evidence_kind", c.evidence_kind, lang),
-        t("lr_col_covered", lang): "；".join(
-            f"{batch_label(b, BATCH_YEARS[b], lang, short=True)} {_place(unit, '', unit, lang)}"
-            f"（{value_label('status', status, lang)}）" for b, unit, status in c.covered_by),
+        t("lr_col_covered", lang): t("lr_covered_sep", lang).join(
+            t("lr_covered", lang, batch=batch_label(b, BATCH_YEARS[b], lang, short=True),
+              unit=_place(unit, "", unit, lang), status=value_label("status", status, lang))
+            for b, unit, status in c.covered_by),
         t("lr_col_verdict", lang): t(f"lr_verdict_{c.verdict}", lang),
     } for c in cross_check(pilots)])
 
@@ -160,7 +161,7 @@ def evidence_section(s: ViewState) -> None:
     with st.expander(t("evidence_title", lang)):
         st.caption(t("evidence_caption", lang))
         st.dataframe(evidence_table(pilots, lang), hide_index=True, key="evidence_table")
-        st.caption(t("dataset_source", lang))
+        st.caption(marking.sentence(t("dataset_source", lang), lang), unsafe_allow_html=True)
         st.markdown(f"**{t('contradictions_title', lang)}**")
         lines = contradiction_lines(pilots, lang)
         st.markdown("\n".join(f"- {md(x)}" for x in lines) or t("contradictions_none", lang))

@@ -15,13 +15,21 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import marking, ui
 from dashboard.escape import md
 from dashboard.i18n import t, value_label
 from dashboard.lists import saved as lists_saved
 from dashboard.lists import session
-from dashboard.lists.tables import audit_frame, list_tallies, localised_tallies, source_label
+from dashboard.lists.tables import (
+    audit_frame,
+    candidate_label,
+    list_tallies,
+    localised_tallies,
+    note_lines,
+    source_label,
+)
 from dashboard.map.list_layer import LIST_COLOUR, add_list_layer
+from dashboard.settings import LIST_NOTES_SHOWN
 from dashboard.state import ViewState
 from geodata.basics.notes import note_text, refusal_text
 from geodata.basics.settings import LIST_CORRECTION_MAX, LIST_NAME_MAX
@@ -112,6 +120,7 @@ def _column_pick(work: Work, lang: str) -> None:
 
     key = session.COLUMN  # forgotten when a new table is read (load_into)
     st.selectbox(t("tables_pick", lang), list(range(width)), index=read.column, key=key,
+                 placeholder=t("choose_option", lang),
                  format_func=label, on_change=session.on_repick, args=(key,),
                  help=t("tables_pick_help", lang))
 
@@ -138,6 +147,12 @@ def _audit(work: Work, lang: str) -> None:
         key="lists_audit_table",
         height=min(36 * (len(work.rows) + 1) + 2, 420),
     )
+    lines, more = note_lines(work.rows, lang, LIST_NOTES_SHOWN)
+    if lines:
+        with st.expander(t("lists_notes", lang, n=len(lines) + more)):
+            st.markdown("\n".join(lines), unsafe_allow_html=True)
+            if more:
+                st.caption(t("lists_notes_more", lang, n=f"{more:,}"))
 
 
 def _fixes(work: Work, lang: str) -> None:
@@ -147,22 +162,27 @@ def _fixes(work: Work, lang: str) -> None:
     st.subheader(t("lists_fix", lang, n=len(todo)))
     rows = work.rows
 
-    def label(i: int) -> str:
-        status = value_label("match_status", str(rows[i]["status"]), lang)
-        return f"#{i + 1} {ui.shortened(str(rows[i]['input']), lang)} — {status}"
+    def label(i: int) -> str:  # an option cannot mark the item's language: it is below
+        return f"#{i + 1} — {value_label('match_status', str(rows[i]['status']), lang)}"
 
     if st.session_state.get("lists_fix_row") not in todo:
         st.session_state.pop("lists_fix_row", None)
-    index = st.selectbox(t("lists_fix_pick", lang), todo, key="lists_fix_row", format_func=label)
+    index = st.selectbox(t("lists_fix_pick", lang), todo, key="lists_fix_row", format_func=label,
+                         placeholder=t("choose_option", lang))
     if index is None:
         return
     row = rows[index]
-    why = note_text(str(row["note"] or ""), lang) or reason_text(str(row.get("reason") or ""), lang)
-    st.caption(t("lists_fix_reason", lang, note=md(why or "—")))
+    item = marking.name(ui.shortened(str(row["input"]), lang), lang)
+    why = (note_text(str(row["note"] or ""), lang, words=md,
+                     names=partial(marking.name, page_lang=lang))
+           or md(reason_text(str(row.get("reason") or ""), lang)))
+    st.caption(t("lists_fix_item", lang, item=item) + "  \n"
+               + t("lists_fix_reason", lang, note=why or "—"), unsafe_allow_html=True)
     cands = listwork.candidates_of(row)
     if row["status"] == AMBIGUOUS and cands:
         key = f"lists_cand_{work.token}_{index}"
-        st.radio(t("lists_candidates", lang), cands, key=key)
+        st.radio(t("lists_candidates", lang), cands, key=key,
+                 format_func=partial(candidate_label, lang=lang))
         st.button(
             t("lists_choose", lang),
             key=f"lists_choose_{work.token}_{index}",

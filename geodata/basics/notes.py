@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -46,28 +46,40 @@ def catalogue() -> dict[str, dict[str, dict[str, str]]]:
     return tomllib.loads(text)
 
 
-def render(section: str, code: str, params: Mapping[str, Value], lang: str = "zh") -> str:
+def _same(text: str) -> str:
+    return text
+
+
+def render(section: str, code: str, params: Mapping[str, Value], lang: str = "zh", *,
+           words: Callable[[str], str] = _same, names: Callable[[str], str] = _same) -> str:
     """The text of `code` in `section` written in `lang` ("zh" or "en"); a code this
-    version does not know is shown as it is (a row saved by a newer version)."""
+    version does not know is shown as it is (a row saved by a newer version).
+    `words` and `names` turn the catalogue's words and the parameters (names, sources,
+    numbers: data, never the app's words) into a page's markup (dashboard.marking)."""
     entry = catalogue()[section].get(code)
     if entry is None:
-        return code
+        return words(code)
     lang = "en" if lang == "en" else "zh"
     sep = _LIST_SEP[lang]
-    values = {k: sep.join(v) if isinstance(v, tuple) else v for k, v in params.items()}
+    values = {k: words(sep).join(names(x) for x in v) if isinstance(v, tuple) else names(v)
+              for k, v in params.items()}
 
     def optional(m: re.Match[str]) -> str:
-        return m.group(1) if all(values.get(f) for f in _FIELD.findall(m.group(1))) else ""
+        return m.group(1) if all(params.get(f) for f in _FIELD.findall(m.group(1))) else ""
 
     template = _OPTIONAL.sub(optional, entry[lang])
-    return _FIELD.sub(lambda m: values.get(m.group(1), ""), template)
+    parts = _FIELD.split(template)  # words, field, words, field, …
+    return "".join(words(p) if i % 2 == 0 else values.get(p, "") for i, p in enumerate(parts))
 
 
-def note_text(notes: Iterable[Note] | str, lang: str = "zh") -> str:
-    """A result's notes (or its `note` column) written in `lang`."""
+def note_text(notes: Iterable[Note] | str, lang: str = "zh", *,
+              words: Callable[[str], str] = _same, names: Callable[[str], str] = _same) -> str:
+    """A result's notes (or its `note` column) written in `lang` (`words`, `names`: as
+    for `render`)."""
     found = decode(notes) if isinstance(notes, str) else tuple(notes)
     sep = "; " if lang == "en" else "；"
-    return sep.join(render("note", n.code, dict(n.params), lang) for n in found)
+    return words(sep).join(render("note", n.code, dict(n.params), lang, words=words,
+                                  names=names) for n in found)
 
 
 def encode(notes: Iterable[Note]) -> str:

@@ -9,13 +9,18 @@ the Chinese name of each column and the Chinese label of each coded value (for p
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Literal
 
 import seeds
 from geodata.basics.notes import catalogue, note_text
 from geodata.exports.value_labels import LABELS
 
 LANGS = ("zh", "en")
+# "words": the app's own, in the file's language; "names": names and quotations of
+# published text, as published; "codes": stable identifiers; "words+names": the app's
+# words with the row's names as parameters (a geocoder note)
+Content = Literal["words", "names", "codes", "words+names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +30,10 @@ class ColumnDoc:
     zh_meaning: str
     values: Mapping[str, tuple[str, str]] = field(default_factory=dict)  # code -> (zh, en)
     code: bool = False  # digits that must stay text (leading zeros, no scientific form)
+    # what a person reads in it: the app's words (in the file's language), names or
+    # quotations as published (in their own language), or stable codes; the language
+    # test of every download holds each column to it (tests/dashboard/test_download_language.py)
+    content: Content = "words"
 
 
 _BATCH = {
@@ -180,6 +189,17 @@ DOCS: dict[str, ColumnDoc] = {
     "town_pilots": ColumnDoc("镇级试点", "town pilots inside the unit", "单位内的镇级试点"),
 }
 
+# Names and quotations as published (a document number, a unit's name, a source's words),
+# and stable codes: a file in either language carries them as they are.
+_NAMES = ("document", "name_published", "name_en", "name", "province", "prefecture", "county",
+          "town", "unit_name", "renamed_from", "candidates", "sources", "evidence", "input",
+          "via_pilot", "name_then", "town_pilots")
+_CODES = ("pilot_id", "adcode", "adcode_then", "members", "province_adcode", "list_id",
+          "pilot_ids")
+DOCS.update({c: replace(DOCS[c], content="names") for c in _NAMES})
+DOCS.update({c: replace(DOCS[c], content="codes") for c in _CODES})
+DOCS["note"] = replace(DOCS["note"], content="words+names")
+
 
 def _reason_text(code: str, lang: str) -> str:
     """The geocoder's reason code in words (geodata.geocode.reasons, once the geocoder has it)."""
@@ -249,14 +269,18 @@ def localised(
     return header(columns, lang, geocoder=geocoder), body
 
 
-def doc_rows(columns: Sequence[str], *, geocoder: bool = False) -> list[list[str]]:
-    """One row per column: both names, meaning in both languages, allowed values."""
+def doc_rows(columns: Sequence[str], lang: str = "zh", *, geocoder: bool = False
+             ) -> list[list[str]]:
+    """One row per column in `lang`: its name (and code), meaning and allowed values,
+    each value's code with its label (an English file writes the codes themselves)."""
     out = []
     for c in columns:
         d = doc_for(c, geocoder=geocoder)
-        values = "; ".join(
-            f"{k} = {zh} ({en}: {_MEANING[k]})" if k in _MEANING else f"{k} = {zh} ({en})"
-            for k, (zh, en) in d.values.items()
-        )
-        out.append([d.zh, c, d.zh_meaning, d.en_meaning, values])
+        if lang == "en":
+            values = "; ".join(f"{k} = {en} ({_MEANING[k]})" if k in _MEANING
+                               else f"{k} = {en}" for k, (_, en) in d.values.items())
+            out.append([c, d.en_meaning, values])
+        else:
+            values = "；".join(f"{k} = {zh}" for k, (zh, _) in d.values.items())
+            out.append([d.zh, c, d.zh_meaning, values])
     return out

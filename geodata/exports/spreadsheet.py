@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 _FORMULA_START = frozenset("=+-@\t\r")
@@ -57,10 +58,13 @@ def xlsx_bytes(
 
 # --- tables for people (zh) and for code (en) -------------------------------------------
 
+_URL = re.compile(r"https?://\S+")
 _SHEET = {"zh": ("数据", "说明"), "en": ("data", "columns")}
+# the documentation sheet in the file's language; the column's code (its name in an
+# English file and in code) is a stable identifier in both
 _DOC_HEAD = {
-    "zh": ["中文列名", "英文列名", "含义", "meaning", "取值"],
-    "en": ["name (zh)", "column", "含义", "meaning", "allowed values"],
+    "zh": ["列名", "列代码", "含义", "取值"],
+    "en": ["column", "meaning", "allowed values"],
 }
 
 
@@ -97,12 +101,15 @@ def about_lines(lang: str) -> list[tuple[str, str]]:
 
     for b in seeds.load_batches():
         key = f"第{b.batch}批名单来源" if zh else f"batch {b.batch} list: sources"
-        out.append((key, f"{b.document or '—'}: {b.source}"))
+        # the addresses only: the compiler's remarks beside them are in English
+        out.append((key, f"{b.document or '—'}: " + " | ".join(_URL.findall(b.source))))
     for k in seeds.load_batch_kinds():
         if k.basis == "stated" and k.kind == "province":
-            out.append(("各类型官方数字来源" if zh else "official counts by kind", k.source))
+            out.append(("各类型官方数字来源" if zh else "official counts by kind",
+                        " | ".join(_URL.findall(k.source))))
         if k.batch == "1+2" and k.kind == "plan_listed":
-            out.append(("各类型官方数字来源" if zh else "official counts by kind", k.source))
+            out.append(("各类型官方数字来源" if zh else "official counts by kind",
+                        " | ".join(_URL.findall(k.source))))
     return out
 
 
@@ -143,12 +150,13 @@ def table_xlsx(
         doc.append([title])
         doc.append([])
     doc.append(_DOC_HEAD.get(lang, _DOC_HEAD["zh"]))
-    for line in doc_rows(columns, geocoder=geocoder):
+    for line in doc_rows(columns, lang, geocoder=geocoder):
         doc.append(line)
     doc.append([])
     for key, value in about_lines(lang):
         doc.append([key, value])
-    for letter, width in zip("ABCDE", (16, 18, 40, 48, 60), strict=True):
+    widths = (16, 18, 48, 60) if lang != "en" else (18, 48, 60)
+    for letter, width in zip("ABCD", widths, strict=False):
         doc.column_dimensions[letter].width = width
     buf = io.BytesIO()
     wb.save(buf)

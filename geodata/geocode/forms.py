@@ -123,6 +123,9 @@ FORMS: tuple[Form, ...] = (
 )
 
 
+_WHOLE_FORMS = tuple(form for form in FORMS if form.whole)  # tried on every name
+
+
 def reading_key(res: Result, cost: int) -> tuple[int, int]:
     """The one key every reading of a name is ranked by: the surest status (matched,
     approximate, ambiguous), then the cheapest form (the plain reading costs 0, a name
@@ -140,9 +143,7 @@ def alternatives(s: str, context: tuple[str, ...], strict: bool,
     """Every reading the forms give `s` (normalised), each with its cost; with
     `whole_only`, those of the forms tried before a name is split."""
     out = []
-    for form in FORMS:
-        if whole_only and not form.whole:
-            continue
+    for form in _WHOLE_FORMS if whole_only else FORMS:
         m = form.pattern.match(s)
         if m is None:
             continue

@@ -143,7 +143,9 @@ class ZoneReader:
         """The zone of the list `s` names: inside the list's province when it states one,
         preferably so when one was inherited; unless `s` begins with a province's name."""
         zones = self.catalogue.lookup(s, by_core, context[0] if context else "")
-        if context and zones and not self.catalogue.province_of(s):
+        if not zones:  # most names
+            return Result("", UNMATCHED)
+        if context and not self.catalogue.province_of(s):
             inside = [z for z in zones if z.adcode[:2] == context[0][:2]]
             zones = inside if strict or inside else zones
         places = sorted({z.adcode for z in zones})
@@ -168,13 +170,18 @@ class ZoneReader:
         res.context = (code[:2] + "0000",) + ((prefecture,) if below else ())
         return res
 
+    # the readers of geodata.geocode.forms' two rows that read a listed zone (bound methods:
+    # they are tried on every name)
+    def listed(self, s: str, context: tuple[str, ...], strict: bool) -> Result:
+        return self.read(s, context, strict, by_core=False)
 
-def listed_zone(reader: ZoneReader | None, s: str, context: tuple[str, ...], strict: bool, *,
-                by_core: bool) -> Result:
-    """The geocoder's reader of the forms that read a listed zone (none without the list)."""
-    if reader is None:
-        return Result("", UNMATCHED)
-    return reader.read(s, context, strict, by_core)
+    def by_own_name(self, s: str, context: tuple[str, ...], strict: bool) -> Result:
+        return self.read(s, context, strict, by_core=True)
+
+
+def no_zone(s: str, context: tuple[str, ...], strict: bool) -> Result:
+    """The reader of those rows for a geocoder without the list of zones."""
+    return Result("", UNMATCHED)
 
 
 def prefer_context(readings: list[tuple[Result, int]], context: tuple[str, ...],

@@ -87,6 +87,9 @@ _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（�
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
+# most items hold none of their characters: nothing to find, no split point
+_CONJUNCTION_CHARS = frozenset("".join(_CONJUNCTIONS))
+_NOT_JOINED: dict[str, list[int]] = {c: [] for c in _CONJUNCTIONS}
 _SPACES = re.compile(r"[\s\u3000]+")
 _BAR = re.compile(r"[|｜]")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
@@ -736,7 +739,10 @@ def resolve_joined(
     Each split point is tried once per context (memoised), and only where the piece before
     it is short enough to be a name, so the work grows linearly with the item, and runs on
     an explicit stack, never recursing on the item's size; Reader bounds it in total."""
-    occurrences = {c: _positions(text, c) for c in _CONJUNCTIONS}
+    occurrences = (
+        _NOT_JOINED if _CONJUNCTION_CHARS.isdisjoint(text)
+        else {c: _positions(text, c) for c in _CONJUNCTIONS}
+    )
     memo: dict[_State, _Reading] = {}
     root: _State = (0, context, strict)
     stack = [(root, _read_rest(rd, text, root, occurrences))]

@@ -101,7 +101,10 @@ def test_paste_gives_the_audit_table():
     assert list(table["名单原文"])[:2] == ["貴州省黔南州獨山縣", "三都縣"]
     assert list(table["定位到"])[1] == "贵州省 黔南布依族苗族自治州 三都水族自治县"
     longgang = table[table["名单原文"] == "浙江省苍南县龙港镇"].iloc[0]
-    assert longgang["原名称（已更名）"] == "龙港镇" and "2019" in longgang["说明"]
+    assert longgang["原名称（已更名）"] == "龙港镇"
+    # the notes follow the table, the names in them marked with their language
+    notes = next(m.value for m in at.markdown if m.value.startswith("- #"))
+    assert "- #4: 龙港镇已改为龙港市（2019年）" in notes
     chengqu = table[table["名单原文"] == "城区"].iloc[0]
     assert chengqu["结果"] == "有歧义" and "140302" in chengqu["候选"]
     assert table["名单原文"].iloc[-1] == INJECT  # shown as text, in a dataframe
@@ -145,7 +148,9 @@ def test_fix_an_ambiguous_and_an_unmatched_item():
     assert (fixed["status"], fixed["adcode"], fixed["input"]) == (MATCHED, "140502", "城区")
     assert note_text(str(fixed["note"]), "en").startswith("chosen by hand")
     # only the unmatched item is left to settle; correct its text
-    assert at.selectbox(key="lists_fix_row").options == [f"#{bad + 1} {INJECT} — 未匹配"]
+    assert at.selectbox(key="lists_fix_row").options == [f"#{bad + 1} — 未匹配"]
+    item = next(c.value for c in at.caption if c.value.startswith("条目："))
+    assert "\\{\\{ 7\\*7 \\}\\}" in item  # the item below its option, as text
     at.text_input(key=f"lists_corr_{token}_{bad}").input("贵州省独山县")
     at.button(key=f"lists_redo_{token}_{bad}").click().run()
     fixed = work(at).rows[bad]

@@ -54,6 +54,10 @@ def test_a_chinese_download_writes_the_labels() -> None:
     assert cell("status", "matched", "zh", geocoder=True) == "已匹配"
     assert cell("level", "group", "zh") == "多个单位"
     assert cell("geometry_kind", "approximate", "zh") == "近似位置（所在单位内一点）"
-    documented = " ".join(" ".join(r) for r in doc_rows(["status", "level"]))
-    assert "official = 官方名单 (Official list: named in the batch's own notice" in documented
-    assert "province = 省级（全省） (Province (whole))" in documented
+    # the documentation sheet in the file's language: each code with its label
+    documented = " ".join(" ".join(r) for r in doc_rows(["status", "level"], "zh"))
+    assert "official = 官方名单" in documented and "province = 省级（全省）" in documented
+    assert "Official list" not in documented
+    english = " ".join(" ".join(r) for r in doc_rows(["status", "level"], "en"))
+    assert "official = Official list (named in the batch's own notice" in english
+    assert "province = Province (whole)" in english and "官方名单" not in english

@@ -31,9 +31,26 @@ window.atlas = window.atlas || {};
   // bar at least 65 px, so "1000 km" fits inside it
   atlas.scale = (map) => L.control.scale({ imperial: false, maxWidth: 130 }).addTo(map);
 
-  atlas.attribution = (map, text) => {
-    map.attributionControl.setPrefix("Leaflet");
+  // The attribution (HTML: names marked with their language) and the titles of
+  // Leaflet's own buttons in the page's language (Leaflet writes them in English).
+  atlas.attribution = (map, text, prefix, titles) => {
+    map.attributionControl.setPrefix(prefix);
     map.attributionControl.addAttribution(text);
+    const title = (selector, value) => {
+      for (const el of map.getContainer().querySelectorAll(selector)) {
+        el.title = value;
+        el.setAttribute("aria-label", value);
+      }
+    };
+    const retitle = () => {
+      title(".leaflet-control-zoom-in", titles.zoom_in);
+      title(".leaflet-control-zoom-out", titles.zoom_out);
+      title(".leaflet-control-layers-toggle", titles.layers);
+    };
+    retitle();
+    // the layer control comes later, and again on a narrow map (narrowLayers)
+    const corners = map.getContainer().querySelector(".leaflet-control-container");
+    if (corners) new MutationObserver(retitle).observe(corners, { childList: true, subtree: true });
   };
 
   // Every layer control made in this page, so a map can find its own: streamlit-folium

@@ -24,7 +24,14 @@ window.atlas = window.atlas || {};
     };
     m.atlasFill();
     m.on("resize", () => m.atlasFill());
-    // the page resizes the frame; a new frame may be laid out after this ran
-    if (window.ResizeObserver) new ResizeObserver(() => m.atlasFill()).observe(m.getContainer());
+    // the page resizes the frame; a new frame may be laid out after this ran; and the
+    // framing keeps clear of the attribution, whose height is known once its text and
+    // the CSS are laid out (a frame sized before the map starts sees no later resize)
+    if (window.ResizeObserver) {
+      const watch = new ResizeObserver(() => m.atlasFill());
+      watch.observe(m.getContainer());
+      const a = m.attributionControl?.getContainer();
+      if (a) watch.observe(a);
+    }
   };
 })();
