@@ -172,12 +172,12 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
         # 1989) is no successor when the link leaves the code's own prefecture and one county
         # of today bears the name: that namesake is. (Links inside a prefecture stand: 汉阳县
         # became 蔡甸区; prefectures too: 柳州地区 became 来宾市.)
-        target, code = rec["target"], str(rec["code"])
-        if isinstance(target, str) and target[:4] != code[:4] and not rec["merged"] \
-                and target in current and level_of(target) == "county" \
-                and not _stems_agree(str(rec["name"]), current[target]):
+        to, code = rec["target"], str(rec["code"])
+        if isinstance(to, str) and to[:4] != code[:4] and not rec["merged"] \
+                and to in current and level_of(to) == "county" \
+                and not _stems_agree(str(rec["name"]), current[to]):
             stem = stem_of(str(rec["name"]))
-            twins = [c for c in current if c[:2] == target[:2] and c != target
+            twins = [c for c in current if c[:2] == to[:2] and c != to
                      and level_of(c) == "county" and stem_of(current[c]) == stem]
             if len(stem) >= 2 and stem not in _GENERIC_STEMS and len(twins) == 1:
                 rec.update(target=twins[0], changed="", source=NAMESAKE_SOURCE)
