@@ -381,6 +381,9 @@ def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
         return results
     units = gc.gz.current
     for i, r in enumerate(results):
+        if (city := _the_city_not_its_prefecture(r, gc)) is not None:
+            results[i] = city
+            continue
         if r.status != AMBIGUOUS or r.reason != why.SEVERAL_PLACES:
             continue
         codes = [c.split(" ")[0] for c in r.candidates.split(" | ")]
@@ -397,6 +400,26 @@ def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
         city.add(note("city_in_city_list", unit=one[0].name))
         results[i] = city
     return results
+
+
+def _the_city_not_its_prefecture(r: Result, gc: Geocoder) -> Result | None:
+    """阿克苏 in a list of cities: read bare as 阿克苏地区, which is no city; the one city
+    of its name inside it (阿克苏市) is the one the list names. None for anything else."""
+    said = next((n for n in r.notes if n.code == "bare_name"), None)
+    if said is None or r.level != "prefecture" or r.unit_name.endswith("市"):
+        return None
+    inner = said.get("inner")
+    names = [inner] if isinstance(inner, str) else list(inner)
+    cities = [u for u in gc.gz.current.values() if u.name in names and u.name.endswith("市")
+              and within(u.code, r.adcode)]
+    if len(cities) != 1:
+        return None
+    city = gc.placer.unit_result(cities[0], cities[0].code, Method.NAME)
+    city.input = r.input
+    city.candidates = f"{r.adcode} {r.unit_name}"
+    city.context = (cities[0].code[:2] + "0000", cities[0].code)
+    city.add(note("city_in_city_list", unit=cities[0].name))
+    return city
 
 
 def iter_geocode_lines(

@@ -210,3 +210,13 @@ def test_a_slip_in_brackets_is_read_inside_the_unit_before_but_a_remark_is_not()
     got = geocode_lines(["陕西省：西安(闫良、临潼)"], GC)
     assert [r.adcode for r in got] == ["610114", "610115"]
     assert [r.adcode for r in geocode_lines(["宜昌市（含宜都市）"], GC)] == ["420500"]
+
+
+# -- class 6: in a list of cities, a 地区 is no city ------------------------------------------
+def test_in_a_list_of_cities_a_bare_prefecture_that_is_no_city_is_its_city() -> None:
+    got = geocode_lines(["新疆：乌鲁木齐、阿克苏、和田、哈密、喀什"], GC)
+    assert [r.adcode for r in got] == ["650100", "652901", "653201", "650500", "653101"]
+    assert "652900" in got[1].candidates  # the prefecture stays among the candidates
+    # alone, or in a list of cities that are prefectures (湘潭市 holds 湘潭县): the prefecture
+    assert GC.resolve("阿克苏").adcode == "652900"
+    assert geocode_lines(["湘潭、长沙、株洲、衡阳"], GC)[0].adcode == "430300"
