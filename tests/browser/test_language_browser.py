@@ -117,6 +117,9 @@ def test_every_view_speaks_its_language(app_url: str, browser: object, lang: str
                 p.page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
             wait_for_map(p.page, min_features=10)
             time.sleep(2)
+            # the page says its language (marking.page_lang), once its whole run is in
+            p.page.wait_for_function("code => document.documentElement.lang === code",
+                                     arg="en" if lang == "en" else "zh-CN", timeout=60_000)
             _open_everything(p.page)
             time.sleep(2)
             if bad := page_leaks(p.page, lang):
