@@ -66,6 +66,7 @@ def _walk(
     not even looked at). Without: only names written in full or with their type word,
     and the chain that reads the most of the start."""
     units, n, depth = gz.units, len(s), LEVEL_DEPTH
+    prefixes, aliases = gz.prefixes, gz.aliases
     whole = may_hold is not None
     hold: MayHold = may_hold if may_hold is not None else _never
     tail_possible = whole and s[-1] in _TAIL_ENDS  # only then can a town or zone end it
@@ -73,29 +74,12 @@ def _walk(
     out: list[Parse] = []
     tails: list[tuple[tuple[int, ...], int, int, int, int, str]] = []  # read if `out` is empty
     best: Prefix | None = None
-    spans: dict[int, list[tuple[int, str, list[tuple[int, int]]]]] = {}
-
-    def names_at(pos: int) -> list[tuple[int, str, list[tuple[int, int]]]]:
-        """The written forms that begin at `pos` (where each ends, the form, its units):
-        found once, however many chains reach `pos`."""
-        found = spans.get(pos)
-        if found is None:
-            found = spans[pos] = []
-            prefixes, aliases = gz.prefixes, gz.aliases
-            for end in range(pos + 1, n + 1):
-                sub = s[pos:end]
-                if sub not in prefixes:
-                    break
-                hits = aliases.get(sub)
-                if hits:
-                    found.append((end, sub, hits))
-        return found
 
     def step(
-        pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
+        pos: int, last: Unit | None, chain: tuple[int, ...], strength: int, covered: int,
+        cur: int, bare: str,
     ) -> None:
         nonlocal best
-        last = units[chain[-1]] if chain else root
         if last is not None:
             if pos == n and whole:
                 out.append(Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
@@ -103,8 +87,11 @@ def _walk(
                 tails.append((chain, pos, strength, covered, cur, bare))
             elif not whole and (best is None or pos > best[1]):
                 best = (chain, pos)
-        for end, sub, hits in names_at(pos):
-            for idx, st in hits:
+        for end in range(pos + 1, n + 1):
+            sub = s[pos:end]
+            if sub not in prefixes:
+                break
+            for idx, st in aliases.get(sub, ()):
                 if st < weakest:
                     continue
                 u = units[idx]
@@ -116,6 +103,7 @@ def _walk(
                     continue
                 step(
                     end,
+                    u,
                     (*chain, idx),
                     strength + st,
                     covered + end - pos,
@@ -123,7 +111,7 @@ def _walk(
                     sub if st == BARE else "",
                 )
 
-    step(0, (), 0, 0, 0, "")
+    step(0, root, (), 0, 0, 0, "")
     if not out:
         for chain, pos, strength, covered, cur, bare in tails:
             kind = tail_kind(s[pos:])
