@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import state, ui
+from dashboard import marking, state, ui
 from dashboard.escape import md
 from dashboard.i18n import LANGS, batch_label, province_label, t, value_label
 from dashboard.settings import ECHO_ITEMS
@@ -77,6 +77,7 @@ def run() -> None:
         from dashboard.views import present
 
         present.render(v)
+        st.html(marking.page_lang(s.lang), unsafe_allow_javascript=True)
         return
     if s.mode == "tallies":
         from dashboard.views import counts
@@ -99,3 +100,4 @@ def run() -> None:
     # the sidebar goes after the view, so the map is the first thing the browser loads
     sidebar(v)
     ui.sources_footer(s.lang)
+    st.html(marking.page_lang(s.lang), unsafe_allow_javascript=True)

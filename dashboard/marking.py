@@ -8,7 +8,7 @@ the mark, and the language walk (tests/browser/test_language_browser.py) accepts
 the other language there and nowhere else.
 
 Every function returns Markdown with inline HTML for `st.markdown(unsafe_allow_html=True)`
-(or `html=True` for HTML, e.g. the map's attribution); the text itself is escaped.
+(or `as_html=True` for HTML, e.g. the map's attribution); the text itself is escaped.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import cache
+from html import escape
 
 from dashboard.escape import html_text, md
 from dashboard.i18n import t
@@ -62,6 +63,18 @@ def quote(text: object, page_lang: str) -> str:
     label = md(t("as_published", page_lang))
     return (f'<span class="quote-label">{label}</span> '
             f'<q class="quote" lang="{text_lang(value) or page_lang}">{md(value)}</q>')
+
+
+def page_lang(lang: str) -> str:
+    """The page's own `lang`, set by a script (dashboard/static/atlas/page_lang.js):
+    for `st.html(..., unsafe_allow_javascript=True)`, which runs it in the page itself."""
+    import streamlit as st
+
+    from dashboard.map import offline
+
+    url = offline.atlas_url("page_lang.js", str(st.get_option("server.baseUrlPath") or ""))
+    code = ZH if lang == "zh" else EN
+    return f'<script src="{escape(url)}" data-lang="{code}"></script>'
 
 
 @cache

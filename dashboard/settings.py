@@ -9,6 +9,7 @@ COMPARE_MAX: Final[int] = 4  # provinces side by side on the compare page
 # A comparison's small map is never narrower than this (the page has room for 4 in a row
 # at 1920, 2 at 1024–1366, 1 on a phone); its height is COMPARE_MAP_HEIGHT_PX.
 COMPARE_MIN_MAP_PX: Final[int] = 300
+COMPARE_GAP_PX: Final[int] = 16  # between the small maps: st.columns(gap="small")
 COMPARE_MAP_HEIGHT_PX: Final[int] = 380
 PRESENT_RESERVE_PX: Final[int] = 12  # kept free below a map sized to the viewport
 # The explore map: this tall where the screen has room, else the rest of the first screen

@@ -77,4 +77,4 @@ def standalone_map(v: ViewData) -> str:
     m = build_map(v.rows, load_layer("province", simplified=True), spec=spec)
     return standalone_html(m, title=slide_title(s, s.lang), lines=(
         facts.filters_text(s, s.lang), counts_line(v), facts.caveat(v.visible_counts(), s.lang),
-        facts.dates_text(s.lang)))
+        facts.dates_text(s.lang)), lang=s.lang)

@@ -58,9 +58,11 @@ _HEAD_CSS = (
 )
 
 
-def standalone_html(m: folium.Map, *, title: str, lines: tuple[str, ...] = ()) -> str:
+def standalone_html(m: folium.Map, *, title: str, lines: tuple[str, ...] = (),
+                    lang: str = "zh") -> str:
     """`m` as one HTML file: Leaflet inlined, no external reference. `title` and `lines`
-    (filters, caveat, dates) head the page, as they head a slide."""
+    (filters, caveat, dates) head the page, as they head a slide; the page says its
+    language (`lang`), as names inside it say theirs."""
 
     from branca.element import Figure
 
@@ -72,7 +74,9 @@ def standalone_html(m: folium.Map, *, title: str, lines: tuple[str, ...] = ()) -
     head = "".join(f"<div>{_text(line)}</div>" for line in lines if line)
     root.html.add_child(Element(f'<div class="atlas-head"><b>{_text(title)}</b>{head}</div>'),
                         name="atlas_head")
-    return root.render()
+    page: str = root.render()
+    # folium's page template writes a bare <html>
+    return page.replace("<html>", f'<html lang="{"en" if lang == "en" else "zh-CN"}">', 1)
 
 
 def _text(value: str) -> str:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from dashboard import data, state, ui
 from dashboard.i18n import batch_label, province_code, province_label, t
-from dashboard.settings import COMPARE_MAP_HEIGHT_PX, COMPARE_MIN_MAP_PX
+from dashboard.settings import COMPARE_GAP_PX, COMPARE_MAP_HEIGHT_PX, COMPARE_MIN_MAP_PX
 from dashboard.state import BATCH_YEARS, BATCHES, MAX_COMPARE, PROVINCE_NAMES
 from dashboard.view_data import ViewData
 from dashboard.views.counts import localised
@@ -16,7 +16,6 @@ from geodata.basics.attribution import map_attribution
 from geodata.geocode.romanise import short_name
 
 GRID = "compare_maps"  # the keyed container of the small maps (its CSS class st-key-…)
-_GAP_PX = 16  # st.columns(gap="small")
 # The page's side padding as on the map page (Streamlit's 5rem leaves 2 maps no room at 1024).
 _PAGE = ('[data-testid="stMainBlockContainer"]'
          "{padding-left:2rem!important;padding-right:2rem!important}")
@@ -30,14 +29,15 @@ def grid_css(n: int) -> str:
     cols = f".st-key-{GRID}>div>[data-testid=stHorizontalBlock]>[data-testid=stColumn]"
 
     def width_below(k: int) -> int:  # the room k maps in a row need
-        return k * COMPARE_MIN_MAP_PX + (k - 1) * _GAP_PX
+        return k * COMPARE_MIN_MAP_PX + (k - 1) * COMPARE_GAP_PX
 
     rules = [_PAGE, f".st-key-{GRID}{{container-type:inline-size}}",
              f".st-key-{GRID}>div>[data-testid=stHorizontalBlock]{{flex-wrap:wrap}}"]
     if n > 2:
         rules.append(f"@container (max-width:{width_below(n) - 1}px){{{cols}"
-                     f"{{flex:0 0 calc(50% - {_GAP_PX / 2}px)!important;"
-                     f"width:calc(50% - {_GAP_PX / 2}px)!important;min-width:0!important}}}}")
+                     f"{{flex:0 0 calc(50% - {COMPARE_GAP_PX / 2}px)!important;"
+                     f"width:calc(50% - {COMPARE_GAP_PX / 2}px)!important;"
+                     "min-width:0!important}}")
     rules.append(f"@container (max-width:{width_below(2) - 1}px){{{cols}"
                  "{flex:0 0 100%!important;width:100%!important}}")
     return "<style>" + "".join(rules) + "</style>"

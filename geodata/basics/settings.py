@@ -118,6 +118,11 @@ CITY_LIST_SHARE: Final[float] = 0.6
 # names run together (南京沈阳天津) are looked for in texts at most this long: a line of a
 # table whose cells lost their borders (60 names); the division is linear in the length
 GLUED_MAX: Final[int] = 400
+# units named inside a sentence (1992年10月上海浦东新区成立): a zone's name with the province
+# or city before it is at most this long; prose beside a name is at least PROSE_MIN
+# characters (one character beside a name is more likely a slip of it: 堵云县, not 堵 + 云县)
+ZONE_RUN_MAX: Final[int] = 16
+PROSE_MIN: Final[int] = 2
 
 # --- the parsing child ---------------------------------------------------------------------------
 CHILD_MEMORY_MB: Final[int] = 512  # address space

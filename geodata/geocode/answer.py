@@ -5,6 +5,7 @@ rendered by geodata.basics.notes)."""
 from __future__ import annotations
 
 import enum
+import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -118,11 +119,9 @@ class Result:
         return note_text(self.notes, "en")
 
     def copy(self) -> Result:
-        """A shallow copy, quicker than copy.copy (a list reader copies every answer)."""
-        new = object.__new__(Result)
-        for name in _SLOTS:
-            object.__setattr__(new, name, getattr(self, name))
-        return new
+        """A shallow copy, quicker than copy.copy (a list reader copies every answer):
+        every field, read in one call, passed to the constructor in order."""
+        return Result(*_FIELDS(self))
 
     def add(self, *notes: Note) -> None:
         self.notes = (*self.notes, *notes)
@@ -186,4 +185,5 @@ COLUMNS = (
 )
 
 _PLAIN_COLUMNS = tuple(c for c in COLUMNS if c not in ("note", "method", "members"))
-_SLOTS = tuple(Result.__slots__)
+# the slots of a slotted dataclass are its fields, in the constructor's order
+_FIELDS = operator.attrgetter(*Result.__slots__)

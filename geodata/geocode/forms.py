@@ -79,9 +79,11 @@ FORMS: tuple[Form, ...] = (
     Form("orphan", re.compile(r"^(?:自治区|省)(?P<head>.{2,})$"),
          "a province's type word whose name was lost in copying", _ANY, _ANSWERED, 3,
          "*自治区昭苏县", "copies with a censored province name (issue 10)", context_free=True),
-    Form("village", re.compile(r"^(?P<head>.+[镇乡])(?P<word>[\u4e00-\u9fff]{1,6}村)$"),
-         "a village after its town", ("town",), _CONFIDENT, 2, "门头沟区斋堂镇底下村",
-         "a village lies in its town (中国传统村落名录 lists villages so)"),
+    Form("village", re.compile(r"^(?P<head>.+[镇乡])(?P<word>[\u4e00-\u9fff]{2,12})$"),
+         "a village (or a hamlet, a street of one) after its town", ("town",), _CONFIDENT, 2,
+         "门头沟区斋堂镇底下村",
+         "a village lies in its town (中国传统村落名录 lists villages so, at times with the "
+         "hamlet after the village: 来凤县革勒车乡鼓架山村铁匠沟)"),
     Form("whole_unit", re.compile(r"^(?P<head>.{2,})(?P<word>全[省市区县域境岛])$"),
          "a unit then 全省/全市/全县…: the whole unit", _UNITS, (MATCHED,), 1, "浙江全省",
          "全省/全市: the whole of the unit (provincial notices)"),
@@ -121,6 +123,9 @@ FORMS: tuple[Form, ...] = (
 )
 
 
+_WHOLE_FORMS = tuple(form for form in FORMS if form.whole)  # tried on every name
+
+
 def reading_key(res: Result, cost: int) -> tuple[int, int]:
     """The one key every reading of a name is ranked by: the surest status (matched,
     approximate, ambiguous), then the cheapest form (the plain reading costs 0, a name
@@ -138,9 +143,7 @@ def alternatives(s: str, context: tuple[str, ...], strict: bool,
     """Every reading the forms give `s` (normalised), each with its cost; with
     `whole_only`, those of the forms tried before a name is split."""
     out = []
-    for form in FORMS:
-        if whole_only and not form.whole:
-            continue
+    for form in _WHOLE_FORMS if whole_only else FORMS:
         m = form.pattern.match(s)
         if m is None:
             continue

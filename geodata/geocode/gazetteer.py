@@ -164,10 +164,12 @@ class Gazetteer:
     prefixes: set[str] = field(default_factory=set)
 
     def add_alias(self, form: str, unit_idx: int, strength: int) -> None:
-        bucket = self.aliases.setdefault(form, [])
-        if all(u != unit_idx for u, _ in bucket):
+        bucket = self.aliases.get(form)
+        if bucket is None:  # a new form: it and its prefixes (each process adds ~9,000)
+            self.aliases[form] = [(unit_idx, strength)]
+            self.prefixes.update([form[:i] for i in range(1, len(form) + 1)])
+        elif all(u != unit_idx for u, _ in bucket):
             bucket.append((unit_idx, strength))
-        self.prefixes.update(form[:i] for i in range(1, len(form) + 1))
 
     @property
     def towns(self) -> TownIndex:

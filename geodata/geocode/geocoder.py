@@ -48,7 +48,7 @@ from geodata.geocode.name_chains import (
 from geodata.geocode.names import FULL, normalise, strip_annotations
 from geodata.geocode.no_answer import Explainer
 from geodata.geocode.placing import Placer
-from geodata.geocode.zone_catalogue import ZoneReader, listed_zone, prefer_context
+from geodata.geocode.zone_catalogue import ZoneReader, no_zone, prefer_context
 
 __all__ = [
     "AMBIGUOUS",
@@ -81,8 +81,8 @@ class Geocoder:
         zones = ZoneReader(self.gz, self.placer, self.keep) if catalogue else None
         self.readers: dict[str, Resolve] = {
             "units": self._resolve,
-            "zones": partial(listed_zone, zones, by_core=False),
-            "zone_names": partial(listed_zone, zones, by_core=True),
+            "zones": zones.listed if zones else no_zone,
+            "zone_names": zones.by_own_name if zones else no_zone,
         }
         self.explainer = Explainer(self.gz, self.placer)
         self.groups = {
@@ -210,6 +210,8 @@ class Geocoder:
 
     # -- deciding --------------------------------------------------------------
     def _decide(self, s: str, best: list[Parse], root: Unit | None) -> Result:
+        if len(best) == 1:  # most names: one reading, one outcome
+            return self._outcome(best[0], root)
         outcomes: dict[tuple[object, ...], tuple[Parse, Result]] = {}
         # the latest code of a name listed under several (公主岭市 220319, then 220381)
         for p in sorted(best, key=self._last_seen, reverse=True):
@@ -248,7 +250,8 @@ class Geocoder:
         """Rank readings: a town the index knows inside its unit beats one it does not
         (二道白河镇 is in 安图县, not 二道区 + 白河镇); then explain the most characters by
         names; then a clean end over a town/zone; then the strongest written forms; then
-        today's names over former ones."""
+        today's names over former ones. (name_chains.parses leaves out the readings with a
+        tail when some explain every character by names: they could never rank first.)"""
         found = 1
         if p.tail_kind == TAIL_TOWN:
             u = self.gz.units[p.chain[-1]] if p.chain else root
@@ -298,7 +301,7 @@ class Geocoder:
             res.add(note("gb2260_code", rev=u.last_seen, code=u.code))
             return res
         renamed = "" if u.current or u.name == target.name or u.merged else u.name
-        method = Method.NAME | (Method.HISTORY if renamed or not u.current else Method(0))
+        method = Method.NAME | Method.HISTORY if renamed or not u.current else Method.NAME
         res = self.placer.unit_result(target, u.code, method, renamed)
         if u.merged:
             res.merged_into, res.changed, res.reason = target.name, u.changed, why.MERGED

@@ -168,6 +168,20 @@ def historical_units(current: dict[str, str]) -> list[dict[str, object]]:
             else:
                 rec.update({k: then.get(k) for k in ("target", "changed", "source", "merged")})
     for rec in out:
+        # a code given to another unit later (井冈山 369001, 1980; 360481 is 瑞昌市 from
+        # 1989) is no successor when the link leaves the code's own prefecture and one county
+        # of today bears the name: that namesake is. (Links inside a prefecture stand: 汉阳县
+        # became 蔡甸区; prefectures too: 柳州地区 became 来宾市.)
+        to, code = rec["target"], str(rec["code"])
+        if isinstance(to, str) and to[:4] != code[:4] and not rec["merged"] \
+                and to in current and level_of(to) == "county" \
+                and not _stems_agree(str(rec["name"]), current[to]):
+            stem = stem_of(str(rec["name"]))
+            twins = [c for c in current if c[:2] == to[:2] and c != to
+                     and level_of(c) == "county" and stem_of(current[c]) == stem]
+            if len(stem) >= 2 and stem not in _GENERIC_STEMS and len(twins) == 1:
+                rec.update(target=twins[0], changed="", source=NAMESAKE_SOURCE)
+    for rec in out:
         # abolished, then set up again under its name (绍兴县 332321 in 1980, 330621 from
         # 1983): the unit of that name that came after it, when one did
         if rec["target"] is None:

@@ -59,29 +59,32 @@ def _walk(
 ) -> tuple[list[Parse], Prefix | None]:
     """Walk every chain of names that reads `s` from its start, each unit inside the one
     before (the first inside `root`, when there is one). With `may_hold` (whether a town
-    or zone with no unit before it may lie in `root`): the readings of the whole text.
-    Without: only names written in full or with their type word, and the chain that
-    reads the most of the start."""
-    units, aliases, prefixes, n = gz.units, gz.aliases, gz.prefixes, len(s)
+    or zone with no unit before it may lie in `root`): the readings of the whole text,
+    those by names alone when there are some, else those that end in a town or zone (a
+    reading by names alone explains more characters, the first thing the geocoder's key
+    weighs after a town's being known, so no reading with a tail could win: its tail is
+    not even looked at). Without: only names written in full or with their type word,
+    and the chain that reads the most of the start."""
+    units, n, depth = gz.units, len(s), LEVEL_DEPTH
+    prefixes, aliases = gz.prefixes, gz.aliases
     whole = may_hold is not None
     hold: MayHold = may_hold if may_hold is not None else _never
     tail_possible = whole and s[-1] in _TAIL_ENDS  # only then can a town or zone end it
     weakest = 0 if whole else BARE + 1
     out: list[Parse] = []
+    tails: list[tuple[tuple[int, ...], int, int, int, int, str]] = []  # read if `out` is empty
     best: Prefix | None = None
 
     def step(
-        pos: int, chain: tuple[int, ...], strength: int, covered: int, cur: int, bare: str
+        pos: int, last: Unit | None, chain: tuple[int, ...], strength: int, covered: int,
+        cur: int, bare: str,
     ) -> None:
         nonlocal best
-        last = units[chain[-1]] if chain else root
         if last is not None:
             if pos == n and whole:
                 out.append(Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
             elif tail_possible:
-                kind = tail_kind(s[pos:])
-                if kind is not None and (chain or hold(s[pos:], kind)):
-                    out.append(Parse(chain, strength, covered, s[pos:], kind, cur, bare))
+                tails.append((chain, pos, strength, covered, cur, bare))
             elif not whole and (best is None or pos > best[1]):
                 best = (chain, pos)
         for end in range(pos + 1, n + 1):
@@ -89,29 +92,38 @@ def _walk(
             if sub not in prefixes:
                 break
             for idx, st in aliases.get(sub, ()):
-                u = units[idx]
                 if st < weakest:
                     continue
-                if last is None and whole and u.name in GENERIC_ZONES:
-                    continue  # 新区 alone is no place: only inside a unit the text names
-                if last is None or inside(u, last):
-                    step(
-                        end,
-                        (*chain, idx),
-                        strength + st,
-                        covered + end - pos,
-                        cur + u.current,
-                        sub if st == BARE else "",
-                    )
+                u = units[idx]
+                if last is None:
+                    if whole and u.name in GENERIC_ZONES:
+                        continue  # 新区 alone is no place: only inside a unit the text names
+                # each unit inside the one before: among its ancestors, and of a deeper level
+                elif last.code not in u.ancestors or depth[u.level] <= depth[last.level]:
+                    continue
+                step(
+                    end,
+                    u,
+                    (*chain, idx),
+                    strength + st,
+                    covered + end - pos,
+                    cur + u.current,
+                    sub if st == BARE else "",
+                )
 
-    step(0, (), 0, 0, 0, "")
+    step(0, root, (), 0, 0, 0, "")
+    if not out:
+        for chain, pos, strength, covered, cur, bare in tails:
+            kind = tail_kind(s[pos:])
+            if kind is not None and (chain or hold(s[pos:], kind)):
+                out.append(Parse(chain, strength, covered, s[pos:], kind, cur, bare))
     return out, best
 
 
 def parses(s: str, gz: Gazetteer, root: Unit | None, root_may_hold: MayHold) -> list[Parse]:
-    """Every reading of the whole of `s`: a chain, then nothing, a town or a zone.
-    `root_may_hold(tail, kind)` says whether a town or zone with no unit before it in
-    the text may lie in `root`."""
+    """Every reading of the whole of `s` that may win: chains of names, or when there is
+    none, chains then a town or a zone. `root_may_hold(tail, kind)` says whether a town or
+    zone with no unit before it in the text may lie in `root`."""
     return _walk(s, gz, root, root_may_hold)[0]
 
 
@@ -137,17 +149,13 @@ def tail_kind(tail: str) -> int | None:
     return None
 
 
-def inside(u: Unit, outer: Unit) -> bool:
-    return outer.code in u.ancestors and LEVEL_DEPTH[u.level] > LEVEL_DEPTH[outer.level]
-
-
 def context_after(u: Unit, p: Parse, units: list[Unit]) -> tuple[str, ...]:
     """What the next item inherits: the province, and the prefecture when this item
     named something below one."""
-    codes = [units[i].code for i in p.chain]
     prov = u.code[:2] + "0000" if u.code else ""
     ctx = [prov] if prov else []
     if u.level in ("county", "town"):
+        codes = [units[i].code for i in p.chain]
         pref = next((c for c in codes if c.endswith("00") and not c.endswith("0000")), "")
         if not pref and u.code[:4] + "00" != prov:
             pref = u.code[:4] + "00"

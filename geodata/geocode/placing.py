@@ -19,6 +19,8 @@ class Placer:
     def __init__(self, gz: Gazetteer) -> None:
         self.gz = gz
         self._divided: dict[str, tuple[str, str]] | None = None  # on first use
+        # every answer names its path: each unit's is looked up once
+        self._paths: dict[str, tuple[str, str, str]] = {}
 
     def divided(self) -> dict[str, tuple[str, str]]:
         """Today's counties part of whose area became another unit since (余杭区: 临平区,
@@ -74,13 +76,16 @@ class Placer:
     def _path_names(self, code: str) -> tuple[str, str, str]:
         """(province, prefecture, unit) names of today's `code`; the prefecture is "" for
         a unit right under its province, the unit "" for a province or prefecture."""
-        gz = self.gz
-        prov, pref = code[:2] + "0000", code[:4] + "00"
-        return (
-            gz.name_of(prov),
-            gz.name_of(pref) if pref != prov else "",
-            gz.name_of(code) if code not in (prov, pref) else "",
-        )
+        known = self._paths.get(code)
+        if known is None:
+            gz = self.gz
+            prov, pref = code[:2] + "0000", code[:4] + "00"
+            known = self._paths[code] = (
+                gz.name_of(prov),
+                gz.name_of(pref) if pref != prov else "",
+                gz.name_of(code) if code not in (prov, pref) else "",
+            )
+        return known
 
     def path(self, code: str) -> str:
         """浙江省丽水市缙云县: the names from the province down to `code`."""

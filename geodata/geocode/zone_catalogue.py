@@ -16,14 +16,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import seeds
+from geodata.basics.cache import cached_json
 from geodata.basics.codes import within
 from geodata.basics.notes import note
 from geodata.basics.settings import OUTSIDE_INHERITED_COST, ZONE_OWN_NAME_MIN
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import AMBIGUOUS, APPROXIMATE, UNMATCHED, Method, Result
-from geodata.geocode.gazetteer import Gazetteer
+from geodata.geocode.gazetteer import Gazetteer, gazetteer
 from geodata.geocode.names import normalise
 from geodata.geocode.placing import Placer
 
@@ -50,7 +52,23 @@ def core(name: str) -> str:
 
 class ZoneCatalogue:
     def __init__(self, gz: Gazetteer, rows: Iterable[dict[str, str]],
-                 keep: frozenset[str] = frozenset()) -> None:
+                 keep: frozenset[str] = frozenset(), *,
+                 tables: dict[str, Any] | None = None) -> None:
+        """The list `rows` indexed for `gz`; or the index `tables()` wrote, read back."""
+        self.whole: dict[str, list[Zone]]
+        self.cores: dict[str, list[Zone]]
+        # the provinces where an own name is also a unit's (市北: 青岛's 市北区)
+        self.unit_provinces: dict[str, frozenset[str]]
+        self._ends: set[str]  # the last two characters of any name it may read
+        self._provinces: dict[str, list[tuple[str, str]]]  # by first character
+        if tables is not None:
+            zones = [Zone(*z) for z in tables["zones"]]
+            self.whole = {k: [zones[i] for i in b] for k, b in tables["whole"].items()}
+            self.cores = {k: [zones[i] for i in b] for k, b in tables["cores"].items()}
+            self.unit_provinces = {k: frozenset(v) for k, v in tables["unit_provinces"].items()}
+            self._ends = set(tables["ends"])
+            self._provinces = {k: [(f, c) for f, c in v] for k, v in tables["provinces"].items()}
+            return
         # every written form of a province (河北省, 河北; 新疆生产建设兵团), longest first
         provinces = {
             form: gz.units[i].code
@@ -58,14 +76,10 @@ class ZoneCatalogue:
             for i, _ in hits
             if gz.units[i].level == "province" and gz.units[i].current
         }
-        self._provinces: dict[str, list[tuple[str, str]]] = {}  # by first character
+        self._provinces = {}
         for form, code in sorted(provinces.items(), key=lambda kv: -len(kv[0])):
             self._provinces.setdefault(form[0], []).append((form, code))
-        self.whole: dict[str, list[Zone]] = {}
-        self.cores: dict[str, list[Zone]] = {}
-        # the provinces where an own name is also a unit's (市北: 青岛's 市北区)
-        self.unit_provinces: dict[str, frozenset[str]] = {}
-        self._ends: set[str] = set()  # the last two characters of any name it may read
+        self.whole, self.cores, self.unit_provinces, self._ends = {}, {}, {}, set()
         for row in rows:
             if not row["adcode"]:
                 continue  # listed, but no place is proved: nothing to answer with
@@ -84,6 +98,20 @@ class ZoneCatalogue:
                         gz.units[i].code[:2] for i, _ in gz.aliases.get(own, ())
                         if gz.units[i].current
                     )
+
+    def tables(self) -> dict[str, Any]:
+        """The catalogue's indexes as JSON (each zone once, referred to by its place)."""
+        zones = list(dict.fromkeys(z for table in (self.whole, self.cores)
+                                   for bucket in table.values() for z in bucket))
+        at = {z: i for i, z in enumerate(zones)}
+        return {
+            "zones": [[z.name, z.adcode, z.proof] for z in zones],
+            "whole": {k: [at[z] for z in b] for k, b in self.whole.items()},
+            "cores": {k: [at[z] for z in b] for k, b in self.cores.items()},
+            "unit_provinces": {k: sorted(v) for k, v in self.unit_provinces.items()},
+            "ends": sorted(self._ends),
+            "provinces": self._provinces,
+        }
 
     def _without_province(self, s: str) -> list[tuple[str, str]]:
         """(the rest, the province's code) for each province name `s` begins with."""
@@ -136,14 +164,23 @@ class ZoneReader:
 
     def __init__(self, gz: Gazetteer, placer: Placer, keep: frozenset[str]) -> None:
         self.gz, self.placer = gz, placer
-        # the list of zones, indexed for `gz` (built in ~0.1 s, once per geocoder)
-        self.catalogue = ZoneCatalogue(gz, seeds.load_dev_zones(), keep)
+
+        def build() -> dict[str, Any]:
+            return ZoneCatalogue(gz, seeds.load_dev_zones(), keep).tables()
+
+        # the list of zones, indexed for `gz`: ~0.03 s to build, so the shipped gazetteer's
+        # index is kept with the prepared data (whose key covers the list and this code)
+        # and each process only reads it
+        tables = cached_json(f"zones-{len(gz.units)}.json", build) if gz is gazetteer() else build()
+        self.catalogue = ZoneCatalogue(gz, (), tables=tables)
 
     def read(self, s: str, context: tuple[str, ...], strict: bool, by_core: bool) -> Result:
         """The zone of the list `s` names: inside the list's province when it states one,
         preferably so when one was inherited; unless `s` begins with a province's name."""
         zones = self.catalogue.lookup(s, by_core, context[0] if context else "")
-        if context and zones and not self.catalogue.province_of(s):
+        if not zones:  # most names
+            return Result("", UNMATCHED)
+        if context and not self.catalogue.province_of(s):
             inside = [z for z in zones if z.adcode[:2] == context[0][:2]]
             zones = inside if strict or inside else zones
         places = sorted({z.adcode for z in zones})
@@ -168,13 +205,18 @@ class ZoneReader:
         res.context = (code[:2] + "0000",) + ((prefecture,) if below else ())
         return res
 
+    # the readers of geodata.geocode.forms' two rows that read a listed zone (bound methods:
+    # they are tried on every name)
+    def listed(self, s: str, context: tuple[str, ...], strict: bool) -> Result:
+        return self.read(s, context, strict, by_core=False)
 
-def listed_zone(reader: ZoneReader | None, s: str, context: tuple[str, ...], strict: bool, *,
-                by_core: bool) -> Result:
-    """The geocoder's reader of the forms that read a listed zone (none without the list)."""
-    if reader is None:
-        return Result("", UNMATCHED)
-    return reader.read(s, context, strict, by_core)
+    def by_own_name(self, s: str, context: tuple[str, ...], strict: bool) -> Result:
+        return self.read(s, context, strict, by_core=True)
+
+
+def no_zone(s: str, context: tuple[str, ...], strict: bool) -> Result:
+    """The reader of those rows for a geocoder without the list of zones."""
+    return Result("", UNMATCHED)
 
 
 def prefer_context(readings: list[tuple[Result, int]], context: tuple[str, ...],

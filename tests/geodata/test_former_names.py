@@ -101,3 +101,11 @@ def test_a_former_units_bare_stem_is_todays_unit(gc: Geocoder) -> None:
     r = gc.resolve("上海市上海国际旅游度假区")
     assert r.adcode.startswith("31") and r.adcode != "310112", r.note
     assert gc.resolve("上海").adcode == "310000"
+
+
+@pytest.mark.parametrize(("name", "adcode"), [
+    ("江西省井冈山", "360881"),  # 369001 in 1980; the code 360481 went to 瑞昌市 later
+])
+def test_a_former_county_whose_name_lives_on_is_not_sent_to_a_code_given_away(
+        gc: Geocoder, name: str, adcode: str) -> None:
+    assert gc.resolve(name).adcode == adcode

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from geodata.basics.notes import note
 from geodata.geocode.answer import Method
 from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder, Result
 
@@ -192,3 +193,31 @@ def test_bare_name_reads_as_the_outer_unit(gc: Geocoder) -> None:
     assert (r.status, r.adcode) == (MATCHED, "430300") and "湘潭县" in r.note
     assert resolve(gc, "湘潭县").adcode == "430321"
     assert resolve(gc, "朝阳区").status == AMBIGUOUS  # not nested: still reported
+
+
+def test_copy_keeps_every_field_and_shares_no_state(gc: Geocoder) -> None:
+    """The list reader remembers answers by copy: a copy equals its original in every
+    field (those the CLI never writes too), and changing it leaves the original alone."""
+    res = gc.resolve("北京市朝阳区")
+    res.named_province = True
+    dup = res.copy()
+    assert dup == res and dup is not res
+    assert dup.context == res.context != () and dup.named_province
+    dup.input = "changed"
+    dup.add(note("empty"))
+    assert res.input == "北京市朝阳区" and dup.notes != res.notes
+
+
+def test_chain_readings_leave_out_tails_only_when_names_explain_all(gc: Geocoder) -> None:
+    """A name read by units alone (省张家口市下花园区 could also end in a zone called
+    …下花园区) is given no reading with a tail; a name that only a tail ends still is."""
+    from functools import partial
+
+    from geodata.geocode.name_chains import TAIL_NONE, TAIL_TOWN, parses
+
+    def kinds(s: str) -> set[int]:
+        return {p.tail_kind for p in parses(s, gc.gz, None, partial(gc._may_hold, None, True))}
+
+    assert kinds("河北省张家口市下花园区") == {TAIL_NONE}
+    assert kinds("安图县二道白河镇") == {TAIL_TOWN}
+    assert resolve(gc, "安图县二道白河镇").adcode.startswith("222426")

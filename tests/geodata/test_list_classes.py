@@ -156,3 +156,67 @@ def test_a_zone_in_a_divided_county_is_placed_in_its_prefecture() -> None:
     # a zone of a county never divided stays in it
     r = geocode_lines(["山东省泰安市泰山经济开发区"], GC)[0]
     assert r.adcode.startswith("3709") and r.adcode != "370900"
+
+
+# -- class 4: units and zones named inside a sentence ---------------------------------------
+@pytest.mark.parametrize(("line", "adcodes"), [
+    ("1992年10月上海浦东新区成立", ["310115"]),  # a district with its municipality before it
+    ("我省昆明市", ["530100"]),
+    ("丽江市榜上有名", ["530700"]),
+    ("2012年8月甘肃兰州新区成立", ["620100"]),  # a zone, placed in its city
+    ("2014年1月设立陕西西咸新区和贵州贵安新区成立", ["610000", "520000"]),
+])
+def test_units_named_inside_a_sentence_are_read_and_the_prose_kept(
+        line: str, adcodes: list[str]) -> None:
+    got = geocode_lines([line], GC)
+    assert [r.adcode for r in got] == adcodes
+    assert all(any(n.code == "edge_prose" for n in r.notes) for r in got)
+
+
+@pytest.mark.parametrize("line", ["今年天气很好", "火星县很远", "名单如下：某市",
+                                  "第13个国家级新区", "堵雲縣"])
+def test_a_sentence_without_a_unit_named_with_its_type_word_is_no_answer(line: str) -> None:
+    assert [r.status for r in geocode_lines([line], GC)] == [UNMATCHED]
+
+
+def test_a_place_below_a_village_is_placed_at_its_town() -> None:
+    r = GC.resolve("恩施土家族苗族自治州来凤县革勒车乡鼓架山村铁匠沟")
+    assert r.adcode == "422827" and r.level == "town" and r.status == "approximate"
+
+
+# -- a table's row pasted as text: the name, its province's column, numbers ------------------
+@pytest.mark.parametrize("line", ["1 张家港市 江苏省 1997", "张家港市\t江苏省\t1997年"])
+def test_a_table_row_is_its_unit_with_the_province_column_as_a_remark(line: str) -> None:
+    got = geocode_lines([line], GC)
+    assert [(r.adcode, r.status) for r in got] == [("320582", MATCHED)]
+    assert any(n.code == "column_unit" for n in got[0].notes)
+
+
+def test_a_province_column_that_does_not_hold_the_unit_is_no_remark() -> None:
+    # 张家港市 does not lie in 浙江: the two are read as they are written, nothing folded
+    got = geocode_lines(["张家港市 浙江省"], GC)
+    assert [r.adcode for r in got] == ["320582", "330000"]
+
+
+@pytest.mark.parametrize(("line", "adcodes"), [
+    ("陕西省 | 西安、咸阳、渭南 |", ["610100", "610400", "610500"]),  # a head cell, its items
+    ("| 1 | 张家港市 | 江苏省 | 1997 |", ["320582"]),  # cells apart
+])
+def test_a_table_row_drawn_with_bars(line: str, adcodes: list[str]) -> None:
+    assert [r.adcode for r in geocode_lines([line], GC)] == adcodes
+
+
+def test_a_slip_in_brackets_is_read_inside_the_unit_before_but_a_remark_is_not() -> None:
+    got = geocode_lines(["陕西省：西安(闫良、临潼)"], GC)
+    assert [r.adcode for r in got] == ["610114", "610115"]
+    assert [r.adcode for r in geocode_lines(["宜昌市（含宜都市）"], GC)] == ["420500"]
+
+
+# -- class 6: in a list of cities, a 地区 is no city ------------------------------------------
+def test_in_a_list_of_cities_a_bare_prefecture_that_is_no_city_is_its_city() -> None:
+    got = geocode_lines(["新疆：乌鲁木齐、阿克苏、和田、哈密、喀什"], GC)
+    assert [r.adcode for r in got] == ["650100", "652901", "653201", "650500", "653101"]
+    assert "652900" in got[1].candidates  # the prefecture stays among the candidates
+    # alone, or in a list of cities that are prefectures (湘潭市 holds 湘潭县): the prefecture
+    assert GC.resolve("阿克苏").adcode == "652900"
+    assert geocode_lines(["湘潭、长沙、株洲、衡阳"], GC)[0].adcode == "430300"
