@@ -38,6 +38,7 @@ VIEWS = (
     f"pilot=b1-4d021c58&{ALL}",  # contradicted evidence, a quotation
     "pilot=b3-72badc1d",  # a town: its name in pinyin on the English page
     f"pilot=b2-a88284e9&{ALL}",  # unconfirmed, a source without its repository
+    f"pilot=b1-d562adeb&{ALL}",  # inferred batch: a page without an address, a long quotation
     "mode=tallies",
     "mode=compare&compare=浙江省,湖南省",
     "mode=present&step=2",
