@@ -53,19 +53,23 @@ def bar_chart(table: pd.DataFrame, lang: str) -> tuple[pd.DataFrame, dict[str, A
         "mark": {"type": "bar"},
         "height": max(120, 24 * len(order)),
         "encoding": {
-            "y": {"field": "province", "type": "nominal", "sort": order, "title": None,
-                  "axis": {"labelOverlap": False, "labelLimit": 180}},
+            # every channel titled in the page's language (Vega describes each mark to a
+            # screen reader by its channels' titles, else their field names), the axis
+            # and legend titles hidden
+            "y": {"field": "province", "type": "nominal", "sort": order,
+                  "title": t("col_province", lang),
+                  "axis": {"labelOverlap": False, "labelLimit": 180, "title": None}},
             "x": {"field": "count", "type": "quantitative", "stack": "zero", "title": count,
                   "axis": {"tickMinStep": 1}},
-            "color": {"field": "batch_label", "type": "nominal", "title": None,
+            "color": {"field": "batch_label", "type": "nominal", "title": t("batch", lang),
                       # below the bars, one entry a line: a bottom legend starts where
                       # the bars do, and at 1024 px that leaves ~150 px, too narrow for
                       # two labels side by side; never truncated
                       "legend": {"orient": "bottom", "direction": "vertical",
-                                 "labelLimit": 0},
+                                 "labelLimit": 0, "title": None},
                       "scale": {"domain": [labels[b] for b in BATCH_CHOICES],
                                 "range": [BATCH_COLOURS[b] for b in BATCH_CHOICES]}},
-            "order": {"field": "batch", "type": "quantitative"},
+            "order": {"field": "batch", "type": "quantitative", "title": t("batch", lang)},
             "tooltip": [
                 {"field": "province", "type": "nominal", "title": t("col_province", lang)},
                 {"field": "batch_label", "type": "nominal", "title": t("batch", lang)},

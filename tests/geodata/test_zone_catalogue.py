@@ -182,3 +182,20 @@ def test_a_bare_unit_name_before_a_zone_word_is_never_matched_with_the_list_eith
     for row in list(seeds.load_dev_zones())[::50]:
         r = GC.resolve(row["name"])
         assert r.status != MATCHED or r.level != "zone", row
+
+
+def test_the_index_kept_with_the_prepared_data_reads_as_the_one_built() -> None:
+    """Each process reads the list's index from the prepared data: read back, it finds
+    the same zones for every listed name, whole and by its own name, as an index built
+    from the list (with and without a province given)."""
+    from geodata.geocode.zone_catalogue import ZoneCatalogue, ZoneReader
+
+    built = ZoneCatalogue(GC.gz, seeds.load_dev_zones(), GC.keep)
+    kept = ZoneReader(GC.gz, GC.placer, GC.keep).catalogue  # the shipped gazetteer's: kept
+    assert kept is not built and kept.whole == built.whole and kept.cores == built.cores
+    for name in list(ROWS)[::7]:
+        for by_core in (False, True):
+            for province in ("", "310000", "370000"):
+                assert kept.lookup(name, by_core, province) == built.lookup(
+                    name, by_core, province
+                ), name
