@@ -160,11 +160,24 @@ def _deck_texts(deck: bytes) -> list[str]:
                 out += [p.text for p in shape.text_frame.paragraphs]
             if shape.has_table:
                 out += [c.text for r in shape.table.rows for c in r.cells]
-            descr = shape._element.xpath("./*[1]/p:cNvPr/@descr")  # the picture's alt text
-            out += [str(d) for d in descr]
         if slide.has_notes_slide and slide.notes_slide.notes_text_frame is not None:
             out.append(slide.notes_slide.notes_text_frame.text)
-    return [x for x in out if x.strip()]
+    return [x for x in out + _alt_texts(deck) if x.strip()]
+
+
+def _alt_texts(deck: bytes) -> list[str]:
+    """Every shape's alt text (cNvPr/@descr), read from the slides' XML: python-pptx has
+    no public reader for it."""
+    import zipfile
+    from xml.etree import ElementTree
+
+    out = []
+    with zipfile.ZipFile(io.BytesIO(deck)) as z:
+        for name in z.namelist():
+            if name.startswith("ppt/slides/slide") and name.endswith(".xml"):
+                root = ElementTree.fromstring(z.read(name))
+                out += [e.get("descr", "") for e in root.iter() if e.tag.endswith("}cNvPr")]
+    return out
 
 
 @pytest.mark.parametrize("lang", LANGS)
