@@ -6,6 +6,7 @@ the whole map is on the first screen; at 1920×1080 it keeps its 620 px."""
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import pytest
 import shapely
@@ -33,16 +34,22 @@ def _china_box(page: object) -> dict[str, float]:
             "right": frame["x"] + se["x"], "bottom": frame["y"] + se["y"]}
 
 
+def _opened_map(p: OfflinePage, app_url: str, lang: str) -> tuple[Any, dict[str, float]]:
+    """The explore page in `lang`, its map drawn and settled, and the map's frame box."""
+    page = p.page
+    page.goto(f"{app_url}/?lang={lang}")
+    wait_for_map(page, min_features=100)
+    page.wait_for_timeout(1500)
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    assert box is not None
+    return page, box
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_phone_map_fits_the_first_screen(app_url: str, browser: object, lang: str) -> None:
     p = OfflinePage(browser, width=390, height=844)
     try:
-        page = p.page
-        page.goto(f"{app_url}/?lang={lang}")
-        wait_for_map(page, min_features=100)
-        page.wait_for_timeout(1500)
-        box = page.locator(MAP_FRAME).first.bounding_box()
-        assert box is not None
+        page, box = _opened_map(p, app_url, lang)
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
         assert box["height"] <= 844 - HEADER, box
         assert box["y"] >= HEADER and box["y"] + box["height"] <= 844, box  # the first screen
@@ -70,12 +77,8 @@ def test_the_desktop_map_is_whole_on_the_first_screen(
     under the header on a laptop, 620 px where there is room."""
     p = OfflinePage(browser, width=width, height=height)
     try:
-        page = p.page
-        page.goto(f"{app_url}/?lang={lang}")
-        wait_for_map(page, min_features=100)
-        page.wait_for_timeout(1500)
-        box = page.locator(MAP_FRAME).first.bounding_box()
-        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+        page, box = _opened_map(p, app_url, lang)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, box
         assert box["y"] + box["height"] <= height, box
         assert box["height"] >= 400, box
         if height >= 1000:
