@@ -43,7 +43,8 @@ def text_of(unit: str, kb: int) -> str:
 def in_process() -> dict[str, Any]:
     """Time and work per item of geodata.lists.published alone (no page), per unit and size."""
     from geodata.geocode.geocoder import Geocoder
-    from geodata.lists.published import Reader, items_of, iter_geocode_lines
+    from geodata.lists.published import items_of, iter_geocode_lines
+    from geodata.lists.reader import Reader
 
     gc = Geocoder()
     list(iter_geocode_lines(["安平县"], gc))  # warm: the town index opened

@@ -123,7 +123,8 @@ def cmd_geocode(args: argparse.Namespace) -> int:
     from geodata.exports.spreadsheet import csv_chunks
     from geodata.geocode.geocoder import COLUMNS, Geocoder
     from geodata.lists.inputs import parse_bytes
-    from geodata.lists.published import Reader, iter_geocode_lines, iter_read_column
+    from geodata.lists.published import iter_geocode_lines, iter_read_column
+    from geodata.lists.reader import Reader
 
     if args.max_bytes < 1:
         raise InputError("--max-bytes must be a positive number of bytes")

@@ -13,14 +13,12 @@ from bisect import bisect_right
 from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 from geodata.basics import settings
 from geodata.basics.codes import within
 from geodata.basics.notes import Note, note
 from geodata.geocode import reasons as why
 from geodata.geocode.answer import Method
-from geodata.geocode.gazetteer import GENERIC_ZONES, ZONE_SUFFIXES, Gazetteer
 from geodata.geocode.geocoder import (
     AMBIGUOUS,
     APPROXIMATE,
@@ -31,7 +29,8 @@ from geodata.geocode.geocoder import (
     Result,
 )
 from geodata.geocode.names import BARE, normalise
-from geodata.lists.inputs import Limits
+from geodata.lists.reader import OverBudget, Reader, over_budget
+from geodata.lists.runs import CONJUNCTIONS, PLAIN, names_run_together, units_in_prose
 
 # 、，,；; and the bullets a page or a generated document puts before each item (the
 # middle dot · stays: it joins the parts of a transliterated name)
@@ -85,23 +84,16 @@ _TRAILING = re.compile(
 _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（）()]+)[）)]$")
 # a count after the last item closes an enumeration: 两县, 三市, 等5市, 等十个县
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
-_PLAIN = re.compile(r"[\u4e00-\u9fff]+")
-_CONJUNCTIONS = ("以及", "和", "及", "与", "與")
 # most items hold none of their characters: nothing to find, no split point
-_CONJUNCTION_CHARS = frozenset("".join(_CONJUNCTIONS))
-_NOT_JOINED: dict[str, list[int]] = {c: [] for c in _CONJUNCTIONS}
+_CONJUNCTION_CHARS = frozenset("".join(CONJUNCTIONS))
+_NOT_JOINED: dict[str, list[int]] = {c: [] for c in CONJUNCTIONS}
 _SPACES = re.compile(r"[\s\u3000]+")
 _BAR = re.compile(r"[|｜]")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
 CITY_LIST_MIN, CITY_LIST_SHARE = settings.CITY_LIST_MIN, settings.CITY_LIST_SHARE
-GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-character names
 _MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
-_UNIT_LEVELS = ("province", "prefecture", "county")
-_TYPE_ENDS = frozenset("省市县区旗州盟")  # the last character of a unit's type word
-_ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
 # a cell of a table that is a number or a date (1997, 1997年, 2016-06)
 _DATE_OR_NUMBER = re.compile(r"[0-9０-９.．/\-]+(?:[年月日号號])?(?:[0-9０-９]+[月日号號])*")
-PROSE_MIN = settings.PROSE_MIN
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -146,7 +138,7 @@ def _clean_item(part: str) -> str:
 
 def split_line(line: str) -> list[str]:
     line = line.strip()
-    if _PLAIN.fullmatch(line) and "等" not in line:
+    if PLAIN.fullmatch(line) and "等" not in line:
         return [line]  # most lines of a column of names: one name, nothing to take off
     line = _GLUED_HEADER.sub("、", line)
     parts = [_clean_item(p) for p in _split_items(_ENUM.sub("", line))]
@@ -157,7 +149,6 @@ def split_line(line: str) -> list[str]:
 def _province_forms() -> tuple[dict[str, str], dict[str, str]]:
     """({full or short form: adcode}, {bare form: adcode}) of province names, simplified."""
     from geodata.geocode.gazetteer import PSEUDO_PROVINCES, gazetteer
-    from geodata.geocode.names import BARE
 
     gz = gazetteer()
     strong: dict[str, str] = {}
@@ -191,7 +182,7 @@ def _province_only(text: str) -> str:
     """The adcode of the province a header-like line names (北 京, 一、北京市(3個),
     河北?</span>4個)), or ""."""
     allowed = _province_chars()
-    if _PLAIN.fullmatch(text):
+    if PLAIN.fullmatch(text):
         if not allowed.issuperset(text):
             return ""  # most lines: a character no province name has
     elif any(c not in allowed and c not in _HEAD_CHARS and "\u4e00" <= c <= "\u9fff" for c in text):
@@ -300,70 +291,6 @@ def _glued_provinces(line: str) -> list[tuple[str, str | None]]:
     return [(text, heading) for text, heading in parts if text.strip() or heading is not None]
 
 
-class _OverBudget(Exception):
-    """The work of an item (or of the list) ran out: `reason` says which."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-class Reader:
-    """The geocoder as a list reads it: every name resolved counts against the work one
-    item (ITEM_WORK_MAX) and one list (LIST_WORK_MAX) may cost, text too long to be a
-    name (ITEM_NAME_MAX) is not resolved at all, and a name asked twice in one context
-    is answered from memory (joined items repeat their pieces, hostile lists their items)."""
-
-    def __init__(
-        self,
-        gc: Geocoder,
-        list_work: int = settings.LIST_WORK_MAX,
-        item_work: int = settings.ITEM_WORK_MAX,
-        *,
-        limits: Limits | None = None,
-    ) -> None:
-        self.gc = gc
-        if limits is not None:  # a list as long as `limits` lets in (the CLI's --max-bytes)
-            list_work = list_work * max(1, limits.max_rows // settings.UPLOAD_MAX_ITEMS)
-        self.list_left = list_work
-        self.item_work = item_work
-        self.item_left = item_work
-        self._memo: dict[tuple[str, tuple[str, ...], bool], Result] = {}
-        self.spent = 0  # steps taken, for benchmarks and tests
-
-
-    def next_item(self) -> None:
-        self.item_left = self.item_work
-        if len(self._memo) > settings.READER_MEMO:
-            self._memo.clear()
-
-    def spend(self) -> None:
-        """One step of work; past the item's or the list's budget, _OverBudget."""
-        if self.list_left <= 0:
-            raise _OverBudget(why.LIST_OVER_BUDGET)
-        if self.item_left <= 0:
-            raise _OverBudget(why.OVER_BUDGET)
-        self.list_left -= 1
-        self.item_left -= 1
-        self.spent += 1
-
-    def resolve(self, text: str, context: tuple[str, ...] = (), *, strict: bool = True) -> Result:
-        # every call counts, remembered or not: the budget bounds the work around it too
-        self.spend()
-        if len(text) > settings.ITEM_NAME_MAX:
-            return Result(text, UNMATCHED, reason=why.OVER_BUDGET)
-        key = (text, context, strict)
-        if (known := self._memo.get(key)) is not None:
-            return known.copy()
-        res = self.gc.resolve(text, context, strict=strict)
-        self._memo[key] = res.copy()
-        return res
-
-
-def _over_budget(text: str, reason: str) -> Result:
-    return Result(text, UNMATCHED, reason=reason)  # the reason says it all
-
-
 def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> list[Result]:
     """One result per item (more where 和/及/与 or spaces join units), in input order;
     context resets at each line, to the province of the header above it if there is one."""
@@ -439,8 +366,8 @@ def iter_geocode_lines(
         rd.next_item()
         try:
             results, context, strict = _read_item(rd, item, context, strict)
-        except _OverBudget as over:
-            results = [_over_budget(item.text, over.reason)]
+        except OverBudget as over:
+            results = [over_budget(item.text, over.reason)]
         yield from results
 
 
@@ -479,10 +406,10 @@ def _read_item(
         out = _list_in_brackets(rd, item, text, context, strict) or out
     elif len(out) == 1 and out[0].status == UNMATCHED:
         out = (
-            _names_run_together(rd, text, context)
+            names_run_together(rd, text, context)
             or _unit_at_an_edge(rd, text, context, strict)
             or _list_in_brackets(rd, item, text, context, strict)
-            or _units_in_prose(rd, text, context, strict)
+            or units_in_prose(rd, text, context, strict)
             or out
         )
     return _hand_on(out, item, text, head_note, context, strict)
@@ -552,72 +479,6 @@ def _edge(rd: Reader, s: str, cuts: list[tuple[str, str]], context: tuple[str, .
     return []
 
 
-def _units_in_prose(
-    rd: Reader, text: str, context: tuple[str, ...], strict: bool
-) -> list[Result]:
-    """1992年10月上海浦东新区成立, 我省昆明市: an item that is a sentence naming units or
-    zones. The names are the longest runs of names written with their type word (浦东新区,
-    昆明市; a bare stem is too short to tell from prose) or ending in a zone's word
-    (西咸新区), each with the province or prefecture written right before it; every run
-    must read as a unit or zone and no two may overlap, else [] (nothing guessed). The
-    prose is kept in the note."""
-    s = normalise(text)
-    if not _PLAIN.search(s) or len(s) > settings.ITEM_NAME_MAX:
-        return []
-    runs = _name_runs(s, rd.gc.gz)
-    edges = [0, *(k for run in runs for k in run), len(s)]
-    prose = [s[edges[k] : edges[k + 1]] for k in range(0, len(edges), 2)]
-    if any(0 < len(p) < PROSE_MIN and p not in _CONJUNCTIONS for p in prose):
-        return []  # one character beside a name is more likely a slip of it (堵云县) than prose
-    out: list[Result] = []
-    at = 0  # where the last run ended in `text`
-    for i, j in runs:
-        r = rd.resolve(s[i:j], context, strict=strict)
-        if r.status not in (MATCHED, APPROXIMATE):
-            return []
-        r.input, at = _as_written(text, s[i:j], at)
-        r.add(note("edge_prose", text=(s[:i] + "…" + s[j:]).strip("…")))
-        if r.status == MATCHED:
-            context = r.context or context
-        out.append(r)
-    return out
-
-
-def _name_runs(s: str, gz: Gazetteer) -> list[tuple[int, int]]:
-    """The longest non-overlapping runs of names in `s` (see _units_in_prose); [] when
-    two of the longest overlap."""
-    ends = []  # (start, end) of each name with its type word
-    for i in range(len(s) - 1):
-        for j in range(min(len(s), i + GLUED_PIECE_MAX), i + 1, -1):
-            hits = gz.aliases.get(s[i:j], ())
-            if s[j - 1] in _TYPE_ENDS and s[i:j] not in GENERIC_ZONES and any(
-                    strength > BARE and gz.units[u].level in _UNIT_LEVELS for u, strength in hits):
-                ends.append((i, j))
-                break
-    # a province or prefecture (in any form) written right before a name is part of it
-    heads: dict[int, int] = {}
-    for i in range(len(s) - 1):
-        for j in range(i + 2, min(len(s), i + GLUED_PIECE_MAX) + 1):
-            if any(gz.units[u].level in ("province", "prefecture")
-                   for u, _ in gz.aliases.get(s[i:j], ())):
-                heads.setdefault(j, i)
-    for m in _ZONE_END.finditer(s):  # a head, a zone's own name, its word: 陕西西咸新区
-        starts = [i for j, i in heads.items()
-                  if m.end() - settings.ZONE_RUN_MAX <= i and j < m.start()]
-        if starts:
-            ends.append((max(starts), m.end()))  # the nearest: 贵州贵安新区, not 陕西…
-    runs = set()
-    for i, j in ends:
-        while i in heads and heads[i] < i:
-            i = heads[i]
-        runs.add((i, j))
-    longest = sorted(r for r in runs
-                     if not any(o != r and o[0] <= r[0] and r[1] <= o[1] for o in runs))
-    if any(a[1] > b[0] for a, b in pairwise(longest)):
-        return []
-    return longest
-
-
 def _list_in_brackets(
     rd: Reader, item: Item, text: str, context: tuple[str, ...], strict: bool
 ) -> list[Result]:
@@ -641,80 +502,6 @@ def _list_in_brackets(
                 r.add(note(said))
             out.extend(found)
     return out
-
-
-def _names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[Result]:
-    """南京沈阳天津, 东城区西城区崇文区: names run together where a page's links or
-    separators were lost. Read apart only when the text is no name and divides into the
-    fewest such names in exactly one way; [] otherwise. A piece is a province or
-    prefecture in any form (沈阳), or a county-level unit written with its type word
-    (崇文区, 江阴市): a bare county stem is too short to cut at."""
-    s = normalise(text)
-    if not GLUED_MIN <= len(s) <= GLUED_MAX or not _PLAIN.fullmatch(s):
-        return []
-    pieces = _fewest_names(s, rd.gc.gz)
-    if len(pieces) < 2:
-        return []
-    out: list[Result] = []
-    at = 0  # where the last piece ended in `text`
-    for piece in pieces:
-        r = rd.resolve(piece, context, strict=False)
-        if r.status == UNMATCHED:
-            return []
-        r.input, at = _as_written(text, piece, at)
-        r.add(note("names_run_together", text=text))
-        if out and _outside_its_head(out[-1], r):
-            return []  # 北京市丁青县 is a chain that fails, not two names
-        if r.status != AMBIGUOUS:
-            context = r.context or context
-        out.append(r)
-    return out
-
-
-def _outside_its_head(head: Result, r: Result) -> bool:
-    """A county written right after a province or prefecture it does not lie in."""
-    return (head.level in ("province", "prefecture") and r.level == "county"
-            and head.status != AMBIGUOUS and not within(r.adcode, head.adcode))
-
-
-def _as_written(text: str, piece: str, start: int = 0) -> tuple[str, int]:
-    """The first part of `text` from `start` that normalises to `piece` (麗江市 for
-    丽江市), as a person wrote it, and where it ends; `piece` and `start` when none does."""
-    n = len(piece)
-    for k in range(start, len(text) - n + 1):
-        for size in (n, n + 1, n + 2):  # normalising drops spaces and marks
-            if normalise(text[k : k + size]) == piece:
-                return text[k : k + size].strip(), k + size
-    return piece, start
-
-
-def _fewest_names(s: str, gz: Gazetteer) -> list[str]:
-    """The one division of `s` into the fewest names (see _names_run_together), or []
-    when there is none or more than one."""
-
-    def name(piece: str) -> bool:
-        for i, strength in gz.aliases.get(piece, ()):
-            level = gz.units[i].level
-            if level in ("province", "prefecture") or (level == "county" and strength > BARE):
-                return True
-        return False
-
-    # best[k]: (fewest names s[k:] divides into, ways at that number capped at 2, one way)
-    none: list[str] = []
-    never = (len(s) + 1, 0, none)
-    best: list[tuple[int, int, list[str]]] = [never] * len(s) + [(0, 1, none)]
-    for k in range(len(s) - 2, -1, -1):
-        fewest, ways, first = never
-        for n in range(2, min(GLUED_PIECE_MAX, len(s) - k) + 1):
-            after = best[k + n]
-            if not after[1] or not name(piece := s[k : k + n]):
-                continue
-            if after[0] + 1 < fewest:
-                fewest, ways, first = after[0] + 1, after[1], [piece, *after[2]]
-            elif after[0] + 1 == fewest:
-                ways = min(ways + after[1], 2)
-        best[k] = (fewest, ways, first)
-    return best[0][2] if best[0][1] == 1 else []
 
 
 def _units_in_brackets(
@@ -764,7 +551,7 @@ def resolve_joined(
     an explicit stack, never recursing on the item's size; Reader bounds it in total."""
     occurrences = (
         _NOT_JOINED if _CONJUNCTION_CHARS.isdisjoint(text)
-        else {c: _positions(text, c) for c in _CONJUNCTIONS}
+        else {c: _positions(text, c) for c in CONJUNCTIONS}
     )
     memo: dict[_State, _Reading] = {}
     root: _State = (0, context, strict)
@@ -820,7 +607,7 @@ def _read_rest(
     spaced = _split_at_spaces(rd, text, context, strict) if text else []
     if spaced:
         return spaced, False
-    for conj in _CONJUNCTIONS:
+    for conj in CONJUNCTIONS:
         found = occurrences[conj]
         # split points whose piece before is short enough to be a name
         lo = bisect_right(found, begin)
@@ -858,7 +645,7 @@ def _split_at_spaces(
         first = rd.resolve(parts[0], context, strict=strict)
         after = rd.resolve(parts[1], first.context or context, strict=False)
         if after.status == UNMATCHED:
-            after = next(iter(_names_run_together(rd, parts[1], first.context)), after)
+            after = next(iter(names_run_together(rd, parts[1], first.context)), after)
         if first.level == "province" and within(after.adcode, first.adcode):
             # 河北省 唐山市 邯郸市: a province before names inside it is their context
             context, strict = first.context or (first.adcode,), True
@@ -873,7 +660,7 @@ def _split_at_spaces(
             out[-1].add(note("column_unit", unit=part))
             places += 1
             continue
-        got = [r] if r.status != UNMATCHED else _names_run_together(rd, part, context) or [r]
+        got = [r] if r.status != UNMATCHED else names_run_together(rd, part, context) or [r]
         for r in got:
             if r.input in ("", part):
                 r.input = part
@@ -916,8 +703,8 @@ def iter_read_column(
             rd.next_item()
             try:
                 found, context, strict = _read_item(rd, Item(part, row, True), context, strict)
-            except _OverBudget as over:
-                found = [_over_budget(part, over.reason)]
+            except OverBudget as over:
+                found = [over_budget(part, over.reason)]
             for r in found:
                 r.input = name if len(parts) == 1 and r.input == part else r.input
             yield from found
