@@ -140,7 +140,12 @@ _COUNTS_CSS = (
     "color:#555;margin:.3rem 0}.atlas-count-table th,.atlas-count-table td{border:none;"
     "padding:0 .9em 0 0;text-align:left;font-weight:400;line-height:1.4}"
     ".atlas-count-table th{font-size:.78rem;color:#777}"
-    ".atlas-count-table td:first-child{font-weight:600}</style>"
+    ".atlas-count-table td:first-child{font-weight:600}"
+    # a phone keeps the whole map on its first screen: the subtitle (the title says it)
+    # gives way, the counts and their caveat stay, smaller
+    "@media (max-width:480px){.atlas-head p.atlas-sub{display:none}"
+    ".atlas-head p,.atlas-count-table{font-size:.75rem;line-height:1.3}"
+    ".atlas-count-table th{font-size:.7rem}}</style>"
 )
 
 
@@ -154,7 +159,8 @@ def counts_table(v: ViewData, above: str = "", below: str = "") -> str:
                    for r in rows)
     table = (f'<table class="atlas-count-table"><thead><tr>{cells}</tr></thead>'
              f"<tbody>{body}</tbody></table>")
-    lines = [f"<p>{html_text(x)}</p>" if x else "" for x in (above, below)]
+    lines = [f'<p class="{cls}">{html_text(x)}</p>' if x else ""
+             for cls, x in (("atlas-sub", above), ("atlas-note", below))]
     return f'{_COUNTS_CSS}<div class="atlas-head">{lines[0]}{table}{lines[1]}</div>'
 
 
