@@ -34,7 +34,9 @@ WRAP = 18  # characters per line of a narrow PDF column
 MISSES_SHOWN = 12  # misses of dev items printed per form
 _TYPE_END = "市县区旗州盟"  # a unit written with its type word ends with one of these
 _SHORT_END = "区县市镇乡旗路街"  # after a province's short form: a unit's own name (河北区)
-_PROVINCE_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+_PROVINCE_SUFFIXES = (
+    "维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"
+)
 _HEAD = re.compile(r"^(?P<head>[^:：]{2,12})[:：](?P<rest>.+)$")
 _PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -76,7 +78,8 @@ def _starts_with_a_province(text: str, provinces: list[str]) -> bool:
     s = normalise(text)
     for p in provinces:
         short = _short(p)
-        if s.startswith(p) or (s.startswith(short) and s[len(short):len(short) + 1] not in _SHORT_END):
+        after = s[len(short) : len(short) + 1]
+        if s.startswith(p) or (s.startswith(short) and after not in _SHORT_END):
             return True
     return s.startswith("新疆生产建设兵团")
 
