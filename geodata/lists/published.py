@@ -147,7 +147,7 @@ def _read_item(
             UNMATCHED,
             AMBIGUOUS,
         ):
-            context = head.context or (head.adcode,)
+            context = _held_by(head)
             strict = strict or head.named_province or head.level == "province"
         else:
             head_note = note("head_not_place", head=m.group("head"))
@@ -195,7 +195,10 @@ def _hand_on(
         # only a header or a head before a colon holds the answers (a national list runs
         # 北京、天津、沈阳 with no headers, and 沈阳 lies outside 天津 all the same)
         if res.status not in (UNMATCHED, AMBIGUOUS):
-            context = res.context
+            # an answer inside the context's innermost unit keeps it (南昌市:蒋巷镇、
+            # 黄马乡: both towns of 南昌市), one outside hands on its own
+            inside = context and res.adcode and within(res.adcode, context[-1])
+            context = context if inside and len(context) > len(res.context) else res.context
         elif leading := leading_province(res.input):
             # 北京市丁青县 is no place, but the line is about 北京市 all the same
             context = (leading,)
@@ -208,8 +211,17 @@ def _unit_head(rd: Reader, head: str, context: tuple[str, ...]) -> tuple[str, ..
         return (province,)
     r = rd.resolve(head, context, strict=False)
     if r.status == MATCHED and r.level in ("province", "prefecture"):
-        return r.context or (r.adcode,)
+        return _held_by(r)
     return ()
+
+
+def _held_by(head: Result) -> tuple[str, ...]:
+    """The context a head before a colon or a full stop gives the items after it: the
+    unit itself (南昌市:蒋巷镇 is a town of 南昌市), where an item's own answer hands
+    on only its province to the next item (a list of cities runs on across them)."""
+    if head.level in ("prefecture", "county") and head.adcode:
+        return (*head.context, head.adcode)
+    return head.context or (head.adcode,)
 
 
 def _list_in_brackets(

@@ -249,3 +249,11 @@ def test_in_a_list_of_cities_a_bare_prefecture_that_is_no_city_is_its_city() -> 
     # alone, or in a list of cities that are prefectures (湘潭市 holds 湘潭县): the prefecture
     assert GC.resolve("阿克苏").adcode == "652900"
     assert geocode_lines(["湘潭、长沙、株洲、衡阳"], GC)[0].adcode == "430300"
+
+
+def test_a_prefecture_before_a_colon_holds_the_towns_of_its_line() -> None:
+    # the county is never named: the towns are read inside the prefecture, each of them
+    got = _read("南昌市:蒋巷镇、黄马乡")
+    assert [(s, a) for _, s, a in got] == [(MATCHED, "360121"), (MATCHED, "360121")]
+    # a town the prefecture has none of is not answered from elsewhere in China
+    assert _read("宜春市:上塘镇、阁山镇")[-1][1] not in (MATCHED, "approximate")
