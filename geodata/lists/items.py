@@ -62,6 +62,8 @@ _TRAILING = re.compile(
 _CJK = re.compile(r"[^\u4e00-\u9fff]")
 _BAR = re.compile(r"[|｜]")
 HEAD_LOOKAHEAD = settings.HEADING_LOOKAHEAD
+# a cell of a table that is a number or a date (1997, 1997年, 2016-06)
+DATE_OR_NUMBER = re.compile(r"[0-9０-９.．/\-]+(?:[年月日号號])?(?:[0-9０-９]+[月日号號])*")
 _HEAD_CHARS = frozenset(_NUMERAL + "百个個共计計家处處")  # of numbering and counts
 
 
@@ -241,7 +243,9 @@ def _table_row(line: str) -> str:
     if not _BAR.search(line):
         return line
     cells = [c.strip() for c in _BAR.split(line) if c.strip()]
-    return "：".join(cells) if len(cells) == 2 else "  ".join(cells)
+    # a rank, year or count cell is no head and no item (8 | 广州、深圳 |)
+    named = [c for c in cells if not DATE_OR_NUMBER.fullmatch(c)]
+    return "：".join(cells) if len(named) == len(cells) == 2 else "  ".join(named)
 
 
 def _glued_provinces(line: str) -> list[tuple[str, str | None]]:

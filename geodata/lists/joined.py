@@ -21,7 +21,7 @@ from geodata.geocode.geocoder import (
     UNMATCHED,
     Result,
 )
-from geodata.lists.items import SEPARATORS
+from geodata.lists.items import DATE_OR_NUMBER, SEPARATORS
 from geodata.lists.reader import Reader
 from geodata.lists.runs import CONJUNCTIONS, names_run_together
 
@@ -32,8 +32,6 @@ _TRAILING_BRACKETS = re.compile(r"^(?P<head>[^（(]{2,}?)[（(](?P<inner>[^（�
 _CONJUNCTION_CHARS = frozenset("".join(CONJUNCTIONS))
 _NOT_JOINED: dict[str, list[int]] = {c: [] for c in CONJUNCTIONS}
 _SPACES = re.compile(r"[\s\u3000]+")
-# a cell of a table that is a number or a date (1997, 1997年, 2016-06)
-_DATE_OR_NUMBER = re.compile(r"[0-9０-９.．/\-]+(?:[年月日号號])?(?:[0-9０-９]+[月日号號])*")
 # a state of reading a joined item: where the rest begins, its context, its strictness
 _State = tuple[int, tuple[str, ...], bool]
 # a reading of the rest of an item, and whether it was split at a conjunction
@@ -161,7 +159,7 @@ def _split_at_spaces(
             parts = parts[1:]
     out: list[Result] = []
     places = 0
-    parts = [p for p in parts if not _DATE_OR_NUMBER.fullmatch(p)]  # a table's other cells
+    parts = [p for p in parts if not DATE_OR_NUMBER.fullmatch(p)]  # a table's other cells
     for part in parts:
         r = rd.resolve(part, context, strict=strict)
         if out and _remark_of(out[-1], r):

@@ -61,7 +61,8 @@ def geocode_lines(lines: Iterable[str], geocoder: Geocoder | None = None) -> lis
 def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
     """朝阳 is 辽宁's prefecture-level city and a district of 北京 and of 长春: in a list
     whose other answers are (mostly) prefecture-level cities, a bare name that fits one
-    city and districts elsewhere is the city; the alternatives stay in `candidates`."""
+    city (prefecture-level, else county-level) and districts or counties elsewhere is the
+    city; the alternatives stay in `candidates`."""
     cities = [r.level == "prefecture" or r.adcode in _MUNICIPALITIES for r in results
               if r.status in (MATCHED, APPROXIMATE)]
     if len(cities) < CITY_LIST_MIN or sum(cities) < CITY_LIST_SHARE * len(cities):
@@ -76,6 +77,8 @@ def cities_of_a_city_list(results: list[Result], gc: Geocoder) -> list[Result]:
         codes = [c.split(" ")[0] for c in r.candidates.split(" | ")]
         found = [units[c] for c in codes if c in units]
         one = [u for u in found if u.level == "prefecture" or u.code in _MUNICIPALITIES]
+        if not one:  # else a county-level city beside counties (伊宁: 伊宁市, not 伊宁县)
+            one = [u for u in found if u.name.endswith("市")]
         # the others are districts or counties (海南 is a province and a prefecture: no)
         if len(found) != len(codes) or len(one) != 1 or any(
             u.level != "county" for u in found if u is not one[0]
