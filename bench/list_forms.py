@@ -4,7 +4,7 @@ gives them, must be read to the same units. Prints JSON: per form, correct/total
 confident-wrong answers, how many items the form could take, and the forms that score
 below the one-per-line baseline.
 
-    .venv/bin/python -m bench.list_forms
+    .venv/bin/python -m bench.list_forms [form …]   # every form, or the baseline and these
 
 The items are the gold items of the DEV lists of bench/data/accuracy (lists.csv part=dev
 only; the frozen test part is never read) and the shipped pilot entries (seeds/), whose
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -203,11 +204,19 @@ def _glued(groups: list[Group]) -> Rendered:
 
 
 def runs_together(it: Item) -> bool:
-    """A unit written in full with its type word can run into the next one (唐山市邯郸市);
-    a bare name (唐山), a town or zone, or text with anything but Chinese characters
-    cannot."""
+    """A unit written in full with its type word, one name and not a path of names, can
+    run into the next one (唐山市邯郸市); a bare name (唐山), a path (河北省唐山市: where
+    it ends is what the form takes away), a town or zone, or text with anything but
+    Chinese characters cannot."""
     return (it.gold.get("kind") == "unit" and bool(_PLAIN.fullmatch(it.written))
-            and len(it.written) >= 3 and it.written[-1] in _TYPE_END)
+            and it.written[-1] in _TYPE_END and _one_name(it.written))
+
+
+def _one_name(text: str) -> bool:
+    from geodata.geocode.gazetteer import gazetteer
+    from geodata.geocode.names import BARE, normalise
+
+    return any(strength > BARE for _, strength in gazetteer().aliases.get(normalise(text), ()))
 
 
 def _runs(groups: list[Group]) -> Iterator[tuple[list[Item], bool]]:
@@ -321,8 +330,8 @@ FORMS: dict[str, tuple[Callable[[list[Group]], Rendered], str]] = {
     "province_header_count": (_header(True), "items with a province"),
     "province_colon": (_colon, "items with a province"),
     "province_glued": (_glued, "items with a province (written before those without one)"),
-    "run_together": (_run_together, "units written in full with their type word"),
-    "table_glued": (_table_glued, "units written in full with their type word"),
+    "run_together": (_run_together, "units written as one full name with its type word"),
+    "table_glued": (_table_glued, "units written as one full name with its type word"),
     "table_tabs": (_table_tabs, "every item"),
     "prose": (_prose, "every item"),
     "traditional": (_traditional, "every item"),
@@ -383,7 +392,8 @@ def _tally(rows: list[tuple[Item, str, bool, Any]]) -> dict[str, Any]:
             "accuracy": round(correct / total, 4) if total else None, "confident_wrong": wrong}
 
 
-def main() -> dict[str, Any]:
+def main(only: list[str] | None = None) -> dict[str, Any]:
+    """Every form (or the baseline and the forms `only` names)."""
     from geodata.geocode.geocoder import Geocoder
     from geodata.lists.published import geocode_lines
 
@@ -394,6 +404,8 @@ def main() -> dict[str, Any]:
     misses: dict[str, list[dict[str, str]]] = {}
     base: dict[int, bool] = {}
     for form, (render, keeps) in FORMS.items():
+        if only and form not in (BASELINE, *only):
+            continue
         scored: list[tuple[Item, str, bool, Any]] = []
         for groups in lists.values():
             lines, out = render(groups)
@@ -431,4 +443,4 @@ def main() -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(), ensure_ascii=False, indent=2))
+    print(json.dumps(main(sys.argv[1:]), ensure_ascii=False, indent=2))

@@ -118,6 +118,11 @@ CITY_LIST_SHARE: Final[float] = 0.6
 # names run together (南京沈阳天津) are looked for in texts at most this long: a line of a
 # table whose cells lost their borders (60 names); the division is linear in the length
 GLUED_MAX: Final[int] = 400
+# a piece of such a run is at most this long: the longest unit name with its type word
+# (双江拉祜族佤族布朗族傣族自治县, 15); a run of at least RUN_LIST_MIN names is a list, so a
+# county after a prefecture of its province that does not hold it is its next name
+GLUED_PIECE_MAX: Final[int] = 15
+RUN_LIST_MIN: Final[int] = 3
 # units named inside a sentence (1992年10月上海浦东新区成立): a zone's name with the province
 # or city before it is at most this long; prose beside a name is at least PROSE_MIN
 # characters (one character beside a name is more likely a slip of it: 堵云县, not 堵 + 云县)

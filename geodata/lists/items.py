@@ -29,9 +29,9 @@ _NUMERAL = "一二三四五六七八九十"
 # numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① Ⅱ、 第一批：, a
 # spreadsheet's serial number before a tab (1\t唐山市), and a table's number cells glued
 # to the name when its row is pasted as text (rank, year, count: 119973张家港市); no
-# administrative name holds a digit
+# administrative name holds a digit; a Markdown or plain-text bullet (- * + and a space)
 ENUM = re.compile(
-    rf"^\s*(?:[(（]\s*[0-9０-９{_NUMERAL}]+\s*[)）]|[0-9０-９]+\s*[.．、)）](?![0-9])"
+    rf"^\s*(?:[(（]\s*[0-9０-９{_NUMERAL}]+\s*[)）]|[0-9０-９]+\s*[.．、)）](?![0-9])|[-*+]\s+"
     rf"|[{_NUMERAL}]+\s*[、.．]|第[{_NUMERAL}0-9]+[批部类類][、.．:：]?"
     r"|[\u2160-\u216f]+\s*[、.．]?|[\u2460-\u2473\u2776-\u277f]|(?:[0-9０-９]+\s*)+(?=[\u4e00-\u9fff])(?![年月日号號个個座名位]))\s*"
 )
@@ -48,8 +48,11 @@ _HEADER_WORDS = re.compile(
 _GLUED_HEADER = re.compile(
     rf"[{_NUMERAL}]+、[^{SEPARATOR_CHARS}\s]{{1,30}}?[(（][共计]?[0-9]+[个個][)）]"
 )
-# a number and its mark between two names: a numbered grid flattened into one line
-_INLINE_ENUM = re.compile(r"(?<=[\u4e00-\u9fff])\s*[0-9０-９]{1,3}\s*[.．、](?=\s*[\u4e00-\u9fff])")
+# a number and its mark between two names (or after a name's bracket: 鎮(zhèn) 2.): a
+# numbered grid flattened into one line
+_INLINE_ENUM = re.compile(
+    r"(?<=[\u4e00-\u9fff)）])\s*[0-9０-９]{1,3}\s*[.．、](?=\s*[\u4e00-\u9fff])"
+)
 NUMBER_ONLY = re.compile(rf"^[\s0-9０-９{_NUMERAL}.．、()（）\u2160-\u216f\u2460-\u2473]*$")
 # what closes an enumeration: 。 等 等3个城市 等地 等县（市、区） 等市县; a lone 等县 only
 # after a unit's own type word (安吉县等县), so 天等县 (and 天等县※) keeps its name
@@ -195,11 +198,14 @@ def _section_header(text: str) -> bool:
 
 
 def _heads_next(province: str, following: list[str], gc: Geocoder) -> bool:
-    """A bare province line heads the lines below it when they name no province and one
-    of the first few lies inside it (北京市 above 昌平区; not 北京市 above 天津市)."""
+    """A bare province line heads the lines below it when they name no other province
+    and one of the first few lies inside it (北京市 above 昌平区, 河北省 above
+    河北省唐山市; not 北京市 above 天津市)."""
     for nxt in following:
-        if province_only(nxt) or starts_with_province(nxt):
+        if province_only(nxt):
             return False
+        if leading := leading_province(nxt):
+            return leading == province
         first = split_line(nxt)[:1]
         if not first:
             continue
@@ -222,9 +228,11 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
         province = province_only(line)
         if province:
             following = [lines[i] for i in content[pos + 1 : pos + 1 + HEAD_LOOKAHEAD]]
-            numbered = bool(_COUNT.search(line)) or bool(ENUM.match(line))
+            # a count or a Chinese numeral (二、河北省) makes a section's header; a province
+            # numbered 1. 2. is as likely an item of a list of provinces and cities
+            counted = bool(_COUNT.search(line)) or bool(_CHINESE_ENUM.match(line))
             gc = gc or Geocoder()
-            if numbered or _heads_next(province, following, gc):
+            if counted or _heads_next(province, following, gc):
                 header = province  # a province above its items: context, no row
                 continue
             header = ""  # a province as an item: the heading above no longer holds
@@ -238,14 +246,22 @@ def items_of(lines: Iterable[str], geocoder: Geocoder | None = None) -> Iterator
 
 
 def _table_row(line: str) -> str:
-    """A row of a table drawn with bars (陕西省 | 西安、咸阳 |, as pages and Markdown draw
-    them): two cells are a head and its items (as with a colon), more are cells apart."""
-    if not _BAR.search(line):
+    """A row of a table pasted as text. Drawn with bars (陕西省 | 西安、咸阳 |, as pages
+    and Markdown draw them): two cells are a head and its items (as with a colon), more
+    are cells apart. Copied from a spreadsheet, cells apart by tabs (1 河北省 唐山市
+    2017): a province cell before the names is their head, other cells are apart. A
+    rank, year or count cell is no head and no item (8 | 广州、深圳 |)."""
+    if _BAR.search(line):
+        cells = [c.strip() for c in _BAR.split(line) if c.strip()]
+        named = [c for c in cells if not DATE_OR_NUMBER.fullmatch(c)]
+        return "：".join(cells) if len(named) == len(cells) == 2 else "  ".join(named)
+    if "\t" not in line.strip():
         return line
-    cells = [c.strip() for c in _BAR.split(line) if c.strip()]
-    # a rank, year or count cell is no head and no item (8 | 广州、深圳 |)
-    named = [c for c in cells if not DATE_OR_NUMBER.fullmatch(c)]
-    return "：".join(cells) if len(named) == len(cells) == 2 else "  ".join(named)
+    named = [c.strip() for c in line.split("\t")
+             if c.strip() and not DATE_OR_NUMBER.fullmatch(c.strip())]
+    if len(named) >= 2 and province_only(named[0]) and not province_only(named[1]):
+        return named[0] + "：" + "  ".join(named[1:])
+    return "  ".join(named)
 
 
 def _glued_provinces(line: str) -> list[tuple[str, str | None]]:

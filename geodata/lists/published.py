@@ -142,18 +142,22 @@ def _read_item(
     head_note: Note | None = None
     m = HEADER.match(text)
     if m and m.group("rest").strip():  # "河北省：唐山市" — the part before the colon is context
-        text = m.group("rest").strip()
-        if province := province_only(m.group("head")):
-            # 河南：… heads with the province (河南 is also a county of 青海)
-            context, strict = (province,), True
-        elif (head := rd.resolve(m.group("head"), context)).status not in (
-            UNMATCHED,
-            AMBIGUOUS,
-        ):
-            context = _held_by(head)
-            strict = strict or head.named_province or head.level == "province"
-        else:
-            head_note = note("head_not_place", head=m.group("head"))
+        # each head in turn: 河北省：承德市：宽城县城 (a table's province cell before a
+        # row that has its own head), 名单如下：承德市：宽城县城 (prose, then a head)
+        while m and m.group("rest").strip():
+            text = m.group("rest").strip()
+            if province := province_only(m.group("head")):
+                # 河南：… heads with the province (河南 is also a county of 青海)
+                context, strict = (province,), True
+            elif (head := rd.resolve(m.group("head"), context)).status not in (
+                UNMATCHED,
+                AMBIGUOUS,
+            ):
+                context = _held_by(head)
+                strict = strict or head.named_province or head.level == "province"
+            elif head_note is None:
+                head_note = note("head_not_place", head=m.group("head"))
+            m = HEADER.match(text)
     elif (p := _STOP_HEAD.match(text)) and (ctx := _unit_head(rd, p["head"], context)):
         # 河北省。迁西县: a province or prefecture then a full stop is context, as with a
         # colon; when nothing after it reads, the head was the item and the rest prose
@@ -167,11 +171,9 @@ def _read_item(
     if listed and listed["inner"].startswith(_LISTING_WORDS) and len(text) <= ITEM_NAME_MAX:
         # 赣东北革命根据地(包括弋阳、横峰…): a list that prose introduces in brackets
         out = _list_in_brackets(rd, item, text, context, strict) or out
-    elif len(out) == 1 and out[0].method & Method.HISTORY and (
+    elif len(out) == 1 and _weak_reading(out[0]) and (
             split := names_run_together(rd, text, context)) and all(
             r.status == MATCHED and not r.method & Method.HISTORY for r in split):
-        # 烟台市威海市: two of today's cities run together, not a chain through the years
-        # when 威海 was a county of 烟台; today's names beat a former one, as in a name
         out = split
     elif len(out) == 1 and out[0].status == UNMATCHED:
         out = (
@@ -182,6 +184,14 @@ def _read_item(
             or out
         )
     return _hand_on(out, item, text, head_note, context, strict)
+
+
+def _weak_reading(res: Result) -> bool:
+    """A reading of a whole item that today's names run together beat: a chain through
+    the years (烟台市威海市: two of today's cities, not 威海 when it was a county of 烟台;
+    today's names beat a former one, as in a name), or a town no list knows placed in the
+    unit before it (锦州市庄河市北镇市凌海市: four cities, not a town "庄河市北镇")."""
+    return bool(res.method & Method.HISTORY) or res.reason == why.TOWN_POINT_UNKNOWN
 
 
 def _hand_on(

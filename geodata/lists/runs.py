@@ -18,7 +18,8 @@ from geodata.lists.reader import Reader
 
 PLAIN = re.compile(r"[\u4e00-\u9fff]+")
 CONJUNCTIONS = ("以及", "和", "及", "与", "與")  # the words that join two names
-GLUED_MIN, GLUED_MAX, GLUED_PIECE_MAX = 4, settings.GLUED_MAX, 9  # 4: two two-character names
+GLUED_MIN, GLUED_MAX = 4, settings.GLUED_MAX  # 4: two two-character names
+GLUED_PIECE_MAX, RUN_LIST_MIN = settings.GLUED_PIECE_MAX, settings.RUN_LIST_MIN
 PROSE_MIN = settings.PROSE_MIN
 _UNIT_LEVELS = ("province", "prefecture", "county")
 _TYPE_ENDS = frozenset("省市县区旗州盟")  # the last character of a unit's type word
@@ -147,7 +148,7 @@ def names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[
             return []
         r.input, at = as_written(text, piece, at)
         r.add(note("names_run_together", text=text))
-        if out and _outside_its_head(out[-1], r):
+        if out and _outside_its_head(out[-1], r) and not _runs_on(out[-1], r, len(pieces)):
             return []  # 北京市丁青县 is a chain that fails, not two names
         if r.status != AMBIGUOUS:
             context = r.context or context
@@ -164,6 +165,16 @@ def _district_of(head: Result, r: Result) -> bool:
     return (head.level in ("province", "prefecture") and head.status == MATCHED
             and r.level == "county" and r.status == MATCHED and r.unit_name.endswith("区")
             and within(r.adcode, head.adcode))
+
+
+def _runs_on(head: Result, r: Result, pieces: int) -> bool:
+    """In a run of three names or more, a county after a prefecture of its own province
+    that does not hold it is the next name of the list (孝感市应城市松滋市黄冈市赤壁市:
+    赤壁 lies in 咸宁, not 黄冈), not a chain that fails; two names (温州市龙泉市) may be
+    a path written wrong, and a county after a province (北京市丁青县) or in another
+    province than the prefecture before it stays a failed chain."""
+    return (pieces >= RUN_LIST_MIN and head.level == "prefecture" and head.status == MATCHED
+            and r.status == MATCHED and r.adcode[:2] == head.adcode[:2])
 
 
 def _outside_its_head(head: Result, r: Result) -> bool:
