@@ -155,6 +155,12 @@ class Unit:
     merged: bool = False  # merged into `target` with others (闸北区 -> 静安区), not renamed
 
 
+# A unit a written form names, as the name walk checks it: (index into Gazetteer.units,
+# strength of the form, code, ancestors, depth of its level, whether today's, whether a
+# bare zone word such as 新区)
+Step = tuple[int, int, str, frozenset[str], int, bool, bool]
+
+
 @dataclass(slots=True)
 class Gazetteer:
     units: list[Unit]
@@ -162,6 +168,9 @@ class Gazetteer:
     points: dict[str, tuple[float, float]]
     aliases: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     prefixes: set[str] = field(default_factory=set)
+    # every prefix of a written form -> the units the form names (none for a prefix that
+    # is no form): the name walk's one look-up per character it reads
+    steps: dict[str, tuple[Step, ...]] = field(default_factory=dict)
 
     def add_alias(self, form: str, unit_idx: int, strength: int) -> None:
         bucket = self.aliases.get(form)
@@ -170,6 +179,14 @@ class Gazetteer:
             self.prefixes.update([form[:i] for i in range(1, len(form) + 1)])
         elif all(u != unit_idx for u, _ in bucket):
             bucket.append((unit_idx, strength))
+
+    def index_steps(self) -> None:
+        """`steps`, from the forms added so far."""
+        facts = [(u.code, u.ancestors, LEVEL_DEPTH[u.level], u.current, u.name in GENERIC_ZONES)
+                 for u in self.units]
+        self.steps = dict.fromkeys(self.prefixes, ())
+        for form, hits in self.aliases.items():
+            self.steps[form] = tuple((i, st, *facts[i]) for i, st in hits)
 
     @property
     def towns(self) -> TownIndex:
@@ -221,4 +238,5 @@ def gazetteer() -> Gazetteer:
     # the written forms are derived once with the cache: a process only reads them
     for form, idx, strength in cached_json(f"aliases-{len(units)}.json", forms):
         gz.add_alias(form, idx, strength)
+    gz.index_steps()
     return gz
