@@ -38,14 +38,16 @@ _SEPARATORS = "、，,；;•●◆◇■▪►▶★☆"
 SEPARATORS = re.compile(f"[{_SEPARATORS}]")
 _OPEN, _CLOSE = "（(【[〔", "）)】]〕"
 _BRACKETS = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
-_HEADER = re.compile(r"^(?P<head>[^:：]{2,20})[:：](?P<rest>.*)$")
+_HEADER = re.compile(r"^(?P<head>[^:：]{2,60})[:：](?P<rest>.*)$")  # a lead-in sentence may be long
 _NUMERAL = "一二三四五六七八九十"
-# numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① Ⅱ、 第一批： and a
-# spreadsheet's serial number before a tab (1\t唐山市)
+# numbering at the start of a line or an item: 1、 1. (1) （一） 一、 ① Ⅱ、 第一批：, a
+# spreadsheet's serial number before a tab (1\t唐山市), and a table's number cells glued
+# to the name when its row is pasted as text (rank, year, count: 119973张家港市); no
+# administrative name holds a digit
 _ENUM = re.compile(
     rf"^\s*(?:[(（]\s*[0-9０-９{_NUMERAL}]+\s*[)）]|[0-9０-９]+\s*[.．、)）](?![0-9])"
     rf"|[{_NUMERAL}]+\s*[、.．]|第[{_NUMERAL}0-9]+[批部类類][、.．:：]?"
-    r"|[\u2160-\u216f]+\s*[、.．]?|[\u2460-\u2473\u2776-\u277f]|[0-9０-９]+\s+(?=[\u4e00-\u9fff]))\s*"
+    r"|[\u2160-\u216f]+\s*[、.．]?|[\u2460-\u2473\u2776-\u277f]|(?:[0-9０-９]+\s*)+(?=[\u4e00-\u9fff])(?![年月日号號个個座名位]))\s*"
 )
 _CHINESE_ENUM = re.compile(rf"^\s*(?:[(（]\s*[{_NUMERAL}]+\s*[)）]|[{_NUMERAL}]+\s*[、.．])")
 # a count after a header: (3个) （共46个） 4個)
@@ -404,6 +406,12 @@ def _read_item(
     if listed and listed["inner"].startswith(_LISTING_WORDS) and len(text) <= ITEM_NAME_MAX:
         # 赣东北革命根据地(包括弋阳、横峰…): a list that prose introduces in brackets
         out = _list_in_brackets(rd, item, text, context, strict) or out
+    elif len(out) == 1 and out[0].method & Method.HISTORY and (
+            split := names_run_together(rd, text, context)) and all(
+            r.status == MATCHED and not r.method & Method.HISTORY for r in split):
+        # 烟台市威海市: two of today's cities run together, not a chain through the years
+        # when 威海 was a county of 烟台; today's names beat a former one, as in a name
+        out = split
     elif len(out) == 1 and out[0].status == UNMATCHED:
         out = (
             names_run_together(rd, text, context)

@@ -114,8 +114,19 @@ def names_run_together(rd: Reader, text: str, context: tuple[str, ...]) -> list[
             return []  # 北京市丁青县 is a chain that fails, not two names
         if r.status != AMBIGUOUS:
             context = r.context or context
+        if out and _district_of(out[-1], r):
+            r.input = out.pop().input + r.input  # 苏州市吴江区: one name, its city before it
         out.append(r)
     return out
+
+
+def _district_of(head: Result, r: Result) -> bool:
+    """A district written right after its own city: a district is named with its city
+    (苏州市吴江区), while a county or county-level city after its prefecture is an item
+    of its own in a run of names (苏州市昆山市: both listed)."""
+    return (head.level in ("province", "prefecture") and head.status == MATCHED
+            and r.level == "county" and r.status == MATCHED and r.unit_name.endswith("区")
+            and within(r.adcode, head.adcode))
 
 
 def _outside_its_head(head: Result, r: Result) -> bool:

@@ -51,6 +51,35 @@ def test_a_county_run_after_a_province_it_is_not_in_is_no_division() -> None:
     assert _read("北京市丁青县") == [("北京市丁青县", UNMATCHED, "")]
 
 
+def test_a_district_run_after_its_city_is_one_name_a_county_level_city_is_not() -> None:
+    # 苏州市吴江区 is the district written with its city; 苏州市 and 昆山市 are two items
+    assert [(i, a) for i, _, a in _read("烟台市苏州市吴江区威海市")] == [
+        ("烟台市", "370600"), ("苏州市吴江区", "320509"), ("威海市", "371000")]
+    assert [a for _, _, a in _read("烟台市苏州市昆山市")] == ["370600", "320500", "320583"]
+    # a district right after a city it is not in: a chain that fails, not a guess
+    assert [s for _, s, _ in _read("烟台市威海市吴江区")] == [UNMATCHED]
+
+
+@pytest.mark.parametrize("line", ["119973烟台市威海市", "1 1997 3 烟台市威海市",
+                                  "1\t1997\t3\t烟台市威海市", "１１９９７３烟台市威海市"])
+def test_a_tables_number_cells_glued_before_its_names_are_dropped(line: str) -> None:
+    # a table's row pasted as text: rank, year and count cells lose their borders
+    assert [a for _, _, a in _read(line)] == ["370600", "371000"]
+
+
+def test_two_of_todays_cities_run_together_are_not_a_chain_through_history() -> None:
+    # 威海 was a county of 烟台 until 1987: run together, today's two cities
+    assert [a for _, _, a in _read("烟台市威海市")] == ["370600", "371000"]
+    # a former county after its city stays a chain: 萧山市 is 杭州's 萧山区 today
+    assert [a for _, _, a in _read("杭州市萧山市")] == ["330109"]
+
+
+def test_a_long_lead_in_before_a_colon_is_prose() -> None:
+    got = _read("1982年2月8日国务院公布第一批国家历史文化名城：北京、承德")
+    assert [(s, a) for _, s, a in got] == [(MATCHED, "110000"), (MATCHED, "130800")]
+    assert _read("1982年2月8日国务院公布第一批国家历史文化名城：火星")[0][1] == UNMATCHED
+
+
 @pytest.mark.parametrize("line", ["• 石家庄市 • 唐山市 • 秦皇岛市", "●石家庄市●唐山市●秦皇岛市",
                                   "石家庄市 唐山市秦皇岛市"])
 def test_bullets_and_spaces_separate_items(line: str) -> None:
