@@ -98,7 +98,7 @@ def _walk(
             hits = steps.get(sub)
             if hits is None:
                 break
-            for idx, st, code, ancestors, depth, current, generic in hits:
+            for st, (idx, code, ancestors, depth, current, generic) in hits:
                 if st < weakest:
                     continue
                 if last_depth < 0:
