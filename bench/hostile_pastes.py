@@ -43,7 +43,8 @@ def text_of(unit: str, kb: int) -> str:
 def in_process() -> dict[str, Any]:
     """Time and work per item of geodata.lists.published alone (no page), per unit and size."""
     from geodata.geocode.geocoder import Geocoder
-    from geodata.lists.published import items_of, iter_geocode_lines
+    from geodata.lists.items import items_of
+    from geodata.lists.published import iter_geocode_lines
     from geodata.lists.reader import Reader
 
     gc = Geocoder()
@@ -94,7 +95,7 @@ def _paste(page: Any, url: str, text: str, pid: int) -> dict[str, Any]:
 
 
 def main() -> dict[str, Any]:
-    from geodata.lists.published import items_of
+    from geodata.lists.items import items_of
 
     pastes: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as data, probed_page(data) as run:

@@ -1,6 +1,7 @@
 """Names found in a run of text rather than apart: names run together where a page lost
-its separators (南京沈阳天津, 东城区西城区崇文区), and units or zones named inside a
-sentence (1992年10月上海浦东新区成立). Each is read only when the text divides one way."""
+its separators (南京沈阳天津, 东城区西城区崇文区), units or zones named inside a
+sentence (1992年10月上海浦东新区成立), and the unit at the edge of an item that prose is
+glued to (…名单如下：某市). Each is read only when the text divides one way."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ PROSE_MIN = settings.PROSE_MIN
 _UNIT_LEVELS = ("province", "prefecture", "county")
 _TYPE_ENDS = frozenset("省市县区旗州盟")  # the last character of a unit's type word
 _ZONE_END = re.compile("|".join(ZONE_SUFFIXES))
+# words prose joins a unit with: …是某市, …在大连, 包括江西的瑞金; 宜丰等县的…, 某市。另有…
+_PROSE_BEFORE = re.compile(r"(?:是|为|在|即|有|的|包括|包含|其中|如下|分别为|分别是)[:：]?$")
+_PROSE_AFTER = re.compile(r"(?:等|的|另|共|。|，|,)")
 
 
 def units_in_prose(
@@ -53,6 +57,39 @@ def units_in_prose(
             context = r.context or context
         out.append(r)
     return out
+
+
+def unit_at_an_edge(
+    rd: Reader, text: str, context: tuple[str, ...], strict: bool
+) -> list[Result]:
+    """…名单如下：某市, 先后批准在大连, 宜丰等县的…: prose glued to the first or last item
+    of a sentence. The unit at each edge of the item, next to a word prose joins with, is
+    read (a whole unit, matched; the longest), the rest kept in the note: the first item
+    at the start, the last at the end (湛江等…批准了上海的闵行). [] for none."""
+    s = text.strip()
+    if len(s) > settings.ITEM_NAME_MAX:  # no name is that long: the work stays bounded
+        return []
+    first = _edge(rd, s, [(s[:k], s[k:]) for k in range(len(s) - 1, 1, -1)
+                          if _PROSE_AFTER.match(s[k:])], context, strict)
+    end = len(first[0].input) if first else 0
+    last = _edge(rd, s, [(s[k:], s[:k]) for k in range(max(end, 1), len(s) - 1)
+                         if _PROSE_BEFORE.search(s[:k])], context, strict)
+    return first + last
+
+
+def _edge(rd: Reader, s: str, cuts: list[tuple[str, str]], context: tuple[str, ...],
+          strict: bool) -> list[Result]:
+    """The first of `cuts` ((unit, prose), longest unit first) whose unit is a whole
+    unit, matched; [] for none."""
+    for unit, prose in cuts:
+        if len(unit) < 2:
+            continue
+        r = rd.resolve(unit, context, strict=strict)
+        if r.status == MATCHED and r.level in ("province", "prefecture", "county"):
+            r.input = unit
+            r.add(note("edge_prose", text=prose))
+            return [r]
+    return []
 
 
 def _name_runs(s: str, gz: Gazetteer) -> list[tuple[int, int]]:

@@ -15,7 +15,8 @@ import seeds
 from geodata.basics.codes import within
 from geodata.geocode.gazetteer import GENERIC_ZONES, gazetteer
 from geodata.geocode.geocoder import APPROXIMATE, MATCHED, Geocoder
-from geodata.lists.published import _starts_with_province, geocode_lines
+from geodata.lists.items import starts_with_province
+from geodata.lists.published import geocode_lines
 
 GC = Geocoder()
 
@@ -39,7 +40,7 @@ def pool() -> list[str]:
     names += ["宽城县城", "代县县城", "唐山市人民政府", "唐山市本级", "唐山市区", "迁西县全县",
               "石家庄市（桥西区）", "朝阳区(长春)", "长沙——宁乡市", "门头沟区斋堂镇底下村",
               "德清两县", "涿鹿县赵家蓬区", "洪江区", "长白山华美胜地旅游度假区", "大同市南郊区"]
-    return [n for n in names if not _starts_with_province(n)]
+    return [n for n in names if not starts_with_province(n)]
 
 
 ITEMS = st.lists(st.sampled_from(pool()), min_size=1, max_size=6)

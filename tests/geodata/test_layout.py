@@ -96,3 +96,20 @@ def test_geodata_rooms_import_only_rooms_below_them() -> None:
     assert above == []
     assert {p.name.removesuffix(".py") for p in (ROOT / "geodata").iterdir()
             if p.name != "__init__.py" and not p.name.startswith((".", "__"))} == set(ROOMS)
+
+
+# geodata/lists' modules, lowest first: what a person brings (columns, inputs, isolated),
+# the reader under its budget, names in a run of text, a list cut into items, an item
+# split into units, and the entry points that read a list (published)
+LIST_MODULES = ("columns", "inputs", "isolated", "reader", "runs", "items", "joined",
+                "published")
+
+
+def test_list_modules_import_only_modules_below_them() -> None:
+    lists = ROOT / "geodata" / "lists"
+    assert {p.stem for p in lists.glob("*.py") if p.stem != "__init__"} == set(LIST_MODULES)
+    above = [f"{p.name}: {name}" for p in sorted(lists.glob("*.py")) if p.stem != "__init__"
+             for name in _imports(p) if name.startswith("geodata.lists.")
+             and (mod := name.split(".")[2]) in LIST_MODULES
+             and LIST_MODULES.index(mod) > LIST_MODULES.index(p.stem)]
+    assert above == []

@@ -23,6 +23,12 @@ def test_in_a_list_of_cities_a_bare_name_is_the_city_with_its_alternatives_kept(
     assert "city_in_city_list" in {n.code for n in r.notes}
 
 
+def test_in_a_list_of_cities_a_county_level_city_beats_its_county() -> None:
+    r = geocode_lines(["杭州市、苏州市、福州市、广州市、伊宁"], GC)[-1]
+    assert (r.status, r.adcode) == (MATCHED, "654002")  # 伊宁市, not 伊宁县
+    assert _read("江阴市、昆山市、义乌市、慈溪市、伊宁")[-1][1] == AMBIGUOUS  # counties
+
+
 def test_a_bare_name_stays_ambiguous_outside_a_list_of_cities() -> None:
     # a list of counties: 朝阳 is not read as the city
     assert _read("江阴市、昆山市、义乌市、慈溪市、朝阳")[-1][1] == AMBIGUOUS
@@ -249,3 +255,16 @@ def test_in_a_list_of_cities_a_bare_prefecture_that_is_no_city_is_its_city() -> 
     # alone, or in a list of cities that are prefectures (湘潭市 holds 湘潭县): the prefecture
     assert GC.resolve("阿克苏").adcode == "652900"
     assert geocode_lines(["湘潭、长沙、株洲、衡阳"], GC)[0].adcode == "430300"
+
+
+def test_a_prefecture_before_a_colon_holds_the_towns_of_its_line() -> None:
+    # the county is never named: the towns are read inside the prefecture, each of them
+    got = _read("南昌市:蒋巷镇、黄马乡")
+    assert [(s, a) for _, s, a in got] == [(MATCHED, "360121"), (MATCHED, "360121")]
+    # a town the prefecture has none of is not answered from elsewhere in China
+    assert _read("宜春市:上塘镇、阁山镇")[-1][1] not in (MATCHED, "approximate")
+
+
+def test_a_number_cell_of_a_row_drawn_with_bars_is_no_head() -> None:
+    assert [a for _, _, a in _read("8 | 广州、深圳 |")] == ["440100", "440300"]
+    assert [a for _, _, a in _read("| 3 | 河北 | 2016 | 石家庄、唐山 |")] == ["130100", "130200"]

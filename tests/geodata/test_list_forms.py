@@ -9,7 +9,8 @@ import pytest
 from geodata.geocode.geocoder import AMBIGUOUS, APPROXIMATE, MATCHED, UNMATCHED, Geocoder
 from geodata.geocode.names import strip_annotations
 from geodata.geocode.reasons import REASONS, reason_text
-from geodata.lists.published import geocode_lines, items_of, split_line
+from geodata.lists.items import items_of, split_line
+from geodata.lists.published import geocode_lines
 
 
 @pytest.fixture(scope="module")

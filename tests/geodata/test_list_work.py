@@ -10,7 +10,8 @@ import pytest
 from geodata.basics import settings
 from geodata.geocode.geocoder import MATCHED, UNMATCHED, Geocoder
 from geodata.geocode.reasons import LIST_OVER_BUDGET, OVER_BUDGET, reason_text
-from geodata.lists.published import geocode_lines, items_of, iter_geocode_lines
+from geodata.lists.items import items_of
+from geodata.lists.published import geocode_lines, iter_geocode_lines
 from geodata.lists.reader import Reader
 
 GC = Geocoder()

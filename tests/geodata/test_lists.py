@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from geodata.geocode.geocoder import APPROXIMATE, MATCHED
-from geodata.lists.published import geocode_lines, split_line
+from geodata.lists.items import split_line
+from geodata.lists.published import geocode_lines
 
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "sources"
 BATCH3 = Path(__file__).resolve().parents[2] / "seeds" / "data" / "batch3_as_published.txt"

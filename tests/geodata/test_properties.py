@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from geodata.basics.errors import InputError
 from geodata.geocode.geocoder import COLUMNS, Geocoder
 from geodata.lists.inputs import parse_bytes
-from geodata.lists.published import geocode_lines, items_of
+from geodata.lists.items import items_of
+from geodata.lists.published import geocode_lines
 
 GC = Geocoder()
 NAMEISH = st.sampled_from(
