@@ -129,6 +129,12 @@ class Geocoder:
             # a listed zone competes with a split of its name: there, a province an earlier
             # item named is a preference (class 1), not a fence
             readings = plain + whole
+            if not (strict and context) and any(r.reason == why.ZONE_UNPLACED for r, _ in whole):
+                # the list knows the zone by its whole name: a split of the name into a
+                # unit and zone words is no reading of it (where the line states no
+                # province to read the split inside)
+                readings = [(r, c) for r, c in readings if r.level != "zone"
+                            or Method.ZONE_LISTED in r.method]
             if any(Method.ZONE_LISTED in r.method for r, _ in readings):
                 readings = prefer_context(readings, context, strict)
             res = best_reading(s, readings) or res

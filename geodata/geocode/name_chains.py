@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from geodata.geocode.gazetteer import (
-    GENERIC_ZONES,
     LEVEL_DEPTH,
     ZONE_NAME,
     ZONE_SUFFIXES,
@@ -47,6 +46,10 @@ class Parse:
 
 
 Prefix = tuple[tuple[int, ...], int]  # a chain and where it ends in the text
+# where a walk stands: where the rest begins, the last unit's code and depth ("" and -1:
+# none yet), the chain, its strength, the characters it covers, how many of its units
+# are today's, the last unit as written when bare
+_State = tuple[int, str, int, tuple[int, ...], int, int, int, str]
 MayHold = Callable[[str, int], bool]
 
 
@@ -64,9 +67,13 @@ def _walk(
     reading by names alone explains more characters, the first thing the geocoder's key
     weighs after a town's being known, so no reading with a tail could win: its tail is
     not even looked at). Without: only names written in full or with their type word,
-    and the chain that reads the most of the start."""
-    units, n, depth = gz.units, len(s), LEVEL_DEPTH
-    prefixes, aliases = gz.prefixes, gz.aliases
+    and the chain that reads the most of the start.
+
+    The walk runs on a stack, depth first, each unit's readings in the order of their
+    end in the text (the order the readings come out in decides ties downstream); one
+    look-up in `gz.steps` per character read gives both whether a form may go on and
+    the units a form names, with what the walk checks of each."""
+    n, steps = len(s), gz.steps
     whole = may_hold is not None
     hold: MayHold = may_hold if may_hold is not None else _never
     tail_possible = whole and s[-1] in _TAIL_ENDS  # only then can a town or zone end it
@@ -74,44 +81,37 @@ def _walk(
     out: list[Parse] = []
     tails: list[tuple[tuple[int, ...], int, int, int, int, str]] = []  # read if `out` is empty
     best: Prefix | None = None
-
-    def step(
-        pos: int, last: Unit | None, chain: tuple[int, ...], strength: int, covered: int,
-        cur: int, bare: str,
-    ) -> None:
-        nonlocal best
-        if last is not None:
+    root_state = (root.code, LEVEL_DEPTH[root.level]) if root is not None else ("", -1)
+    stack: list[_State] = [(0, *root_state, (), 0, 0, 0, "")]
+    while stack:
+        pos, last, last_depth, chain, strength, covered, cur, bare = stack.pop()
+        if last_depth >= 0:
             if pos == n and whole:
                 out.append(Parse(chain, strength, covered, "", TAIL_NONE, cur, bare))
             elif tail_possible:
                 tails.append((chain, pos, strength, covered, cur, bare))
             elif not whole and (best is None or pos > best[1]):
                 best = (chain, pos)
+        inner: list[_State] = []
         for end in range(pos + 1, n + 1):
             sub = s[pos:end]
-            if sub not in prefixes:
+            hits = steps.get(sub)
+            if hits is None:
                 break
-            for idx, st in aliases.get(sub, ()):
+            for st, (idx, code, ancestors, depth, current, generic) in hits:
                 if st < weakest:
                     continue
-                u = units[idx]
-                if last is None:
-                    if whole and u.name in GENERIC_ZONES:
+                if last_depth < 0:
+                    if whole and generic:
                         continue  # 新区 alone is no place: only inside a unit the text names
                 # each unit inside the one before: among its ancestors, and of a deeper level
-                elif last.code not in u.ancestors or depth[u.level] <= depth[last.level]:
+                elif last not in ancestors or depth <= last_depth:
                     continue
-                step(
-                    end,
-                    u,
-                    (*chain, idx),
-                    strength + st,
-                    covered + end - pos,
-                    cur + u.current,
-                    sub if st == BARE else "",
-                )
-
-    step(0, root, (), 0, 0, 0, "")
+                inner.append((end, code, depth, (*chain, idx), strength + st,
+                              covered + end - pos, cur + current, sub if st == BARE else ""))
+        if inner:
+            inner.reverse()  # popped in the order found
+            stack += inner
     if not out:
         for chain, pos, strength, covered, cur, bare in tails:
             kind = tail_kind(s[pos:])

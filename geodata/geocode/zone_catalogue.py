@@ -81,8 +81,8 @@ class ZoneCatalogue:
             self._provinces.setdefault(form[0], []).append((form, code))
         self.whole, self.cores, self.unit_provinces, self._ends = {}, {}, {}, set()
         for row in rows:
-            if not row["adcode"]:
-                continue  # listed, but no place is proved: nothing to answer with
+            # a zone listed without a proved place is kept: its name is known (a split
+            # of it into a unit is no proof), its place is not
             zone = Zone(row["name"], row["adcode"], row["proof"])
             name = normalise(zone.name, None, keep, annotated=False)
             # 河北鹿泉经济开发区 is written 鹿泉经济开发区 as often (上海市北… not 北…)
@@ -180,6 +180,13 @@ class ZoneReader:
         zones = self.catalogue.lookup(s, by_core, context[0] if context else "")
         if not zones:  # most names
             return Result("", UNMATCHED)
+        if not by_core and not any(z.adcode for z in zones):
+            # listed whole, placed nowhere: known, and not to be placed by a unit its name
+            # recalls (明水经济技术开发区 is no zone of 黑龙江's 明水县 for the list)
+            return Result("", AMBIGUOUS, level="zone", method=Method.NAME | Method.ZONE_LISTED,
+                          reason=why.ZONE_UNPLACED,
+                          notes=(note("zone_unplaced", zone=zones[0].name),))
+        zones = [z for z in zones if z.adcode]
         if context and not self.catalogue.province_of(s):
             inside = [z for z in zones if z.adcode[:2] == context[0][:2]]
             zones = inside if strict or inside else zones
